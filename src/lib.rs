@@ -1,1 +1,21 @@
-//! pitcrew
+//! pitcrew: calm, safety-first roadside triage for car clubs, on Discord and in a terminal.
+//!
+//! Module map (dependencies point downwards only):
+//!
+//! - [`guide`]: guides as TOML files: the model, the loader, the checker (`pitcrew check`) and
+//!   free-text ranking. Reads files, nothing else.
+//! - [`triage`]: the engine. Pure functions from (guide, state, input) to (state, view). No
+//!   Discord, no SQL, no clock.
+//! - [`place`]: who walks a guide and where (member, scope), as plain values.
+//! - [`store`]: the only place with SQL: sessions, the append-only answer log, migrations.
+//! - [`desk`]: the application service both front ends call: starts, resumes and advances
+//!   sessions by joining the engine to the store.
+//! - [`config`]: settings from the environment, loaded once, errors name the setting.
+//! - [`chat`]: the terminal front end (`pitcrew chat`).
+pub mod chat;
+pub mod config;
+pub mod desk;
+pub mod guide;
+pub mod place;
+pub mod store;
+pub mod triage;

@@ -1,0 +1,147 @@
+//! The validated, in-memory form of a guide. Built only by the loader after `check` found no
+//! problem, so the engine may rely on every invariant listed on [`Guide`].
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+/// How a terminal node ends the member's guide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    /// The member's problem is solved.
+    Resolved,
+    /// The guide has run out: hand the member to a volunteer.
+    Escalate,
+    /// Someone may be in danger: emergency instructions at once and an urgent handoff.
+    Emergency,
+}
+
+impl Outcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Resolved => "resolved",
+            Outcome::Escalate => "escalate",
+            Outcome::Emergency => "emergency",
+        }
+    }
+}
+
+/// Which cars a guide is written for; shown to members and used when ranking guides.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AppliesTo {
+    #[serde(default)]
+    pub makes: Vec<String>,
+    #[serde(default)]
+    pub models: Vec<String>,
+    /// Free text such as "2002-2008"; guides are advice, not a parts catalogue.
+    #[serde(default)]
+    pub years: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub label: String,
+    pub target: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Node {
+    pub id: String,
+    /// Discord markdown, at most [`crate::guide::limits::NODE_TEXT_MAX`] characters.
+    pub text: String,
+    pub outcome: Option<Outcome>,
+    pub choices: Vec<Choice>,
+}
+
+impl Node {
+    pub fn is_terminal(&self) -> bool {
+        self.outcome.is_some()
+    }
+}
+
+/// A content hash of the guide's file. Sessions remember it so an edited guide can be detected.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct GuideVersion(pub String);
+
+impl fmt::Display for GuideVersion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A checked guide. Invariants (guaranteed by the checker): node ids are unique, every choice
+/// target names a node, `start` names a node, every node is reachable from `start`, every
+/// non-terminal node has at least one choice, terminal nodes have none, and `volunteer` names a
+/// reachable node whose outcome is `escalate`.
+#[derive(Debug, Clone)]
+pub struct Guide {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub tags: Vec<String>,
+    pub synonyms: Vec<String>,
+    pub applies_to: Option<AppliesTo>,
+    pub start: String,
+    /// The escalate node shown when a member presses "Talk to a volunteer".
+    pub volunteer: String,
+    pub version: GuideVersion,
+    pub source: PathBuf,
+    nodes: Vec<Node>,
+    index: HashMap<String, usize>,
+}
+
+impl Guide {
+    /// Assembles a guide from parts the checker has already validated.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn from_checked(
+        id: String,
+        title: String,
+        summary: String,
+        tags: Vec<String>,
+        synonyms: Vec<String>,
+        applies_to: Option<AppliesTo>,
+        start: String,
+        volunteer: String,
+        version: GuideVersion,
+        source: PathBuf,
+        nodes: Vec<Node>,
+    ) -> Guide {
+        let index = nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.id.clone(), i))
+            .collect();
+        Guide {
+            id,
+            title,
+            summary,
+            tags,
+            synonyms,
+            applies_to,
+            start,
+            volunteer,
+            version,
+            source,
+            nodes,
+            index,
+        }
+    }
+
+    pub fn node(&self, id: &str) -> Option<&Node> {
+        self.index.get(id).map(|&i| &self.nodes[i])
+    }
+
+    pub fn nodes(&self) -> &[Node] {
+        &self.nodes
+    }
+
+    pub fn start_node(&self) -> &Node {
+        // The checker guarantees `start` names a node; fall back to the first node rather than
+        // panic if a guide was assembled by hand in a test.
+        self.node(&self.start).unwrap_or(&self.nodes[0])
+    }
+}

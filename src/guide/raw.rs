@@ -1,0 +1,48 @@
+//! The guide file as written by moderators (TOML), before any checking. Positions are kept
+//! (`Spanned`) so every problem the checker finds can name its file, line and column.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::model::{AppliesTo, Outcome};
+
+/// One guide file. `deny_unknown_fields` turns a typo such as `sumary` into a located error
+/// instead of a silently missing summary.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGuide {
+    pub id: Spanned<String>,
+    pub title: Spanned<String>,
+    pub summary: Spanned<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub synonyms: Vec<String>,
+    #[serde(default)]
+    pub applies_to: Option<AppliesTo>,
+    pub start: Spanned<String>,
+    /// The escalate node for "Talk to a volunteer"; defaults to the first `escalate` node.
+    #[serde(default)]
+    pub volunteer: Option<Spanned<String>>,
+    #[serde(rename = "node", default)]
+    pub nodes: Vec<Spanned<RawNode>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawNode {
+    pub id: Spanned<String>,
+    pub text: Spanned<String>,
+    #[serde(default)]
+    pub outcome: Option<Spanned<Outcome>>,
+    #[serde(default)]
+    pub choices: Vec<Spanned<RawChoice>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawChoice {
+    pub label: Spanned<String>,
+    #[serde(rename = "goto")]
+    pub target: Spanned<String>,
+}

@@ -1,0 +1,1 @@
+//! SQLite persistence (sqlx). The only module that speaks SQL.
