@@ -1,4 +1,11 @@
-//! The triage engine: pure transitions over a checked guide.
+//! The triage engine: pure transitions over a checked guide. No Discord, no SQL, no clock.
+pub mod engine;
 pub mod state;
+pub mod view;
 
+pub use engine::{apply, reconcile, start, view, Input, Reconciled, Refused, Transition};
 pub use state::{State, Status};
+pub use view::{ChoiceView, Flags, Nav, Notice, View};
+
+#[cfg(test)]
+mod tests;
