@@ -1,0 +1,105 @@
+//! The Discord front end over serenity: the only module with serenity types. It turns
+//! interactions into desk calls and views into messages; it holds no triage logic of its own.
+mod commands;
+mod handler;
+pub mod ids;
+mod lifecycle;
+pub mod render;
+mod respond;
+mod screens;
+
+use std::future::Future;
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+use std::time::Duration;
+
+use serenity::all::{ClientBuilder, CreateAllowedMentions, GatewayIntents, GuildId, HttpBuilder};
+use thiserror::Error;
+
+pub use commands::definitions as command_definitions;
+pub use handler::CANCEL;
+
+use crate::config::DiscordConfig;
+use crate::desk::Desk;
+
+/// How long a stop waits for interactions in flight before closing anyway.
+const DRAIN_TIMEOUT: Duration = Duration::from_secs(10);
+
+#[derive(Debug, Error)]
+pub enum RunError {
+    #[error("Discord rejected DISCORD_TOKEN (HTTP {status}); copy the token again from the Developer Portal → your application → Bot")]
+    TokenRejected { status: u16 },
+    #[error("could not reach Discord at {url}: {reason}; check DISCORD_API_URL and the network")]
+    Unreachable { url: String, reason: String },
+    #[error("the Discord connection failed: {0}")]
+    Gateway(String),
+}
+
+/// Runs the bot until `shutdown` resolves (SIGINT/SIGTERM in the binary) or the gateway ends.
+/// On shutdown new interactions are turned away politely, the ones in flight finish, then the
+/// gateway and the database pool close.
+pub async fn run(
+    config: &DiscordConfig,
+    desk: Arc<Desk>,
+    shutdown: impl Future<Output = ()>,
+) -> Result<(), RunError> {
+    let mut http = HttpBuilder::new(config.token.expose())
+        .default_allowed_mentions(CreateAllowedMentions::new());
+    if let Some(url) = &config.api_url {
+        // serenity only honours the proxy with its own rate limiter off; the proxy (or the
+        // test server) is trusted with rate limits instead.
+        http = http.proxy(url.as_str()).ratelimiter_disabled(true);
+    }
+    let http = http.build();
+    // One cheap call first, so a bad token is one clear line instead of a gateway loop.
+    if let Err(e) = http.get_current_user().await {
+        return Err(classify(&e, config));
+    }
+    let in_flight = lifecycle::InFlight::default();
+    let handler = handler::Handler::new(
+        desk.clone(),
+        config.guild_id.map(GuildId::new),
+        in_flight.clone(),
+    );
+    let closing = handler.closing.clone();
+    let mut client = ClientBuilder::new_with_http(http, GatewayIntents::empty())
+        .event_handler(handler)
+        .await
+        .map_err(|e| RunError::Gateway(e.to_string()))?;
+    let shards = client.shard_manager.clone();
+    let result = tokio::select! {
+        r = client.start() => r.map_err(|e| RunError::Gateway(e.to_string())),
+        () = shutdown => {
+            tracing::info!("stopping: finishing interactions in flight");
+            closing.store(true, Ordering::SeqCst);
+            if tokio::time::timeout(DRAIN_TIMEOUT, in_flight.idle()).await.is_err() {
+                tracing::warn!(left = in_flight.count(), "stopped with interactions still in flight");
+            }
+            Ok(())
+        }
+    };
+    shards.shutdown_all().await;
+    desk.store().close().await;
+    tracing::info!("stopped");
+    result
+}
+
+fn classify(e: &serenity::Error, config: &DiscordConfig) -> RunError {
+    use serenity::http::HttpError;
+    match e {
+        serenity::Error::Http(HttpError::UnsuccessfulRequest(r))
+            if r.status_code.as_u16() == 401 || r.status_code.as_u16() == 403 =>
+        {
+            RunError::TokenRejected {
+                status: r.status_code.as_u16(),
+            }
+        }
+        other => RunError::Unreachable {
+            url: config
+                .api_url
+                .clone()
+                .unwrap_or_else(|| "https://discord.com".into()),
+            reason: other.to_string(),
+        },
+    }
+}

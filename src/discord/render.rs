@@ -1,0 +1,228 @@
+//! Draws the engine's `View` as a Discord message. Everything here stays inside Discord's
+//! limits by construction (see ../shared/DESIGN.md): text is laid out at word boundaries, never
+//! cut mid-word, and at most 4 rows of choices plus 1 navigation row are drawn.
+
+use serenity::all::{
+    ButtonStyle, Colour, CreateActionRow, CreateAllowedMentions, CreateButton, CreateEmbed,
+    CreateEmbedFooter, CreateInteractionResponseMessage, EditInteractionResponse,
+};
+
+use super::ids::Action;
+use crate::store::SessionId;
+use crate::triage::{Input, Nav, View};
+
+pub const CONTENT_MAX: usize = 2000;
+pub const EMBED_TITLE_MAX: usize = 256;
+pub const EMBED_DESCRIPTION_MAX: usize = 4096;
+pub const BUTTON_LABEL_MAX: usize = 80;
+pub const BUTTONS_PER_ROW: usize = 5;
+/// One of Discord's 5 rows is kept for navigation.
+pub const CHOICE_ROWS_MAX: usize = 4;
+
+const STEP_COLOUR: Colour = Colour(0x3b82f6);
+const EMERGENCY_COLOUR: Colour = Colour(0xdc2626);
+const RESOLVED_COLOUR: Colour = Colour(0x16a34a);
+const ESCALATED_COLOUR: Colour = Colour(0xf59e0b);
+
+/// The line that opens every emergency screen, whatever the guide says: the action first and
+/// the number written out.
+pub const EMERGENCY_BANNER: &str =
+    "🚨 **EMERGENCY: call 911 now** (or your local emergency number) if anyone may be in danger.";
+
+/// A drawn screen, convertible to a new message or to an edit of the original one.
+pub struct Screen {
+    pub content: Option<String>,
+    pub embed: CreateEmbed,
+    pub rows: Vec<CreateActionRow>,
+}
+
+impl Screen {
+    /// A new private message.
+    pub fn message(self) -> CreateInteractionResponseMessage {
+        self.update().ephemeral(true)
+    }
+
+    /// The body of an in-place update; the message keeps its own privacy.
+    pub fn update(self) -> CreateInteractionResponseMessage {
+        let mut m = CreateInteractionResponseMessage::new()
+            .embed(self.embed)
+            .components(self.rows)
+            // Guide text is ours, but notices may quote members; nothing we draw pings anyone.
+            .allowed_mentions(CreateAllowedMentions::new());
+        if let Some(c) = self.content {
+            m = m.content(c);
+        }
+        m
+    }
+
+    pub fn edit(self) -> EditInteractionResponse {
+        EditInteractionResponse::new()
+            .content(self.content.unwrap_or_default())
+            .embed(self.embed)
+            .components(self.rows)
+            .allowed_mentions(CreateAllowedMentions::new())
+    }
+}
+
+/// Draws `view` for `session`; every button carries the session and the view's step.
+pub fn step(session: SessionId, view: &View) -> Screen {
+    let colour = if view.flags.emergency {
+        EMERGENCY_COLOUR
+    } else if view.flags.resolved {
+        RESOLVED_COLOUR
+    } else if view.flags.escalated {
+        ESCALATED_COLOUR
+    } else {
+        STEP_COLOUR
+    };
+    let title = if view.flags.emergency {
+        format!("🚨 Emergency · {}", view.guide_title)
+    } else {
+        view.guide_title.clone()
+    };
+    let mut description = String::new();
+    if let Some(notice) = view.notice {
+        description.push_str(&format!("*{}*\n\n", notice.text()));
+    }
+    description.push_str(&view.text);
+    let mut embed = CreateEmbed::new()
+        .title(fit(&title, EMBED_TITLE_MAX))
+        .description(fit(&description, EMBED_DESCRIPTION_MAX))
+        .colour(colour);
+    if view.flags.escalated && !view.flags.emergency {
+        embed = embed.footer(CreateEmbedFooter::new(
+            "Volunteers are club members helping in their free time.",
+        ));
+    }
+    let button = |input: Input, label: &str, style: ButtonStyle| {
+        let id = Action::Step {
+            session,
+            step: view.step,
+            input,
+        };
+        CreateButton::new(id.encode())
+            .label(fit(label, BUTTON_LABEL_MAX))
+            .style(style)
+    };
+    let mut rows: Vec<CreateActionRow> = view
+        .choices
+        .chunks(BUTTONS_PER_ROW)
+        .take(CHOICE_ROWS_MAX)
+        .map(|chunk| {
+            CreateActionRow::Buttons(
+                chunk
+                    .iter()
+                    .map(|c| button(Input::Choose(c.index), &c.label, ButtonStyle::Primary))
+                    .collect(),
+            )
+        })
+        .collect();
+    if !view.nav.is_empty() {
+        rows.push(CreateActionRow::Buttons(
+            view.nav
+                .iter()
+                .map(|&n| {
+                    let style = match n {
+                        Nav::Volunteer => ButtonStyle::Success,
+                        Nav::Back | Nav::Restart => ButtonStyle::Secondary,
+                    };
+                    button(Input::from_nav(n), n.label(), style)
+                })
+                .collect(),
+        ));
+    }
+    Screen {
+        content: view.flags.emergency.then(|| EMERGENCY_BANNER.to_string()),
+        embed,
+        rows,
+    }
+}
+
+/// Fits `text` into `max` characters, breaking at the last whitespace before the limit and
+/// marking the cut with an ellipsis. Checked content never needs it; it guards the limits.
+pub fn fit(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let budget = max.saturating_sub(1);
+    let cut: String = text.chars().take(budget).collect();
+    let kept = match cut.rfind(char::is_whitespace) {
+        Some(i) if i > 0 => cut[..i].trim_end(),
+        _ => cut.as_str(),
+    };
+    format!("{kept}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::triage::{ChoiceView, Flags};
+
+    fn view(choices: usize, nav: Vec<Nav>, flags: Flags) -> View {
+        View {
+            guide_id: "g".into(),
+            guide_title: "Keys locked in a BMW".into(),
+            node_id: "n".into(),
+            step: 7,
+            text: "Step text".into(),
+            choices: (0..choices)
+                .map(|index| ChoiceView {
+                    index,
+                    label: format!("Choice {index}"),
+                })
+                .collect(),
+            nav,
+            flags,
+            notice: None,
+        }
+    }
+
+    fn json(screen: Screen) -> serde_json::Value {
+        serde_json::to_value(screen.message()).expect("serialises")
+    }
+
+    #[test]
+    fn choices_are_laid_out_five_per_row_with_navigation_last() {
+        let v = json(step(
+            SessionId(3),
+            &view(12, vec![Nav::Back, Nav::Restart, Nav::Volunteer], Flags::default()),
+        ));
+        let rows = v["components"].as_array().unwrap();
+        let sizes: Vec<usize> = rows
+            .iter()
+            .map(|r| r["components"].as_array().unwrap().len())
+            .collect();
+        assert_eq!(sizes, vec![5, 5, 2, 3]);
+        assert_eq!(rows[3]["components"][0]["label"], "Back");
+        assert_eq!(rows[0]["components"][0]["custom_id"], "s:3:7:c0");
+        assert_eq!(rows[3]["components"][2]["custom_id"], "s:3:7:v");
+        assert_eq!(v["flags"], 64, "steps are private to the member");
+        assert_eq!(v["allowed_mentions"]["parse"], serde_json::json!([]));
+    }
+
+    #[test]
+    fn emergency_screens_are_red_and_lead_with_the_number() {
+        let flags = Flags {
+            urgent: true,
+            emergency: true,
+            ..Flags::default()
+        };
+        let v = json(step(SessionId(1), &view(0, vec![Nav::Restart], flags)));
+        assert!(v["content"].as_str().unwrap().contains("911"));
+        assert_eq!(v["embeds"][0]["color"], 0xdc2626);
+        assert!(v["embeds"][0]["title"].as_str().unwrap().contains("Emergency"));
+    }
+
+    #[test]
+    fn fit_breaks_at_a_word_and_respects_the_limit() {
+        assert_eq!(fit("short", 10), "short");
+        let long = "alpha beta gamma delta";
+        let f = fit(long, 12);
+        assert_eq!(f, "alpha beta…");
+        assert!(f.chars().count() <= 12);
+        let unbroken = "x".repeat(50);
+        assert_eq!(fit(&unbroken, 10).chars().count(), 10);
+        let wide = "é".repeat(5000);
+        assert!(fit(&wide, EMBED_DESCRIPTION_MAX).chars().count() <= EMBED_DESCRIPTION_MAX);
+    }
+}

@@ -1,0 +1,117 @@
+//! Answering an interaction inside Discord's 3 seconds. The work runs first; if it is not done
+//! after [`DEFER_AFTER`] (a locked database, a slow disk) the interaction is acknowledged with a
+//! deferral and the answer follows as an edit. Fast work costs exactly one request.
+
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Duration;
+
+use serenity::all::{
+    CreateInteractionResponse, CreateInteractionResponseFollowup, CreateInteractionResponseMessage,
+    Http, InteractionId,
+};
+use serenity::builder::Builder;
+
+use super::render::Screen;
+
+/// Well inside Discord's 3 s, leaving room for the deferral's own round trip.
+pub const DEFER_AFTER: Duration = Duration::from_millis(1500);
+
+/// What an interaction gets back.
+pub enum Reply {
+    /// A new private message (commands, a refusal shown beside the pressed message).
+    New(Screen),
+    /// Replace the message the component sits on (callback type 7).
+    Update(Screen),
+    /// A short private note; the message the member pressed stays as it was.
+    Note(String),
+    /// A response that needs no work and is sent as is (a modal, autocomplete choices).
+    Raw(CreateInteractionResponse),
+}
+
+/// How an interaction is deferred when its work is slow.
+#[derive(Clone, Copy)]
+pub enum Deferral {
+    /// "Thinking…", privately: commands and modals that answer with a new message.
+    NewMessage,
+    /// Silent acknowledgement: components whose message is edited in place.
+    Update,
+}
+
+pub struct Responder {
+    pub http: Arc<Http>,
+    pub id: InteractionId,
+    pub token: String,
+}
+
+impl Responder {
+    /// Runs `work` and delivers its reply, deferring first if it is slow.
+    pub async fn answer(&self, deferral: Deferral, work: impl Future<Output = Reply>) {
+        tokio::pin!(work);
+        tokio::select! {
+            reply = &mut work => {
+                self.send(first_response(reply)).await;
+                return;
+            }
+            _ = tokio::time::sleep(DEFER_AFTER) => {}
+        }
+        let defer = match deferral {
+            Deferral::NewMessage => CreateInteractionResponse::Defer(
+                CreateInteractionResponseMessage::new().ephemeral(true),
+            ),
+            Deferral::Update => CreateInteractionResponse::Acknowledge,
+        };
+        tracing::info!(interaction = %self.id, "slow answer: deferred");
+        self.send(defer).await;
+        let reply = work.await;
+        self.follow(reply).await;
+    }
+
+    async fn send(&self, response: CreateInteractionResponse) {
+        if let Err(e) = response
+            .execute(&self.http, (self.id, self.token.as_str()))
+            .await
+        {
+            tracing::warn!(interaction = %self.id, error = %e, "could not answer an interaction");
+        }
+    }
+
+    /// Delivers a reply after a deferral: an edit of the original, or a private follow-up.
+    async fn follow(&self, reply: Reply) {
+        let result = match reply {
+            Reply::New(screen) | Reply::Update(screen) => screen
+                .edit()
+                .execute(&self.http, &self.token)
+                .await
+                .map(drop),
+            Reply::Note(text) => CreateInteractionResponseFollowup::new()
+                .ephemeral(true)
+                .content(text)
+                .execute(&self.http, (None, &self.token))
+                .await
+                .map(drop),
+            // Modals and autocomplete cannot follow a deferral; they are never slow.
+            Reply::Raw(_) => Ok(()),
+        };
+        if let Err(e) = result {
+            tracing::warn!(interaction = %self.id, error = %e, "could not deliver a deferred answer");
+        }
+    }
+}
+
+fn first_response(reply: Reply) -> CreateInteractionResponse {
+    match reply {
+        Reply::New(screen) => CreateInteractionResponse::Message(screen.message()),
+        Reply::Update(screen) => CreateInteractionResponse::UpdateMessage(screen.update()),
+        Reply::Note(text) => CreateInteractionResponse::Message(note(text)),
+        Reply::Raw(r) => r,
+    }
+}
+
+/// A short private message that pings nobody.
+pub fn note(text: String) -> CreateInteractionResponseMessage {
+    CreateInteractionResponseMessage::new()
+        .ephemeral(true)
+        .content(text)
+        .allowed_mentions(serenity::all::CreateAllowedMentions::new())
+}

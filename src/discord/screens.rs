@@ -1,0 +1,141 @@
+//! The screens around a guide: the picker, suggestions for a description, the resume offer.
+//! Step screens themselves are drawn by `render`.
+
+use serenity::all::{
+    ButtonStyle, CreateActionRow, CreateButton, CreateEmbed, CreateInputText, CreateModal,
+    CreateSelectMenu, CreateSelectMenuKind, CreateSelectMenuOption, InputTextStyle,
+};
+
+use super::ids::Action;
+use super::render::{fit, Screen, BUTTON_LABEL_MAX};
+use crate::guide::{Guide, Library};
+use crate::store::SessionId;
+use crate::triage::View;
+
+const SELECT_OPTIONS_MAX: usize = 25;
+const OPTION_TEXT_MAX: usize = 100;
+/// Suggestions after a description: one row of buttons.
+pub const SUGGESTIONS_MAX: usize = 5;
+const PICKER_COLOUR: u32 = 0x3b82f6;
+
+/// "What happened?": a menu of guides and a button to describe the problem instead.
+pub fn picker(library: &Library, lead: Option<&str>) -> Screen {
+    let options: Vec<CreateSelectMenuOption> = library
+        .iter()
+        .take(SELECT_OPTIONS_MAX)
+        .map(|g| {
+            CreateSelectMenuOption::new(fit(&g.title, OPTION_TEXT_MAX), g.id.clone())
+                .description(fit(&g.summary, OPTION_TEXT_MAX))
+        })
+        .collect();
+    let mut text = String::new();
+    if let Some(lead) = lead {
+        text.push_str(lead);
+        text.push_str("\n\n");
+    }
+    text.push_str(
+        "If anyone is in danger, call **911** (or your local emergency number) first.\n\n\
+         Pick what happened, or describe it in your own words.",
+    );
+    let mut rows = Vec::new();
+    if !options.is_empty() {
+        rows.push(CreateActionRow::SelectMenu(
+            CreateSelectMenu::new(
+                Action::Pick.encode(),
+                CreateSelectMenuKind::String { options },
+            )
+            .placeholder("Choose what happened"),
+        ));
+    }
+    rows.push(CreateActionRow::Buttons(vec![CreateButton::new(
+        Action::Describe.encode(),
+    )
+    .label("Describe your problem")
+    .style(ButtonStyle::Primary)]));
+    Screen {
+        content: None,
+        embed: CreateEmbed::new()
+            .title("What happened?")
+            .description(text)
+            .colour(PICKER_COLOUR),
+        rows,
+    }
+}
+
+/// The best guides for a member's own words, as buttons, with the picker kept below.
+pub fn suggestions(library: &Library, guides: &[&Guide]) -> Screen {
+    if guides.is_empty() {
+        return picker(
+            library,
+            Some("No guide matched those words. Pick the closest one below."),
+        );
+    }
+    let lines: Vec<String> = guides
+        .iter()
+        .map(|g| format!("**{}**: {}", g.title, g.summary))
+        .collect();
+    let buttons = guides
+        .iter()
+        .take(SUGGESTIONS_MAX)
+        .map(|g| {
+            CreateButton::new(Action::Start { guide: g.id.clone() }.encode())
+                .label(fit(&g.title, BUTTON_LABEL_MAX))
+                .style(ButtonStyle::Primary)
+        })
+        .collect();
+    let mut screen = picker(library, None);
+    screen.embed = CreateEmbed::new()
+        .title("These guides fit best")
+        .description(lines.join("\n"))
+        .colour(PICKER_COLOUR);
+    screen.rows.insert(0, CreateActionRow::Buttons(buttons));
+    screen
+}
+
+/// An open session met again: carry on, or start fresh (`then` names the guide to start).
+pub fn resume_offer(session: SessionId, view: &View, then: Option<&str>) -> Screen {
+    let fresh_label = match then {
+        Some(_) => "Start the new guide",
+        None => "Start over",
+    };
+    Screen {
+        content: None,
+        embed: CreateEmbed::new()
+            .title("You have a guide in progress")
+            .description(format!(
+                "**{}** is still open. Carry on where you left off, or start fresh.",
+                view.guide_title
+            ))
+            .colour(PICKER_COLOUR),
+        rows: vec![CreateActionRow::Buttons(vec![
+            CreateButton::new(Action::Resume { session }.encode())
+                .label("Resume")
+                .style(ButtonStyle::Primary),
+            CreateButton::new(
+                Action::Fresh {
+                    session,
+                    guide: then.map(str::to_string),
+                }
+                .encode(),
+            )
+            .label(fresh_label)
+            .style(ButtonStyle::Secondary),
+        ])],
+    }
+}
+
+/// The "describe your problem" modal.
+pub fn describe_modal() -> CreateModal {
+    CreateModal::new(Action::DescribeModal.encode(), "Describe your problem").components(vec![
+        CreateActionRow::InputText(
+            CreateInputText::new(
+                InputTextStyle::Paragraph,
+                "What happened?",
+                Action::DescribeText.encode(),
+            )
+            .placeholder("e.g. my keys are locked in the boot")
+            .min_length(2)
+            .max_length(300),
+        ),
+    ])
+}

@@ -1,0 +1,183 @@
+//! The `pitcrew` binary end to end, driven through piped stdin as a member or moderator would,
+//! each test in its own temporary folder (so no developer's .env or database leaks in).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn manifest(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+struct Run {
+    dir: tempfile::TempDir,
+    content: PathBuf,
+}
+
+impl Run {
+    fn new(content: &str) -> Run {
+        Run {
+            dir: tempfile::tempdir().expect("temp dir"),
+            content: manifest(content),
+        }
+    }
+
+    fn db_url(&self) -> String {
+        format!("sqlite://{}", self.dir.path().join("pitcrew.db").display())
+    }
+
+    fn pitcrew(&self, args: &[&str], stdin: &str) -> Output {
+        self.pitcrew_with(args, stdin, &self.db_url())
+    }
+
+    fn pitcrew_with(&self, args: &[&str], stdin: &str, db: &str) -> Output {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_pitcrew"))
+            .args(args)
+            .current_dir(self.dir.path())
+            .env_clear()
+            .env("DATABASE_URL", db)
+            .env("CONTENT_DIR", &self.content)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("pitcrew starts");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(stdin.as_bytes())
+            .expect("write stdin");
+        child.wait_with_output().expect("pitcrew finishes")
+    }
+}
+
+fn text(out: &Output) -> (String, String) {
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn quit_mid_guide_then_resume_and_finish() {
+    let run = Run::new("tests/fixtures/cli");
+    // Answer twice, then quit.
+    let out = run.pitcrew(&["chat", "stuck-fob", "--user", "ana"], "1\n2\nq\n");
+    let (stdout, stderr) = text(&out);
+    assert!(out.status.success(), "{stdout}\n{stderr}");
+    assert!(stdout.contains("Swap the coin cell"), "{stdout}");
+    assert!(stdout.contains("metal key blade"), "{stdout}");
+    assert!(stdout.contains("Run `pitcrew chat` again to continue"), "{stdout}");
+
+    // Back again: resume is offered, accepted, and the guide goes on to an outcome.
+    let out = run.pitcrew(&["chat", "--user", "ana"], "y\n2\nq\n");
+    let (stdout, stderr) = text(&out);
+    assert!(out.status.success(), "{stdout}\n{stderr}");
+    assert!(stdout.contains("You have an unfinished guide: Fob does nothing"), "{stdout}");
+    assert!(stdout.contains("Welcome back"), "{stdout}");
+    let after_resume = stdout.split("Welcome back").nth(1).unwrap_or_default();
+    assert!(after_resume.contains("metal key blade"), "resumed on the step left: {stdout}");
+    assert!(after_resume.contains("A club volunteer will take it from here"), "{stdout}");
+
+    // Finished: nothing to resume for ana, and another user never saw her session.
+    let out = run.pitcrew(&["chat", "--user", "ana"], "q\n");
+    assert!(!text(&out).0.contains("unfinished guide"));
+}
+
+#[test]
+fn declining_the_resume_offer_starts_fresh_and_sessions_are_per_user() {
+    let run = Run::new("tests/fixtures/cli");
+    run.pitcrew(&["chat", "stuck-fob", "--user", "ana"], "1\nq\n");
+    let bo = run.pitcrew(&["chat", "--user", "bo"], "q\n");
+    assert!(!text(&bo).0.contains("unfinished guide"), "{}", text(&bo).0);
+    let out = run.pitcrew(&["chat", "--user", "ana"], "n\nq\n");
+    let (stdout, _) = text(&out);
+    assert!(stdout.contains("unfinished guide"), "{stdout}");
+    assert!(stdout.contains("Which problem do you have?"), "{stdout}");
+    let out = run.pitcrew(&["chat", "--user", "ana"], "q\n");
+    assert!(!text(&out).0.contains("unfinished guide"));
+}
+
+#[test]
+fn navigation_keys_back_start_over_and_volunteer() {
+    let run = Run::new("tests/fixtures/cli");
+    let out = run.pitcrew(&["chat", "stuck-fob"], "b\n1\nb\n1\n2\nr\nh\nq\n");
+    let (stdout, stderr) = text(&out);
+    assert!(out.status.success(), "{stderr}");
+    // `b` on the first step is not offered; the member is told what to type instead.
+    assert!(stdout.contains("Please type a number from 1 to 2, h, q."), "{stdout}");
+    let volunteer = stdout.rfind("A club volunteer will take it from here").unwrap();
+    let restart = stdout.rfind("Is everyone safe").unwrap();
+    assert!(restart < volunteer, "start over, then a volunteer: {stdout}");
+}
+
+#[test]
+fn emergency_is_shown_first_and_loud() {
+    let run = Run::new("tests/fixtures/cli");
+    let out = run.pitcrew(&["chat", "stuck-fob"], "2\nq\n");
+    let (stdout, _) = text(&out);
+    let banner = stdout.find("EMERGENCY").expect("banner");
+    let call = stdout.find("Call 911 now").expect("instruction");
+    assert!(banner < call);
+}
+
+#[test]
+fn picker_ranks_guides_for_plain_words() {
+    let run = Run::new("content");
+    let out = run.pitcrew(&["chat"], "my fob is locked in the boot\n1\nq\n");
+    let (stdout, stderr) = text(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stdout.contains("These guides fit best:"), "{stdout}");
+}
+
+#[test]
+fn unknown_guide_lists_the_guides() {
+    let run = Run::new("tests/fixtures/cli");
+    let out = run.pitcrew(&["chat", "flat-tyre"], "");
+    let (stdout, _) = text(&out);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stdout.contains("There is no guide called `flat-tyre`"), "{stdout}");
+    assert!(stdout.contains("stuck-fob"), "{stdout}");
+}
+
+#[test]
+fn check_passes_on_shipped_content() {
+    let run = Run::new("content");
+    let out = run.pitcrew(&["check"], "");
+    let (stdout, stderr) = text(&out);
+    assert!(out.status.success(), "{stdout}\n{stderr}");
+    assert!(stdout.contains("3 guides"), "{stdout}");
+}
+
+#[test]
+fn check_reports_a_broken_file_with_its_line() {
+    let run = Run::new("tests/fixtures/cli");
+    let broken = run.dir.path().join("guides");
+    std::fs::create_dir(&broken).unwrap();
+    std::fs::write(broken.join("bad.toml"), "id = \"bad\"\ntitle = \n").unwrap();
+    let out = run.pitcrew(&["check", "--content", broken.to_str().unwrap()], "");
+    let (stdout, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{stdout}\n{stderr}");
+    assert!(stdout.contains("bad.toml:2:"), "{stdout}");
+}
+
+#[test]
+fn an_unusable_database_is_a_clear_error_not_a_panic() {
+    let run = Run::new("tests/fixtures/cli");
+    let corrupt = run.dir.path().join("corrupt.db");
+    std::fs::write(&corrupt, vec![0x5a_u8; 8192]).unwrap();
+    let missing_dir = run.dir.path().join("no/such/dir/p.db");
+    for url in [
+        format!("sqlite://{}", corrupt.display()),
+        format!("sqlite://{}", missing_dir.display()),
+        format!("sqlite://{}", run.dir.path().display()),
+    ] {
+        let out = run.pitcrew_with(&["chat", "stuck-fob"], "q\n", &url);
+        let (stdout, stderr) = text(&out);
+        assert_eq!(out.status.code(), Some(1), "{url}: {stdout}\n{stderr}");
+        assert!(stderr.contains("error:"), "{url}: {stderr}");
+        assert!(stderr.contains("DATABASE_URL"), "names the setting: {stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+}
