@@ -1,1 +1,191 @@
 //! SQLite persistence (sqlx). The only module that speaks SQL.
+//!
+//! - [`Store`]: a pool over one SQLite file, opened with [`Store::open`], which also applies the
+//!   embedded migrations (`migrations/*.sql`, forward-only).
+//! - Sessions and their append-only answer log: `sessions.rs`.
+//! - Row ↔ domain conversions, including the `u64` ↔ `i64` id mapping: `rows.rs`.
+//! - Errors phrased for whoever has to act on them: `error.rs`.
+//!
+//! Times are passed in (`now`, unix milliseconds) rather than read here, so tests control the
+//! clock; callers use [`now_ms`].
+//!
+//! Discord ids are `u64` in the app and `i64` in SQLite. Snowflakes use 63 bits, so the mapping
+//! is `i64::try_from`: lossless for every real id, and an id ≥ 2^63 (forged or garbled) is
+//! refused with [`StoreError::IdOutOfRange`] rather than silently wrapped to a negative number.
+
+mod error;
+mod rows;
+mod sessions;
+
+use std::fmt;
+use std::str::FromStr;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use sqlx::migrate::Migrator;
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+
+use crate::guide::GuideVersion;
+use crate::place::{Member, Scope};
+use crate::triage::State;
+
+pub use error::StoreError;
+
+/// The migrations under `migrations/`, embedded at compile time.
+pub(crate) static MIGRATOR: Migrator = sqlx::migrate!("./migrations");
+
+/// A session's row id. Also printed into Discord button ids, which is why ids are never reused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SessionId(pub i64);
+
+impl fmt::Display for SessionId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// One session as stored: who, where, which guide and version, the engine state, and times.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionRecord {
+    pub id: SessionId,
+    pub member: Member,
+    pub scope: Scope,
+    pub guide_id: String,
+    pub guide_version: GuideVersion,
+    pub state: State,
+    /// Unix time in milliseconds.
+    pub created_at: i64,
+    /// Unix time in milliseconds of the last change (an advance, or being abandoned).
+    pub updated_at: i64,
+}
+
+/// The answer that moves a session on one step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewAnswer {
+    /// The node the member was on when they chose.
+    pub node: String,
+    /// The label pressed, or "Back" / "Start over" / "Talk to a volunteer".
+    pub choice: String,
+}
+
+/// One entry of a session's answer log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerRecord {
+    pub session: SessionId,
+    /// The session's step when the choice was made (the step the pressed button was drawn for).
+    pub step: u32,
+    pub node: String,
+    pub choice: String,
+    /// Unix time in milliseconds.
+    pub at: i64,
+}
+
+/// The outcome of [`Store::advance`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Advance {
+    /// The step matched: the new state and the answer are committed. Holds the new row.
+    Applied(SessionRecord),
+    /// Someone else moved the session first (a double click, an old button), or it is no longer
+    /// active. Nothing was written. Holds the current row so the caller can redraw it.
+    Stale(SessionRecord),
+}
+
+/// Tuning for [`Store::open_with`]. The defaults suit the bot.
+#[derive(Debug, Clone)]
+pub struct StoreOptions {
+    /// SQLite runs one writer at a time whatever the pool size; extra connections let reads
+    /// (WAL) proceed while a write is under way. A few are plenty on a small machine.
+    pub max_connections: u32,
+    /// How long a writer waits for another writer's lock before giving up with an error.
+    /// Transactions here are a handful of statements, so waits are milliseconds; 5 s covers
+    /// a slow disk without letting a member stare at a spinner for long.
+    pub busy_timeout: Duration,
+}
+
+impl Default for StoreOptions {
+    fn default() -> Self {
+        StoreOptions {
+            max_connections: 4,
+            busy_timeout: Duration::from_secs(5),
+        }
+    }
+}
+
+/// The session store: a pool of connections to one SQLite database.
+#[derive(Debug, Clone)]
+pub struct Store {
+    pool: SqlitePool,
+}
+
+impl Store {
+    /// Opens (creating the file if missing) the database at `database_url`, with WAL journal,
+    /// foreign keys on and a 5 s busy timeout, and runs the migrations.
+    ///
+    /// `database_url` is `sqlite://path/to/file.db`, `sqlite:file.db` or a plain path. The
+    /// folder must already exist: creating folders is left to the operator, so a typo in the
+    /// path fails loudly instead of scattering databases around.
+    pub async fn open(database_url: &str) -> Result<Store, StoreError> {
+        Store::open_with(database_url, StoreOptions::default()).await
+    }
+
+    /// [`Store::open`] with explicit tuning.
+    pub async fn open_with(database_url: &str, options: StoreOptions) -> Result<Store, StoreError> {
+        if database_url.trim().is_empty() {
+            // SQLite would quietly open a private temporary database for an empty name, and
+            // every session would vanish on restart.
+            return Err(error::empty_url_error(database_url));
+        }
+        let connect = SqliteConnectOptions::from_str(database_url)
+            .map_err(|e| error::open_error(database_url, &e))?
+            .create_if_missing(true)
+            // WAL: readers never block the writer and vice versa, which matters when a member's
+            // click (write) and a volunteer's card refresh (read) arrive together.
+            .journal_mode(SqliteJournalMode::Wal)
+            // FULL: an answer is acknowledged to the member only after commit, so the commit
+            // must survive a power cut, not merely an application crash.
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(options.busy_timeout);
+
+        let in_memory = is_in_memory(database_url);
+        let mut pool = SqlitePoolOptions::new().max_connections(options.max_connections.max(1));
+        if in_memory {
+            // An in-memory database lives as long as one connection to it does: keep exactly
+            // one, for ever, or the data disappears when the pool trims idle connections.
+            pool = pool
+                .max_connections(1)
+                .min_connections(1)
+                .idle_timeout(None)
+                .max_lifetime(None);
+        }
+        let pool = pool
+            .connect_with(connect)
+            .await
+            .map_err(|e| error::open_error(database_url, &e))?;
+
+        if let Err(e) = MIGRATOR.run(&pool).await {
+            pool.close().await;
+            return Err(error::migrate_error(database_url, e));
+        }
+        Ok(Store { pool })
+    }
+
+    /// Waits for in-flight queries and closes every connection (checkpointing the WAL).
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+fn is_in_memory(url: &str) -> bool {
+    url.contains(":memory:") || url.contains("mode=memory")
+}
+
+/// The current time in unix milliseconds, for the `now` arguments. A clock before 1970 reads
+/// as 0 rather than panicking.
+pub fn now_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+        .unwrap_or(0)
+}

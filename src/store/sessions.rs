@@ -1,0 +1,211 @@
+//! Sessions and their answer log.
+//!
+//! Every write runs in a `BEGIN IMMEDIATE` transaction: it takes SQLite's single write lock up
+//! front, waiting up to the busy timeout for it. A plain (deferred) `BEGIN` would take the lock
+//! only at the first write, and a transaction that has already read may then be refused with
+//! SQLITE_BUSY instead of waiting — which would surface a double click as an error rather than
+//! as `Stale`.
+
+use sqlx::sqlite::SqliteRow;
+
+use super::rows::{
+    answer_from_row, path_to_sql, same_member_and_scope, session_columns, session_from_row,
+    MemberKey, ScopeKey,
+};
+use super::{Advance, AnswerRecord, NewAnswer, SessionId, SessionRecord, Store, StoreError};
+use crate::guide::GuideVersion;
+use crate::place::{Member, Scope};
+use crate::triage::{State, Status};
+
+const BEGIN_WRITE: &str = "BEGIN IMMEDIATE";
+
+impl Store {
+    /// Starts a new session for `member` in `scope`. In the same transaction, any active session
+    /// of that member in that scope becomes `abandoned` (at most one active session per member
+    /// and scope; the `sessions_one_active` index enforces it too).
+    pub async fn start_session(
+        &self,
+        member: &Member,
+        scope: &Scope,
+        guide_id: &str,
+        version: &GuideVersion,
+        state: &State,
+        now: i64,
+    ) -> Result<SessionRecord, StoreError> {
+        let m = MemberKey::new(member)?;
+        let s = ScopeKey::new(scope)?;
+        let (m_kind, m_id, m_name) = m.lookup_values();
+        let (s_kind, s_guild, s_channel) = s.lookup_values();
+
+        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        sqlx::query(concat!(
+            "UPDATE sessions SET status = 'abandoned', updated_at = ? WHERE status = 'active' AND ",
+            same_member_and_scope!()
+        ))
+        .bind(now)
+        .bind(m_kind)
+        .bind(m_id)
+        .bind(m_name)
+        .bind(s_kind)
+        .bind(s_guild)
+        .bind(s_channel)
+        .execute(&mut *tx)
+        .await?;
+
+        let row = sqlx::query(concat!(
+            "INSERT INTO sessions (member_kind, member_id, member_name, scope_kind, guild_id, \
+             channel_id, guide_id, guide_version, node, path, step, status, created_at, updated_at) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ",
+            session_columns!()
+        ))
+        .bind(m.kind)
+        .bind(m.id)
+        .bind(m.name)
+        .bind(s.kind)
+        .bind(s.guild)
+        .bind(s.channel)
+        .bind(guide_id)
+        .bind(&version.0)
+        .bind(&state.node)
+        .bind(path_to_sql(&state.path))
+        .bind(i64::from(state.step))
+        .bind(state.status.as_str())
+        .bind(now)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        let record = session_from_row(&row)?;
+        tx.commit().await?;
+        Ok(record)
+    }
+
+    /// The member's active session in this scope, if any.
+    pub async fn active_session(
+        &self,
+        member: &Member,
+        scope: &Scope,
+    ) -> Result<Option<SessionRecord>, StoreError> {
+        let (m_kind, m_id, m_name) = MemberKey::new(member)?.lookup_values();
+        let (s_kind, s_guild, s_channel) = ScopeKey::new(scope)?.lookup_values();
+        let row = sqlx::query(concat!(
+            "SELECT ",
+            session_columns!(),
+            " FROM sessions WHERE status = 'active' AND ",
+            same_member_and_scope!()
+        ))
+        .bind(m_kind)
+        .bind(m_id)
+        .bind(m_name)
+        .bind(s_kind)
+        .bind(s_guild)
+        .bind(s_channel)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(session_from_row).transpose()
+    }
+
+    /// Any session by id, whatever its status.
+    pub async fn session(&self, id: SessionId) -> Result<Option<SessionRecord>, StoreError> {
+        let row = sqlx::query(concat!(
+            "SELECT ",
+            session_columns!(),
+            " FROM sessions WHERE id = ?"
+        ))
+        .bind(id.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(session_from_row).transpose()
+    }
+
+    /// Moves session `id` from `expected_step` to `next`, recording `version` as the guide
+    /// version it now follows and logging `answer` at `expected_step`.
+    ///
+    /// Applies only if the row is still at `expected_step` and still `active`; otherwise nothing
+    /// is written and the current row comes back as [`Advance::Stale`] (a double click, an old
+    /// button, a session abandoned by a newer one). The status guard also keeps an abandoned
+    /// session from being revived into a second active one. When this returns `Applied`, the
+    /// new state and the answer are committed together.
+    ///
+    /// `next.step` must be greater than `expected_step` ([`StoreError::StepNotAdvanced`]), or
+    /// an old button could match again. A missing session is [`StoreError::NotFound`].
+    pub async fn advance(
+        &self,
+        id: SessionId,
+        expected_step: u32,
+        next: &State,
+        version: &GuideVersion,
+        answer: &NewAnswer,
+        now: i64,
+    ) -> Result<Advance, StoreError> {
+        if next.step <= expected_step {
+            return Err(StoreError::StepNotAdvanced {
+                session: id,
+                expected: expected_step,
+                next: next.step,
+            });
+        }
+
+        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        let updated: Option<SqliteRow> = sqlx::query(concat!(
+            "UPDATE sessions SET node = ?, path = ?, step = ?, status = ?, guide_version = ?, \
+             updated_at = ? WHERE id = ? AND step = ? AND status = ? RETURNING ",
+            session_columns!()
+        ))
+        .bind(&next.node)
+        .bind(path_to_sql(&next.path))
+        .bind(i64::from(next.step))
+        .bind(next.status.as_str())
+        .bind(&version.0)
+        .bind(now)
+        .bind(id.0)
+        .bind(i64::from(expected_step))
+        .bind(Status::Active.as_str())
+        .fetch_optional(&mut *tx)
+        .await?;
+
+        let Some(row) = updated else {
+            // Read the current row under the same lock, so it is the state that beat us.
+            let current = sqlx::query(concat!(
+                "SELECT ",
+                session_columns!(),
+                " FROM sessions WHERE id = ?"
+            ))
+            .bind(id.0)
+            .fetch_optional(&mut *tx)
+            .await?;
+            tx.rollback().await?;
+            return match current {
+                Some(row) => Ok(Advance::Stale(session_from_row(&row)?)),
+                None => Err(StoreError::NotFound(id)),
+            };
+        };
+        // Decode before committing: a row we cannot read back must not be half-applied.
+        let record = session_from_row(&row)?;
+
+        sqlx::query(
+            "INSERT INTO answers (session_id, step, node, choice, at) VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(id.0)
+        .bind(i64::from(expected_step))
+        .bind(&answer.node)
+        .bind(&answer.choice)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(Advance::Applied(record))
+    }
+
+    /// The session's answer log, oldest first. Empty for a session without answers (or an id
+    /// that does not exist).
+    pub async fn answers(&self, id: SessionId) -> Result<Vec<AnswerRecord>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT session_id, step, node, choice, at FROM answers \
+             WHERE session_id = ? ORDER BY step",
+        )
+        .bind(id.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(answer_from_row).collect()
+    }
+}
