@@ -39,41 +39,71 @@ const CAR: u32 = 2;
 /// phrase (16) beats any single word (at most 6) plus change.
 const PHRASE_PER_WORD: u32 = 8;
 
-/// Words that carry no meaning for choosing a guide. Negations are here too: "won't" and
-/// "doesn't" appear in nearly every description. "car" says nothing in a car club.
+/// Words that carry no meaning for choosing a guide. "car" is not one of them: "keys in the
+/// car" and "keys in the trunk" are different guides.
 const STOP_WORDS: &[&str] = &[
     "a", "about", "after", "again", "all", "am", "an", "and", "any", "are", "as", "at", "be",
-    "been", "but", "by", "can", "cant", "car", "could", "did", "didnt", "do", "does", "doesnt",
-    "dont", "for", "from", "get", "got", "had", "has", "have", "hello", "help", "hey", "hi", "how",
-    "i", "if", "im", "in", "into", "is", "isnt", "it", "its", "ive", "just", "me", "my", "no",
-    "not", "now", "of", "on", "or", "our", "please", "so", "some", "still", "that", "the", "their",
-    "them", "then", "there", "they", "this", "to", "too", "was", "wasnt", "we", "were", "what",
-    "when", "where", "which", "while", "who", "why", "will", "with", "wont", "would", "you",
-    "your",
+    "been", "but", "by", "can", "could", "did", "do", "does", "for", "from", "get", "got", "had",
+    "has", "have", "hello", "help", "hey", "hi", "how", "i", "if", "im", "in", "into", "is", "it",
+    "its", "ive", "just", "me", "my", "now", "of", "on", "or", "our", "please", "so", "some",
+    "still", "that", "the", "their", "them", "then", "there", "they", "this", "to", "too", "was",
+    "we", "were", "what", "when", "where", "which", "while", "who", "why", "will", "with", "would",
+    "you", "your",
 ];
 
+/// Negations are no single word's meaning ("won't" is in nearly every description), but they
+/// are part of a phrase: "key won't lock" is not "keys locked". They all become [`NOT`], so
+/// "trunk doesn't open" still finds the synonym "trunk won't open".
+const NEGATIONS: &[&str] = &[
+    "aint", "arent", "cannot", "cant", "couldnt", "didnt", "doesnt", "dont", "hasnt", "havent",
+    "isnt", "never", "no", "not", "wasnt", "wont", "wouldnt",
+];
+const NOT: &str = "not";
+
 /// Ranks the library's guides for `text`: best first, only positive scores, at most `limit`.
-/// Equal scores keep the library's title order.
+/// Equal scores keep the library's title order. Scores compare matches of one query only.
 pub fn rank(library: &Library, text: &str, mode: Mode, limit: usize) -> Vec<Match> {
     let terms = terms(text, mode);
-    if terms.is_empty() || limit == 0 {
+    // Each distinct meaningful word once; negations only count inside phrases.
+    let mut words: Vec<&Term> = Vec::new();
+    for term in &terms {
+        if term.stem != NOT && !words.iter().any(|w| w.stem == term.stem) {
+            words.push(term);
+        }
+    }
+    let entries = &library.index().entries;
+    if terms.is_empty() || limit == 0 || entries.is_empty() {
         return Vec::new();
     }
-    let mut scored: Vec<(u32, usize)> = library
-        .index()
-        .entries
+    let hits: Vec<Vec<u32>> = entries
         .iter()
+        .map(|e| words.iter().map(|t| e.best(t)).collect())
+        .collect();
+    // A word found in few guides tells them apart better than one found in all ("meds" versus
+    // "locked"): its weight is scaled by 2n-df for n guides of which df have it, i.e. between
+    // 1x and nearly 2x. Phrases are scaled by n so they keep outweighing single words.
+    let n = entries.len() as u32;
+    let df: Vec<u32> = (0..words.len())
+        .map(|t| hits.iter().filter(|h| h[t] > 0).count() as u32)
+        .collect();
+    let mut scored: Vec<(u32, usize)> = entries
+        .iter()
+        .zip(&hits)
         .enumerate()
-        .map(|(i, entry)| (entry.score(&terms), i))
+        .map(|(i, (entry, hits))| {
+            let words: u32 = hits.iter().zip(&df).map(|(h, df)| h * (2 * n - df)).sum();
+            (words + entry.phrase_score(&terms) * n, i)
+        })
         .filter(|&(score, _)| score > 0)
         .collect();
     // The index is in title order, so the position breaks ties by title.
     scored.sort_by_key(|&(score, i)| (Reverse(score), i));
+    let guides = library.iter().as_slice();
     scored
         .into_iter()
         .take(limit)
         .filter_map(|(score, i)| {
-            library.iter().as_slice().get(i).map(|g| Match {
+            guides.get(i).map(|g| Match {
                 guide_id: g.id.clone(),
                 score,
             })
@@ -91,13 +121,13 @@ pub(crate) struct Index {
 struct Entry {
     /// Distinct words with the best weight each has in this guide.
     words: Vec<Word>,
-    /// Synonyms and tags of two or more words (after stop words).
+    /// Synonyms and tags of two or more words (after stop words, negations kept).
     phrases: Vec<Vec<Word>>,
 }
 
 #[derive(Debug, Clone)]
 struct Word {
-    /// Lowercased as written, for prefix matching an unfinished word.
+    /// Lowercased as written, for prefix matching.
     raw: String,
     stem: String,
     weight: u32,
@@ -146,7 +176,7 @@ impl Entry {
     }
 
     fn add(&mut self, text: &str, weight: u32) {
-        for raw in words(text) {
+        for raw in words(text).filter(|w| w != NOT) {
             match self.words.iter_mut().find(|w| w.raw == raw) {
                 Some(known) => known.weight = known.weight.max(weight),
                 None => self.words.push(Word {
@@ -171,34 +201,35 @@ impl Entry {
         }
     }
 
-    fn score(&self, terms: &[Term]) -> u32 {
-        let mut total = 0;
-        for (i, term) in terms.iter().enumerate() {
-            // A word typed twice counts once.
-            if terms[..i].iter().any(|t| t.stem == term.stem) {
-                continue;
-            }
-            total += self.words.iter().map(|w| term.hit(w)).max().unwrap_or(0);
-        }
-        for phrase in &self.phrases {
-            let found = terms
-                .windows(phrase.len())
-                .any(|window| window.iter().zip(phrase).all(|(t, w)| t.hit(w) > 0));
-            if found {
-                total += PHRASE_PER_WORD * phrase.len() as u32;
-            }
-        }
-        total
+    /// The best weight this guide gives one term.
+    fn best(&self, term: &Term) -> u32 {
+        self.words.iter().map(|w| term.hit(w)).max().unwrap_or(0)
+    }
+
+    /// Bonus for each phrase found whole, word after word, in the member's text.
+    fn phrase_score(&self, terms: &[Term]) -> u32 {
+        self.phrases
+            .iter()
+            .filter(|phrase| {
+                terms
+                    .windows(phrase.len())
+                    .any(|window| window.iter().zip(*phrase).all(|(t, w)| t.hit(w) > 0))
+            })
+            .map(|phrase| PHRASE_PER_WORD * phrase.len() as u32)
+            .sum()
     }
 }
 
 impl Term {
-    /// The weight this term earns from a guide word: full for the same word, half for the
-    /// start of a word still being typed.
+    /// The weight this term earns from a guide word: full for the same word; half when the
+    /// guide's word starts with it, for a word still being typed ("tru") or a short form
+    /// ("meds" finds "medication").
     fn hit(&self, word: &Word) -> u32 {
         if self.stem == word.stem {
             word.weight
-        } else if self.partial && word.raw.starts_with(&self.raw) {
+        } else if (self.partial && word.raw.starts_with(&self.raw))
+            || (self.stem.chars().count() >= 3 && word.raw.starts_with(&self.stem))
+        {
             word.weight.div_ceil(2)
         } else {
             0
@@ -206,8 +237,8 @@ impl Term {
     }
 }
 
-/// The member's text as terms. In prefix mode an unfinished last word is kept even when it
-/// looks like a stop word: "i" may be the start of "ignition".
+/// The member's text as terms, in order. In prefix mode an unfinished last word is kept
+/// even when it looks like a stop word: "i" may be the start of "ignition".
 fn terms(text: &str, mode: Mode) -> Vec<Term> {
     let unfinished = mode == Mode::Prefix
         && text
@@ -217,8 +248,8 @@ fn terms(text: &str, mode: Mode) -> Vec<Term> {
     let mut tokens: Vec<String> = tokens(text).collect();
     let last = if unfinished { tokens.pop() } else { None };
     let mut terms: Vec<Term> = tokens
-        .into_iter()
-        .filter(|t| !is_stop_word(t))
+        .iter()
+        .filter_map(|t| meaningful(t))
         .map(|raw| Term {
             stem: stem(&raw),
             raw,
@@ -235,9 +266,19 @@ fn terms(text: &str, mode: Mode) -> Vec<Term> {
     terms
 }
 
-/// Lowercased words without stop words.
+/// Lowercased words without stop words, negations as [`NOT`].
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    tokens(text).filter(|t| !is_stop_word(t))
+    tokens(text).filter_map(|t| meaningful(&t))
+}
+
+fn meaningful(token: &str) -> Option<String> {
+    if NEGATIONS.binary_search(&token).is_ok() {
+        Some(NOT.to_string())
+    } else if STOP_WORDS.binary_search(&token).is_ok() {
+        None
+    } else {
+        Some(token.to_string())
+    }
 }
 
 /// Lowercased runs of letters and digits. Apostrophes join ("won't" is "wont"); any other
@@ -257,13 +298,12 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’')
 }
 
-fn is_stop_word(word: &str) -> bool {
-    STOP_WORDS.binary_search(&word).is_ok()
-}
-
 /// A light English stemmer: enough that "keys" finds "key" and "locked" finds "lock". Both
 /// sides go through it, so an odd stem ("stopp") still matches its own word.
 fn stem(word: &str) -> String {
+    if word == NOT {
+        return NOT.to_string();
+    }
     let len = word.chars().count();
     let cut = |suffix: &str| word.strip_suffix(suffix).map(str::to_string);
     let stemmed = if len > 4 && word.ends_with("ies") {
@@ -285,8 +325,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn stop_words_are_sorted_for_binary_search() {
+    fn word_lists_are_sorted_for_binary_search() {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(NEGATIONS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn negations_are_one_word_and_kept_in_order() {
+        let t: Vec<String> = terms("Trunk doesn't open", Mode::Words)
+            .into_iter()
+            .map(|t| t.stem)
+            .collect();
+        assert_eq!(t, ["trunk", "not", "open"]);
     }
 
     #[test]

@@ -4,6 +4,8 @@
 //! file that toml cannot read into a guide at all (bad syntax, unknown or missing field, wrong
 //! value type) stops early, and then just that file: the others are still checked.
 
+mod graph;
+mod hints;
 mod rules;
 mod toml_error;
 

@@ -1,27 +1,33 @@
 //! The rules one guide must follow once toml has read it, and the checked `Guide` it becomes.
 
 use std::collections::hash_map::Entry;
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 use std::ops::Range;
 
 use toml::Spanned;
 
+use super::graph::{check_graph, check_volunteer};
+use super::hints::{closest, preview, slug};
 use super::{Problem, Rule};
-use crate::guide::limits::{
-    CHOICES_MAX, EMERGENCY_MAX_DEPTH, ID_MAX, LABEL_MAX, NODE_TEXT_MAX, SUMMARY_MAX, TITLE_MAX,
-};
+use crate::guide::limits::{CHOICES_MAX, ID_MAX, LABEL_MAX, NODE_TEXT_MAX, SUMMARY_MAX, TITLE_MAX};
 use crate::guide::load::SourceFile;
-use crate::guide::model::{Choice, Guide, Node, Outcome};
+use crate::guide::model::{Choice, Guide, Node};
 use crate::guide::raw::{RawGuide, RawNode};
 
 /// Collects problems for one file, turning spans into positions.
-struct Report<'a> {
-    src: &'a SourceFile,
-    problems: &'a mut Vec<Problem>,
+pub(super) struct Report<'a> {
+    pub(super) src: &'a SourceFile,
+    pub(super) problems: &'a mut Vec<Problem>,
 }
 
 impl Report<'_> {
-    fn at(&mut self, span: Range<usize>, rule: Rule, message: String, fix: impl Into<String>) {
+    pub(super) fn at(
+        &mut self,
+        span: Range<usize>,
+        rule: Rule,
+        message: String,
+        fix: impl Into<String>,
+    ) {
         let position = self.src.at(&span);
         self.problems.push(Problem::at(
             &self.src.path,
@@ -71,7 +77,7 @@ pub(super) fn check_guide(
             &mut r,
             "node id",
             &node.id,
-            " and every `goto` that names it",
+            "; change every `goto` that names it too",
         );
         match index.entry(node.id.get_ref().as_str()) {
             Entry::Occupied(first) => {
@@ -151,9 +157,12 @@ fn check_node(r: &mut Report, node: &RawNode, index: &HashMap<&str, usize>, know
             first.span(),
             Rule::TerminalWithChoices,
             format!(
-                "node `{id}` has outcome `{}` and also {} choice(s); an outcome ends the guide, so they would never show",
+                "node `{id}` has outcome `{}` and also {}; an outcome ends the guide, so they would never show",
                 outcome.get_ref().as_str(),
-                node.choices.len()
+                match node.choices.len() {
+                    1 => "a choice".to_string(),
+                    n => format!("{n} choices"),
+                }
             ),
             "remove the choices, or remove the `outcome` to make it an ordinary step",
         ),
@@ -241,139 +250,6 @@ fn check_node(r: &mut Report, node: &RawNode, index: &HashMap<&str, usize>, know
     }
 }
 
-/// `volunteer` must name an escalate node; without it the first escalate node is used. Returns
-/// the id to use, if there is one.
-fn check_volunteer(
-    r: &mut Report,
-    raw: &RawGuide,
-    nodes: &[&RawNode],
-    index: &HashMap<&str, usize>,
-    known: &[&str],
-) -> Option<String> {
-    let Some(volunteer) = &raw.volunteer else {
-        return nodes
-            .iter()
-            .find(|n| outcome(n) == Some(Outcome::Escalate))
-            .map(|n| n.id.get_ref().clone());
-    };
-    let id = volunteer.get_ref();
-    match index.get(id.as_str()).map(|&i| nodes[i]) {
-        None => {
-            let fix = match closest(id, known) {
-                Some(near) => format!("did you mean `{near}`?"),
-                None => "name a node with `outcome = \"escalate\"`, or remove `volunteer` to use the first one".into(),
-            };
-            r.at(
-                volunteer.span(),
-                Rule::UnknownVolunteer,
-                format!("volunteer `{id}` is not a node in this guide"),
-                fix,
-            );
-            None
-        }
-        Some(node) if outcome(node) != Some(Outcome::Escalate) => {
-            let has = match outcome(node) {
-                Some(o) => format!("outcome `{}`", o.as_str()),
-                None => "no outcome".into(),
-            };
-            r.at(
-                volunteer.span(),
-                Rule::VolunteerNotEscalate,
-                format!("volunteer node `{id}` has {has}, not `escalate`"),
-                "point `volunteer` at a node with `outcome = \"escalate\"`, or give this node that outcome",
-            );
-            None
-        }
-        Some(_) => Some(id.clone()),
-    }
-}
-
-/// Rules on the graph from `start`: reachability, a path to a human, and an emergency exit
-/// close to the start.
-fn check_graph(
-    r: &mut Report,
-    raw: &RawGuide,
-    nodes: &[&RawNode],
-    index: &HashMap<&str, usize>,
-    start: usize,
-) {
-    let depth = depths(nodes, index, start);
-    for (i, node) in nodes.iter().enumerate() {
-        // A duplicate id is reported once already and cannot be reached by its id anyway.
-        let is_first = index.get(node.id.get_ref().as_str()) == Some(&i);
-        if depth[i].is_none() && is_first {
-            let id = node.id.get_ref();
-            r.at(
-                node.id.span(),
-                Rule::Unreachable,
-                format!(
-                    "node `{id}` cannot be reached from start `{}`",
-                    raw.start.get_ref()
-                ),
-                format!(
-                    "add a choice with `goto = \"{id}\"` to an earlier node, or delete this node"
-                ),
-            );
-        }
-    }
-
-    let reachable_with = |wanted: Outcome| {
-        nodes
-            .iter()
-            .zip(&depth)
-            .filter_map(|(n, d)| d.filter(|_| outcome(n) == Some(wanted)))
-            .min()
-    };
-    let start_id = raw.start.get_ref();
-    if reachable_with(Outcome::Escalate).is_none() {
-        r.at(
-            raw.start.span(),
-            Rule::NoVolunteerPath,
-            format!("no node reachable from start `{start_id}` has `outcome = \"escalate\"`, so a member can never reach a volunteer"),
-            "add a node with `outcome = \"escalate\"` and a choice that leads to it",
-        );
-    }
-    match reachable_with(Outcome::Emergency) {
-        Some(d) if d <= EMERGENCY_MAX_DEPTH => {}
-        nearest => {
-            let found = match nearest {
-                Some(d) => format!("the nearest is {d} choices away"),
-                None => "there is none".into(),
-            };
-            r.at(
-                raw.start.span(),
-                Rule::NoEmergencyNearStart,
-                format!("no `emergency` node within {EMERGENCY_MAX_DEPTH} choices of start `{start_id}` ({found}); a person in danger must get help in at most {EMERGENCY_MAX_DEPTH} taps"),
-                "ask about safety first: give the start node a choice such as \"Someone may be in danger\" that leads to a node with `outcome = \"emergency\"`",
-            );
-        }
-    }
-}
-
-/// Breadth-first distance in choices from `start` to each node; `None` when unreachable.
-fn depths(nodes: &[&RawNode], index: &HashMap<&str, usize>, start: usize) -> Vec<Option<usize>> {
-    let mut depth = vec![None; nodes.len()];
-    let mut queue = VecDeque::new();
-    depth[start] = Some(0);
-    queue.push_back(start);
-    while let Some(i) = queue.pop_front() {
-        let d = depth[i].unwrap_or(0);
-        for choice in &nodes[i].choices {
-            if let Some(&j) = index.get(choice.get_ref().target.get_ref().as_str()) {
-                if depth[j].is_none() {
-                    depth[j] = Some(d + 1);
-                    queue.push_back(j);
-                }
-            }
-        }
-    }
-    depth
-}
-
-fn outcome(node: &RawNode) -> Option<Outcome> {
-    node.outcome.as_ref().map(|o| *o.get_ref())
-}
-
 /// Ids: not empty, at most `ID_MAX` characters, only `a-z`, `0-9` and `-` (they appear in
 /// commands such as `pitcrew chat ID` and in logs, where spaces and capitals cause mistakes).
 fn check_id(r: &mut Report, what: &str, id: &Spanned<String>, also: &str) {
@@ -399,9 +275,9 @@ fn check_id(r: &mut Report, what: &str, id: &Spanned<String>, also: &str) {
     } else if !value.chars().all(is_id_char) {
         let slug = slug(value);
         let fix = if slug.is_empty() {
-            format!("use only lowercase letters a-z, digits and dashes; change it{also}")
+            format!("use only lowercase letters a-z, digits and dashes{also}")
         } else {
-            format!("use `{slug}` instead (lowercase letters a-z, digits and dashes only); change it{also}")
+            format!("use `{slug}` instead (only lowercase letters a-z, digits and dashes){also}")
         };
         r.at(
             id.span(),
@@ -412,21 +288,8 @@ fn check_id(r: &mut Report, what: &str, id: &Spanned<String>, also: &str) {
     }
 }
 
-fn is_id_char(c: char) -> bool {
+pub(super) fn is_id_char(c: char) -> bool {
     c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'
-}
-
-/// A suggested id: lowercase, runs of anything else become one dash.
-fn slug(value: &str) -> String {
-    let mut out = String::new();
-    for c in value.trim().to_lowercase().chars() {
-        if is_id_char(c) && c != '-' {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
 }
 
 /// Title and summary: present and short enough for Discord's pickers.
@@ -448,54 +311,6 @@ fn check_text(r: &mut Report, what: &str, value: &Spanned<String>, max: usize, r
             format!("shorten it to {max} characters or fewer"),
         );
     }
-}
-
-/// The first characters of a long value, for messages.
-fn preview(value: &str) -> String {
-    const SHOWN: usize = 40;
-    if value.chars().count() <= SHOWN {
-        value.to_string()
-    } else {
-        let mut s: String = value.chars().take(SHOWN).collect();
-        s.push('…');
-        s
-    }
-}
-
-/// The known name nearest to a misspelt one, if it is close enough to be a likely typo.
-fn closest<'a>(wrong: &str, known: &[&'a str]) -> Option<&'a str> {
-    known
-        .iter()
-        .copied()
-        .filter(|k| similar(wrong, k))
-        .min_by_key(|k| (distance(wrong, k), *k))
-}
-
-/// Close enough to suggest: same ignoring case and spaces, or a few edits apart.
-pub(super) fn similar(a: &str, b: &str) -> bool {
-    if a.trim().eq_ignore_ascii_case(b.trim()) {
-        return true;
-    }
-    let allowed = (a.chars().count().max(b.chars().count()) / 4).clamp(1, 3);
-    distance(a, b) <= allowed
-}
-
-/// Levenshtein distance in characters.
-pub(super) fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let next = (diagonal + usize::from(ca != cb))
-                .min(row[j] + 1)
-                .min(row[j + 1] + 1);
-            diagonal = row[j + 1];
-            row[j + 1] = next;
-        }
-    }
-    row[b.len()]
 }
 
 /// The checked guide. Text, titles and labels are trimmed: leading and trailing whitespace
@@ -533,34 +348,4 @@ fn build(raw: RawGuide, volunteer: String, src: &SourceFile) -> Guide {
         src.path.clone(),
         nodes,
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn slugs_suggest_valid_ids() {
-        assert_eq!(slug("Ask Human!"), "ask-human");
-        assert_eq!(slug("  --Fob_2  "), "fob-2");
-        assert_eq!(slug("ÄÖ"), "");
-    }
-
-    #[test]
-    fn distance_and_suggestions() {
-        assert_eq!(distance("kitten", "sitting"), 3);
-        assert_eq!(distance("", "abc"), 3);
-        assert_eq!(
-            closest("ask-humn", &["ask-human", "safe"]),
-            Some("ask-human")
-        );
-        assert_eq!(closest("Safe", &["ask-human", "safe"]), Some("safe"));
-        assert_eq!(closest("zzz", &["ask-human", "safe"]), None);
-    }
-
-    #[test]
-    fn previews_cut_long_values() {
-        assert_eq!(preview("short"), "short");
-        assert_eq!(preview(&"x".repeat(50)).chars().count(), 41);
-    }
 }

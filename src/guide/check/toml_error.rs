@@ -89,8 +89,8 @@ fn unknown_field_fix(field: &str, allowed: &[&str]) -> String {
     let close = allowed
         .iter()
         .copied()
-        .filter(|a| super::rules::similar(field, a))
-        .min_by_key(|a| super::rules::distance(field, a));
+        .filter(|a| super::hints::similar(field, a))
+        .min_by_key(|a| super::hints::distance(field, a));
     match close {
         Some(name) => format!(
             "did you mean `{name}`? Fields allowed here: {}",
