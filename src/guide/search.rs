@@ -4,8 +4,8 @@
 //! of common English endings, then compared with each guide's id, title, tags, synonyms,
 //! summary and cars. A guide's own synonyms carry regional words (boot/trunk, fob/remote), so
 //! the ranking needs no dictionary of its own. A synonym found as a whole phrase outweighs any
-//! single word. It runs on every autocomplete keystroke, so each guide's words are prepared
-//! once when the library is built.
+//! single word; a word few guides have counts more than one they all have. It runs on every
+//! autocomplete keystroke, so each guide's words are prepared once when the library is built.
 
 use std::cmp::Reverse;
 
@@ -21,7 +21,8 @@ pub enum Mode {
     Prefix,
 }
 
-/// A guide that matched, with its score (higher is better, always positive).
+/// A guide that matched, with its score: always positive, higher is better, and only
+/// comparable with the other matches of the same query.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Match {
     pub guide_id: String,
@@ -35,8 +36,9 @@ const TAG: u32 = 6;
 const SYNONYM_WORD: u32 = 4;
 const SUMMARY: u32 = 2;
 const CAR: u32 = 2;
-/// Per word of a synonym of two or more words found whole in the member's text: a two-word
-/// phrase (16) beats any single word (at most 6) plus change.
+/// Per word of a synonym of two or more words found whole in the member's text. After the
+/// rarity scaling in [`rank`] a two-word phrase scores 16n for n guides, any single word less
+/// than 12n: the phrase always wins.
 const PHRASE_PER_WORD: u32 = 8;
 
 /// Words that carry no meaning for choosing a guide. "car" is not one of them: "keys in the
