@@ -1,6 +1,18 @@
 //! Guides: what moderators write in `content/`, checked before anyone sees it.
+//!
+//! - [`load`] finds and reads guide files (versions, positions);
+//! - [`check`] applies every rule and reports problems as `FILE:LINE:COL: what — fix`;
+//! - [`library`] holds the checked guides the bot serves ([`load_library`]);
+//! - [`search`] ranks guides for a member's own words.
+pub mod check;
+pub mod library;
 pub mod limits;
+pub mod load;
 pub mod model;
 pub mod raw;
+pub mod search;
 
+pub use check::{check_dir, check_source, CheckReport, Problem, Rule};
+pub use library::{load_library, Library, LoadError};
 pub use model::{AppliesTo, Choice, Guide, GuideVersion, Node, Outcome};
+pub use search::{rank, Match, Mode};
