@@ -1,0 +1,442 @@
+//! A local Discord-compatible server the real serenity client talks to: REST under
+//! `/api/v10` and the gateway WebSocket on one 127.0.0.1 port, a small model of guilds,
+//! channels, members and messages, and Discord's rules enforced as Discord answers them.
+//!
+//! It is plain library code (no `#[test]` assumptions), so a benchmark can include it with
+//! `#[path = "../tests/discord/fake/mod.rs"] mod fake;`. Rule breaks are answered like
+//! Discord does *and* recorded as [`Violation`]s; tests call [`FakeDiscord::assert_no_violations`].
+//!
+//! Point a bot at it with
+//! `HttpBuilder::new(server.token()).proxy(server.api_url()).ratelimiter_disabled(true)`:
+//! serenity 0.12 only applies the proxy when the ratelimiter is disabled (the ratelimiter
+//! builds its requests without it).
+
+// Each test binary or example that includes this module uses a different subset of the
+// helpers and re-exports, so unused ones are expected rather than a sign of rot.
+#![allow(dead_code, unused_imports)]
+
+pub mod builders;
+mod channels;
+mod gateway;
+mod interactions;
+pub mod limits;
+mod rest;
+mod state;
+mod webhooks;
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use serde_json::Value;
+use tokio::sync::watch;
+
+pub use builders::Actor;
+pub use gateway::{GatewayFrame, PRIVILEGED_INTENTS};
+pub use interactions::InteractionHandle;
+pub use state::{
+    snowflake, Callback, InteractionRecord, RequestRecord, StoredMessage, Violation,
+};
+use state::{path_matches, ChannelRec, Denial, RoleRec, State, UserRec};
+
+/// Permissions of `@everyone` in a guild the fake creates: view, send, embed, read history,
+/// use application commands, create private threads, send in threads.
+pub const DEFAULT_PERMISSIONS: u64 =
+    (1 << 10) | (1 << 11) | (1 << 14) | (1 << 16) | (1 << 31) | (1 << 36) | (1 << 38);
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub token: String,
+    pub application_id: u64,
+    /// The bot user; Discord gives bots the application's id.
+    pub bot_user_id: u64,
+    pub bot_name: String,
+    /// Sent in HELLO. Discord uses ~41 250 ms; tests of heartbeating can make it short.
+    pub heartbeat_interval_ms: u64,
+    /// The first callback must arrive within this (Discord: 3 s).
+    pub ack_deadline: Duration,
+    /// Interaction tokens (edits, follow-ups) work this long after dispatch (Discord: 15 min).
+    pub token_lifetime: Duration,
+    /// Privileged intents enabled for the application (see [`PRIVILEGED_INTENTS`]).
+    pub privileged_intents: u64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        let app = snowflake();
+        Self {
+            token: format!("fake-token.{app}.pitcrew"),
+            application_id: app,
+            bot_user_id: app,
+            bot_name: "pitcrew".into(),
+            heartbeat_interval_ms: 45_000,
+            ack_deadline: Duration::from_secs(3),
+            token_lifetime: Duration::from_secs(15 * 60),
+            privileged_intents: 0,
+        }
+    }
+}
+
+/// Shared by the HTTP handlers, the gateway connections and the test-facing handle.
+pub struct Inner {
+    pub cfg: Config,
+    pub port: u16,
+    state: Mutex<State>,
+    changed: watch::Sender<u64>,
+}
+
+impl Inner {
+    /// Runs `f` under the state lock, then wakes every waiter so it re-checks its condition.
+    pub fn with<R>(&self, f: impl FnOnce(&mut State) -> R) -> R {
+        let r = {
+            let mut st = self.state.lock().unwrap_or_else(|e| e.into_inner());
+            f(&mut st)
+        };
+        self.changed.send_modify(|v| *v += 1);
+        r
+    }
+
+    pub fn gateway_url(&self) -> String {
+        format!("ws://127.0.0.1:{}/gateway", self.port)
+    }
+}
+
+/// A waited-for condition did not happen in time; the message says what the fake saw.
+#[derive(Debug)]
+pub struct WaitError(pub String);
+
+impl std::fmt::Display for WaitError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for WaitError {}
+
+/// A user plus the guild and channel it stands in, for the common one-guild test.
+#[derive(Clone, Debug)]
+pub struct GuildScene {
+    pub guild_id: u64,
+    pub channel_id: u64,
+    pub user: FakeUser,
+    /// Ready-made invoker for builders: `builders::command("x").by(&scene.actor)`.
+    pub actor: Actor,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FakeUser {
+    pub id: u64,
+    pub name: String,
+}
+
+pub struct FakeDiscord {
+    inner: Arc<Inner>,
+    server: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for FakeDiscord {
+    fn drop(&mut self) {
+        self.server.abort();
+    }
+}
+
+impl FakeDiscord {
+    pub async fn start() -> Self {
+        Self::start_with(Config::default()).await
+    }
+
+    pub async fn start_with(cfg: Config) -> Self {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind 127.0.0.1:0");
+        let port = listener.local_addr().expect("local addr").port();
+        let (changed, _) = watch::channel(0);
+        let inner = Arc::new(Inner { cfg, port, state: Mutex::new(State::new()), changed });
+        let bot = UserRec { id: inner.cfg.bot_user_id, name: inner.cfg.bot_name.clone(), bot: true };
+        inner.with(|st| st.users.insert(bot.id, bot));
+        let app = rest::router(Arc::clone(&inner));
+        let server = tokio::spawn(async move {
+            let _ = axum::serve(listener, app).await;
+        });
+        Self { inner, server }
+    }
+
+    /// What `HttpBuilder::proxy` takes: serenity replaces `https://discord.com` with it.
+    pub fn api_url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.inner.port)
+    }
+
+    pub fn gateway_url(&self) -> String {
+        self.inner.gateway_url()
+    }
+
+    pub fn token(&self) -> &str {
+        &self.inner.cfg.token
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.inner.cfg
+    }
+
+    pub fn application_id(&self) -> u64 {
+        self.inner.cfg.application_id
+    }
+
+    pub fn bot_user_id(&self) -> u64 {
+        self.inner.cfg.bot_user_id
+    }
+
+    pub(crate) fn with<R>(&self, f: impl FnOnce(&mut State) -> R) -> R {
+        self.inner.with(f)
+    }
+
+    // ---- the model a test sets up ----
+
+    pub fn add_user(&self, name: &str) -> FakeUser {
+        let id = snowflake();
+        self.with(|st| st.users.insert(id, UserRec { id, name: name.into(), bot: false }));
+        FakeUser { id, name: name.into() }
+    }
+
+    /// A guild with its `@everyone` role (id == guild id) holding [`DEFAULT_PERMISSIONS`].
+    pub fn add_guild(&self, name: &str) -> u64 {
+        let id = snowflake();
+        let bot = self.bot_user_id();
+        self.with(|st| {
+            st.guilds.insert(id, name.into());
+            let everyone = RoleRec { id, guild_id: id, name: "@everyone".into(), permissions: DEFAULT_PERMISSIONS };
+            st.roles.insert(id, everyone);
+            st.members.insert((id, bot), Vec::new());
+        });
+        id
+    }
+
+    pub fn add_text_channel(&self, guild_id: u64, name: &str) -> u64 {
+        let id = snowflake();
+        self.with(|st| {
+            st.channels.insert(
+                id,
+                ChannelRec {
+                    id,
+                    kind: 0,
+                    guild_id: Some(guild_id),
+                    name: Some(name.into()),
+                    parent_id: None,
+                    owner_id: None,
+                    recipient: None,
+                    topic: None,
+                    thread: None,
+                },
+            )
+        });
+        id
+    }
+
+    pub fn add_role(&self, guild_id: u64, name: &str, permissions: u64) -> u64 {
+        let id = snowflake();
+        self.with(|st| st.roles.insert(id, RoleRec { id, guild_id, name: name.into(), permissions }));
+        id
+    }
+
+    pub fn add_member(&self, guild_id: u64, user_id: u64, roles: &[u64]) {
+        self.with(|st| st.members.insert((guild_id, user_id), roles.to_vec()));
+    }
+
+    pub fn remove_member(&self, guild_id: u64, user_id: u64) {
+        self.with(|st| st.members.remove(&(guild_id, user_id)));
+    }
+
+    /// The user does not accept DMs: sending to their DM channel answers 403 50007.
+    pub fn block_dms(&self, user_id: u64) {
+        self.with(|st| st.dm_blocked.insert(user_id));
+    }
+
+    /// Answer `method` on `pattern` (path under `/api/v10`, `*` = one segment) with
+    /// 403 50013 Missing Permissions. This is the model answering, not a violation.
+    pub fn deny(&self, method: &str, pattern: &str) {
+        self.fail(method, pattern, 403, 50013, "Missing Permissions");
+    }
+
+    /// Answer `method` on `pattern` with any Discord error.
+    pub fn fail(&self, method: &str, pattern: &str, status: u16, code: u64, message: &str) {
+        let d = Denial { method: method.into(), pattern: pattern.into(), status, code, message: message.into() };
+        self.with(|st| st.denials.push(d));
+    }
+
+    pub fn clear_denials(&self) {
+        self.with(|st| st.denials.clear());
+    }
+
+    /// One guild, one text channel, one member: the usual starting point.
+    pub fn simple_guild(&self, user_name: &str) -> GuildScene {
+        let guild_id = self.add_guild("Pit Lane");
+        let channel_id = self.add_text_channel(guild_id, "roadside-help");
+        let user = self.add_user(user_name);
+        self.add_member(guild_id, user.id, &[]);
+        let actor = self.guild_actor(guild_id, channel_id, user.id);
+        GuildScene { guild_id, channel_id, user, actor }
+    }
+
+    // ---- reading the model back ----
+
+    /// A channel or thread as the REST API would serve it.
+    pub fn channel(&self, id: u64) -> Option<Value> {
+        self.with(|st| st.channel_json(id))
+    }
+
+    /// Threads created under `parent`, as served.
+    pub fn threads_in(&self, parent: u64) -> Vec<Value> {
+        self.with(|st| {
+            let ids: Vec<u64> = st.channels.values().filter(|c| c.parent_id == Some(parent)).map(|c| c.id).collect();
+            ids.into_iter().filter_map(|id| st.channel_json(id)).collect()
+        })
+    }
+
+    pub fn thread_members(&self, thread: u64) -> Vec<u64> {
+        self.with(|st| st.channels.get(&thread).and_then(|c| c.thread.as_ref()).map(|t| t.members.iter().copied().collect()).unwrap_or_default())
+    }
+
+    /// Registered commands (`None` = global), as served.
+    pub fn commands(&self, guild_id: Option<u64>) -> Vec<Value> {
+        self.with(|st| st.commands.get(&guild_id).cloned().unwrap_or_default())
+    }
+
+    pub fn message(&self, id: u64) -> Option<StoredMessage> {
+        self.with(|st| st.messages.get(&id).cloned())
+    }
+
+    /// Live (not deleted) messages of a channel, oldest first, ephemeral ones included.
+    pub fn channel_messages(&self, channel_id: u64) -> Vec<StoredMessage> {
+        self.with(|st| st.messages.values().filter(|m| m.channel_id == channel_id && !m.deleted).cloned().collect())
+    }
+
+    /// The DM channel between the bot and `user_id`, if one was opened.
+    pub fn dm_channel(&self, user_id: u64) -> Option<u64> {
+        self.with(|st| st.channels.values().find(|c| c.kind == 1 && c.recipient == Some(user_id)).map(|c| c.id))
+    }
+
+    // ---- records ----
+
+    pub fn requests(&self) -> Vec<RequestRecord> {
+        self.with(|st| st.requests.clone())
+    }
+
+    /// Requests whose method matches and whose path under `/api/v10` matches `pattern`.
+    pub fn requests_to(&self, method: &str, pattern: &str) -> Vec<RequestRecord> {
+        self.with(|st| st.requests.iter().filter(|r| r.method == method && path_matches(pattern, r.api_path())).cloned().collect())
+    }
+
+    pub fn gateway_frames(&self) -> Vec<GatewayFrame> {
+        self.with(|st| st.gateway.frames.clone())
+    }
+
+    pub fn identified_count(&self) -> u32 {
+        self.with(|st| st.gateway.identified)
+    }
+
+    pub fn resumed_count(&self) -> u32 {
+        self.with(|st| st.gateway.resumed)
+    }
+
+    /// The IDENTIFY payload of the session dispatches currently go to.
+    pub fn current_identify(&self) -> Option<Value> {
+        self.with(|st| st.gateway.current().map(|s| s.identify.clone()))
+    }
+
+    pub fn violations(&self) -> Vec<Violation> {
+        self.with(|st| st.violations.clone())
+    }
+
+    /// Returns and forgets the violations, for tests that provoke some on purpose.
+    pub fn take_violations(&self) -> Vec<Violation> {
+        self.with(|st| std::mem::take(&mut st.violations))
+    }
+
+    #[track_caller]
+    pub fn assert_no_violations(&self) {
+        let v = self.violations();
+        if !v.is_empty() {
+            let lines: Vec<String> = v.iter().map(ToString::to_string).collect();
+            panic!("the bot broke {} Discord rule(s):\n{}", v.len(), lines.join("\n"));
+        }
+    }
+
+    /// Removes and returns the first violation with Discord code `code`; panics if none.
+    #[track_caller]
+    pub fn expect_violation(&self, code: u64) -> Violation {
+        let found = self.with(|st| {
+            let i = st.violations.iter().position(|v| v.code == code)?;
+            Some(st.violations.remove(i))
+        });
+        found.unwrap_or_else(|| panic!("expected a violation with code {code}; got {:#?}", self.violations()))
+    }
+
+    // ---- gateway control ----
+
+    /// Closes the current gateway connection with `code` (4000 makes serenity RESUME).
+    pub fn disconnect_gateway(&self, code: u16) -> bool {
+        self.with(|st| st.gateway.send_current(gateway::Out::Close(code, "closed by test")))
+    }
+
+    /// Sends op 7 RECONNECT to the current connection.
+    pub fn request_reconnect(&self) -> bool {
+        let frame = serde_json::json!({"op": 7, "s": null, "t": null, "d": null}).to_string();
+        self.with(|st| st.gateway.send_current(gateway::Out::Text(frame)))
+    }
+
+    /// Sends any dispatch event to the current session; returns its sequence number.
+    pub fn send_dispatch(&self, event: &str, data: &Value) -> Option<u64> {
+        self.with(|st| st.gateway.dispatch(event, data).map(|(_, seq)| seq))
+    }
+
+    // ---- waiting ----
+
+    /// Polls `f` after every state change until it yields, or fails after `timeout`.
+    pub async fn wait_until<T>(&self, timeout: Duration, what: &str, mut f: impl FnMut(&Self) -> Option<T>) -> Result<T, WaitError> {
+        let deadline = tokio::time::Instant::now() + timeout;
+        let mut rx = self.inner.changed.subscribe();
+        loop {
+            // Marking the current version seen before checking means no change is missed.
+            rx.borrow_and_update();
+            if let Some(v) = f(self) {
+                return Ok(v);
+            }
+            if tokio::time::timeout_at(deadline, rx.changed()).await.is_err() {
+                return Err(WaitError(self.describe_timeout(what, timeout)));
+            }
+        }
+    }
+
+    fn describe_timeout(&self, what: &str, timeout: Duration) -> String {
+        self.with(|st| {
+            let recent: Vec<String> = st.requests.iter().rev().take(8).map(|r| format!("  {} {}?{} -> {}", r.method, r.path, r.query, r.status)).collect();
+            let violations: Vec<String> = st.violations.iter().map(|v| format!("  {v}")).collect();
+            format!(
+                "timed out after {timeout:?} waiting for {what}\nidentified: {}, connected session: {}\nlatest requests:\n{}\nviolations:\n{}",
+                st.gateway.identified,
+                st.gateway.current().is_some(),
+                recent.join("\n"),
+                violations.join("\n")
+            )
+        })
+    }
+
+    /// Waits until a session is identified and connected (READY was sent); returns its id.
+    pub async fn wait_ready(&self, timeout: Duration) -> Result<String, WaitError> {
+        self.wait_until(timeout, "READY", |s| s.with(|st| st.gateway.current().map(|c| c.id.clone()))).await
+    }
+
+    /// Waits until at least `n` IDENTIFYs were accepted (a restarted bot identifies again).
+    pub async fn wait_identified_count(&self, n: u32, timeout: Duration) -> Result<u32, WaitError> {
+        let what = format!("{n} IDENTIFY(s)");
+        self.wait_until(timeout, &what, |s| Some(s.identified_count()).filter(|c| *c >= n)).await
+    }
+
+    pub async fn wait_resumed_count(&self, n: u32, timeout: Duration) -> Result<u32, WaitError> {
+        let what = format!("{n} RESUME(s)");
+        self.wait_until(timeout, &what, |s| Some(s.resumed_count()).filter(|c| *c >= n)).await
+    }
+
+    /// Waits for a request like [`Self::requests_to`] and returns the first match.
+    pub async fn wait_request(&self, method: &str, pattern: &str, timeout: Duration) -> Result<RequestRecord, WaitError> {
+        let what = format!("{method} {pattern}");
+        self.wait_until(timeout, &what, |s| s.requests_to(method, pattern).into_iter().next()).await
+    }
+}
