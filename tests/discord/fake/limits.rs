@@ -332,7 +332,7 @@ fn select(c: &mut Checker, s: &Value, kind: u64, ids: &mut HashSet<String>) {
                 });
             }
         });
-    } else if s.get("options").is_some_and(|v| !v.is_null()) {
+    } else if s.get("options").and_then(Value::as_array).is_some_and(|a| !a.is_empty()) {
         c.err_at("options", "SELECT_COMPONENT_OPTIONS_NOT_ALLOWED", "Only string selects have options.");
     }
 }
@@ -519,7 +519,7 @@ fn options(c: &mut Checker, parent: &Value, depth: usize) {
                 }
                 if matches!(kind, 1 | 2) {
                     options(c, o, depth + 1);
-                } else if o.get("options").is_some_and(|v| !v.is_null()) {
+                } else if o.get("options").and_then(Value::as_array).is_some_and(|a| !a.is_empty()) {
                     c.err_at("options", "APPLICATION_COMMAND_OPTIONS_TYPE_INVALID", "Only sub-commands have options.");
                 }
             });
