@@ -98,13 +98,13 @@ fn envelope(kind: u64, data: Value, actor: &Actor) -> Value {
             v["member"] = member.clone();
             v["context"] = json!(0);
             v["authorizing_integration_owners"] = json!({"0": guild.to_string()});
-        },
+        }
         _ => {
             v["user"] = actor.user.clone();
             v["context"] = json!(1);
             // "0" is Discord's way of saying: guild-installed app, used in a DM.
             v["authorizing_integration_owners"] = json!({"0": "0"});
-        },
+        }
     }
     v
 }
@@ -122,19 +122,30 @@ pub struct CommandPayload {
 
 /// `/name ...` as typed by the user.
 pub fn command(name: &str) -> CommandPayload {
-    CommandPayload { kind: 2, name: name.into(), options: Vec::new(), cursor: Vec::new(), resolved_users: Map::new() }
+    CommandPayload {
+        kind: 2,
+        name: name.into(),
+        options: Vec::new(),
+        cursor: Vec::new(),
+        resolved_users: Map::new(),
+    }
 }
 
 /// The user typing into an option with autocomplete; add the value with `.focused(...)`.
 pub fn autocomplete(name: &str) -> CommandPayload {
-    CommandPayload { kind: 4, ..command(name) }
+    CommandPayload {
+        kind: 4,
+        ..command(name)
+    }
 }
 
 impl CommandPayload {
     fn container(&mut self) -> &mut Vec<Value> {
         let mut list = &mut self.options;
         for &i in &self.cursor {
-            list = list[i]["options"].as_array_mut().expect("sub-command options");
+            list = list[i]["options"]
+                .as_array_mut()
+                .expect("sub-command options");
         }
         list
     }
@@ -147,7 +158,8 @@ impl CommandPayload {
     /// Enters a sub-command group; follow with `.sub(...)`.
     pub fn group(mut self, name: &str) -> Self {
         self.cursor.clear();
-        self.options.push(json!({"name": name, "type": 2, "options": []}));
+        self.options
+            .push(json!({"name": name, "type": 2, "options": []}));
         self.cursor.push(self.options.len() - 1);
         self
     }
@@ -155,7 +167,10 @@ impl CommandPayload {
     /// Enters a sub-command (inside the current group, if any); later options go into it.
     pub fn sub(mut self, name: &str) -> Self {
         self.cursor.truncate(self.cursor.len().min(1));
-        let in_group = self.cursor.first().is_some_and(|&i| self.options[i]["type"] == 2);
+        let in_group = self
+            .cursor
+            .first()
+            .is_some_and(|&i| self.options[i]["type"] == 2);
         if !in_group {
             self.cursor.clear();
         }
@@ -184,7 +199,8 @@ impl CommandPayload {
 
     /// A user option; the user object goes into `resolved` like Discord does.
     pub fn user(mut self, name: &str, user: &FakeUser) -> Self {
-        self.resolved_users.insert(user.id.to_string(), user_json(user.id, &user.name, false));
+        self.resolved_users
+            .insert(user.id.to_string(), user_json(user.id, &user.name, false));
         self.push(json!({"name": name, "type": 6, "value": user.id.to_string()}))
     }
 
@@ -210,19 +226,39 @@ pub struct ComponentPayload {
 }
 
 pub fn button(message: &StoredMessage, custom_id: &str) -> ComponentPayload {
-    ComponentPayload { message: message.json.clone(), data: json!({"custom_id": custom_id, "component_type": 2}) }
+    ComponentPayload {
+        message: message.json.clone(),
+        data: json!({"custom_id": custom_id, "component_type": 2}),
+    }
 }
 
-pub fn string_select(message: &StoredMessage, custom_id: &str, values: &[&str]) -> ComponentPayload {
+pub fn string_select(
+    message: &StoredMessage,
+    custom_id: &str,
+    values: &[&str],
+) -> ComponentPayload {
     let data = json!({"custom_id": custom_id, "component_type": 3, "values": values});
-    ComponentPayload { message: message.json.clone(), data }
+    ComponentPayload {
+        message: message.json.clone(),
+        data,
+    }
 }
 
-pub fn user_select(message: &StoredMessage, custom_id: &str, users: &[&FakeUser]) -> ComponentPayload {
+pub fn user_select(
+    message: &StoredMessage,
+    custom_id: &str,
+    users: &[&FakeUser],
+) -> ComponentPayload {
     let ids: Vec<String> = users.iter().map(|u| u.id.to_string()).collect();
-    let resolved: Map<String, Value> = users.iter().map(|u| (u.id.to_string(), user_json(u.id, &u.name, false))).collect();
+    let resolved: Map<String, Value> = users
+        .iter()
+        .map(|u| (u.id.to_string(), user_json(u.id, &u.name, false)))
+        .collect();
     let data = json!({"custom_id": custom_id, "component_type": 5, "values": ids, "resolved": {"users": resolved}});
-    ComponentPayload { message: message.json.clone(), data }
+    ComponentPayload {
+        message: message.json.clone(),
+        data,
+    }
 }
 
 impl ComponentPayload {
@@ -241,8 +277,14 @@ pub struct ModalPayload {
 }
 
 pub fn modal_submit(custom_id: &str, inputs: &[(&str, &str)]) -> ModalPayload {
-    let inputs = inputs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-    ModalPayload { custom_id: custom_id.into(), inputs }
+    let inputs = inputs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    ModalPayload {
+        custom_id: custom_id.into(),
+        inputs,
+    }
 }
 
 impl ModalPayload {
@@ -252,6 +294,10 @@ impl ModalPayload {
             .iter()
             .map(|(id, value)| json!({"type": 1, "components": [{"type": 4, "custom_id": id, "value": value}]}))
             .collect();
-        envelope(5, json!({"custom_id": self.custom_id, "components": rows}), actor)
+        envelope(
+            5,
+            json!({"custom_id": self.custom_id, "components": rows}),
+            actor,
+        )
     }
 }

@@ -27,14 +27,22 @@ pub struct Origin {
     pub extra_flags: u64,
 }
 
-pub fn create_message(inner: &Inner, st: &mut State, channel_id: u64, body: &Value, origin: Origin) -> StoredMessage {
+pub fn create_message(
+    inner: &Inner,
+    st: &mut State,
+    channel_id: u64,
+    body: &Value,
+    origin: Origin,
+) -> StoredMessage {
     let id = snowflake();
     let mut flags = body["flags"].as_u64().unwrap_or(0) & SETTABLE_FLAGS;
     if !origin.may_be_ephemeral {
         flags &= !EPHEMERAL;
     }
     flags |= origin.extra_flags;
-    let app = origin.interaction.map(|_| inner.cfg.application_id.to_string());
+    let app = origin
+        .interaction
+        .map(|_| inner.cfg.application_id.to_string());
     let json = json!({
         "id": id.to_string(), "channel_id": channel_id.to_string(),
         "author": st.user_json(inner.cfg.bot_user_id),
@@ -46,8 +54,20 @@ pub fn create_message(inner: &Inner, st: &mut State, channel_id: u64, body: &Val
         "pinned": false, "type": origin.kind, "flags": flags,
         "webhook_id": app, "application_id": app,
     });
-    let visible_to = if flags & EPHEMERAL != 0 { origin.user } else { None };
-    let msg = StoredMessage { id, channel_id, json, visible_to, interaction_id: origin.interaction, deleted: false, edits: 0 };
+    let visible_to = if flags & EPHEMERAL != 0 {
+        origin.user
+    } else {
+        None
+    };
+    let msg = StoredMessage {
+        id,
+        channel_id,
+        json,
+        visible_to,
+        interaction_id: origin.interaction,
+        deleted: false,
+        edits: 0,
+    };
     st.messages.insert(id, msg.clone());
     msg
 }
@@ -55,7 +75,11 @@ pub fn create_message(inner: &Inner, st: &mut State, channel_id: u64, body: &Val
 /// Applies an edit body (present keys replace, `null` clears) and returns the new JSON.
 pub fn edit_message(st: &mut State, id: u64, body: &Value) -> Value {
     let msg = st.messages.get_mut(&id).expect("edited message exists");
-    for (key, empty) in [("content", json!("")), ("embeds", json!([])), ("components", json!([]))] {
+    for (key, empty) in [
+        ("content", json!("")),
+        ("embeds", json!([])),
+        ("components", json!([])),
+    ] {
         if let Some(v) = body.get(key) {
             msg.json[key] = if v.is_null() { empty } else { v.clone() };
         }
@@ -77,7 +101,8 @@ pub fn reject_message(body: &Value, creating: bool, prefix: &[&str]) -> Option<R
     if !errors.is_empty() {
         return Some(Reply::form(&errors));
     }
-    (creating && limits::is_empty_message(body)).then(|| Reply::violation(400, 50006, "Cannot send an empty message"))
+    (creating && limits::is_empty_message(body))
+        .then(|| Reply::violation(400, 50006, "Cannot send an empty message"))
 }
 
 pub fn route(inner: &Inner, st: &mut State, segs: &[&str], req: &Req) -> Result<Reply, Reply> {
@@ -85,18 +110,20 @@ pub fn route(inner: &Inner, st: &mut State, segs: &[&str], req: &Req) -> Result<
         ("POST", ["users", "@me", "channels"]) => open_dm(st, req),
         ("GET", ["channels", c]) => {
             let c = id(c, "channel_id")?;
-            Ok(st.channel_json(c).map_or_else(|| Reply::model(404, 10003, "Unknown Channel"), Reply::ok))
-        },
+            Ok(st
+                .channel_json(c)
+                .map_or_else(|| Reply::model(404, 10003, "Unknown Channel"), Reply::ok))
+        }
         ("PATCH", ["channels", c]) => edit_channel(st, id(c, "channel_id")?, req),
         ("POST", ["channels", c, "messages"]) => post_message(inner, st, id(c, "channel_id")?, req),
         (m @ ("GET" | "PATCH" | "DELETE"), ["channels", c, "messages", msg]) => {
             let (c, msg) = (id(c, "channel_id")?, id(msg, "message_id")?);
             channel_message(inner, st, m, c, msg, req)
-        },
+        }
         ("POST", ["channels", c, "threads"]) => create_thread(inner, st, id(c, "channel_id")?, req),
         (m @ ("PUT" | "DELETE"), ["channels", t, "thread-members", u]) => {
             thread_member(st, m, id(t, "channel_id")?, id(u, "user_id")?)
-        },
+        }
         _ => Ok(Reply::unknown_route()),
     }
 }
@@ -108,8 +135,15 @@ fn post_message(inner: &Inner, st: &mut State, c: u64, req: &Req) -> Result<Repl
     if let Some(r) = reject_message(&req.body, true, &[]) {
         return Ok(r);
     }
-    if channel.recipient.is_some_and(|u| st.dm_blocked.contains(&u)) {
-        return Ok(Reply::model(403, 50007, "Cannot send messages to this user"));
+    if channel
+        .recipient
+        .is_some_and(|u| st.dm_blocked.contains(&u))
+    {
+        return Ok(Reply::model(
+            403,
+            50007,
+            "Cannot send messages to this user",
+        ));
     }
     if let Some(t) = st.channels.get_mut(&c).and_then(|ch| ch.thread.as_mut()) {
         if t.locked {
@@ -118,43 +152,93 @@ fn post_message(inner: &Inner, st: &mut State, c: u64, req: &Req) -> Result<Repl
         // Posting in an archived (unlocked) thread brings it back, as in Discord.
         t.archived = false;
     }
-    let kind = if req.body["message_reference"].is_object() { 19 } else { 0 };
-    let origin = Origin { interaction: None, user: None, kind, may_be_ephemeral: false, extra_flags: 0 };
-    Ok(Reply::ok(create_message(inner, st, c, &req.body, origin).json))
+    let kind = if req.body["message_reference"].is_object() {
+        19
+    } else {
+        0
+    };
+    let origin = Origin {
+        interaction: None,
+        user: None,
+        kind,
+        may_be_ephemeral: false,
+        extra_flags: 0,
+    };
+    Ok(Reply::ok(
+        create_message(inner, st, c, &req.body, origin).json,
+    ))
 }
 
-fn channel_message(inner: &Inner, st: &mut State, method: &str, c: u64, m: u64, req: &Req) -> Result<Reply, Reply> {
-    let found = st.messages.get(&m).filter(|msg| msg.channel_id == c && !msg.deleted).cloned();
+fn channel_message(
+    inner: &Inner,
+    st: &mut State,
+    method: &str,
+    c: u64,
+    m: u64,
+    req: &Req,
+) -> Result<Reply, Reply> {
+    let found = st
+        .messages
+        .get(&m)
+        .filter(|msg| msg.channel_id == c && !msg.deleted)
+        .cloned();
     // Ephemeral messages exist only for their interaction's webhook, never for channel routes.
     let Some(msg) = found.filter(|msg| !msg.is_ephemeral()) else {
-        let reply = if method == "GET" { Reply::model } else { Reply::violation };
+        let reply = if method == "GET" {
+            Reply::model
+        } else {
+            Reply::violation
+        };
         return Ok(reply(404, 10008, "Unknown Message"));
     };
+    let author = msg.json["author"]["id"]
+        .as_str()
+        .and_then(|a| a.parse::<u64>().ok());
     match method {
         "GET" => Ok(Reply::ok(msg.json)),
-        _ if msg.json["author"]["id"] != inner.cfg.bot_user_id.to_string() => {
-            Ok(Reply::violation(403, 50005, "Cannot edit a message authored by another user"))
-        },
-        "PATCH" => Ok(reject_message(&req.body, false, &[]).unwrap_or_else(|| Reply::ok(edit_message(st, m, &req.body)))),
+        _ if author != Some(inner.cfg.bot_user_id) => Ok(Reply::violation(
+            403,
+            50005,
+            "Cannot edit a message authored by another user",
+        )),
+        "PATCH" => Ok(reject_message(&req.body, false, &[])
+            .unwrap_or_else(|| Reply::ok(edit_message(st, m, &req.body)))),
         _ => {
             if let Some(msg) = st.messages.get_mut(&m) {
                 msg.deleted = true;
             }
             Ok(Reply::no_content())
-        },
+        }
     }
 }
 
 fn open_dm(st: &mut State, req: &Req) -> Result<Reply, Reply> {
-    let recipient = req.body["recipient_id"].as_str().map(str::to_string).or_else(|| req.body["recipient_id"].as_u64().map(|u| u.to_string()));
+    let recipient = req.body["recipient_id"]
+        .as_str()
+        .map(str::to_string)
+        .or_else(|| req.body["recipient_id"].as_u64().map(|u| u.to_string()));
     let user = id(recipient.as_deref().unwrap_or_default(), "recipient_id")?;
     if !st.users.contains_key(&user) {
         return Ok(Reply::model(404, 10013, "Unknown User"));
     }
-    let existing = st.channels.values().find(|c| c.kind == 1 && c.recipient == Some(user)).map(|c| c.id);
+    let existing = st
+        .channels
+        .values()
+        .find(|c| c.kind == 1 && c.recipient == Some(user))
+        .map(|c| c.id);
     let channel = existing.unwrap_or_else(|| {
         let id = snowflake();
-        let rec = ChannelRec { id, kind: 1, guild_id: None, name: None, parent_id: None, owner_id: None, recipient: Some(user), topic: None, thread: None };
+        let rec = ChannelRec {
+            id,
+            kind: 1,
+            guild_id: None,
+            name: None,
+            parent_id: None,
+            owner_id: None,
+            recipient: Some(user),
+            topic: None,
+            thread: None,
+        };
         st.channels.insert(id, rec);
         id
     });
@@ -166,7 +250,11 @@ fn create_thread(inner: &Inner, st: &mut State, c: u64, req: &Req) -> Result<Rep
         return Ok(Reply::model(404, 10003, "Unknown Channel"));
     };
     if !matches!(parent.kind, 0 | 5 | 15) {
-        return Ok(Reply::violation(400, 50024, "Cannot execute action on this channel type"));
+        return Ok(Reply::violation(
+            400,
+            50024,
+            "Cannot execute action on this channel type",
+        ));
     }
     let errors = limits::check_thread_create(&req.body);
     if !errors.is_empty() {
@@ -203,7 +291,11 @@ fn thread_member(st: &mut State, method: &str, t: u64, user: u64) -> Result<Repl
         return Ok(Reply::model(404, 10003, "Unknown Channel"));
     };
     let Some(thread) = channel.thread else {
-        return Ok(Reply::violation(400, 50024, "Cannot execute action on this channel type"));
+        return Ok(Reply::violation(
+            400,
+            50024,
+            "Cannot execute action on this channel type",
+        ));
     };
     if thread.archived {
         return Ok(Reply::model(400, 50083, "Thread is archived"));
@@ -244,7 +336,9 @@ fn edit_channel(st: &mut State, c: u64, req: &Req) -> Result<Reply, Reply> {
         }
         t.locked = b["locked"].as_bool().unwrap_or(t.locked);
         t.invitable = b["invitable"].as_bool().unwrap_or(t.invitable);
-        t.auto_archive_duration = b["auto_archive_duration"].as_u64().unwrap_or(t.auto_archive_duration);
+        t.auto_archive_duration = b["auto_archive_duration"]
+            .as_u64()
+            .unwrap_or(t.auto_archive_duration);
     } else if b.get("topic").is_some() {
         channel.topic = b["topic"].as_str().map(str::to_string);
     }

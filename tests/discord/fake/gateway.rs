@@ -71,7 +71,10 @@ impl GatewayState {
     /// The session dispatches go to: the most recently identified or resumed one that still
     /// has a connection, so a restarted bot takes over from a killed one.
     pub fn current(&self) -> Option<&Session> {
-        self.sessions.values().filter(|s| s.conn.is_some()).max_by_key(|s| s.activated)
+        self.sessions
+            .values()
+            .filter(|s| s.conn.is_some())
+            .max_by_key(|s| s.activated)
     }
 
     /// Sends a dispatch to the current session; returns (session id, seq).
@@ -93,8 +96,12 @@ impl GatewayState {
 
     /// Sends a raw frame (op 7 reconnect, a close) to the current session's connection.
     pub fn send_current(&mut self, out: Out) -> bool {
-        let Some(conn) = self.current().and_then(|s| s.conn) else { return false };
-        self.conns.get(&conn).is_some_and(|c| c.tx.send(out).is_ok())
+        let Some(conn) = self.current().and_then(|s| s.conn) else {
+            return false;
+        };
+        self.conns
+            .get(&conn)
+            .is_some_and(|c| c.tx.send(out).is_ok())
     }
 
     fn send(&self, conn: u64, out: Out) {
@@ -121,14 +128,22 @@ impl GatewayState {
 
     fn closed(&mut self, conn: u64) {
         if let Some(session) = self.conns.remove(&conn).and_then(|c| c.session) {
-            if let Some(s) = self.sessions.get_mut(&session).filter(|s| s.conn == Some(conn)) {
+            if let Some(s) = self
+                .sessions
+                .get_mut(&session)
+                .filter(|s| s.conn == Some(conn))
+            {
                 s.conn = None;
             }
         }
     }
 }
 
-pub async fn upgrade(AxState(inner): AxState<Arc<Inner>>, RawQuery(query): RawQuery, ws: WebSocketUpgrade) -> Response {
+pub async fn upgrade(
+    AxState(inner): AxState<Arc<Inner>>,
+    RawQuery(query): RawQuery,
+    ws: WebSocketUpgrade,
+) -> Response {
     let query = query.unwrap_or_default();
     inner.with(|st| {
         st.requests.push(super::state::RequestRecord {
@@ -142,7 +157,8 @@ pub async fn upgrade(AxState(inner): AxState<Arc<Inner>>, RawQuery(query): RawQu
         // serenity appends `?v=10` to the URL from GET /gateway; any other version is a bug.
         let version = query.split('&').find_map(|kv| kv.strip_prefix("v="));
         if version.is_some_and(|v| v != "10") {
-            let body = json!({"code": 0, "message": format!("gateway version {version:?} is not 10")});
+            let body =
+                json!({"code": 0, "message": format!("gateway version {version:?} is not 10")});
             st.violation(format!("GET /gateway?{query}"), 400, &body);
         }
     });
@@ -158,7 +174,11 @@ async fn run(mut socket: WebSocket, inner: Arc<Inner>) {
         gw.next_conn
     });
     let hello = json!({"op": 10, "s": null, "t": null, "d": {"heartbeat_interval": inner.cfg.heartbeat_interval_ms}});
-    if socket.send(Message::Text(hello.to_string().into())).await.is_ok() {
+    if socket
+        .send(Message::Text(hello.to_string().into()))
+        .await
+        .is_ok()
+    {
         loop {
             tokio::select! {
                 incoming = socket.recv() => match incoming {
@@ -191,7 +211,11 @@ async fn run(mut socket: WebSocket, inner: Arc<Inner>) {
 
 /// Closes a connection for a protocol error of the bot, and records it.
 fn refuse(st: &mut State, conn: u64, code: u16, reason: &'static str) {
-    st.violation("gateway".into(), code, &json!({"code": code, "message": reason}));
+    st.violation(
+        "gateway".into(),
+        code,
+        &json!({"code": code, "message": reason}),
+    );
     st.gateway.send(conn, Out::Close(code, reason));
 }
 
@@ -202,15 +226,26 @@ fn on_frame(inner: &Inner, st: &mut State, conn: u64, text: &str) {
     let op = frame["op"].as_u64().unwrap_or(u64::MAX);
     let d = frame.get("d").cloned().unwrap_or(Value::Null);
     let at = st.started.elapsed();
-    st.gateway.frames.push(GatewayFrame { at, conn, op, d: d.clone() });
-    let identified = st.gateway.conns.get(&conn).is_some_and(|c| c.session.is_some());
+    st.gateway.frames.push(GatewayFrame {
+        at,
+        conn,
+        op,
+        d: d.clone(),
+    });
+    let identified = st
+        .gateway
+        .conns
+        .get(&conn)
+        .is_some_and(|c| c.session.is_some());
     match op {
-        1 => st.gateway.send_json(conn, &json!({"op": 11, "s": null, "t": null, "d": null})),
+        1 => st
+            .gateway
+            .send_json(conn, &json!({"op": 11, "s": null, "t": null, "d": null})),
         2 if identified => refuse(st, conn, 4005, "Already authenticated."),
         2 => identify(inner, st, conn, &d),
         6 => resume(inner, st, conn, &d),
         // Presence updates, voice state and member requests change nothing the fake models.
-        3 | 4 | 8 | 31 if identified => {},
+        3 | 4 | 8 | 31 if identified => {}
         3 | 4 | 8 | 31 => refuse(st, conn, 4003, "Not authenticated."),
         _ => refuse(st, conn, 4001, "Unknown opcode."),
     }
@@ -246,11 +281,22 @@ fn identify(inner: &Inner, st: &mut State, conn: u64, d: &Value) {
     let session_id = format!("{:032x}", (snowflake() as u128) << 64 | u128::from(conn));
     st.gateway.sessions.insert(
         session_id.clone(),
-        Session { id: session_id.clone(), seq: 0, conn: None, identify: d.clone(), sent: Vec::new(), activated: 0 },
+        Session {
+            id: session_id.clone(),
+            seq: 0,
+            conn: None,
+            identify: d.clone(),
+            sent: Vec::new(),
+            activated: 0,
+        },
     );
     st.gateway.attach(conn, &session_id);
     st.gateway.identified += 1;
-    let guilds: Vec<Value> = st.guilds.keys().map(|g| json!({"id": g.to_string(), "unavailable": true})).collect();
+    let guilds: Vec<Value> = st
+        .guilds
+        .keys()
+        .map(|g| json!({"id": g.to_string(), "unavailable": true}))
+        .collect();
     let mut user = st.user_json(inner.cfg.bot_user_id);
     user["verified"] = json!(true);
     user["mfa_enabled"] = json!(false);
@@ -275,13 +321,20 @@ fn resume(inner: &Inner, st: &mut State, conn: u64, d: &Value) {
     let id = d["session_id"].as_str().unwrap_or_default().to_string();
     let Some(session) = st.gateway.sessions.get(&id) else {
         // Not resumable: the bot must IDENTIFY again on this connection.
-        return st.gateway.send_json(conn, &json!({"op": 9, "s": null, "t": null, "d": false}));
+        return st
+            .gateway
+            .send_json(conn, &json!({"op": 9, "s": null, "t": null, "d": false}));
     };
     let seq = d["seq"].as_u64().unwrap_or(0);
     if seq > session.seq {
         return refuse(st, conn, 4007, "Invalid seq.");
     }
-    let missed: Vec<String> = session.sent.iter().filter(|(s, _)| *s > seq).map(|(_, f)| f.clone()).collect();
+    let missed: Vec<String> = session
+        .sent
+        .iter()
+        .filter(|(s, _)| *s > seq)
+        .map(|(_, f)| f.clone())
+        .collect();
     // A resumed session leaves its old connection, if that one is somehow still open.
     if let Some(old) = session.conn.filter(|c| *c != conn) {
         if let Some(c) = st.gateway.conns.get_mut(&old) {

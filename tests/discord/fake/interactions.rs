@@ -42,12 +42,26 @@ impl FakeDiscord {
         if let Err(e) = serde_json::from_value::<Interaction>(payload.clone()) {
             panic!("payload is not a valid serenity Interaction ({e}); serenity would drop it silently:\n{payload:#}");
         }
-        self.wait_until(SESSION_WAIT, "a connected gateway session to dispatch to", |s| s.with(|st| st.gateway.current().map(|_| ())))
-            .await
-            .unwrap_or_else(|e| panic!("cannot dispatch: {e}"));
-        let channel_id = payload["channel_id"].as_str().and_then(|s| s.parse().ok()).unwrap_or(0);
-        let user = if payload["member"].is_object() { &payload["member"]["user"] } else { &payload["user"] };
-        let user_id = user["id"].as_str().and_then(|s| s.parse().ok()).unwrap_or(0);
+        self.wait_until(
+            SESSION_WAIT,
+            "a connected gateway session to dispatch to",
+            |s| s.with(|st| st.gateway.current().map(|_| ())),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("cannot dispatch: {e}"));
+        let channel_id = payload["channel_id"]
+            .as_str()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        let user = if payload["member"].is_object() {
+            &payload["member"]["user"]
+        } else {
+            &payload["user"]
+        };
+        let user_id = user["id"]
+            .as_str()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
         let seq = self.with(|st| {
             st.by_token.insert(token.clone(), id);
             st.interactions.insert(
@@ -67,20 +81,39 @@ impl FakeDiscord {
                     callbacks: Vec::new(),
                 },
             );
-            st.gateway.dispatch("INTERACTION_CREATE", &payload).map(|(_, seq)| seq)
+            st.gateway
+                .dispatch("INTERACTION_CREATE", &payload)
+                .map(|(_, seq)| seq)
         });
         let seq = seq.expect("the gateway session disappeared while dispatching");
-        InteractionHandle { id, token, kind, channel_id, user_id, seq }
+        InteractionHandle {
+            id,
+            token,
+            kind,
+            channel_id,
+            user_id,
+            seq,
+        }
     }
 
     /// The first callback the bot made for this interaction (accepted or not).
-    pub async fn wait_response(&self, h: &InteractionHandle, timeout: Duration) -> Result<Callback, WaitError> {
+    pub async fn wait_response(
+        &self,
+        h: &InteractionHandle,
+        timeout: Duration,
+    ) -> Result<Callback, WaitError> {
         let what = format!("a callback to interaction {} (type {})", h.id, h.kind);
-        self.wait_until(timeout, &what, |s| s.callbacks(h).into_iter().next()).await
+        self.wait_until(timeout, &what, |s| s.callbacks(h).into_iter().next())
+            .await
     }
 
     pub fn callbacks(&self, h: &InteractionHandle) -> Vec<Callback> {
-        self.with(|st| st.interactions.get(&h.id).map(|i| i.callbacks.clone()).unwrap_or_default())
+        self.with(|st| {
+            st.interactions
+                .get(&h.id)
+                .map(|i| i.callbacks.clone())
+                .unwrap_or_default()
+        })
     }
 
     pub fn interaction(&self, h: &InteractionHandle) -> InteractionRecord {
@@ -89,30 +122,60 @@ impl FakeDiscord {
 
     /// What `@original` shows now (after edits), if the response created or targets a message.
     pub fn original_message(&self, h: &InteractionHandle) -> Option<StoredMessage> {
-        self.with(|st| st.interactions.get(&h.id)?.original.and_then(|m| st.messages.get(&m).cloned()))
+        self.with(|st| {
+            st.interactions
+                .get(&h.id)?
+                .original
+                .and_then(|m| st.messages.get(&m).cloned())
+        })
     }
 
     /// Waits until `@original` exists and satisfies `pred` (e.g. `|m| !m.is_loading()`).
-    pub async fn wait_original(&self, h: &InteractionHandle, timeout: Duration, pred: impl Fn(&StoredMessage) -> bool) -> Result<StoredMessage, WaitError> {
+    pub async fn wait_original(
+        &self,
+        h: &InteractionHandle,
+        timeout: Duration,
+        pred: impl Fn(&StoredMessage) -> bool,
+    ) -> Result<StoredMessage, WaitError> {
         let what = format!("the original response of interaction {} to match", h.id);
-        self.wait_until(timeout, &what, |s| s.original_message(h).filter(|m| pred(m))).await
+        self.wait_until(timeout, &what, |s| {
+            s.original_message(h).filter(|m| pred(m))
+        })
+        .await
     }
 
     pub fn followups(&self, h: &InteractionHandle) -> Vec<StoredMessage> {
         self.with(|st| {
-            let ids = st.interactions.get(&h.id).map(|i| i.followups.clone()).unwrap_or_default();
-            ids.iter().filter_map(|m| st.messages.get(m).cloned()).collect()
+            let ids = st
+                .interactions
+                .get(&h.id)
+                .map(|i| i.followups.clone())
+                .unwrap_or_default();
+            ids.iter()
+                .filter_map(|m| st.messages.get(m).cloned())
+                .collect()
         })
     }
 
-    pub async fn wait_followups(&self, h: &InteractionHandle, n: usize, timeout: Duration) -> Result<Vec<StoredMessage>, WaitError> {
+    pub async fn wait_followups(
+        &self,
+        h: &InteractionHandle,
+        n: usize,
+        timeout: Duration,
+    ) -> Result<Vec<StoredMessage>, WaitError> {
         let what = format!("{n} follow-up(s) to interaction {}", h.id);
-        self.wait_until(timeout, &what, |s| Some(s.followups(h)).filter(|f| f.len() >= n)).await
+        self.wait_until(timeout, &what, |s| {
+            Some(s.followups(h)).filter(|f| f.len() >= n)
+        })
+        .await
     }
 
     /// The modal the bot opened (type 9 callback `data`), if it did.
     pub fn modal(&self, h: &InteractionHandle) -> Option<Value> {
-        self.callbacks(h).into_iter().find(|c| c.accepted() && c.kind == 9).map(|c| c.data)
+        self.callbacks(h)
+            .into_iter()
+            .find(|c| c.accepted() && c.kind == 9)
+            .map(|c| c.data)
     }
 }
 
@@ -123,7 +186,7 @@ fn prepare(st: &State, payload: &mut Value, kind: u64) -> Option<u64> {
         2 | 4 => {
             check_command(st, payload, kind);
             None
-        },
+        }
         3 => Some(refresh_message(st, payload)),
         5 => check_modal_submit(st, payload),
         _ => None,
@@ -131,13 +194,35 @@ fn prepare(st: &State, payload: &mut Value, kind: u64) -> Option<u64> {
 }
 
 fn check_command(st: &State, payload: &mut Value, kind: u64) {
-    let name = payload["data"]["name"].as_str().unwrap_or_default().to_string();
-    let guild = payload["guild_id"].as_str().and_then(|g| g.parse::<u64>().ok());
+    let name = payload["data"]["name"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let guild = payload["guild_id"]
+        .as_str()
+        .and_then(|g| g.parse::<u64>().ok());
     let registered = guild
-        .and_then(|g| st.commands.get(&Some(g))?.iter().find(|c| c["name"] == name.as_str()).map(|c| (c.clone(), Some(g))))
-        .or_else(|| st.commands.get(&None)?.iter().find(|c| c["name"] == name.as_str()).map(|c| (c.clone(), None)));
+        .and_then(|g| {
+            st.commands
+                .get(&Some(g))?
+                .iter()
+                .find(|c| c["name"] == name.as_str())
+                .map(|c| (c.clone(), Some(g)))
+        })
+        .or_else(|| {
+            st.commands
+                .get(&None)?
+                .iter()
+                .find(|c| c["name"] == name.as_str())
+                .map(|c| (c.clone(), None))
+        });
     let Some((cmd, cmd_guild)) = registered else {
-        let known: Vec<String> = st.commands.values().flatten().filter_map(|c| c["name"].as_str().map(str::to_string)).collect();
+        let known: Vec<String> = st
+            .commands
+            .values()
+            .flatten()
+            .filter_map(|c| c["name"].as_str().map(str::to_string))
+            .collect();
         panic!("/{name} is not registered, so Discord could not send it (registered: {known:?})");
     };
     payload["data"]["id"] = cmd["id"].clone();
@@ -147,7 +232,7 @@ fn check_command(st: &State, payload: &mut Value, kind: u64) {
     check_options(&name, &payload["data"]["options"], &cmd["options"]);
     let focused = count_focused(&payload["data"]["options"]);
     match (kind, focused) {
-        (4, 1) | (2, 0) => {},
+        (4, 1) | (2, 0) => {}
         (4, n) => panic!("an autocomplete for /{name} needs exactly one focused option, has {n}"),
         _ => panic!("a command invocation of /{name} cannot have a focused option"),
     }
@@ -156,11 +241,19 @@ fn check_command(st: &State, payload: &mut Value, kind: u64) {
 fn check_options(command: &str, given: &Value, schema: &Value) {
     for opt in given.as_array().into_iter().flatten() {
         let name = opt["name"].as_str().unwrap_or_default();
-        let Some(def) = schema.as_array().into_iter().flatten().find(|d| d["name"] == name) else {
+        let Some(def) = schema
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|d| d["name"] == name)
+        else {
             panic!("/{command} has no option `{name}` (schema: {schema})");
         };
         if def["type"] != opt["type"] {
-            panic!("/{command} option `{name}` is type {} in the schema but {} in the payload", def["type"], opt["type"]);
+            panic!(
+                "/{command} option `{name}` is type {} in the schema but {} in the payload",
+                def["type"], opt["type"]
+            );
         }
         if opt["focused"] == true && def["autocomplete"] != true {
             panic!("/{command} option `{name}` does not have autocomplete enabled");
@@ -172,30 +265,63 @@ fn check_options(command: &str, given: &Value, schema: &Value) {
 }
 
 fn count_focused(options: &Value) -> usize {
-    options.as_array().into_iter().flatten().map(|o| usize::from(o["focused"] == true) + count_focused(&o["options"])).sum()
+    options
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|o| usize::from(o["focused"] == true) + count_focused(&o["options"]))
+        .sum()
 }
 
 /// Discord sends the message as it is now, and only for components that exist on it.
 fn refresh_message(st: &State, payload: &mut Value) -> u64 {
-    let msg_id = payload["message"]["id"].as_str().and_then(|m| m.parse::<u64>().ok()).unwrap_or(0);
+    let msg_id = payload["message"]["id"]
+        .as_str()
+        .and_then(|m| m.parse::<u64>().ok())
+        .unwrap_or(0);
     let Some(stored) = st.messages.get(&msg_id).filter(|m| !m.deleted) else {
         panic!("message {msg_id} does not exist (or was deleted); nobody can click on it");
     };
     if let Some(viewer) = stored.visible_to {
-        let presser = payload["member"]["user"]["id"].as_str().or(payload["user"]["id"].as_str()).unwrap_or_default();
-        assert_eq!(presser, viewer.to_string(), "message {msg_id} is ephemeral; only user {viewer} can see it");
+        let presser = payload["member"]["user"]["id"]
+            .as_str()
+            .or(payload["user"]["id"].as_str())
+            .unwrap_or_default();
+        assert_eq!(
+            presser,
+            viewer.to_string(),
+            "message {msg_id} is ephemeral; only user {viewer} can see it"
+        );
     }
     let custom_id = payload["data"]["custom_id"].as_str().unwrap_or_default();
     let Some(component) = stored.component(custom_id) else {
-        panic!("message {msg_id} has no component `{custom_id}` (it has {:?})", stored.custom_ids());
+        panic!(
+            "message {msg_id} has no component `{custom_id}` (it has {:?})",
+            stored.custom_ids()
+        );
     };
-    assert!(component["disabled"] != true, "component `{custom_id}` on message {msg_id} is disabled");
+    assert!(
+        component["disabled"] != true,
+        "component `{custom_id}` on message {msg_id} is disabled"
+    );
     let expected = component["type"].as_u64();
-    assert_eq!(payload["data"]["component_type"].as_u64(), expected, "component `{custom_id}` has type {expected:?}");
+    assert_eq!(
+        payload["data"]["component_type"].as_u64(),
+        expected,
+        "component `{custom_id}` has type {expected:?}"
+    );
     if expected == Some(3) {
-        let options: Vec<&Value> = component["options"].as_array().into_iter().flatten().map(|o| &o["value"]).collect();
+        let options: Vec<&Value> = component["options"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|o| &o["value"])
+            .collect();
         for v in payload["data"]["values"].as_array().into_iter().flatten() {
-            assert!(options.contains(&v), "select `{custom_id}` has no option {v}");
+            assert!(
+                options.contains(&v),
+                "select `{custom_id}` has no option {v}"
+            );
         }
     }
     payload["message"] = stored.json.clone();
@@ -208,14 +334,33 @@ fn check_modal_submit(st: &State, payload: &mut Value) -> Option<u64> {
     let opener = st
         .interactions
         .values()
-        .filter(|i| i.callbacks.iter().any(|c| c.accepted() && c.kind == 9 && c.data["custom_id"] == custom_id))
+        .filter(|i| {
+            i.callbacks
+                .iter()
+                .any(|c| c.accepted() && c.kind == 9 && c.data["custom_id"] == custom_id)
+        })
         .max_by_key(|i| i.dispatched_at);
     let Some(opener) = opener else {
         panic!("the bot never opened a modal `{custom_id}`, so it cannot be submitted");
     };
-    let modal = opener.callbacks.iter().find(|c| c.kind == 9 && c.accepted()).map(|c| c.data.clone()).unwrap_or_default();
-    let inputs: Vec<&Value> = modal["components"].as_array().into_iter().flatten().filter_map(|r| r["components"].get(0)).collect();
-    let submitted: Vec<&Value> = payload["data"]["components"].as_array().into_iter().flatten().filter_map(|r| r["components"].get(0)).collect();
+    let modal = opener
+        .callbacks
+        .iter()
+        .find(|c| c.kind == 9 && c.accepted())
+        .map(|c| c.data.clone())
+        .unwrap_or_default();
+    let inputs: Vec<&Value> = modal["components"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|r| r["components"].get(0))
+        .collect();
+    let submitted: Vec<&Value> = payload["data"]["components"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|r| r["components"].get(0))
+        .collect();
     for s in &submitted {
         let id = s["custom_id"].as_str().unwrap_or_default();
         let Some(def) = inputs.iter().find(|i| i["custom_id"] == id) else {
@@ -225,11 +370,16 @@ fn check_modal_submit(st: &State, payload: &mut Value) -> Option<u64> {
         let min = def["min_length"].as_u64().unwrap_or(0);
         let max = def["max_length"].as_u64().unwrap_or(4000);
         let required = def["required"].as_bool().unwrap_or(true);
-        assert!(len <= max && (len >= min || (!required && len == 0)), "input `{id}` of modal `{custom_id}`: {len} chars is outside {min}..={max}");
+        assert!(
+            len <= max && (len >= min || (!required && len == 0)),
+            "input `{id}` of modal `{custom_id}`: {len} chars is outside {min}..={max}"
+        );
     }
     for i in &inputs {
         let id = i["custom_id"].as_str().unwrap_or_default();
-        if i["required"].as_bool().unwrap_or(true) && !submitted.iter().any(|s| s["custom_id"] == id) {
+        if i["required"].as_bool().unwrap_or(true)
+            && !submitted.iter().any(|s| s["custom_id"] == id)
+        {
             panic!("modal `{custom_id}` requires input `{id}`");
         }
     }

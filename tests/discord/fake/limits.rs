@@ -52,7 +52,10 @@ struct Checker {
 
 impl Checker {
     fn new(prefix: &[&str]) -> Self {
-        Self { path: prefix.iter().map(|s| s.to_string()).collect(), errors: Vec::new() }
+        Self {
+            path: prefix.iter().map(|s| s.to_string()).collect(),
+            errors: Vec::new(),
+        }
     }
 
     fn at(&mut self, seg: impl ToString, f: impl FnOnce(&mut Self)) {
@@ -62,7 +65,11 @@ impl Checker {
     }
 
     fn err(&mut self, code: &'static str, message: impl Into<String>) {
-        self.errors.push(FieldError { path: self.path.clone(), code, message: message.into() });
+        self.errors.push(FieldError {
+            path: self.path.clone(),
+            code,
+            message: message.into(),
+        });
     }
 
     fn err_at(&mut self, seg: impl ToString, code: &'static str, message: impl Into<String>) {
@@ -77,7 +84,7 @@ impl Checker {
             Some(_) => {
                 self.err_at(key, "BASE_TYPE_STRING", "Must be a string.");
                 None
-            },
+            }
         }
     }
 
@@ -86,8 +93,8 @@ impl Checker {
         match self.string(obj, key) {
             None if required && obj.get(key).map_or(true, Value::is_null) => {
                 self.err_at(key, "BASE_TYPE_REQUIRED", "This field is required")
-            },
-            None => {},
+            }
+            None => {}
             Some(s) => self.len_of(key, s.chars().count(), min, max),
         }
     }
@@ -95,9 +102,15 @@ impl Checker {
     fn len_of(&mut self, key: impl ToString, n: usize, min: usize, max: usize) {
         if n > max || n < min {
             let (code, msg) = if min == 0 {
-                ("BASE_TYPE_MAX_LENGTH", format!("Must be {max} or fewer in length."))
+                (
+                    "BASE_TYPE_MAX_LENGTH",
+                    format!("Must be {max} or fewer in length."),
+                )
             } else {
-                ("BASE_TYPE_BAD_LENGTH", format!("Must be between {min} and {max} in length."))
+                (
+                    "BASE_TYPE_BAD_LENGTH",
+                    format!("Must be between {min} and {max} in length."),
+                )
             };
             self.err_at(key, code, msg);
         }
@@ -110,11 +123,11 @@ impl Checker {
             Some(Value::Array(items)) => {
                 self.len_of(key, items.len(), min, max);
                 items
-            },
+            }
             Some(_) => {
                 self.err_at(key, "BASE_TYPE_ARRAY", "Must be an array.");
                 &[]
-            },
+            }
         }
     }
 
@@ -129,11 +142,11 @@ impl Checker {
                 let msg = format!("Int value should be between {min} and {max}.");
                 self.err_at(key, "NUMBER_TYPE_MIN_MAX", msg);
                 None
-            },
+            }
             None => {
                 self.err_at(key, "NUMBER_TYPE_COERCE", "Value is not int.");
                 None
-            },
+            }
         }
     }
 }
@@ -147,7 +160,10 @@ fn chars(v: Option<&Value>) -> usize {
 pub fn check_message(body: &Value, prefix: &[&str]) -> Vec<FieldError> {
     let mut c = Checker::new(prefix);
     if !body.is_object() {
-        c.err("DICT_TYPE_CONVERT", "Only dictionaries may be used in a DictType");
+        c.err(
+            "DICT_TYPE_CONVERT",
+            "Only dictionaries may be used in a DictType",
+        );
         return c.errors;
     }
     c.len(body, "content", 0, 2000, false);
@@ -170,7 +186,16 @@ pub fn is_empty_message(body: &Value) -> bool {
         Some(Value::Null) | None => false,
         Some(_) => true,
     };
-    !["content", "embeds", "components", "attachments", "sticker_ids", "poll"].iter().any(|k| has(k))
+    ![
+        "content",
+        "embeds",
+        "components",
+        "attachments",
+        "sticker_ids",
+        "poll",
+    ]
+    .iter()
+    .any(|k| has(k))
 }
 
 fn embeds(c: &mut Checker, body: &Value) {
@@ -204,7 +229,11 @@ fn embeds(c: &mut Checker, body: &Value) {
         }
     });
     if total > 6000 {
-        c.err_at("embeds", "MAX_EMBED_SIZE_EXCEEDED", "Embed size exceeds maximum size of 6000");
+        c.err_at(
+            "embeds",
+            "MAX_EMBED_SIZE_EXCEEDED",
+            "Embed size exceeds maximum size of 6000",
+        );
     }
 }
 
@@ -222,11 +251,18 @@ fn rows(c: &mut Checker, body: &Value, modal: bool, ids: &mut HashSet<String>) {
 
 fn row_of(c: &mut Checker, row: &Value, modal: bool, ids: &mut HashSet<String>) {
     if row.get("type").and_then(Value::as_u64) != Some(1) {
-        c.err_at("type", "COMPONENT_TYPE_INVALID", "Top-level components must be action rows.");
+        c.err_at(
+            "type",
+            "COMPONENT_TYPE_INVALID",
+            "Top-level components must be action rows.",
+        );
         return;
     }
     let children = c.array(row, "components", 1, 5);
-    let kinds: Vec<u64> = children.iter().filter_map(|x| x.get("type")?.as_u64()).collect();
+    let kinds: Vec<u64> = children
+        .iter()
+        .filter_map(|x| x.get("type")?.as_u64())
+        .collect();
     // A select menu, like a text input, takes the whole width of its row.
     let wide = kinds.iter().any(|k| SELECTS.contains(k) || *k == 4);
     if wide && children.len() > 1 {
@@ -266,7 +302,7 @@ fn component(c: &mut Checker, comp: &Value, modal: bool, ids: &mut HashSet<Strin
             let allowed = if modal { "(4)" } else { "(2, 3, 5, 6, 7, 8)" };
             let msg = format!("Value of field \"type\" must be one of {allowed}.");
             c.err_at("type", "UNION_TYPE_CHOICES", msg);
-        },
+        }
     }
 }
 
@@ -278,25 +314,37 @@ fn button(c: &mut Checker, b: &Value, ids: &mut HashSet<String>) {
         Some(1..=4) => {
             custom_id(c, b, ids);
             if present("url") {
-                c.err_at("url", "BUTTON_COMPONENT_URL_NOT_ALLOWED", "A non-link button cannot have a url.");
+                c.err_at(
+                    "url",
+                    "BUTTON_COMPONENT_URL_NOT_ALLOWED",
+                    "A non-link button cannot have a url.",
+                );
             }
             if !present("label") && !present("emoji") {
-                c.err_at("label", "BUTTON_COMPONENT_LABEL_REQUIRED", "A button needs a label or an emoji.");
+                c.err_at(
+                    "label",
+                    "BUTTON_COMPONENT_LABEL_REQUIRED",
+                    "A button needs a label or an emoji.",
+                );
             }
-        },
+        }
         Some(5) => {
             c.len(b, "url", 1, 512, true);
             if present("custom_id") {
                 let msg = "A link button cannot have a custom id.";
                 c.err_at("custom_id", "BUTTON_COMPONENT_CUSTOM_ID_NOT_ALLOWED", msg);
             }
-        },
+        }
         Some(6) => {
             if !present("sku_id") {
                 c.err_at("sku_id", "BASE_TYPE_REQUIRED", "This field is required");
             }
-        },
-        _ => c.err_at("style", "BASE_TYPE_CHOICES", "Value must be one of (1, 2, 3, 4, 5, 6)."),
+        }
+        _ => c.err_at(
+            "style",
+            "BASE_TYPE_CHOICES",
+            "Value must be one of (1, 2, 3, 4, 5, 6).",
+        ),
     }
 }
 
@@ -307,7 +355,11 @@ fn select(c: &mut Checker, s: &Value, kind: u64, ids: &mut HashSet<String>) {
     let max = c.int_range(s, "max_values", 1, 25);
     if let (Some(lo), Some(hi)) = (min, max) {
         if lo > hi {
-            c.err_at("min_values", "SELECT_COMPONENT_MIN_MAX", "min_values must not exceed max_values.");
+            c.err_at(
+                "min_values",
+                "SELECT_COMPONENT_MIN_MAX",
+                "min_values must not exceed max_values.",
+            );
         }
     }
     if kind == 3 {
@@ -316,7 +368,11 @@ fn select(c: &mut Checker, s: &Value, kind: u64, ids: &mut HashSet<String>) {
             c.err_at("options", "BASE_TYPE_REQUIRED", "This field is required");
         }
         if max.is_some_and(|hi| hi as usize > options.len()) {
-            c.err_at("max_values", "SELECT_COMPONENT_MAX_VALUES", "max_values exceeds the number of options.");
+            c.err_at(
+                "max_values",
+                "SELECT_COMPONENT_MAX_VALUES",
+                "max_values exceeds the number of options.",
+            );
         }
         let mut values = HashSet::new();
         c.at("options", |c| {
@@ -327,13 +383,25 @@ fn select(c: &mut Checker, s: &Value, kind: u64, ids: &mut HashSet<String>) {
                     c.len(o, "description", 0, 100, false);
                     let v = o.get("value").and_then(Value::as_str).unwrap_or_default();
                     if !values.insert(v.to_string()) {
-                        c.err_at("value", "SELECT_COMPONENT_OPTION_VALUE_DUPLICATED", "Option values must be unique.");
+                        c.err_at(
+                            "value",
+                            "SELECT_COMPONENT_OPTION_VALUE_DUPLICATED",
+                            "Option values must be unique.",
+                        );
                     }
                 });
             }
         });
-    } else if s.get("options").and_then(Value::as_array).is_some_and(|a| !a.is_empty()) {
-        c.err_at("options", "SELECT_COMPONENT_OPTIONS_NOT_ALLOWED", "Only string selects have options.");
+    } else if s
+        .get("options")
+        .and_then(Value::as_array)
+        .is_some_and(|a| !a.is_empty())
+    {
+        c.err_at(
+            "options",
+            "SELECT_COMPONENT_OPTIONS_NOT_ALLOWED",
+            "Only string selects have options.",
+        );
     }
 }
 
@@ -347,7 +415,11 @@ fn text_input(c: &mut Checker, t: &Value, ids: &mut HashSet<String>) {
     let max = c.int_range(t, "max_length", 1, 4000);
     if let (Some(lo), Some(hi)) = (min, max) {
         if lo > hi {
-            c.err_at("min_length", "TEXT_INPUT_MIN_MAX", "min_length must not exceed max_length.");
+            c.err_at(
+                "min_length",
+                "TEXT_INPUT_MIN_MAX",
+                "min_length must not exceed max_length.",
+            );
         }
     }
     c.len(t, "value", 0, max.unwrap_or(4000) as usize, false);
@@ -356,7 +428,10 @@ fn text_input(c: &mut Checker, t: &Value, ids: &mut HashSet<String>) {
 
 fn allowed_mentions(c: &mut Checker, am: &Value) {
     if !am.is_object() {
-        c.err("DICT_TYPE_CONVERT", "Only dictionaries may be used in a DictType");
+        c.err(
+            "DICT_TYPE_CONVERT",
+            "Only dictionaries may be used in a DictType",
+        );
         return;
     }
     let parse = c.array(am, "parse", 0, 3);
@@ -382,8 +457,15 @@ fn allowed_mentions(c: &mut Checker, am: &Value) {
             c.err_at(key, "MESSAGE_ALLOWED_MENTIONS_PARSE_EXCLUSIVE", msg);
         }
     }
-    if am.get("replied_user").is_some_and(|v| !v.is_boolean() && !v.is_null()) {
-        c.err_at("replied_user", "BASE_TYPE_BOOLEAN", "Must be either true or false.");
+    if am
+        .get("replied_user")
+        .is_some_and(|v| !v.is_boolean() && !v.is_null())
+    {
+        c.err_at(
+            "replied_user",
+            "BASE_TYPE_BOOLEAN",
+            "Must be either true or false.",
+        );
     }
 }
 
@@ -419,7 +501,7 @@ fn choice(c: &mut Checker, ch: &Value) {
     c.len(ch, "name", 1, 100, true);
     match ch.get("value") {
         Some(Value::String(s)) => c.len_of("value", s.chars().count(), 1, 100),
-        Some(Value::Number(_)) => {},
+        Some(Value::Number(_)) => {}
         _ => c.err_at("value", "BASE_TYPE_REQUIRED", "This field is required"),
     }
 }
@@ -449,7 +531,11 @@ pub fn check_commands(list: &Value) -> Vec<FieldError> {
                 options(c, cmd, 0);
             } else if chars(cmd.get("description")) > 0 {
                 let msg = "Only chat input commands have a description.";
-                c.err_at("description", "APPLICATION_COMMAND_DESCRIPTION_NOT_ALLOWED", msg);
+                c.err_at(
+                    "description",
+                    "APPLICATION_COMMAND_DESCRIPTION_NOT_ALLOWED",
+                    msg,
+                );
             }
         });
     }
@@ -459,16 +545,25 @@ pub fn check_commands(list: &Value) -> Vec<FieldError> {
 /// Chat-input names must be 1-32 lowercase letters, digits, `-`, `_` or `'`.
 fn command_name(c: &mut Checker, obj: &Value, chat_input: bool) {
     c.len(obj, "name", 1, 32, true);
-    let Some(name) = obj.get("name").and_then(Value::as_str) else { return };
+    let Some(name) = obj.get("name").and_then(Value::as_str) else {
+        return;
+    };
     let ok = |ch: char| ch.is_alphanumeric() || matches!(ch, '-' | '_' | '\'');
     if chat_input && !name.chars().all(|ch| ok(ch) && !ch.is_uppercase()) {
-        c.err_at("name", "APPLICATION_COMMAND_INVALID_NAME", "Command name is invalid");
+        c.err_at(
+            "name",
+            "APPLICATION_COMMAND_INVALID_NAME",
+            "Command name is invalid",
+        );
     }
 }
 
 fn options(c: &mut Checker, parent: &Value, depth: usize) {
     let opts = c.array(parent, "options", 0, 25);
-    let kinds: Vec<u64> = opts.iter().map(|o| o.get("type").and_then(Value::as_u64).unwrap_or(0)).collect();
+    let kinds: Vec<u64> = opts
+        .iter()
+        .map(|o| o.get("type").and_then(Value::as_u64).unwrap_or(0))
+        .collect();
     let subs = kinds.iter().filter(|k| matches!(k, 1 | 2)).count();
     if subs != 0 && subs != kinds.len() {
         let msg = "Sub-command and sub-command group option types are mutually exclusive to all other types";
@@ -488,12 +583,20 @@ fn options(c: &mut Checker, parent: &Value, depth: usize) {
                 let name = o.get("name").and_then(Value::as_str).unwrap_or_default();
                 if !names.insert(name.to_string()) {
                     let msg = "Command option names must be unique";
-                    c.err_at("name", "APPLICATION_COMMAND_OPTION_NAME_ALREADY_EXISTS", msg);
+                    c.err_at(
+                        "name",
+                        "APPLICATION_COMMAND_OPTION_NAME_ALREADY_EXISTS",
+                        msg,
+                    );
                 }
                 let required = o.get("required").and_then(Value::as_bool).unwrap_or(false);
                 if required && seen_optional {
                     let msg = "Required options must be placed before non-required options";
-                    c.err_at("required", "APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID", msg);
+                    c.err_at(
+                        "required",
+                        "APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID",
+                        msg,
+                    );
                 }
                 seen_optional |= !required && !matches!(kind, 1 | 2);
                 let choices = c.array(o, "choices", 0, 25);
@@ -502,9 +605,15 @@ fn options(c: &mut Checker, parent: &Value, depth: usize) {
                         c.at(j, |c| choice(c, ch));
                     }
                 });
-                if !choices.is_empty() && o.get("autocomplete").and_then(Value::as_bool) == Some(true) {
+                if !choices.is_empty()
+                    && o.get("autocomplete").and_then(Value::as_bool) == Some(true)
+                {
                     let msg = "Autocomplete cannot be set with choices";
-                    c.err_at("autocomplete", "APPLICATION_COMMAND_AUTOCOMPLETE_CHOICES", msg);
+                    c.err_at(
+                        "autocomplete",
+                        "APPLICATION_COMMAND_AUTOCOMPLETE_CHOICES",
+                        msg,
+                    );
                 }
                 c.int_range(o, "min_length", 0, 6000);
                 c.int_range(o, "max_length", 1, 6000);
@@ -515,12 +624,24 @@ fn options(c: &mut Checker, parent: &Value, depth: usize) {
                     _ => false,
                 };
                 if matches!(kind, 1 | 2) && !nested_ok {
-                    c.err_at("type", "APPLICATION_COMMAND_OPTIONS_TYPE_INVALID", "Sub-commands nest too deeply.");
+                    c.err_at(
+                        "type",
+                        "APPLICATION_COMMAND_OPTIONS_TYPE_INVALID",
+                        "Sub-commands nest too deeply.",
+                    );
                 }
                 if matches!(kind, 1 | 2) {
                     options(c, o, depth + 1);
-                } else if o.get("options").and_then(Value::as_array).is_some_and(|a| !a.is_empty()) {
-                    c.err_at("options", "APPLICATION_COMMAND_OPTIONS_TYPE_INVALID", "Only sub-commands have options.");
+                } else if o
+                    .get("options")
+                    .and_then(Value::as_array)
+                    .is_some_and(|a| !a.is_empty())
+                {
+                    c.err_at(
+                        "options",
+                        "APPLICATION_COMMAND_OPTIONS_TYPE_INVALID",
+                        "Only sub-commands have options.",
+                    );
                 }
             });
         }
@@ -535,7 +656,11 @@ pub fn check_thread_create(body: &Value) -> Vec<FieldError> {
     c.len(body, "name", 1, 100, true);
     if let Some(kind) = body.get("type").filter(|v| !v.is_null()) {
         if !matches!(kind.as_u64(), Some(10..=12)) {
-            c.err_at("type", "BASE_TYPE_CHOICES", "Value must be one of (10, 11, 12).");
+            c.err_at(
+                "type",
+                "BASE_TYPE_CHOICES",
+                "Value must be one of (10, 11, 12).",
+            );
         }
     }
     thread_common(&mut c, body);
@@ -549,7 +674,10 @@ pub fn check_channel_edit(body: &Value) -> Vec<FieldError> {
         c.len(body, "name", 1, 100, true);
     }
     for key in ["archived", "locked", "invitable"] {
-        if body.get(key).is_some_and(|v| !v.is_boolean() && !v.is_null()) {
+        if body
+            .get(key)
+            .is_some_and(|v| !v.is_boolean() && !v.is_null())
+        {
             c.err_at(key, "BASE_TYPE_BOOLEAN", "Must be either true or false.");
         }
     }

@@ -33,10 +33,8 @@ use tokio::sync::watch;
 pub use builders::Actor;
 pub use gateway::{GatewayFrame, PRIVILEGED_INTENTS};
 pub use interactions::InteractionHandle;
-pub use state::{
-    snowflake, Callback, InteractionRecord, RequestRecord, StoredMessage, Violation,
-};
 use state::{path_matches, ChannelRec, Denial, RoleRec, State, UserRec};
+pub use state::{snowflake, Callback, InteractionRecord, RequestRecord, StoredMessage, Violation};
 
 /// Permissions of `@everyone` in a guild the fake creates: view, send, embed, read history,
 /// use application commands, create private threads, send in threads.
@@ -145,11 +143,22 @@ impl FakeDiscord {
     }
 
     pub async fn start_with(cfg: Config) -> Self {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind 127.0.0.1:0");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind 127.0.0.1:0");
         let port = listener.local_addr().expect("local addr").port();
         let (changed, _) = watch::channel(0);
-        let inner = Arc::new(Inner { cfg, port, state: Mutex::new(State::new()), changed });
-        let bot = UserRec { id: inner.cfg.bot_user_id, name: inner.cfg.bot_name.clone(), bot: true };
+        let inner = Arc::new(Inner {
+            cfg,
+            port,
+            state: Mutex::new(State::new()),
+            changed,
+        });
+        let bot = UserRec {
+            id: inner.cfg.bot_user_id,
+            name: inner.cfg.bot_name.clone(),
+            bot: true,
+        };
         inner.with(|st| st.users.insert(bot.id, bot));
         let app = rest::router(Arc::clone(&inner));
         let server = tokio::spawn(async move {
@@ -191,8 +200,20 @@ impl FakeDiscord {
 
     pub fn add_user(&self, name: &str) -> FakeUser {
         let id = snowflake();
-        self.with(|st| st.users.insert(id, UserRec { id, name: name.into(), bot: false }));
-        FakeUser { id, name: name.into() }
+        self.with(|st| {
+            st.users.insert(
+                id,
+                UserRec {
+                    id,
+                    name: name.into(),
+                    bot: false,
+                },
+            )
+        });
+        FakeUser {
+            id,
+            name: name.into(),
+        }
     }
 
     /// A guild with its `@everyone` role (id == guild id) holding [`DEFAULT_PERMISSIONS`].
@@ -201,7 +222,12 @@ impl FakeDiscord {
         let bot = self.bot_user_id();
         self.with(|st| {
             st.guilds.insert(id, name.into());
-            let everyone = RoleRec { id, guild_id: id, name: "@everyone".into(), permissions: DEFAULT_PERMISSIONS };
+            let everyone = RoleRec {
+                id,
+                guild_id: id,
+                name: "@everyone".into(),
+                permissions: DEFAULT_PERMISSIONS,
+            };
             st.roles.insert(id, everyone);
             st.members.insert((id, bot), Vec::new());
         });
@@ -231,7 +257,17 @@ impl FakeDiscord {
 
     pub fn add_role(&self, guild_id: u64, name: &str, permissions: u64) -> u64 {
         let id = snowflake();
-        self.with(|st| st.roles.insert(id, RoleRec { id, guild_id, name: name.into(), permissions }));
+        self.with(|st| {
+            st.roles.insert(
+                id,
+                RoleRec {
+                    id,
+                    guild_id,
+                    name: name.into(),
+                    permissions,
+                },
+            )
+        });
         id
     }
 
@@ -256,7 +292,13 @@ impl FakeDiscord {
 
     /// Answer `method` on `pattern` with any Discord error.
     pub fn fail(&self, method: &str, pattern: &str, status: u16, code: u64, message: &str) {
-        let d = Denial { method: method.into(), pattern: pattern.into(), status, code, message: message.into() };
+        let d = Denial {
+            method: method.into(),
+            pattern: pattern.into(),
+            status,
+            code,
+            message: message.into(),
+        };
         self.with(|st| st.denials.push(d));
     }
 
@@ -271,7 +313,12 @@ impl FakeDiscord {
         let user = self.add_user(user_name);
         self.add_member(guild_id, user.id, &[]);
         let actor = self.guild_actor(guild_id, channel_id, user.id);
-        GuildScene { guild_id, channel_id, user, actor }
+        GuildScene {
+            guild_id,
+            channel_id,
+            user,
+            actor,
+        }
     }
 
     // ---- reading the model back ----
@@ -284,13 +331,26 @@ impl FakeDiscord {
     /// Threads created under `parent`, as served.
     pub fn threads_in(&self, parent: u64) -> Vec<Value> {
         self.with(|st| {
-            let ids: Vec<u64> = st.channels.values().filter(|c| c.parent_id == Some(parent)).map(|c| c.id).collect();
-            ids.into_iter().filter_map(|id| st.channel_json(id)).collect()
+            let ids: Vec<u64> = st
+                .channels
+                .values()
+                .filter(|c| c.parent_id == Some(parent))
+                .map(|c| c.id)
+                .collect();
+            ids.into_iter()
+                .filter_map(|id| st.channel_json(id))
+                .collect()
         })
     }
 
     pub fn thread_members(&self, thread: u64) -> Vec<u64> {
-        self.with(|st| st.channels.get(&thread).and_then(|c| c.thread.as_ref()).map(|t| t.members.iter().copied().collect()).unwrap_or_default())
+        self.with(|st| {
+            st.channels
+                .get(&thread)
+                .and_then(|c| c.thread.as_ref())
+                .map(|t| t.members.iter().copied().collect())
+                .unwrap_or_default()
+        })
     }
 
     /// Registered commands (`None` = global), as served.
@@ -304,12 +364,23 @@ impl FakeDiscord {
 
     /// Live (not deleted) messages of a channel, oldest first, ephemeral ones included.
     pub fn channel_messages(&self, channel_id: u64) -> Vec<StoredMessage> {
-        self.with(|st| st.messages.values().filter(|m| m.channel_id == channel_id && !m.deleted).cloned().collect())
+        self.with(|st| {
+            st.messages
+                .values()
+                .filter(|m| m.channel_id == channel_id && !m.deleted)
+                .cloned()
+                .collect()
+        })
     }
 
     /// The DM channel between the bot and `user_id`, if one was opened.
     pub fn dm_channel(&self, user_id: u64) -> Option<u64> {
-        self.with(|st| st.channels.values().find(|c| c.kind == 1 && c.recipient == Some(user_id)).map(|c| c.id))
+        self.with(|st| {
+            st.channels
+                .values()
+                .find(|c| c.kind == 1 && c.recipient == Some(user_id))
+                .map(|c| c.id)
+        })
     }
 
     // ---- records ----
@@ -320,7 +391,13 @@ impl FakeDiscord {
 
     /// Requests whose method matches and whose path under `/api/v10` matches `pattern`.
     pub fn requests_to(&self, method: &str, pattern: &str) -> Vec<RequestRecord> {
-        self.with(|st| st.requests.iter().filter(|r| r.method == method && path_matches(pattern, r.api_path())).cloned().collect())
+        self.with(|st| {
+            st.requests
+                .iter()
+                .filter(|r| r.method == method && path_matches(pattern, r.api_path()))
+                .cloned()
+                .collect()
+        })
     }
 
     pub fn gateway_frames(&self) -> Vec<GatewayFrame> {
@@ -354,7 +431,11 @@ impl FakeDiscord {
         let v = self.violations();
         if !v.is_empty() {
             let lines: Vec<String> = v.iter().map(ToString::to_string).collect();
-            panic!("the bot broke {} Discord rule(s):\n{}", v.len(), lines.join("\n"));
+            panic!(
+                "the bot broke {} Discord rule(s):\n{}",
+                v.len(),
+                lines.join("\n")
+            );
         }
     }
 
@@ -365,14 +446,22 @@ impl FakeDiscord {
             let i = st.violations.iter().position(|v| v.code == code)?;
             Some(st.violations.remove(i))
         });
-        found.unwrap_or_else(|| panic!("expected a violation with code {code}; got {:#?}", self.violations()))
+        found.unwrap_or_else(|| {
+            panic!(
+                "expected a violation with code {code}; got {:#?}",
+                self.violations()
+            )
+        })
     }
 
     // ---- gateway control ----
 
     /// Closes the current gateway connection with `code` (4000 makes serenity RESUME).
     pub fn disconnect_gateway(&self, code: u16) -> bool {
-        self.with(|st| st.gateway.send_current(gateway::Out::Close(code, "closed by test")))
+        self.with(|st| {
+            st.gateway
+                .send_current(gateway::Out::Close(code, "closed by test"))
+        })
     }
 
     /// Sends op 7 RECONNECT to the current connection.
@@ -389,7 +478,12 @@ impl FakeDiscord {
     // ---- waiting ----
 
     /// Polls `f` after every state change until it yields, or fails after `timeout`.
-    pub async fn wait_until<T>(&self, timeout: Duration, what: &str, mut f: impl FnMut(&Self) -> Option<T>) -> Result<T, WaitError> {
+    pub async fn wait_until<T>(
+        &self,
+        timeout: Duration,
+        what: &str,
+        mut f: impl FnMut(&Self) -> Option<T>,
+    ) -> Result<T, WaitError> {
         let deadline = tokio::time::Instant::now() + timeout;
         let mut rx = self.inner.changed.subscribe();
         loop {
@@ -398,7 +492,10 @@ impl FakeDiscord {
             if let Some(v) = f(self) {
                 return Ok(v);
             }
-            if tokio::time::timeout_at(deadline, rx.changed()).await.is_err() {
+            if tokio::time::timeout_at(deadline, rx.changed())
+                .await
+                .is_err()
+            {
                 return Err(WaitError(self.describe_timeout(what, timeout)));
             }
         }
@@ -420,23 +517,40 @@ impl FakeDiscord {
 
     /// Waits until a session is identified and connected (READY was sent); returns its id.
     pub async fn wait_ready(&self, timeout: Duration) -> Result<String, WaitError> {
-        self.wait_until(timeout, "READY", |s| s.with(|st| st.gateway.current().map(|c| c.id.clone()))).await
+        self.wait_until(timeout, "READY", |s| {
+            s.with(|st| st.gateway.current().map(|c| c.id.clone()))
+        })
+        .await
     }
 
     /// Waits until at least `n` IDENTIFYs were accepted (a restarted bot identifies again).
     pub async fn wait_identified_count(&self, n: u32, timeout: Duration) -> Result<u32, WaitError> {
         let what = format!("{n} IDENTIFY(s)");
-        self.wait_until(timeout, &what, |s| Some(s.identified_count()).filter(|c| *c >= n)).await
+        self.wait_until(timeout, &what, |s| {
+            Some(s.identified_count()).filter(|c| *c >= n)
+        })
+        .await
     }
 
     pub async fn wait_resumed_count(&self, n: u32, timeout: Duration) -> Result<u32, WaitError> {
         let what = format!("{n} RESUME(s)");
-        self.wait_until(timeout, &what, |s| Some(s.resumed_count()).filter(|c| *c >= n)).await
+        self.wait_until(timeout, &what, |s| {
+            Some(s.resumed_count()).filter(|c| *c >= n)
+        })
+        .await
     }
 
     /// Waits for a request like [`Self::requests_to`] and returns the first match.
-    pub async fn wait_request(&self, method: &str, pattern: &str, timeout: Duration) -> Result<RequestRecord, WaitError> {
+    pub async fn wait_request(
+        &self,
+        method: &str,
+        pattern: &str,
+        timeout: Duration,
+    ) -> Result<RequestRecord, WaitError> {
         let what = format!("{method} {pattern}");
-        self.wait_until(timeout, &what, |s| s.requests_to(method, pattern).into_iter().next()).await
+        self.wait_until(timeout, &what, |s| {
+            s.requests_to(method, pattern).into_iter().next()
+        })
+        .await
     }
 }

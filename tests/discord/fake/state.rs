@@ -18,7 +18,9 @@ const DISCORD_EPOCH_MS: u64 = 1_420_070_400_000;
 /// ids sort by creation like Discord's do. Unique across every server in the process.
 pub fn snowflake() -> u64 {
     static LAST: AtomicU64 = AtomicU64::new(0);
-    let ms = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64);
+    let ms = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as u64);
     let candidate = ms.saturating_sub(DISCORD_EPOCH_MS) << 22;
     let mut prev = LAST.load(Ordering::Relaxed);
     loop {
@@ -78,7 +80,11 @@ pub struct Violation {
 
 impl std::fmt::Display for Violation {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "[{:?}] {} -> {} code {}: {} {}", self.at, self.request, self.status, self.code, self.message, self.body)
+        write!(
+            f,
+            "[{:?}] {} -> {} code {}: {} {}",
+            self.at, self.request, self.status, self.code, self.message, self.body
+        )
     }
 }
 
@@ -158,21 +164,32 @@ impl StoredMessage {
 
     /// Every component inside the action rows, in order.
     pub fn components(&self) -> Vec<Value> {
-        let rows = self.json["components"].as_array().cloned().unwrap_or_default();
-        rows.iter().flat_map(|r| r["components"].as_array().cloned().unwrap_or_default()).collect()
+        let rows = self.json["components"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        rows.iter()
+            .flat_map(|r| r["components"].as_array().cloned().unwrap_or_default())
+            .collect()
     }
 
     pub fn component(&self, custom_id: &str) -> Option<Value> {
-        self.components().into_iter().find(|c| c["custom_id"].as_str() == Some(custom_id))
+        self.components()
+            .into_iter()
+            .find(|c| c["custom_id"].as_str() == Some(custom_id))
     }
 
     pub fn custom_ids(&self) -> Vec<String> {
-        self.components().iter().filter_map(|c| c["custom_id"].as_str().map(str::to_string)).collect()
+        self.components()
+            .iter()
+            .filter_map(|c| c["custom_id"].as_str().map(str::to_string))
+            .collect()
     }
 
     /// Typed view, which also proves serenity can read what the fake serves.
     pub fn to_serenity(&self) -> serenity::model::channel::Message {
-        serde_json::from_value(self.json.clone()).expect("stored message deserializes as serenity Message")
+        serde_json::from_value(self.json.clone())
+            .expect("stored message deserializes as serenity Message")
     }
 }
 
@@ -278,7 +295,14 @@ impl State {
         let code = body["code"].as_u64().unwrap_or(0);
         let message = body["message"].as_str().unwrap_or_default().to_string();
         let at = self.started.elapsed();
-        self.violations.push(Violation { request, status, code, message, body: body.clone(), at });
+        self.violations.push(Violation {
+            request,
+            status,
+            code,
+            message,
+            body: body.clone(),
+            at,
+        });
     }
 
     pub fn user_json(&self, id: u64) -> Value {
@@ -289,9 +313,16 @@ impl State {
 
     /// Guild permissions of a member: @everyone (id == guild id) plus each role.
     pub fn member_permissions(&self, guild: u64, user: u64) -> u64 {
-        let roles = self.members.get(&(guild, user)).cloned().unwrap_or_default();
+        let roles = self
+            .members
+            .get(&(guild, user))
+            .cloned()
+            .unwrap_or_default();
         let everyone = self.roles.get(&guild).map_or(0, |r| r.permissions);
-        roles.iter().filter_map(|r| self.roles.get(r)).fold(everyone, |acc, r| acc | r.permissions)
+        roles
+            .iter()
+            .filter_map(|r| self.roles.get(r))
+            .fold(everyone, |acc, r| acc | r.permissions)
     }
 
     /// Member object without `user`, the shape nested in other objects.
@@ -336,6 +367,9 @@ impl State {
     }
 
     pub fn denial(&self, method: &str, api_path: &str) -> Option<Denial> {
-        self.denials.iter().find(|d| d.method == method && path_matches(&d.pattern, api_path)).cloned()
+        self.denials
+            .iter()
+            .find(|d| d.method == method && path_matches(&d.pattern, api_path))
+            .cloned()
     }
 }

@@ -23,7 +23,11 @@ fn allowed_callbacks(interaction_kind: u64, has_message: bool) -> &'static [u64]
 }
 
 pub fn callback(inner: &Inner, st: &mut State, id: &str, token: &str, req: &Req) -> Reply {
-    let Some(rec) = id.parse::<u64>().ok().and_then(|id| st.interactions.get(&id)) else {
+    let Some(rec) = id
+        .parse::<u64>()
+        .ok()
+        .and_then(|id| st.interactions.get(&id))
+    else {
         return Reply::violation(404, 10062, "Unknown interaction");
     };
     if rec.token != token {
@@ -32,16 +36,34 @@ pub fn callback(inner: &Inner, st: &mut State, id: &str, token: &str, req: &Req)
     let id = rec.id;
     let latency = rec.dispatched_at.elapsed();
     let kind = req.body["type"].as_u64().unwrap_or(0);
-    let data = req.body.get("data").filter(|d| !d.is_null()).cloned().unwrap_or(json!({}));
+    let data = req
+        .body
+        .get("data")
+        .filter(|d| !d.is_null())
+        .cloned()
+        .unwrap_or(json!({}));
     let reply = acknowledge(inner, st, id, kind, &data, req);
     let error = reply.body.clone().filter(|_| reply.status >= 300);
     if let Some(rec) = st.interactions.get_mut(&id) {
-        rec.callbacks.push(Callback { kind, data, latency, status: reply.status, error });
+        rec.callbacks.push(Callback {
+            kind,
+            data,
+            latency,
+            status: reply.status,
+            error,
+        });
     }
     reply
 }
 
-fn acknowledge(inner: &Inner, st: &mut State, id: u64, kind: u64, data: &Value, req: &Req) -> Reply {
+fn acknowledge(
+    inner: &Inner,
+    st: &mut State,
+    id: u64,
+    kind: u64,
+    data: &Value,
+    req: &Req,
+) -> Reply {
     let rec = st.interactions[&id].clone();
     if rec.acked_with.is_some() {
         return Reply::violation(400, 40060, "Interaction has already been acknowledged.");
@@ -52,7 +74,11 @@ fn acknowledge(inner: &Inner, st: &mut State, id: u64, kind: u64, data: &Value, 
     let allowed = allowed_callbacks(rec.kind, rec.source_message.is_some());
     if !allowed.contains(&kind) {
         let message = format!("Value must be one of {allowed:?}.");
-        return Reply::form(&[FieldError { path: vec!["type".into()], code: "BASE_TYPE_CHOICES", message }]);
+        return Reply::form(&[FieldError {
+            path: vec!["type".into()],
+            code: "BASE_TYPE_CHOICES",
+            message,
+        }]);
     }
     let rejected = match kind {
         4 => reject_message(data, true, &["data"]),
@@ -66,17 +92,29 @@ fn acknowledge(inner: &Inner, st: &mut State, id: u64, kind: u64, data: &Value, 
     }
     let original = match kind {
         4 | 5 => {
-            let (body, extra_flags) = if kind == 4 { (data.clone(), 0) } else { (json!({"flags": data["flags"]}), 128) };
+            let (body, extra_flags) = if kind == 4 {
+                (data.clone(), 0)
+            } else {
+                (json!({"flags": data["flags"]}), 128)
+            };
             let msg_kind = if rec.kind == 2 { 20 } else { 0 };
-            let origin = Origin { interaction: Some(id), user: Some(rec.user_id), kind: msg_kind, may_be_ephemeral: true, extra_flags };
+            let origin = Origin {
+                interaction: Some(id),
+                user: Some(rec.user_id),
+                kind: msg_kind,
+                may_be_ephemeral: true,
+                extra_flags,
+            };
             Some(create_message(inner, st, rec.channel_id, &body, origin).id)
-        },
+        }
         6 => rec.source_message,
         7 => {
-            let source = rec.source_message.expect("type 7 is only allowed with a message");
+            let source = rec
+                .source_message
+                .expect("type 7 is only allowed with a message");
             edit_message(st, source, data);
             Some(source)
-        },
+        }
         _ => None,
     };
     if let Some(rec) = st.interactions.get_mut(&id) {
@@ -86,7 +124,9 @@ fn acknowledge(inner: &Inner, st: &mut State, id: u64, kind: u64, data: &Value, 
     if !req.query_flag("with_response") {
         return Reply::no_content();
     }
-    let message = original.and_then(|m| st.messages.get(&m)).map(|m| m.json.clone());
+    let message = original
+        .and_then(|m| st.messages.get(&m))
+        .map(|m| m.json.clone());
     let mut resource = json!({"type": kind});
     if let Some(m) = &message {
         resource["message"] = m.clone();
@@ -106,8 +146,19 @@ fn form(errors: Vec<FieldError>) -> Option<Reply> {
 }
 
 /// `/webhooks/{app}/{token}/...`: follow-ups and edits of an interaction's messages.
-pub fn route(inner: &Inner, st: &mut State, app: &str, token: &str, rest: &[&str], req: &Req) -> Reply {
-    let Some(&id) = st.by_token.get(token).filter(|_| app == inner.cfg.application_id.to_string()) else {
+pub fn route(
+    inner: &Inner,
+    st: &mut State,
+    app: &str,
+    token: &str,
+    rest: &[&str],
+    req: &Req,
+) -> Reply {
+    let Some(&id) = st
+        .by_token
+        .get(token)
+        .filter(|_| app == inner.cfg.application_id.to_string())
+    else {
         return Reply::violation(404, 10015, "Unknown Webhook");
     };
     let rec = st.interactions[&id].clone();
@@ -121,22 +172,30 @@ pub fn route(inner: &Inner, st: &mut State, app: &str, token: &str, rest: &[&str
     let target = match rest {
         [] if req.method == "POST" => return followup(inner, st, id, req),
         ["messages", "@original"] => rec.original,
-        ["messages", m] => m.parse::<u64>().ok().filter(|m| rec.original == Some(*m) || rec.followups.contains(m)),
+        ["messages", m] => m
+            .parse::<u64>()
+            .ok()
+            .filter(|m| rec.original == Some(*m) || rec.followups.contains(m)),
         _ => return Reply::unknown_route(),
     };
     let Some(target) = target.filter(|m| st.messages.get(m).is_some_and(|m| !m.deleted)) else {
-        let reply = if req.method == "GET" { Reply::model } else { Reply::violation };
+        let reply = if req.method == "GET" {
+            Reply::model
+        } else {
+            Reply::violation
+        };
         return reply(404, 10008, "Unknown Message");
     };
     match req.method {
         "GET" => Reply::ok(st.messages[&target].json.clone()),
-        "PATCH" => reject_message(&req.body, false, &[]).unwrap_or_else(|| Reply::ok(edit_message(st, target, &req.body))),
+        "PATCH" => reject_message(&req.body, false, &[])
+            .unwrap_or_else(|| Reply::ok(edit_message(st, target, &req.body))),
         "DELETE" => {
             if let Some(m) = st.messages.get_mut(&target) {
                 m.deleted = true;
             }
             Reply::no_content()
-        },
+        }
         _ => Reply::unknown_route(),
     }
 }
@@ -146,7 +205,13 @@ fn followup(inner: &Inner, st: &mut State, id: u64, req: &Req) -> Reply {
         return r;
     }
     let rec = &st.interactions[&id];
-    let origin = Origin { interaction: Some(id), user: Some(rec.user_id), kind: 0, may_be_ephemeral: true, extra_flags: 0 };
+    let origin = Origin {
+        interaction: Some(id),
+        user: Some(rec.user_id),
+        kind: 0,
+        may_be_ephemeral: true,
+        extra_flags: 0,
+    };
     let channel = rec.channel_id;
     let msg = create_message(inner, st, channel, &req.body, origin);
     if let Some(rec) = st.interactions.get_mut(&id) {
