@@ -68,13 +68,17 @@ pub struct GatewayState {
 }
 
 impl GatewayState {
-    /// The session dispatches go to: the most recently identified or resumed one that still
-    /// has a connection, so a restarted bot takes over from a killed one.
+    /// The session dispatches go to: the most recently identified or resumed one, like
+    /// Discord. A restarted bot's new IDENTIFY takes over from a killed one; while the current
+    /// session is between sockets, dispatches are buffered and replayed on RESUME (and lost if
+    /// the bot identifies afresh instead, as on Discord).
     pub fn current(&self) -> Option<&Session> {
-        self.sessions
-            .values()
-            .filter(|s| s.conn.is_some())
-            .max_by_key(|s| s.activated)
+        self.sessions.values().max_by_key(|s| s.activated)
+    }
+
+    /// The current session, if it has a live connection right now.
+    pub fn connected(&self) -> Option<&Session> {
+        self.current().filter(|s| s.conn.is_some())
     }
 
     /// Sends a dispatch to the current session; returns (session id, seq).
@@ -94,7 +98,7 @@ impl GatewayState {
         Some((id, seq))
     }
 
-    /// Sends a raw frame (op 7 reconnect, a close) to the current session's connection.
+    /// Sends a raw frame (op 7 reconnect) to the current session's connection.
     pub fn send_current(&mut self, out: Out) -> bool {
         let Some(conn) = self.current().and_then(|s| s.conn) else {
             return false;
@@ -102,6 +106,22 @@ impl GatewayState {
         self.conns
             .get(&conn)
             .is_some_and(|c| c.tx.send(out).is_ok())
+    }
+
+    /// Closes the current session's socket and detaches it at once, so dispatches from now on
+    /// wait in the replay buffer for the bot's RESUME.
+    pub fn drop_current(&mut self, code: u16) -> bool {
+        let Some(id) = self.current().map(|s| s.id.clone()) else {
+            return false;
+        };
+        let Some(conn) = self.sessions.get_mut(&id).and_then(|s| s.conn.take()) else {
+            return false;
+        };
+        if let Some(c) = self.conns.get_mut(&conn) {
+            c.session = None;
+            let _ = c.tx.send(Out::Close(code, "closed by test"));
+        }
+        true
     }
 
     fn send(&self, conn: u64, out: Out) {

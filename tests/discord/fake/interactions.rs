@@ -13,7 +13,7 @@ use serenity::model::application::Interaction;
 use super::state::{snowflake, Callback, InteractionRecord, State, StoredMessage};
 use super::{FakeDiscord, WaitError};
 
-/// How long `dispatch` waits for a connected gateway session before giving up.
+/// How long `dispatch` waits for a first gateway session before giving up.
 const SESSION_WAIT: Duration = Duration::from_secs(5);
 
 /// What `dispatch` returns: enough to find the interaction's callbacks and messages.
@@ -42,11 +42,9 @@ impl FakeDiscord {
         if let Err(e) = serde_json::from_value::<Interaction>(payload.clone()) {
             panic!("payload is not a valid serenity Interaction ({e}); serenity would drop it silently:\n{payload:#}");
         }
-        self.wait_until(
-            SESSION_WAIT,
-            "a connected gateway session to dispatch to",
-            |s| s.with(|st| st.gateway.current().map(|_| ())),
-        )
+        self.wait_until(SESSION_WAIT, "a gateway session to dispatch to", |s| {
+            s.with(|st| st.gateway.current().map(|_| ()))
+        })
         .await
         .unwrap_or_else(|e| panic!("cannot dispatch: {e}"));
         let channel_id = payload["channel_id"]
