@@ -34,7 +34,7 @@ impl FakeDiscord {
     /// Panics if the user is not a member, since Discord could not send such an interaction.
     pub fn guild_actor(&self, guild_id: u64, channel_id: u64, user_id: u64) -> Actor {
         let bot = self.bot_user_id();
-        self.with(|st| {
+        self.read(|st| {
             let mut member = st
                 .member_json(guild_id, user_id)
                 .unwrap_or_else(|| panic!("user {user_id} is not a member of guild {guild_id}"));

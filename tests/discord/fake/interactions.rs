@@ -38,12 +38,12 @@ impl FakeDiscord {
         payload["token"] = json!(token);
         payload["application_id"] = json!(self.application_id().to_string());
         let kind = payload["type"].as_u64().unwrap_or(0);
-        let source_message = self.with(|st| prepare(st, &mut payload, kind));
+        let source_message = self.read(|st| prepare(st, &mut payload, kind));
         if let Err(e) = serde_json::from_value::<Interaction>(payload.clone()) {
             panic!("payload is not a valid serenity Interaction ({e}); serenity would drop it silently:\n{payload:#}");
         }
         self.wait_until(SESSION_WAIT, "a gateway session to dispatch to", |s| {
-            s.with(|st| st.gateway.current().map(|_| ()))
+            s.read(|st| st.gateway.current().map(|_| ()))
         })
         .await
         .unwrap_or_else(|e| panic!("cannot dispatch: {e}"));
@@ -106,7 +106,7 @@ impl FakeDiscord {
     }
 
     pub fn callbacks(&self, h: &InteractionHandle) -> Vec<Callback> {
-        self.with(|st| {
+        self.read(|st| {
             st.interactions
                 .get(&h.id)
                 .map(|i| i.callbacks.clone())
@@ -115,12 +115,12 @@ impl FakeDiscord {
     }
 
     pub fn interaction(&self, h: &InteractionHandle) -> InteractionRecord {
-        self.with(|st| st.interactions[&h.id].clone())
+        self.read(|st| st.interactions[&h.id].clone())
     }
 
     /// What `@original` shows now (after edits), if the response created or targets a message.
     pub fn original_message(&self, h: &InteractionHandle) -> Option<StoredMessage> {
-        self.with(|st| {
+        self.read(|st| {
             st.interactions
                 .get(&h.id)?
                 .original
@@ -143,7 +143,7 @@ impl FakeDiscord {
     }
 
     pub fn followups(&self, h: &InteractionHandle) -> Vec<StoredMessage> {
-        self.with(|st| {
+        self.read(|st| {
             let ids = st
                 .interactions
                 .get(&h.id)

@@ -95,6 +95,13 @@ impl Inner {
         r
     }
 
+    /// Runs `f` under the state lock without waking waiters: a waiter's own check must not
+    /// count as a change, or `wait_until` would spin instead of sleeping.
+    pub fn read<R>(&self, f: impl FnOnce(&State) -> R) -> R {
+        let st = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        f(&st)
+    }
+
     pub fn gateway_url(&self) -> String {
         format!("ws://127.0.0.1:{}/gateway", self.port)
     }
@@ -178,19 +185,23 @@ impl FakeDiscord {
         self.inner.cfg.bot_user_id
     }
 
-    pub(crate) fn with<R>(&self, f: impl FnOnce(&mut State) -> R) -> R {
+    fn with<R>(&self, f: impl FnOnce(&mut State) -> R) -> R {
         self.inner.with(f)
+    }
+
+    fn read<R>(&self, f: impl FnOnce(&State) -> R) -> R {
+        self.inner.read(f)
     }
 
     // ---- records ----
 
     pub fn requests(&self) -> Vec<RequestRecord> {
-        self.with(|st| st.requests.clone())
+        self.read(|st| st.requests.clone())
     }
 
     /// Requests whose method matches and whose path under `/api/v10` matches `pattern`.
     pub fn requests_to(&self, method: &str, pattern: &str) -> Vec<RequestRecord> {
-        self.with(|st| {
+        self.read(|st| {
             st.requests
                 .iter()
                 .filter(|r| r.method == method && path_matches(pattern, r.api_path()))
@@ -200,24 +211,24 @@ impl FakeDiscord {
     }
 
     pub fn gateway_frames(&self) -> Vec<GatewayFrame> {
-        self.with(|st| st.gateway.frames.clone())
+        self.read(|st| st.gateway.frames.clone())
     }
 
     pub fn identified_count(&self) -> u32 {
-        self.with(|st| st.gateway.identified)
+        self.read(|st| st.gateway.identified)
     }
 
     pub fn resumed_count(&self) -> u32 {
-        self.with(|st| st.gateway.resumed)
+        self.read(|st| st.gateway.resumed)
     }
 
     /// The IDENTIFY payload of the session dispatches currently go to.
     pub fn current_identify(&self) -> Option<Value> {
-        self.with(|st| st.gateway.current().map(|s| s.identify.clone()))
+        self.read(|st| st.gateway.current().map(|s| s.identify.clone()))
     }
 
     pub fn violations(&self) -> Vec<Violation> {
-        self.with(|st| st.violations.clone())
+        self.read(|st| st.violations.clone())
     }
 
     /// Returns and forgets the violations, for tests that provoke some on purpose.
@@ -299,7 +310,7 @@ impl FakeDiscord {
     }
 
     fn describe_timeout(&self, what: &str, timeout: Duration) -> String {
-        self.with(|st| {
+        self.read(|st| {
             let recent: Vec<String> = st.requests.iter().rev().take(8).map(|r| format!("  {} {}?{} -> {}", r.method, r.path, r.query, r.status)).collect();
             let violations: Vec<String> = st.violations.iter().map(|v| format!("  {v}")).collect();
             format!(
@@ -315,7 +326,7 @@ impl FakeDiscord {
     /// Waits until a session is identified and connected (READY was sent); returns its id.
     pub async fn wait_ready(&self, timeout: Duration) -> Result<String, WaitError> {
         self.wait_until(timeout, "READY", |s| {
-            s.with(|st| st.gateway.connected().map(|c| c.id.clone()))
+            s.read(|st| st.gateway.connected().map(|c| c.id.clone()))
         })
         .await
     }

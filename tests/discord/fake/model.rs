@@ -151,12 +151,12 @@ impl FakeDiscord {
 
     /// A channel or thread as the REST API would serve it.
     pub fn channel(&self, id: u64) -> Option<Value> {
-        self.with(|st| st.channel_json(id))
+        self.read(|st| st.channel_json(id))
     }
 
     /// Threads created under `parent`, as served.
     pub fn threads_in(&self, parent: u64) -> Vec<Value> {
-        self.with(|st| {
+        self.read(|st| {
             let ids: Vec<u64> = st
                 .channels
                 .values()
@@ -170,7 +170,7 @@ impl FakeDiscord {
     }
 
     pub fn thread_members(&self, thread: u64) -> Vec<u64> {
-        self.with(|st| {
+        self.read(|st| {
             st.channels
                 .get(&thread)
                 .and_then(|c| c.thread.as_ref())
@@ -181,16 +181,16 @@ impl FakeDiscord {
 
     /// Registered commands (`None` = global), as served.
     pub fn commands(&self, guild_id: Option<u64>) -> Vec<Value> {
-        self.with(|st| st.commands.get(&guild_id).cloned().unwrap_or_default())
+        self.read(|st| st.commands.get(&guild_id).cloned().unwrap_or_default())
     }
 
     pub fn message(&self, id: u64) -> Option<StoredMessage> {
-        self.with(|st| st.messages.get(&id).cloned())
+        self.read(|st| st.messages.get(&id).cloned())
     }
 
     /// Live (not deleted) messages of a channel, oldest first, ephemeral ones included.
     pub fn channel_messages(&self, channel_id: u64) -> Vec<StoredMessage> {
-        self.with(|st| {
+        self.read(|st| {
             st.messages
                 .values()
                 .filter(|m| m.channel_id == channel_id && !m.deleted)
@@ -201,7 +201,7 @@ impl FakeDiscord {
 
     /// The DM channel between the bot and `user_id`, if one was opened.
     pub fn dm_channel(&self, user_id: u64) -> Option<u64> {
-        self.with(|st| {
+        self.read(|st| {
             st.channels
                 .values()
                 .find(|c| c.kind == 1 && c.recipient == Some(user_id))
