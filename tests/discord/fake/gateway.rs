@@ -1,5 +1,5 @@
 //! The gateway WebSocket: HELLO, IDENTIFY -> READY, heartbeats, RESUME with replay, and
-//! dispatches to whichever session is connected now.
+//! dispatches to the most recently identified (or resumed) session.
 //!
 //! Every outbound frame of a connection goes through one channel, written by the connection's
 //! own task, so READY, acks and dispatches keep the order they were produced in while the state
@@ -52,7 +52,7 @@ pub struct Session {
     pub identify: Value,
     /// Sent dispatches as (seq, frame), for replay.
     sent: Vec<(u64, String)>,
-    /// Order of the last IDENTIFY/RESUME; the highest live one receives dispatches.
+    /// Order of the last IDENTIFY/RESUME; the highest one receives dispatches.
     activated: u64,
 }
 

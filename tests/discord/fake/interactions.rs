@@ -13,9 +13,6 @@ use serenity::model::application::Interaction;
 use super::state::{snowflake, Callback, InteractionRecord, State, StoredMessage};
 use super::{FakeDiscord, WaitError};
 
-/// How long `dispatch` waits for a first gateway session before giving up.
-const SESSION_WAIT: Duration = Duration::from_secs(5);
-
 /// What `dispatch` returns: enough to find the interaction's callbacks and messages.
 #[derive(Clone, Debug)]
 pub struct InteractionHandle {
@@ -38,15 +35,39 @@ impl FakeDiscord {
         payload["token"] = json!(token);
         payload["application_id"] = json!(self.application_id().to_string());
         let kind = payload["type"].as_u64().unwrap_or(0);
-        let source_message = self.read(|st| prepare(st, &mut payload, kind));
-        if let Err(e) = serde_json::from_value::<Interaction>(payload.clone()) {
-            panic!("payload is not a valid serenity Interaction ({e}); serenity would drop it silently:\n{payload:#}");
-        }
-        self.wait_until(SESSION_WAIT, "a gateway session to dispatch to", |s| {
-            s.read(|st| st.gateway.current().map(|_| ()))
-        })
-        .await
-        .unwrap_or_else(|e| panic!("cannot dispatch: {e}"));
+        // A builder bug fails here at once; serenity would drop the dispatch without a word.
+        assert_interaction(&payload);
+        // The bot may still be registering its commands, or answering the interaction that
+        // produced the message: wait for what Discord would need before it could send this.
+        let mut problem = String::new();
+        let prepared = self
+            .wait_until(
+                self.config().dispatch_wait,
+                "the interaction to become possible",
+                |s| {
+                    let mut candidate = payload.clone();
+                    let ready = s.read(|st| {
+                        let source = prepare(st, &mut candidate, kind);
+                        let session = st.gateway.current().is_some();
+                        (source, session)
+                    });
+                    match ready {
+                        (Ok(source), true) => Some((candidate, source)),
+                        (Ok(_), false) => {
+                            problem = "no bot has identified yet".into();
+                            None
+                        }
+                        (Err(e), _) => {
+                            problem = e;
+                            None
+                        }
+                    }
+                },
+            )
+            .await;
+        let (payload, source_message) =
+            prepared.unwrap_or_else(|e| panic!("cannot dispatch: {problem}\n{e}"));
+        assert_interaction(&payload);
         let channel_id = payload["channel_id"]
             .as_str()
             .and_then(|s| s.parse().ok())
@@ -177,21 +198,33 @@ impl FakeDiscord {
     }
 }
 
-/// Fills what Discord would know and checks the payload is something Discord could send.
-/// Returns the message the interaction sits on, if any.
-fn prepare(st: &State, payload: &mut Value, kind: u64) -> Option<u64> {
-    match kind {
-        2 | 4 => {
-            check_command(st, payload, kind);
-            None
-        }
-        3 => Some(refresh_message(st, payload)),
-        5 => check_modal_submit(st, payload),
-        _ => None,
+#[track_caller]
+fn assert_interaction(payload: &Value) {
+    if let Err(e) = serde_json::from_value::<Interaction>(payload.clone()) {
+        panic!("payload is not a valid serenity Interaction ({e}); serenity would drop it silently:\n{payload:#}");
     }
 }
 
-fn check_command(st: &State, payload: &mut Value, kind: u64) {
+/// Fills what Discord would know and checks the payload is something Discord could send.
+/// Returns the message the interaction sits on, if any.
+fn prepare(st: &State, payload: &mut Value, kind: u64) -> Result<Option<u64>, String> {
+    match kind {
+        2 | 4 => check_command(st, payload, kind).map(|()| None),
+        3 => refresh_message(st, payload).map(Some),
+        5 => check_modal_submit(st, payload),
+        _ => Ok(None),
+    }
+}
+
+fn find_command(st: &State, guild: Option<u64>, name: &str) -> Option<(Value, Option<u64>)> {
+    let find = |key: Option<u64>| {
+        let cmd = st.commands.get(&key)?.iter().find(|c| c["name"] == name)?;
+        Some((cmd.clone(), key))
+    };
+    guild.and_then(|g| find(Some(g))).or_else(|| find(None))
+}
+
+fn check_command(st: &State, payload: &mut Value, kind: u64) -> Result<(), String> {
     let name = payload["data"]["name"]
         .as_str()
         .unwrap_or_default()
@@ -199,115 +232,106 @@ fn check_command(st: &State, payload: &mut Value, kind: u64) {
     let guild = payload["guild_id"]
         .as_str()
         .and_then(|g| g.parse::<u64>().ok());
-    let registered = guild
-        .and_then(|g| {
-            st.commands
-                .get(&Some(g))?
-                .iter()
-                .find(|c| c["name"] == name.as_str())
-                .map(|c| (c.clone(), Some(g)))
-        })
-        .or_else(|| {
-            st.commands
-                .get(&None)?
-                .iter()
-                .find(|c| c["name"] == name.as_str())
-                .map(|c| (c.clone(), None))
-        });
-    let Some((cmd, cmd_guild)) = registered else {
-        let known: Vec<String> = st
+    let Some((cmd, cmd_guild)) = find_command(st, guild, &name) else {
+        let known: Vec<&str> = st
             .commands
             .values()
             .flatten()
-            .filter_map(|c| c["name"].as_str().map(str::to_string))
+            .filter_map(|c| c["name"].as_str())
             .collect();
-        panic!("/{name} is not registered, so Discord could not send it (registered: {known:?})");
+        return Err(format!(
+            "/{name} is not registered, so Discord could not send it (registered: {known:?})"
+        ));
     };
     payload["data"]["id"] = cmd["id"].clone();
     if let Some(g) = cmd_guild {
         payload["data"]["guild_id"] = json!(g.to_string());
     }
-    check_options(&name, &payload["data"]["options"], &cmd["options"]);
-    let focused = count_focused(&payload["data"]["options"]);
-    match (kind, focused) {
-        (4, 1) | (2, 0) => {}
-        (4, n) => panic!("an autocomplete for /{name} needs exactly one focused option, has {n}"),
-        _ => panic!("a command invocation of /{name} cannot have a focused option"),
+    check_options(&name, &payload["data"]["options"], &cmd["options"])?;
+    match (kind, count_focused(&payload["data"]["options"])) {
+        (4, 1) | (2, 0) => Ok(()),
+        (4, n) => Err(format!(
+            "an autocomplete for /{name} needs exactly one focused option, has {n}"
+        )),
+        _ => Err(format!(
+            "a command invocation of /{name} cannot have a focused option"
+        )),
     }
 }
 
-fn check_options(command: &str, given: &Value, schema: &Value) {
+fn check_options(command: &str, given: &Value, schema: &Value) -> Result<(), String> {
     for opt in given.as_array().into_iter().flatten() {
         let name = opt["name"].as_str().unwrap_or_default();
-        let Some(def) = schema
+        let def = schema
             .as_array()
             .into_iter()
             .flatten()
-            .find(|d| d["name"] == name)
-        else {
-            panic!("/{command} has no option `{name}` (schema: {schema})");
+            .find(|d| d["name"] == name);
+        let Some(def) = def else {
+            return Err(format!(
+                "/{command} has no option `{name}` (schema: {schema})"
+            ));
         };
         if def["type"] != opt["type"] {
-            panic!(
-                "/{command} option `{name}` is type {} in the schema but {} in the payload",
-                def["type"], opt["type"]
-            );
+            let (want, got) = (&def["type"], &opt["type"]);
+            return Err(format!(
+                "/{command} option `{name}` is type {want} in the schema, {got} in the payload"
+            ));
         }
         if opt["focused"] == true && def["autocomplete"] != true {
-            panic!("/{command} option `{name}` does not have autocomplete enabled");
+            return Err(format!(
+                "/{command} option `{name}` does not have autocomplete enabled"
+            ));
         }
         if matches!(opt["type"].as_u64(), Some(1 | 2)) {
-            check_options(command, &opt["options"], &def["options"]);
+            check_options(command, &opt["options"], &def["options"])?;
         }
     }
+    Ok(())
 }
 
 fn count_focused(options: &Value) -> usize {
-    options
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|o| usize::from(o["focused"] == true) + count_focused(&o["options"]))
+    let list = options.as_array().into_iter().flatten();
+    list.map(|o| usize::from(o["focused"] == true) + count_focused(&o["options"]))
         .sum()
 }
 
+fn id_of(v: &Value) -> u64 {
+    v.as_str().and_then(|s| s.parse().ok()).unwrap_or(0)
+}
+
 /// Discord sends the message as it is now, and only for components that exist on it.
-fn refresh_message(st: &State, payload: &mut Value) -> u64 {
-    let msg_id = payload["message"]["id"]
-        .as_str()
-        .and_then(|m| m.parse::<u64>().ok())
-        .unwrap_or(0);
+fn refresh_message(st: &State, payload: &mut Value) -> Result<u64, String> {
+    let msg_id = id_of(&payload["message"]["id"]);
     let Some(stored) = st.messages.get(&msg_id).filter(|m| !m.deleted) else {
-        panic!("message {msg_id} does not exist (or was deleted); nobody can click on it");
+        return Err(format!(
+            "message {msg_id} does not exist (or was deleted); nobody can click on it"
+        ));
     };
     if let Some(viewer) = stored.visible_to {
-        let presser = payload["member"]["user"]["id"]
-            .as_str()
-            .or(payload["user"]["id"].as_str())
-            .unwrap_or_default();
-        assert_eq!(
-            presser,
-            viewer.to_string(),
-            "message {msg_id} is ephemeral; only user {viewer} can see it"
-        );
+        let presser = id_of(&payload["member"]["user"]["id"]).max(id_of(&payload["user"]["id"]));
+        if presser != viewer {
+            return Err(format!(
+                "message {msg_id} is ephemeral; only user {viewer} can see it, not {presser}"
+            ));
+        }
     }
     let custom_id = payload["data"]["custom_id"].as_str().unwrap_or_default();
     let Some(component) = stored.component(custom_id) else {
-        panic!(
-            "message {msg_id} has no component `{custom_id}` (it has {:?})",
-            stored.custom_ids()
-        );
+        let ids = stored.custom_ids();
+        return Err(format!(
+            "message {msg_id} has no component `{custom_id}` (it has {ids:?})"
+        ));
     };
-    assert!(
-        component["disabled"] != true,
-        "component `{custom_id}` on message {msg_id} is disabled"
-    );
+    if component["disabled"] == true {
+        return Err(format!(
+            "component `{custom_id}` on message {msg_id} is disabled"
+        ));
+    }
     let expected = component["type"].as_u64();
-    assert_eq!(
-        payload["data"]["component_type"].as_u64(),
-        expected,
-        "component `{custom_id}` has type {expected:?}"
-    );
+    if payload["data"]["component_type"].as_u64() != expected {
+        return Err(format!("component `{custom_id}` has type {expected:?}"));
+    }
     if expected == Some(3) {
         let options: Vec<&Value> = component["options"]
             .as_array()
@@ -315,76 +339,77 @@ fn refresh_message(st: &State, payload: &mut Value) -> u64 {
             .flatten()
             .map(|o| &o["value"])
             .collect();
-        for v in payload["data"]["values"].as_array().into_iter().flatten() {
-            assert!(
-                options.contains(&v),
-                "select `{custom_id}` has no option {v}"
-            );
+        if let Some(v) = payload["data"]["values"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|v| !options.contains(v))
+        {
+            return Err(format!("select `{custom_id}` has no option {v}"));
         }
     }
     payload["message"] = stored.json.clone();
-    msg_id
+    Ok(msg_id)
+}
+
+fn first_components(rows: &Value) -> Vec<&Value> {
+    rows.as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|r| r["components"].get(0))
+        .collect()
 }
 
 /// The modal must have been opened by the bot, and the inputs must be the modal's own.
-fn check_modal_submit(st: &State, payload: &mut Value) -> Option<u64> {
+fn check_modal_submit(st: &State, payload: &mut Value) -> Result<Option<u64>, String> {
     let custom_id = payload["data"]["custom_id"].as_str().unwrap_or_default();
+    let opened = |c: &Callback| c.accepted() && c.kind == 9 && c.data["custom_id"] == custom_id;
     let opener = st
         .interactions
         .values()
-        .filter(|i| {
-            i.callbacks
-                .iter()
-                .any(|c| c.accepted() && c.kind == 9 && c.data["custom_id"] == custom_id)
-        })
+        .filter(|i| i.callbacks.iter().any(opened))
         .max_by_key(|i| i.dispatched_at);
     let Some(opener) = opener else {
-        panic!("the bot never opened a modal `{custom_id}`, so it cannot be submitted");
+        return Err(format!(
+            "the bot never opened a modal `{custom_id}`, so it cannot be submitted"
+        ));
     };
     let modal = opener
         .callbacks
         .iter()
-        .find(|c| c.kind == 9 && c.accepted())
+        .find(|c| opened(c))
         .map(|c| c.data.clone())
         .unwrap_or_default();
-    let inputs: Vec<&Value> = modal["components"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|r| r["components"].get(0))
-        .collect();
-    let submitted: Vec<&Value> = payload["data"]["components"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|r| r["components"].get(0))
-        .collect();
+    let inputs = first_components(&modal["components"]);
+    let submitted = first_components(&payload["data"]["components"]);
     for s in &submitted {
         let id = s["custom_id"].as_str().unwrap_or_default();
         let Some(def) = inputs.iter().find(|i| i["custom_id"] == id) else {
-            panic!("modal `{custom_id}` has no text input `{id}`");
+            return Err(format!("modal `{custom_id}` has no text input `{id}`"));
         };
         let len = s["value"].as_str().unwrap_or_default().chars().count() as u64;
         let min = def["min_length"].as_u64().unwrap_or(0);
         let max = def["max_length"].as_u64().unwrap_or(4000);
         let required = def["required"].as_bool().unwrap_or(true);
-        assert!(
-            len <= max && (len >= min || (!required && len == 0)),
-            "input `{id}` of modal `{custom_id}`: {len} chars is outside {min}..={max}"
-        );
+        if len > max || (len < min && (required || len > 0)) {
+            return Err(format!(
+                "input `{id}` of modal `{custom_id}`: {len} chars is outside {min}..={max}"
+            ));
+        }
     }
     for i in &inputs {
         let id = i["custom_id"].as_str().unwrap_or_default();
-        if i["required"].as_bool().unwrap_or(true)
-            && !submitted.iter().any(|s| s["custom_id"] == id)
-        {
-            panic!("modal `{custom_id}` requires input `{id}`");
+        let required = i["required"].as_bool().unwrap_or(true);
+        if required && !submitted.iter().any(|s| s["custom_id"] == id) {
+            return Err(format!("modal `{custom_id}` requires input `{id}`"));
         }
     }
     // A modal opened from a component carries that message, and UPDATE_MESSAGE edits it.
-    let source = opener.source_message?;
+    let Some(source) = opener.source_message else {
+        return Ok(None);
+    };
     if let Some(m) = st.messages.get(&source) {
         payload["message"] = m.json.clone();
     }
-    Some(source)
+    Ok(Some(source))
 }

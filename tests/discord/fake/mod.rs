@@ -58,6 +58,9 @@ pub struct Config {
     pub token_lifetime: Duration,
     /// Privileged intents enabled for the application (see [`PRIVILEGED_INTENTS`]).
     pub privileged_intents: u64,
+    /// How long `dispatch` waits for the interaction to become possible (a session, the
+    /// command registered, the message there) before it fails the test.
+    pub dispatch_wait: Duration,
 }
 
 impl Default for Config {
@@ -72,6 +75,7 @@ impl Default for Config {
             ack_deadline: Duration::from_secs(3),
             token_lifetime: Duration::from_secs(15 * 60),
             privileged_intents: 0,
+            dispatch_wait: Duration::from_secs(5),
         }
     }
 }

@@ -8,7 +8,7 @@ use serenity::all::{HttpBuilder, Interaction};
 use crate::fake::builders::{
     autocomplete, button, command, modal_submit, string_select, user_select,
 };
-use crate::fake::{limits, FakeDiscord, StoredMessage};
+use crate::fake::{limits, Config, FakeDiscord, StoredMessage};
 
 use super::bot::discord_error;
 
@@ -291,4 +291,25 @@ async fn unknown_routes_and_tokens_are_violations() {
     assert_eq!((status, code), (404, 10015));
     let codes: Vec<u64> = server.take_violations().iter().map(|v| v.code).collect();
     assert_eq!(codes, [0, 10015]);
+}
+
+#[tokio::test]
+#[should_panic(expected = "not a valid serenity Interaction")]
+async fn a_malformed_payload_fails_the_test_at_once() {
+    let server = FakeDiscord::start().await;
+    server
+        .dispatch(json!({"type": 2, "data": {"name": "triage"}}))
+        .await;
+}
+
+#[tokio::test]
+#[should_panic(expected = "/triage is not registered")]
+async fn an_unregistered_command_cannot_be_dispatched() {
+    let cfg = Config {
+        dispatch_wait: std::time::Duration::from_millis(100),
+        ..Config::default()
+    };
+    let server = FakeDiscord::start_with(cfg).await;
+    let scene = server.simple_guild("driver");
+    server.dispatch(command("triage").by(&scene.actor)).await;
 }
