@@ -9,7 +9,28 @@
 //! Point a bot at it with
 //! `HttpBuilder::new(server.token()).proxy(server.api_url()).ratelimiter_disabled(true)`:
 //! serenity 0.12 only applies the proxy when the ratelimiter is disabled (the ratelimiter
-//! builds its requests without it).
+//! builds its requests without it, and would talk to the real discord.com).
+//!
+//! A test, in short:
+//!
+//! ```text
+//! let server = FakeDiscord::start().await;
+//! let scene = server.simple_guild("stranded_driver");      // guild, channel, member, actor
+//! /* start the bot with the HttpBuilder above and ClientBuilder::new_with_http */
+//! server.wait_ready(T).await?;
+//! let h = server.dispatch(builders::command("triage").by(&scene.actor)).await;
+//! let first = server.wait_response(&h, T).await?;          // kind 4, data, latency
+//! let msg = server.original_message(&h).unwrap();           // ephemeral flag kept
+//! let press = server.dispatch(builders::button(&msg, "safe:yes").by(&scene.actor)).await;
+//! assert_eq!(server.wait_response(&press, T).await?.kind, 7);
+//! server.assert_no_violations();
+//! ```
+//!
+//! Serenity notes: `GET /gateway` is unauthenticated and if it fails serenity silently falls
+//! back to `wss://gateway.discord.gg`; serenity re-IDENTIFYing (not resuming) may wait up to 5 s in its
+//! shard queuer, so tests should close sockets with 4000 (resume) rather than session-ending
+//! codes; aborting the `client.start()` task does not stop its shard runner, only
+//! `shard_manager.shutdown_all()` or dropping the runtime does.
 
 // Each test binary or example that includes this module uses a different subset of the
 // helpers and re-exports, so unused ones are expected rather than a sign of rot.

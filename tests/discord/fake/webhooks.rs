@@ -42,7 +42,7 @@ pub fn callback(inner: &Inner, st: &mut State, id: &str, token: &str, req: &Req)
         .filter(|d| !d.is_null())
         .cloned()
         .unwrap_or(json!({}));
-    let reply = acknowledge(inner, st, id, kind, &data, req);
+    let reply = acknowledge(inner, st, id, kind, &data, latency, req);
     let error = reply.body.clone().filter(|_| reply.status >= 300);
     if let Some(rec) = st.interactions.get_mut(&id) {
         rec.callbacks.push(Callback {
@@ -62,13 +62,14 @@ fn acknowledge(
     id: u64,
     kind: u64,
     data: &Value,
+    latency: std::time::Duration,
     req: &Req,
 ) -> Reply {
     let rec = st.interactions[&id].clone();
     if rec.acked_with.is_some() {
         return Reply::violation(400, 40060, "Interaction has already been acknowledged.");
     }
-    if rec.dispatched_at.elapsed() > inner.cfg.ack_deadline {
+    if latency > inner.cfg.ack_deadline {
         return Reply::violation(404, 10062, "Unknown interaction");
     }
     let allowed = allowed_callbacks(rec.kind, rec.source_message.is_some());
