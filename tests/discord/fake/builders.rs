@@ -61,16 +61,21 @@ impl FakeDiscord {
     /// The user acting in their DM with the bot (the DM channel is opened if needed).
     pub fn dm_actor(&self, user_id: u64) -> Actor {
         self.with(|st| {
-            let existing = st.channels.values().find(|c| c.kind == 1 && c.recipient == Some(user_id)).map(|c| c.id);
-            let channel_id = existing.unwrap_or_else(|| {
-                let id = super::snowflake();
-                st.channels.insert(id, ChannelRec { id, kind: 1, guild_id: None, name: None, parent_id: None, owner_id: None, recipient: Some(user_id), topic: None, thread: None });
-                id
-            });
+            let existing = st.channels.values().find(|c| c.kind == 1 && c.recipient == Some(user_id));
+            let channel_id = match existing {
+                Some(c) => c.id,
+                None => {
+                    let id = super::snowflake();
+                    st.channels.insert(id, ChannelRec::dm(id, user_id));
+                    id
+                },
+            };
             let user = st.user_json(user_id);
             Actor {
                 user_id,
-                channel: json!({"id": channel_id.to_string(), "type": 1, "recipients": [user.clone()], "flags": 0}),
+                channel: json!({
+                    "id": channel_id.to_string(), "type": 1, "recipients": [user.clone()], "flags": 0,
+                }),
                 user,
                 channel_id,
                 guild_id: None,
@@ -254,7 +259,10 @@ pub fn user_select(
         .iter()
         .map(|u| (u.id.to_string(), user_json(u.id, &u.name, false)))
         .collect();
-    let data = json!({"custom_id": custom_id, "component_type": 5, "values": ids, "resolved": {"users": resolved}});
+    let data = json!({
+        "custom_id": custom_id, "component_type": 5, "values": ids,
+        "resolved": {"users": resolved},
+    });
     ComponentPayload {
         message: message.json.clone(),
         data,
@@ -292,7 +300,10 @@ impl ModalPayload {
         let rows: Vec<Value> = self
             .inputs
             .iter()
-            .map(|(id, value)| json!({"type": 1, "components": [{"type": 4, "custom_id": id, "value": value}]}))
+            .map(|(id, value)| {
+                let input = json!({"type": 4, "custom_id": id, "value": value});
+                json!({"type": 1, "components": [input]})
+            })
             .collect();
         envelope(
             5,

@@ -228,18 +228,7 @@ fn open_dm(st: &mut State, req: &Req) -> Result<Reply, Reply> {
         .map(|c| c.id);
     let channel = existing.unwrap_or_else(|| {
         let id = snowflake();
-        let rec = ChannelRec {
-            id,
-            kind: 1,
-            guild_id: None,
-            name: None,
-            parent_id: None,
-            owner_id: None,
-            recipient: Some(user),
-            topic: None,
-            thread: None,
-        };
-        st.channels.insert(id, rec);
+        st.channels.insert(id, ChannelRec::dm(id, user));
         id
     });
     Ok(Reply::ok(st.channel_json(channel).unwrap_or_default()))

@@ -193,7 +193,8 @@ async fn run(mut socket: WebSocket, inner: Arc<Inner>) {
         gw.conns.insert(gw.next_conn, Conn { tx, session: None });
         gw.next_conn
     });
-    let hello = json!({"op": 10, "s": null, "t": null, "d": {"heartbeat_interval": inner.cfg.heartbeat_interval_ms}});
+    let interval = inner.cfg.heartbeat_interval_ms;
+    let hello = json!({"op": 10, "s": null, "t": null, "d": {"heartbeat_interval": interval}});
     if socket
         .send(Message::Text(hello.to_string().into()))
         .await
@@ -202,7 +203,9 @@ async fn run(mut socket: WebSocket, inner: Arc<Inner>) {
         loop {
             tokio::select! {
                 incoming = socket.recv() => match incoming {
-                    Some(Ok(Message::Text(text))) => inner.with(|st| on_frame(&inner, st, conn, text.as_str())),
+                    Some(Ok(Message::Text(text))) => {
+                        inner.with(|st| on_frame(&inner, st, conn, text.as_str()));
+                    },
                     Some(Ok(Message::Binary(_))) => {
                         inner.with(|st| refuse(st, conn, 4002, "Error while decoding payload."));
                     },

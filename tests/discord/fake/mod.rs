@@ -27,10 +27,10 @@
 //! ```
 //!
 //! Serenity notes: `GET /gateway` is unauthenticated and if it fails serenity silently falls
-//! back to `wss://gateway.discord.gg`; serenity re-IDENTIFYing (not resuming) may wait up to 5 s in its
-//! shard queuer, so tests should close sockets with 4000 (resume) rather than session-ending
-//! codes; aborting the `client.start()` task does not stop its shard runner, only
-//! `shard_manager.shutdown_all()` or dropping the runtime does.
+//! back to `wss://gateway.discord.gg`; serenity re-IDENTIFYing (not resuming) may wait up to
+//! 5 s in its shard queuer, so tests should close sockets with 4000 (resume) rather than
+//! session-ending codes; aborting the `client.start()` task does not stop its shard runner,
+//! only `shard_manager.shutdown_all()` or dropping the runtime does.
 
 // Each test binary or example that includes this module uses a different subset of the
 // helpers and re-exports, so unused ones are expected rather than a sign of rot.
@@ -336,12 +336,16 @@ impl FakeDiscord {
 
     fn describe_timeout(&self, what: &str, timeout: Duration) -> String {
         self.read(|st| {
-            let recent: Vec<String> = st.requests.iter().rev().take(8).map(|r| format!("  {} {}?{} -> {}", r.method, r.path, r.query, r.status)).collect();
+            let line = |r: &RequestRecord| {
+                format!("  {} {}?{} -> {}", r.method, r.path, r.query, r.status)
+            };
+            let recent: Vec<String> = st.requests.iter().rev().take(8).map(line).collect();
             let violations: Vec<String> = st.violations.iter().map(|v| format!("  {v}")).collect();
+            let (identified, connected) = (st.gateway.identified, st.gateway.connected().is_some());
             format!(
-                "timed out after {timeout:?} waiting for {what}\nidentified: {}, connected session: {}\nlatest requests:\n{}\nviolations:\n{}",
-                st.gateway.identified,
-                st.gateway.connected().is_some(),
+                "timed out after {timeout:?} waiting for {what}\n\
+                 identified: {identified}, connected session: {connected}\n\
+                 latest requests:\n{}\nviolations:\n{}",
                 recent.join("\n"),
                 violations.join("\n")
             )

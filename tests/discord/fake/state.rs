@@ -213,6 +213,23 @@ pub struct ChannelRec {
     pub thread: Option<ThreadRec>,
 }
 
+impl ChannelRec {
+    /// The DM channel between the bot and `user`.
+    pub fn dm(id: u64, user: u64) -> Self {
+        Self {
+            id,
+            kind: 1,
+            guild_id: None,
+            name: None,
+            parent_id: None,
+            owner_id: None,
+            recipient: Some(user),
+            topic: None,
+            thread: None,
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct ThreadRec {
     pub archived: bool,

@@ -132,11 +132,14 @@ fn acknowledge(
     if let Some(m) = &message {
         resource["message"] = m.clone();
     }
+    let ephemeral = message
+        .as_ref()
+        .is_some_and(|m| m["flags"].as_u64().unwrap_or(0) & 64 != 0);
     Reply::ok(json!({
         "interaction": {
             "id": id.to_string(), "type": rec.kind, "activity_instance_id": null,
             "response_message_id": original.map(|m| m.to_string()),
-            "response_message_loading": kind == 5, "response_message_ephemeral": message.as_ref().is_some_and(|m| m["flags"].as_u64().unwrap_or(0) & 64 != 0),
+            "response_message_loading": kind == 5, "response_message_ephemeral": ephemeral,
         },
         "resource": resource,
     }))
