@@ -1,0 +1,393 @@
+//! A local Discord-compatible server the real serenity client talks to: REST under
+//! `/api/v10` and the gateway WebSocket on one 127.0.0.1 port, a small model of guilds,
+//! channels, members and messages, and Discord's rules enforced as Discord answers them.
+//!
+//! It is plain library code (no `#[test]` assumptions), so a benchmark can include it with
+//! `#[path = "../tests/discord/fake/mod.rs"] mod fake;`. Rule breaks are answered like
+//! Discord does *and* recorded as [`Violation`]s; tests call [`FakeDiscord::assert_no_violations`].
+//!
+//! Point a bot at it with
+//! `HttpBuilder::new(server.token()).proxy(server.api_url()).ratelimiter_disabled(true)`:
+//! serenity 0.12 only applies the proxy when the ratelimiter is disabled (the ratelimiter
+//! builds its requests without it, and would talk to the real discord.com).
+//!
+//! A test, in short:
+//!
+//! ```text
+//! let server = FakeDiscord::start().await;
+//! let scene = server.simple_guild("stranded_driver");      // guild, channel, member, actor
+//! /* start the bot with the HttpBuilder above and ClientBuilder::new_with_http */
+//! server.wait_ready(T).await?;
+//! let h = server.dispatch(builders::command("triage").by(&scene.actor)).await;
+//! let first = server.wait_response(&h, T).await?;          // kind 4, data, latency
+//! let msg = server.original_message(&h).unwrap();           // ephemeral flag kept
+//! let press = server.dispatch(builders::button(&msg, "safe:yes").by(&scene.actor)).await;
+//! assert_eq!(server.wait_response(&press, T).await?.kind, 7);
+//! server.assert_no_violations();
+//! ```
+//!
+//! Serenity notes: `GET /gateway` is unauthenticated and if it fails serenity silently falls
+//! back to `wss://gateway.discord.gg`; serenity re-IDENTIFYing (not resuming) may wait up to
+//! 5 s in its shard queuer, so tests should close sockets with 4000 (resume) rather than
+//! session-ending codes; aborting the `client.start()` task does not stop its shard runner,
+//! only `shard_manager.shutdown_all()` or dropping the runtime does.
+
+// Each test binary or example that includes this module uses a different subset of the
+// helpers and re-exports, so unused ones are expected rather than a sign of rot.
+#![allow(dead_code, unused_imports)]
+
+pub mod builders;
+mod channels;
+mod gateway;
+mod interactions;
+pub mod limits;
+mod model;
+mod rest;
+mod state;
+mod webhooks;
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use serde_json::Value;
+use tokio::sync::watch;
+
+pub use builders::Actor;
+pub use gateway::{GatewayFrame, PRIVILEGED_INTENTS};
+pub use interactions::InteractionHandle;
+pub use model::{FakeUser, GuildScene};
+use state::{path_matches, State, UserRec};
+pub use state::{snowflake, Callback, InteractionRecord, RequestRecord, StoredMessage, Violation};
+
+/// Permissions of `@everyone` in a guild the fake creates: view, send, embed, read history,
+/// use application commands, create private threads, send in threads.
+pub const DEFAULT_PERMISSIONS: u64 =
+    (1 << 10) | (1 << 11) | (1 << 14) | (1 << 16) | (1 << 31) | (1 << 36) | (1 << 38);
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub token: String,
+    pub application_id: u64,
+    /// The bot user; Discord gives bots the application's id.
+    pub bot_user_id: u64,
+    pub bot_name: String,
+    /// Sent in HELLO. Discord uses ~41 250 ms; tests of heartbeating can make it short.
+    pub heartbeat_interval_ms: u64,
+    /// The first callback must arrive within this (Discord: 3 s).
+    pub ack_deadline: Duration,
+    /// Interaction tokens (edits, follow-ups) work this long after dispatch (Discord: 15 min).
+    pub token_lifetime: Duration,
+    /// Privileged intents enabled for the application (see [`PRIVILEGED_INTENTS`]).
+    pub privileged_intents: u64,
+    /// How long `dispatch` waits for the interaction to become possible (a session, the
+    /// command registered, the message there) before it fails the test.
+    pub dispatch_wait: Duration,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        let app = snowflake();
+        Self {
+            token: format!("fake-token.{app}.pitcrew"),
+            application_id: app,
+            bot_user_id: app,
+            bot_name: "pitcrew".into(),
+            heartbeat_interval_ms: 45_000,
+            ack_deadline: Duration::from_secs(3),
+            token_lifetime: Duration::from_secs(15 * 60),
+            privileged_intents: 0,
+            dispatch_wait: Duration::from_secs(5),
+        }
+    }
+}
+
+/// Shared by the HTTP handlers, the gateway connections and the test-facing handle.
+pub struct Inner {
+    pub cfg: Config,
+    pub port: u16,
+    state: Mutex<State>,
+    changed: watch::Sender<u64>,
+}
+
+impl Inner {
+    /// Runs `f` under the state lock, then wakes every waiter so it re-checks its condition.
+    pub fn with<R>(&self, f: impl FnOnce(&mut State) -> R) -> R {
+        let r = {
+            let mut st = self.state.lock().unwrap_or_else(|e| e.into_inner());
+            f(&mut st)
+        };
+        self.changed.send_modify(|v| *v += 1);
+        r
+    }
+
+    /// Runs `f` under the state lock without waking waiters: a waiter's own check must not
+    /// count as a change, or `wait_until` would spin instead of sleeping.
+    pub fn read<R>(&self, f: impl FnOnce(&State) -> R) -> R {
+        let st = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        f(&st)
+    }
+
+    pub fn gateway_url(&self) -> String {
+        format!("ws://127.0.0.1:{}/gateway", self.port)
+    }
+}
+
+/// A waited-for condition did not happen in time; the message says what the fake saw.
+#[derive(Debug)]
+pub struct WaitError(pub String);
+
+impl std::fmt::Display for WaitError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for WaitError {}
+
+pub struct FakeDiscord {
+    inner: Arc<Inner>,
+    server: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for FakeDiscord {
+    fn drop(&mut self) {
+        self.server.abort();
+    }
+}
+
+impl FakeDiscord {
+    pub async fn start() -> Self {
+        Self::start_with(Config::default()).await
+    }
+
+    pub async fn start_with(cfg: Config) -> Self {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind 127.0.0.1:0");
+        let port = listener.local_addr().expect("local addr").port();
+        let (changed, _) = watch::channel(0);
+        let inner = Arc::new(Inner {
+            cfg,
+            port,
+            state: Mutex::new(State::new()),
+            changed,
+        });
+        let bot = UserRec {
+            id: inner.cfg.bot_user_id,
+            name: inner.cfg.bot_name.clone(),
+            bot: true,
+        };
+        inner.with(|st| st.users.insert(bot.id, bot));
+        let app = rest::router(Arc::clone(&inner));
+        let server = tokio::spawn(async move {
+            let _ = axum::serve(listener, app).await;
+        });
+        Self { inner, server }
+    }
+
+    /// What `HttpBuilder::proxy` takes: serenity replaces `https://discord.com` with it.
+    pub fn api_url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.inner.port)
+    }
+
+    pub fn gateway_url(&self) -> String {
+        self.inner.gateway_url()
+    }
+
+    pub fn token(&self) -> &str {
+        &self.inner.cfg.token
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.inner.cfg
+    }
+
+    pub fn application_id(&self) -> u64 {
+        self.inner.cfg.application_id
+    }
+
+    pub fn bot_user_id(&self) -> u64 {
+        self.inner.cfg.bot_user_id
+    }
+
+    fn with<R>(&self, f: impl FnOnce(&mut State) -> R) -> R {
+        self.inner.with(f)
+    }
+
+    fn read<R>(&self, f: impl FnOnce(&State) -> R) -> R {
+        self.inner.read(f)
+    }
+
+    // ---- records ----
+
+    pub fn requests(&self) -> Vec<RequestRecord> {
+        self.read(|st| st.requests.clone())
+    }
+
+    /// Requests whose method matches and whose path under `/api/v10` matches `pattern`.
+    pub fn requests_to(&self, method: &str, pattern: &str) -> Vec<RequestRecord> {
+        self.read(|st| {
+            st.requests
+                .iter()
+                .filter(|r| r.method == method && path_matches(pattern, r.api_path()))
+                .cloned()
+                .collect()
+        })
+    }
+
+    pub fn gateway_frames(&self) -> Vec<GatewayFrame> {
+        self.read(|st| st.gateway.frames.clone())
+    }
+
+    pub fn identified_count(&self) -> u32 {
+        self.read(|st| st.gateway.identified)
+    }
+
+    pub fn resumed_count(&self) -> u32 {
+        self.read(|st| st.gateway.resumed)
+    }
+
+    /// The IDENTIFY payload of the session dispatches currently go to.
+    pub fn current_identify(&self) -> Option<Value> {
+        self.read(|st| st.gateway.current().map(|s| s.identify.clone()))
+    }
+
+    pub fn violations(&self) -> Vec<Violation> {
+        self.read(|st| st.violations.clone())
+    }
+
+    /// Returns and forgets the violations, for tests that provoke some on purpose.
+    pub fn take_violations(&self) -> Vec<Violation> {
+        self.with(|st| std::mem::take(&mut st.violations))
+    }
+
+    #[track_caller]
+    pub fn assert_no_violations(&self) {
+        let v = self.violations();
+        if !v.is_empty() {
+            let lines: Vec<String> = v.iter().map(ToString::to_string).collect();
+            panic!(
+                "the bot broke {} Discord rule(s):\n{}",
+                v.len(),
+                lines.join("\n")
+            );
+        }
+    }
+
+    /// Removes and returns the first violation with Discord code `code`; panics if none.
+    #[track_caller]
+    pub fn expect_violation(&self, code: u64) -> Violation {
+        let found = self.with(|st| {
+            let i = st.violations.iter().position(|v| v.code == code)?;
+            Some(st.violations.remove(i))
+        });
+        found.unwrap_or_else(|| {
+            panic!(
+                "expected a violation with code {code}; got {:#?}",
+                self.violations()
+            )
+        })
+    }
+
+    // ---- gateway control ----
+
+    /// Closes the current gateway connection with `code` (4000 makes serenity RESUME);
+    /// dispatches sent before the bot is back are replayed when it resumes.
+    pub fn disconnect_gateway(&self, code: u16) -> bool {
+        self.with(|st| st.gateway.drop_current(code))
+    }
+
+    /// Sends op 7 RECONNECT to the current connection.
+    pub fn request_reconnect(&self) -> bool {
+        let frame = serde_json::json!({"op": 7, "s": null, "t": null, "d": null}).to_string();
+        self.with(|st| st.gateway.send_current(gateway::Out::Text(frame)))
+    }
+
+    /// Sends any dispatch event to the current session; returns its sequence number.
+    pub fn send_dispatch(&self, event: &str, data: &Value) -> Option<u64> {
+        self.with(|st| st.gateway.dispatch(event, data).map(|(_, seq)| seq))
+    }
+
+    // ---- waiting ----
+
+    /// Polls `f` after every state change until it yields, or fails after `timeout`.
+    pub async fn wait_until<T>(
+        &self,
+        timeout: Duration,
+        what: &str,
+        mut f: impl FnMut(&Self) -> Option<T>,
+    ) -> Result<T, WaitError> {
+        let deadline = tokio::time::Instant::now() + timeout;
+        let mut rx = self.inner.changed.subscribe();
+        loop {
+            // Marking the current version seen before checking means no change is missed.
+            rx.borrow_and_update();
+            if let Some(v) = f(self) {
+                return Ok(v);
+            }
+            if tokio::time::timeout_at(deadline, rx.changed())
+                .await
+                .is_err()
+            {
+                return Err(WaitError(self.describe_timeout(what, timeout)));
+            }
+        }
+    }
+
+    fn describe_timeout(&self, what: &str, timeout: Duration) -> String {
+        self.read(|st| {
+            let line = |r: &RequestRecord| {
+                format!("  {} {}?{} -> {}", r.method, r.path, r.query, r.status)
+            };
+            let recent: Vec<String> = st.requests.iter().rev().take(8).map(line).collect();
+            let violations: Vec<String> = st.violations.iter().map(|v| format!("  {v}")).collect();
+            let (identified, connected) = (st.gateway.identified, st.gateway.connected().is_some());
+            format!(
+                "timed out after {timeout:?} waiting for {what}\n\
+                 identified: {identified}, connected session: {connected}\n\
+                 latest requests:\n{}\nviolations:\n{}",
+                recent.join("\n"),
+                violations.join("\n")
+            )
+        })
+    }
+
+    /// Waits until a session is identified and connected (READY was sent); returns its id.
+    pub async fn wait_ready(&self, timeout: Duration) -> Result<String, WaitError> {
+        self.wait_until(timeout, "READY", |s| {
+            s.read(|st| st.gateway.connected().map(|c| c.id.clone()))
+        })
+        .await
+    }
+
+    /// Waits until at least `n` IDENTIFYs were accepted (a restarted bot identifies again).
+    pub async fn wait_identified_count(&self, n: u32, timeout: Duration) -> Result<u32, WaitError> {
+        let what = format!("{n} IDENTIFY(s)");
+        self.wait_until(timeout, &what, |s| {
+            Some(s.identified_count()).filter(|c| *c >= n)
+        })
+        .await
+    }
+
+    pub async fn wait_resumed_count(&self, n: u32, timeout: Duration) -> Result<u32, WaitError> {
+        let what = format!("{n} RESUME(s)");
+        self.wait_until(timeout, &what, |s| {
+            Some(s.resumed_count()).filter(|c| *c >= n)
+        })
+        .await
+    }
+
+    /// Waits for a request like [`Self::requests_to`] and returns the first match.
+    pub async fn wait_request(
+        &self,
+        method: &str,
+        pattern: &str,
+        timeout: Duration,
+    ) -> Result<RequestRecord, WaitError> {
+        let what = format!("{method} {pattern}");
+        self.wait_until(timeout, &what, |s| {
+            s.requests_to(method, pattern).into_iter().next()
+        })
+        .await
+    }
+}

@@ -1,0 +1,4 @@
+//! The Discord integration tests: one binary, so serenity and the fake server link once.
+
+mod fake;
+mod fake_selftest;
