@@ -1,1 +1,325 @@
-//! TODO
+//! `pitcrew chat`: a guide in the terminal, on the same engine and store as Discord, so a
+//! moderator walks a guide exactly as a member will. Reads lines, so piped stdin drives it.
+
+use std::io::Write;
+
+use tokio::io::{AsyncBufRead, AsyncBufReadExt, Lines};
+
+use crate::desk::{Desk, DeskError, Pressed};
+use crate::guide::search::{self, Mode};
+use crate::place::{Member, Scope};
+use crate::store::SessionRecord;
+use crate::triage::{Input, Nav, View};
+
+const SCOPE: Scope = Scope::Local;
+
+/// How the chat ended, for the process exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChatEnd {
+    /// The member quit or input ended.
+    Quit,
+    /// The guide named on the command line does not exist.
+    UnknownGuide,
+}
+
+pub struct Chat<'a, R, W> {
+    desk: &'a Desk,
+    member: Member,
+    input: Lines<R>,
+    out: W,
+}
+
+impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
+    pub fn new(desk: &'a Desk, user: &str, input: R, out: W) -> Self {
+        Chat {
+            desk,
+            member: Member::Local(user.to_string()),
+            input: input.lines(),
+            out,
+        }
+    }
+
+    pub async fn run(mut self, guide: Option<&str>) -> Result<ChatEnd, DeskError> {
+        if let Some(id) = guide {
+            if self.desk.library().get(id).is_none() {
+                self.say(&format!("There is no guide called `{id}`. The guides are:"));
+                self.list_guides();
+                self.say("Run `pitcrew chat ID` with one of these ids, or `pitcrew chat` to pick.");
+                return Ok(ChatEnd::UnknownGuide);
+            }
+        }
+        let mut current = match self.offer_resume().await? {
+            Some(resumed) => Some(resumed),
+            None => match guide {
+                Some(id) => Some(self.desk.start(&self.member, &SCOPE, id).await?),
+                None => None,
+            },
+        };
+        loop {
+            let (session, view) = match current.take() {
+                Some(c) => c,
+                None => match self.pick().await? {
+                    Some(c) => c,
+                    None => return Ok(self.quit(false)),
+                },
+            };
+            self.show(&view);
+            match self.walk(session, view).await? {
+                Some(next) => current = Some(next),
+                None => return Ok(self.quit(true)),
+            }
+        }
+    }
+
+    /// Offers the member's unfinished guide, if any. `None` means start something new.
+    async fn offer_resume(&mut self) -> Result<Option<(SessionRecord, View)>, DeskError> {
+        let Some((session, view)) = self.desk.open_session(&self.member, &SCOPE).await? else {
+            return Ok(None);
+        };
+        self.say(&format!(
+            "You have an unfinished guide: {} (step {}).",
+            view.guide_title,
+            session.state.step + 1
+        ));
+        loop {
+            self.prompt("Continue where you left off? [y]es / [n]o, start over");
+            match self
+                .read()
+                .await
+                .as_deref()
+                .map(str::to_lowercase)
+                .as_deref()
+            {
+                Some("y" | "yes" | "") => return Ok(Some((session, view))),
+                Some("n" | "no") => {
+                    self.desk.cancel(&self.member, &SCOPE).await?;
+                    return Ok(None);
+                }
+                None => return Ok(None),
+                Some(_) => self.say("Please type y or n."),
+            }
+        }
+    }
+
+    /// The guide picker: a number from the list, or the problem in the member's own words.
+    async fn pick(&mut self) -> Result<Option<(SessionRecord, View)>, DeskError> {
+        let mut offered: Vec<String> = self.desk.library().iter().map(|g| g.id.clone()).collect();
+        self.say("Which problem do you have?");
+        self.list_guides();
+        loop {
+            self.prompt("Type a number, or describe your problem in a few words (q to quit)");
+            let Some(line) = self.read().await else {
+                return Ok(None);
+            };
+            if line.eq_ignore_ascii_case("q") {
+                return Ok(None);
+            }
+            if let Ok(n) = line.parse::<usize>() {
+                match n.checked_sub(1).and_then(|i| offered.get(i)) {
+                    Some(id) => {
+                        let id = id.clone();
+                        return Ok(Some(self.desk.start(&self.member, &SCOPE, &id).await?));
+                    }
+                    None => self.say(&format!(
+                        "Please type a number from 1 to {}.",
+                        offered.len()
+                    )),
+                }
+                continue;
+            }
+            let matches = search::rank(self.desk.library(), &line, Mode::Words, 5);
+            if matches.is_empty() {
+                self.say("No guide matched those words. Try other words, or pick a number:");
+                offered = self.desk.library().iter().map(|g| g.id.clone()).collect();
+                self.list_guides();
+                continue;
+            }
+            self.say("These guides fit best:");
+            offered = matches.into_iter().map(|m| m.guide_id).collect();
+            for (i, id) in offered.iter().enumerate() {
+                if let Some(g) = self.desk.library().get(id) {
+                    let line = format!("  {}. {} — {}", i + 1, g.title, g.summary);
+                    self.say(&line);
+                }
+            }
+        }
+    }
+
+    /// Walks one guide until the member quits (`None`) or starts another walk (`Some`).
+    async fn walk(
+        &mut self,
+        mut session: SessionRecord,
+        mut view: View,
+    ) -> Result<Option<(SessionRecord, View)>, DeskError> {
+        loop {
+            self.prompt("");
+            let Some(line) = self.read().await else {
+                return Ok(None);
+            };
+            let input = match parse_input(&line, &view) {
+                Parsed::Input(input) => input,
+                Parsed::Quit => return Ok(None),
+                Parsed::Invalid => {
+                    self.say(&format!("Please type {}.", keys_hint(&view)));
+                    continue;
+                }
+            };
+            match self
+                .desk
+                .press(&self.member, session.id, view.step, input)
+                .await?
+            {
+                Pressed::Moved {
+                    session: s,
+                    view: v,
+                }
+                | Pressed::Unchanged {
+                    session: s,
+                    view: v,
+                } => {
+                    session = s;
+                    view = v;
+                    self.show(&view);
+                }
+                // Our own session cannot belong to someone else; it can vanish only if the
+                // guide was deleted meanwhile: go back to the picker.
+                Pressed::NotYours | Pressed::Unknown => {
+                    self.say("That guide is no longer available.");
+                    return self.pick().await;
+                }
+            }
+        }
+    }
+
+    fn show(&mut self, view: &View) {
+        let mut s = String::new();
+        s.push('\n');
+        if view.flags.emergency {
+            s.push_str("!!! EMERGENCY: act on this now !!!\n");
+        }
+        s.push_str(&format!("── {} ──\n", view.guide_title));
+        if let Some(notice) = view.notice {
+            s.push_str(&format!("({})\n", notice.text()));
+        }
+        s.push_str(&plain(&view.text));
+        s.push('\n');
+        if view.flags.escalated || view.flags.emergency {
+            s.push_str(
+                "\n(In Discord a club volunteer is told now. This terminal sends nothing.)\n",
+            );
+        }
+        if !view.choices.is_empty() {
+            s.push('\n');
+            for c in &view.choices {
+                s.push_str(&format!("  {}. {}\n", c.index + 1, c.label));
+            }
+        }
+        s.push_str(&format!("\n  {}\n", keys_line(view)));
+        self.write(&s);
+    }
+
+    fn list_guides(&mut self) {
+        let lines: Vec<String> = self
+            .desk
+            .library()
+            .iter()
+            .enumerate()
+            .map(|(i, g)| format!("  {}. {} — {} ({})", i + 1, g.title, g.summary, g.id))
+            .collect();
+        for line in lines {
+            self.say(&line);
+        }
+    }
+
+    fn quit(&mut self, in_guide: bool) -> ChatEnd {
+        if in_guide {
+            self.say("Saved. Run `pitcrew chat` again to continue where you left off.");
+        }
+        ChatEnd::Quit
+    }
+
+    async fn read(&mut self) -> Option<String> {
+        // A read error (not UTF-8, closed pipe) ends the chat like end of input does.
+        match self.input.next_line().await {
+            Ok(Some(line)) => Some(line.trim().to_string()),
+            Ok(None) | Err(_) => None,
+        }
+    }
+
+    fn prompt(&mut self, text: &str) {
+        if text.is_empty() {
+            self.write("> ");
+        } else {
+            self.write(&format!("{text}\n> "));
+        }
+    }
+
+    fn say(&mut self, line: &str) {
+        self.write(&format!("{line}\n"));
+    }
+
+    fn write(&mut self, s: &str) {
+        // The terminal going away is not worth a crash; the session is already saved.
+        let _ = self.out.write_all(s.as_bytes());
+        let _ = self.out.flush();
+    }
+}
+
+enum Parsed {
+    Input(Input),
+    Quit,
+    Invalid,
+}
+
+fn parse_input(line: &str, view: &View) -> Parsed {
+    let nav = |n: Nav| {
+        if view.offers(n) {
+            Parsed::Input(Input::from_nav(n))
+        } else {
+            Parsed::Invalid
+        }
+    };
+    match line.to_lowercase().as_str() {
+        "q" | "quit" => Parsed::Quit,
+        "b" => nav(Nav::Back),
+        "r" => nav(Nav::Restart),
+        "h" => nav(Nav::Volunteer),
+        other => match other.parse::<usize>() {
+            Ok(n) if n >= 1 && n <= view.choices.len() => Parsed::Input(Input::Choose(n - 1)),
+            _ => Parsed::Invalid,
+        },
+    }
+}
+
+fn nav_key(nav: Nav) -> &'static str {
+    match nav {
+        Nav::Back => "b",
+        Nav::Restart => "r",
+        Nav::Volunteer => "h",
+    }
+}
+
+fn keys_line(view: &View) -> String {
+    let mut parts: Vec<String> = view
+        .nav
+        .iter()
+        .map(|&n| format!("{} {}", nav_key(n), n.label()))
+        .collect();
+    parts.push("q Quit".into());
+    parts.join("   ")
+}
+
+fn keys_hint(view: &View) -> String {
+    let mut keys = Vec::new();
+    if !view.choices.is_empty() {
+        keys.push(format!("a number from 1 to {}", view.choices.len()));
+    }
+    keys.extend(view.nav.iter().map(|&n| nav_key(n).to_string()));
+    keys.push("q".into());
+    keys.join(", ")
+}
+
+/// Discord markdown made readable in a terminal: emphasis markers dropped, bullets kept.
+fn plain(text: &str) -> String {
+    text.replace("**", "").replace("__", "")
+}

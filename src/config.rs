@@ -12,7 +12,10 @@ pub const DEFAULT_CONTENT_DIR: &str = "content";
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ConfigError {
     #[error("{key} is not set: {hint}")]
-    Missing { key: &'static str, hint: &'static str },
+    Missing {
+        key: &'static str,
+        hint: &'static str,
+    },
     #[error("{key} is not valid: {why}")]
     Invalid { key: &'static str, why: String },
 }
@@ -66,7 +69,11 @@ impl Config {
     /// Settings every command needs are checked here; Discord's are checked here too but only
     /// reported when `discord()` is asked for, so `chat` and `check` work without a token.
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
-        let get = |key: &str| lookup(key).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        let get = |key: &str| {
+            lookup(key)
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+        };
         let database_url = get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into());
         if !database_url.starts_with("sqlite:") {
             return Err(ConfigError::Invalid {
@@ -76,9 +83,8 @@ impl Config {
                 ),
             });
         }
-        let content_dir = PathBuf::from(
-            get("CONTENT_DIR").unwrap_or_else(|| DEFAULT_CONTENT_DIR.into()),
-        );
+        let content_dir =
+            PathBuf::from(get("CONTENT_DIR").unwrap_or_else(|| DEFAULT_CONTENT_DIR.into()));
         let discord = discord_settings(&get);
         Ok(Config {
             database_url,
@@ -117,12 +123,15 @@ fn discord_settings(get: &dyn Fn(&str) -> Option<String>) -> Result<DiscordConfi
     };
     let guild_id = match get("DISCORD_GUILD_ID") {
         None => None,
-        Some(raw) => Some(raw.parse::<u64>().ok().filter(|&id| id > 0).ok_or_else(|| {
-            ConfigError::Invalid {
-                key: "DISCORD_GUILD_ID",
-                why: format!("`{raw}` is not a server id (a number like 123456789012345678)"),
-            }
-        })?),
+        Some(raw) => Some(
+            raw.parse::<u64>()
+                .ok()
+                .filter(|&id| id > 0)
+                .ok_or_else(|| ConfigError::Invalid {
+                    key: "DISCORD_GUILD_ID",
+                    why: format!("`{raw}` is not a server id (a number like 123456789012345678)"),
+                })?,
+        ),
     };
     Ok(DiscordConfig {
         token: Secret(token),

@@ -1,1 +1,257 @@
-//! TODO
+//! The application service both front ends call. It joins the pure engine to the store:
+//! every change is committed before the view that shows it is returned, and a press is judged
+//! (whose session, which step, which guide version) here, once, for Discord and terminal alike.
+
+use thiserror::Error;
+
+use crate::guide::{Guide, Library};
+use crate::place::{Member, Scope};
+use crate::store::{now_ms, Advance, NewAnswer, SessionId, SessionRecord, Store, StoreError};
+use crate::triage::{self, Input, Notice, Reconciled, State, Status, View};
+
+#[derive(Debug, Error)]
+pub enum DeskError {
+    #[error("there is no guide `{0}`")]
+    UnknownGuide(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// What became of a press.
+#[derive(Debug)]
+pub enum Pressed {
+    /// The session moved on; the new state is stored.
+    Moved { session: SessionRecord, view: View },
+    /// Nothing changed (an old screen, a lost race, a guide edited meanwhile): here is the
+    /// current screen, with a notice saying why.
+    Unchanged { session: SessionRecord, view: View },
+    /// The session belongs to another member. Nothing about it is revealed.
+    NotYours,
+    /// No such session (a forged or very old button).
+    Unknown,
+}
+
+/// The answer log's entry when a member's session is moved onto an edited guide.
+const GUIDE_UPDATED: &str = "[guide updated]";
+/// The answer log's entry for `/triage cancel` and for a session replaced by a new one.
+const CANCELLED: &str = "[cancelled]";
+
+pub struct Desk {
+    library: Library,
+    store: Store,
+}
+
+impl Desk {
+    pub fn new(library: Library, store: Store) -> Desk {
+        Desk { library, store }
+    }
+
+    pub fn library(&self) -> &Library {
+        &self.library
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// The member's open session in this place, drawn as it stands now (for a resume offer).
+    /// A session whose guide was deleted is closed and not offered.
+    pub async fn open_session(
+        &self,
+        member: &Member,
+        scope: &Scope,
+    ) -> Result<Option<(SessionRecord, View)>, DeskError> {
+        let Some(session) = self.store.active_session(member, scope).await? else {
+            return Ok(None);
+        };
+        let Some(guide) = self.library.get(&session.guide_id) else {
+            self.close(&session, Status::Abandoned).await?;
+            return Ok(None);
+        };
+        let view = match triage::reconcile(guide, &session.guide_version, &session.state) {
+            Reconciled::Unchanged(state) | Reconciled::Continued(state) => {
+                triage::view(guide, &state).with_notice(Notice::Resumed)
+            }
+            Reconciled::StepRemoved(state) => triage::view(guide, &state),
+        };
+        Ok(Some((session, view)))
+    }
+
+    /// Starts `guide_id` for the member here, replacing any open session in this place.
+    pub async fn start(
+        &self,
+        member: &Member,
+        scope: &Scope,
+        guide_id: &str,
+    ) -> Result<(SessionRecord, View), DeskError> {
+        let guide = self
+            .library
+            .get(guide_id)
+            .ok_or_else(|| DeskError::UnknownGuide(guide_id.to_string()))?;
+        let (state, view) = triage::start(guide);
+        let session = self
+            .store
+            .start_session(member, scope, &guide.id, &guide.version, &state, now_ms())
+            .await?;
+        Ok((session, view))
+    }
+
+    /// Ends the member's open session here, if any (`/triage cancel`, or `n` at a resume offer).
+    pub async fn cancel(
+        &self,
+        member: &Member,
+        scope: &Scope,
+    ) -> Result<Option<SessionRecord>, DeskError> {
+        // A press may land between our read and our write; retry on the fresh row a few times.
+        for _ in 0..3 {
+            let Some(session) = self.store.active_session(member, scope).await? else {
+                return Ok(None);
+            };
+            if let Some(closed) = self.close(&session, Status::Abandoned).await? {
+                return Ok(Some(closed));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Applies a press made on the screen drawn for `step` of session `id`.
+    pub async fn press(
+        &self,
+        member: &Member,
+        id: SessionId,
+        step: u32,
+        input: Input,
+    ) -> Result<Pressed, DeskError> {
+        let Some(session) = self.store.session(id).await? else {
+            return Ok(Pressed::Unknown);
+        };
+        if session.member != *member {
+            return Ok(Pressed::NotYours);
+        }
+        let Some(guide) = self.library.get(&session.guide_id) else {
+            return Ok(Pressed::Unknown);
+        };
+        if session.state.step != step {
+            return Ok(unchanged(guide, session, Notice::OldStep));
+        }
+        if input == Input::Restart && session.state.status != Status::Active {
+            // A finished walk is never reopened: starting over is a new session, so every walk
+            // keeps its own outcome in the log.
+            let (session, view) = self.start(member, &session.scope, &guide.id).await?;
+            return Ok(Pressed::Moved { session, view });
+        }
+        let state = match triage::reconcile(guide, &session.guide_version, &session.state) {
+            Reconciled::Unchanged(state) => state,
+            // A choice's position may mean something else in the new version, so a choice is
+            // not applied blind: the member sees the new screen first. Navigation keeps its
+            // meaning and goes through.
+            Reconciled::Continued(state) if matches!(input, Input::Choose(_)) => {
+                return self.rebase(guide, session, state).await;
+            }
+            Reconciled::Continued(state) | Reconciled::StepRemoved(state) => state,
+        };
+        let transition = match triage::apply(guide, &state, input) {
+            Ok(t) => t,
+            Err(_) => return Ok(unchanged(guide, session, Notice::OldStep)),
+        };
+        let answer = NewAnswer {
+            node: state.node.clone(),
+            choice: transition.pressed,
+        };
+        match self
+            .store
+            .advance(
+                id,
+                step,
+                &transition.state,
+                &guide.version,
+                &answer,
+                now_ms(),
+            )
+            .await?
+        {
+            Advance::Applied(session) => Ok(Pressed::Moved {
+                session,
+                view: transition.view,
+            }),
+            Advance::Stale(current) => Ok(unchanged(guide, current, Notice::OldStep)),
+        }
+    }
+
+    /// Moves a session onto the current version of its guide without applying anything, so
+    /// the member's next press is judged against what they now see.
+    async fn rebase(
+        &self,
+        guide: &Guide,
+        session: SessionRecord,
+        state: State,
+    ) -> Result<Pressed, DeskError> {
+        let next = State {
+            step: state.step.wrapping_add(1),
+            ..state
+        };
+        let answer = NewAnswer {
+            node: next.node.clone(),
+            choice: GUIDE_UPDATED.into(),
+        };
+        let stored = self
+            .store
+            .advance(
+                session.id,
+                session.state.step,
+                &next,
+                &guide.version,
+                &answer,
+                now_ms(),
+            )
+            .await?;
+        let current = match stored {
+            Advance::Applied(s) => s,
+            Advance::Stale(s) => s,
+        };
+        Ok(unchanged(guide, current, Notice::GuideUpdated))
+    }
+
+    /// Closes `session` with `status`; `None` when another change got there first.
+    async fn close(
+        &self,
+        session: &SessionRecord,
+        status: Status,
+    ) -> Result<Option<SessionRecord>, DeskError> {
+        let next = State {
+            step: session.state.step.wrapping_add(1),
+            status,
+            ..session.state.clone()
+        };
+        let answer = NewAnswer {
+            node: session.state.node.clone(),
+            choice: CANCELLED.into(),
+        };
+        match self
+            .store
+            .advance(
+                session.id,
+                session.state.step,
+                &next,
+                &session.guide_version,
+                &answer,
+                now_ms(),
+            )
+            .await?
+        {
+            Advance::Applied(s) => Ok(Some(s)),
+            Advance::Stale(_) => Ok(None),
+        }
+    }
+}
+
+/// The current screen of `session`, with `notice`.
+fn unchanged(guide: &Guide, session: SessionRecord, notice: Notice) -> Pressed {
+    let view = match triage::reconcile(guide, &session.guide_version, &session.state) {
+        Reconciled::StepRemoved(state) => triage::view(guide, &state),
+        Reconciled::Unchanged(state) | Reconciled::Continued(state) => {
+            triage::view(guide, &state).with_notice(notice)
+        }
+    };
+    Pressed::Unchanged { session, view }
+}

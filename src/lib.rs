@@ -12,9 +12,11 @@
 //!   sessions by joining the engine to the store.
 //! - [`config`]: settings from the environment, loaded once, errors name the setting.
 //! - [`chat`]: the terminal front end (`pitcrew chat`).
+//! - [`discord`]: the Discord front end over serenity; the only module with serenity types.
 pub mod chat;
 pub mod config;
 pub mod desk;
+pub mod discord;
 pub mod guide;
 pub mod place;
 pub mod store;

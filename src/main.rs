@@ -1,1 +1,145 @@
-fn main() {}
+//! The `pitcrew` binary: a thin shell over the library. Exit codes: 0 fine, 1 a problem with
+//! content, the database or Discord at run time, 2 a setting or argument to fix.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use pitcrew::chat::{Chat, ChatEnd};
+use pitcrew::config::Config;
+use pitcrew::desk::Desk;
+use pitcrew::guide::{self, LoadError};
+use pitcrew::store::Store;
+
+#[derive(Parser)]
+#[command(
+    name = "pitcrew",
+    version,
+    about = "Calm, safety-first roadside triage for car clubs"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check every guide and list each problem as FILE:LINE:COL.
+    Check {
+        /// Folder of guide files (default: CONTENT_DIR, or ./content).
+        #[arg(long)]
+        content: Option<PathBuf>,
+    },
+    /// Walk a guide in the terminal, exactly as a member would in Discord.
+    Chat {
+        /// Guide id; without it, pick from a list or describe the problem.
+        guide: Option<String>,
+        /// Whose session this is (sessions are saved per user).
+        #[arg(long, default_value = "you")]
+        user: String,
+    },
+}
+
+fn main() -> ExitCode {
+    // A missing .env is normal; a broken one is worth saying.
+    if let Err(e) = dotenvy::dotenv() {
+        if !e.not_found() {
+            eprintln!("warning: .env could not be read: {e}");
+        }
+    }
+    init_logging();
+    let cli = Cli::parse();
+    let config = match Config::from_env() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match cli.command {
+        Command::Check { content } => check(&content.unwrap_or(config.content_dir)),
+        Command::Chat { guide, user } => with_runtime(chat(config, guide, user)),
+    }
+}
+
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn,pitcrew=info"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
+}
+
+fn with_runtime(fut: impl std::future::Future<Output = ExitCode>) -> ExitCode {
+    match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt.block_on(fut),
+        Err(e) => {
+            eprintln!("error: could not start the async runtime: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn check(dir: &std::path::Path) -> ExitCode {
+    // The report prints every problem as FILE:LINE:COL, then one summary line.
+    let report = guide::check_dir(dir);
+    println!("{report}");
+    if report.is_ok() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// Loads and checks the content, then opens the store: what every front end needs first.
+async fn open_desk(config: &Config) -> Result<Desk, ExitCode> {
+    let library = match guide::load_library(&config.content_dir) {
+        Ok(l) => l,
+        Err(LoadError::Invalid(problems)) => {
+            eprintln!(
+                "error: the guides in {} have problems:",
+                config.content_dir.display()
+            );
+            for p in &problems {
+                eprintln!("{p}");
+            }
+            return Err(ExitCode::FAILURE);
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Err(ExitCode::FAILURE);
+        }
+    };
+    match Store::open(&config.database_url).await {
+        Ok(store) => Ok(Desk::new(library, store)),
+        Err(e) => {
+            eprintln!("error: {e}");
+            Err(ExitCode::FAILURE)
+        }
+    }
+}
+
+async fn chat(config: Config, guide: Option<String>, user: String) -> ExitCode {
+    let desk = match open_desk(&config).await {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
+    let stdin = tokio::io::BufReader::new(tokio::io::stdin());
+    let result = Chat::new(&desk, &user, stdin, std::io::stdout())
+        .run(guide.as_deref())
+        .await;
+    desk.store().close().await;
+    match result {
+        Ok(ChatEnd::Quit) => ExitCode::SUCCESS,
+        Ok(ChatEnd::UnknownGuide) => ExitCode::from(2),
+        Err(e) => {
+            tracing::error!(error = %e, "chat failed");
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

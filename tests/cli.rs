@@ -68,17 +68,29 @@ fn quit_mid_guide_then_resume_and_finish() {
     assert!(out.status.success(), "{stdout}\n{stderr}");
     assert!(stdout.contains("Swap the coin cell"), "{stdout}");
     assert!(stdout.contains("metal key blade"), "{stdout}");
-    assert!(stdout.contains("Run `pitcrew chat` again to continue"), "{stdout}");
+    assert!(
+        stdout.contains("Run `pitcrew chat` again to continue"),
+        "{stdout}"
+    );
 
     // Back again: resume is offered, accepted, and the guide goes on to an outcome.
     let out = run.pitcrew(&["chat", "--user", "ana"], "y\n2\nq\n");
     let (stdout, stderr) = text(&out);
     assert!(out.status.success(), "{stdout}\n{stderr}");
-    assert!(stdout.contains("You have an unfinished guide: Fob does nothing"), "{stdout}");
+    assert!(
+        stdout.contains("You have an unfinished guide: Fob does nothing"),
+        "{stdout}"
+    );
     assert!(stdout.contains("Welcome back"), "{stdout}");
     let after_resume = stdout.split("Welcome back").nth(1).unwrap_or_default();
-    assert!(after_resume.contains("metal key blade"), "resumed on the step left: {stdout}");
-    assert!(after_resume.contains("A club volunteer will take it from here"), "{stdout}");
+    assert!(
+        after_resume.contains("metal key blade"),
+        "resumed on the step left: {stdout}"
+    );
+    assert!(
+        after_resume.contains("A club volunteer will take it from here"),
+        "{stdout}"
+    );
 
     // Finished: nothing to resume for ana, and another user never saw her session.
     let out = run.pitcrew(&["chat", "--user", "ana"], "q\n");
@@ -106,10 +118,18 @@ fn navigation_keys_back_start_over_and_volunteer() {
     let (stdout, stderr) = text(&out);
     assert!(out.status.success(), "{stderr}");
     // `b` on the first step is not offered; the member is told what to type instead.
-    assert!(stdout.contains("Please type a number from 1 to 2, h, q."), "{stdout}");
-    let volunteer = stdout.rfind("A club volunteer will take it from here").unwrap();
+    assert!(
+        stdout.contains("Please type a number from 1 to 2, h, q."),
+        "{stdout}"
+    );
+    let volunteer = stdout
+        .rfind("A club volunteer will take it from here")
+        .unwrap();
     let restart = stdout.rfind("Is everyone safe").unwrap();
-    assert!(restart < volunteer, "start over, then a volunteer: {stdout}");
+    assert!(
+        restart < volunteer,
+        "start over, then a volunteer: {stdout}"
+    );
 }
 
 #[test]
@@ -137,7 +157,10 @@ fn unknown_guide_lists_the_guides() {
     let out = run.pitcrew(&["chat", "flat-tyre"], "");
     let (stdout, _) = text(&out);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stdout.contains("There is no guide called `flat-tyre`"), "{stdout}");
+    assert!(
+        stdout.contains("There is no guide called `flat-tyre`"),
+        "{stdout}"
+    );
     assert!(stdout.contains("stuck-fob"), "{stdout}");
 }
 
@@ -177,7 +200,10 @@ fn an_unusable_database_is_a_clear_error_not_a_panic() {
         let (stdout, stderr) = text(&out);
         assert_eq!(out.status.code(), Some(1), "{url}: {stdout}\n{stderr}");
         assert!(stderr.contains("error:"), "{url}: {stderr}");
-        assert!(stderr.contains("DATABASE_URL"), "names the setting: {stderr}");
+        assert!(
+            stderr.contains("DATABASE_URL"),
+            "names the setting: {stderr}"
+        );
         assert!(!stderr.contains("panicked"), "{stderr}");
     }
 }

@@ -15,10 +15,7 @@ pub const AUTOCOMPLETE_MAX: usize = 25;
 pub fn definitions() -> Vec<CreateCommand> {
     vec![CreateCommand::new(TRIAGE)
         .description("Step-by-step help when you are stuck with your car (private to you)")
-        .contexts(vec![
-            InteractionContext::Guild,
-            InteractionContext::BotDm,
-        ])
+        .contexts(vec![InteractionContext::Guild, InteractionContext::BotDm])
         .add_option(
             CreateCommandOption::new(
                 CommandOptionType::String,

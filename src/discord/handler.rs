@@ -124,8 +124,13 @@ impl Handler {
             return Ok(Reply::Note(text.into()));
         }
         // A typed guide that is not an id is taken as a description.
-        let wanted = guide.map(|g| g.trim().to_string()).filter(|g| !g.is_empty());
-        let exact = wanted.as_deref().filter(|g| library.get(g).is_some());
+        let wanted = guide
+            .map(|g| g.trim().to_string())
+            .filter(|g| !g.is_empty());
+        let exact = wanted
+            .as_deref()
+            .and_then(|g| library.get(g))
+            .map(|g| g.id.as_str());
         if let Some((session, view)) = self.desk.open_session(member, scope).await? {
             return Ok(Reply::New(screens::resume_offer(session.id, &view, exact)));
         }
@@ -169,10 +174,7 @@ impl Handler {
             response = response.add_string_choice("Cancel my open guide", CANCEL);
             offered += 1;
         }
-        for id in matches
-            .iter()
-            .take(commands::AUTOCOMPLETE_MAX - offered)
-        {
+        for id in matches.iter().take(commands::AUTOCOMPLETE_MAX - offered) {
             if let Some(g) = library.get(id) {
                 response = response.add_string_choice(render::fit(&g.title, 100), g.id.clone());
             }
@@ -335,7 +337,9 @@ async fn restarting(ctx: &Context, interaction: &Interaction) {
         _ => return,
     };
     responder(ctx, id, token)
-        .answer(Deferral::NewMessage, async { Reply::Note(RESTARTING.into()) })
+        .answer(Deferral::NewMessage, async {
+            Reply::Note(RESTARTING.into())
+        })
         .await;
 }
 

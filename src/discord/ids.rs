@@ -134,9 +134,8 @@ pub fn nav_input(nav: Nav) -> Input {
 
 /// Digits only, no sign, no leading zeros: one spelling per number, so ids compare exactly.
 fn number<T: std::str::FromStr>(s: &str) -> Option<T> {
-    let canonical = !s.is_empty()
-        && s.bytes().all(|b| b.is_ascii_digit())
-        && (s == "0" || !s.starts_with('0'));
+    let canonical =
+        !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && (s == "0" || !s.starts_with('0'));
     if canonical {
         s.parse().ok()
     } else {
@@ -209,9 +208,27 @@ mod tests {
     #[test]
     fn near_misses_are_refused() {
         for bad in [
-            "", "s", "s:1:2", "s:1:2:", "s:1:2:c", "s:1:2:x", "s:0:2:b", "s:-1:2:b", "s:01:2:b",
-            "s:1:+2:b", "s:1:2:b:extra", "s:1:2:c256", "s:1:4294967296:b", "g:", "g:Upper",
-            "g:a b", "res:", "new:1:", "pick:1", "S:1:2:b", "s:1:2:c-1",
+            "",
+            "s",
+            "s:1:2",
+            "s:1:2:",
+            "s:1:2:c",
+            "s:1:2:x",
+            "s:0:2:b",
+            "s:-1:2:b",
+            "s:01:2:b",
+            "s:1:+2:b",
+            "s:1:2:b:extra",
+            "s:1:2:c256",
+            "s:1:4294967296:b",
+            "g:",
+            "g:Upper",
+            "g:a b",
+            "res:",
+            "new:1:",
+            "pick:1",
+            "S:1:2:b",
+            "s:1:2:c-1",
         ] {
             assert_eq!(Action::parse(bad), None, "{bad:?} should be refused");
         }

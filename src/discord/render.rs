@@ -185,7 +185,11 @@ mod tests {
     fn choices_are_laid_out_five_per_row_with_navigation_last() {
         let v = json(step(
             SessionId(3),
-            &view(12, vec![Nav::Back, Nav::Restart, Nav::Volunteer], Flags::default()),
+            &view(
+                12,
+                vec![Nav::Back, Nav::Restart, Nav::Volunteer],
+                Flags::default(),
+            ),
         ));
         let rows = v["components"].as_array().unwrap();
         let sizes: Vec<usize> = rows
@@ -210,7 +214,10 @@ mod tests {
         let v = json(step(SessionId(1), &view(0, vec![Nav::Restart], flags)));
         assert!(v["content"].as_str().unwrap().contains("911"));
         assert_eq!(v["embeds"][0]["color"], 0xdc2626);
-        assert!(v["embeds"][0]["title"].as_str().unwrap().contains("Emergency"));
+        assert!(v["embeds"][0]["title"]
+            .as_str()
+            .unwrap()
+            .contains("Emergency"));
     }
 
     #[test]

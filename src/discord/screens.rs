@@ -78,9 +78,14 @@ pub fn suggestions(library: &Library, guides: &[&Guide]) -> Screen {
         .iter()
         .take(SUGGESTIONS_MAX)
         .map(|g| {
-            CreateButton::new(Action::Start { guide: g.id.clone() }.encode())
-                .label(fit(&g.title, BUTTON_LABEL_MAX))
-                .style(ButtonStyle::Primary)
+            CreateButton::new(
+                Action::Start {
+                    guide: g.id.clone(),
+                }
+                .encode(),
+            )
+            .label(fit(&g.title, BUTTON_LABEL_MAX))
+            .style(ButtonStyle::Primary)
         })
         .collect();
     let mut screen = picker(library, None);

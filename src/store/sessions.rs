@@ -15,7 +15,7 @@ use super::rows::{
 use super::{Advance, AnswerRecord, NewAnswer, SessionId, SessionRecord, Store, StoreError};
 use crate::guide::GuideVersion;
 use crate::place::{Member, Scope};
-use crate::triage::{State, Status};
+use crate::triage::State;
 
 const BEGIN_WRITE: &str = "BEGIN IMMEDIATE";
 
@@ -120,7 +120,8 @@ impl Store {
     /// Moves session `id` from `expected_step` to `next`, recording `version` as the guide
     /// version it now follows and logging `answer` at `expected_step`.
     ///
-    /// Applies only if the row is still at `expected_step` and still `active`; otherwise nothing
+    /// Applies only if the row is still at `expected_step` and still `active` (or `resolved` and
+    /// moving to `escalated`: "still stuck? talk to a volunteer"); otherwise nothing
     /// is written and the current row comes back as [`Advance::Stale`] (a double click, an old
     /// button, a session abandoned by a newer one). The status guard also keeps an abandoned
     /// session from being revived into a second active one. When this returns `Applied`, the
@@ -148,7 +149,8 @@ impl Store {
         let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
         let updated: Option<SqliteRow> = sqlx::query(concat!(
             "UPDATE sessions SET node = ?, path = ?, step = ?, status = ?, guide_version = ?, \
-             updated_at = ? WHERE id = ? AND step = ? AND status = ? RETURNING ",
+             updated_at = ? WHERE id = ? AND step = ? \
+             AND (status = 'active' OR (status = 'resolved' AND ? = 'escalated')) RETURNING ",
             session_columns!()
         ))
         .bind(&next.node)
@@ -159,7 +161,7 @@ impl Store {
         .bind(now)
         .bind(id.0)
         .bind(i64::from(expected_step))
-        .bind(Status::Active.as_str())
+        .bind(next.status.as_str())
         .fetch_optional(&mut *tx)
         .await?;
 

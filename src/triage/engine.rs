@@ -92,7 +92,11 @@ pub fn apply(guide: &Guide, state: &State, input: Input) -> Result<Transition, R
             if !nav.contains(&Nav::Restart) {
                 return Err(Refused::NotOffered(Nav::Restart));
             }
-            (guide.start.clone(), Vec::new(), Nav::Restart.label().to_string())
+            (
+                guide.start.clone(),
+                Vec::new(),
+                Nav::Restart.label().to_string(),
+            )
         }
         Input::Escalate => {
             if !nav.contains(&Nav::Volunteer) {
@@ -100,7 +104,11 @@ pub fn apply(guide: &Guide, state: &State, input: Input) -> Result<Transition, R
             }
             let mut path = state.path.clone();
             path.push(state.node.clone());
-            (guide.volunteer.clone(), path, Nav::Volunteer.label().to_string())
+            (
+                guide.volunteer.clone(),
+                path,
+                Nav::Volunteer.label().to_string(),
+            )
         }
     };
     let target = guide

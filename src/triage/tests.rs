@@ -54,7 +54,10 @@ fn guide() -> Guide {
             node(
                 "safe",
                 None,
-                &[("Key in cabin", "key-in-cabin"), ("Key in trunk", "key-in-trunk")],
+                &[
+                    ("Key in cabin", "key-in-cabin"),
+                    ("Key in trunk", "key-in-trunk"),
+                ],
             ),
             node(
                 "key-in-cabin",
@@ -87,7 +90,10 @@ fn start_shows_the_first_step_without_back_or_start_over() {
     assert!(!view.offers(Nav::Back));
     assert_eq!(view.choices.len(), 2);
     assert_eq!(view.choices[1].label, "Someone is in danger");
-    assert_eq!(apply(&g, &state, Input::Back), Err(Refused::NotOffered(Nav::Back)));
+    assert_eq!(
+        apply(&g, &state, Input::Back),
+        Err(Refused::NotOffered(Nav::Back))
+    );
 }
 
 #[test]
@@ -119,7 +125,10 @@ fn back_after_a_branch_returns_exactly_to_the_previous_node() {
     let s = apply(&g, &s, Input::Back).unwrap();
     assert_eq!(s.state.node, "start");
     assert!(!s.view.offers(Nav::Back));
-    assert_eq!(s.state.step, 6, "every transition moves the step on, Back included");
+    assert_eq!(
+        s.state.step, 6,
+        "every transition moves the step on, Back included"
+    );
 }
 
 #[test]
@@ -189,7 +198,10 @@ fn resolved_offers_start_over_and_a_volunteer_for_the_still_stuck() {
 fn a_choice_that_does_not_exist_is_refused() {
     let g = guide();
     let (s0, _) = start(&g);
-    assert_eq!(apply(&g, &s0, Input::Choose(2)), Err(Refused::NoSuchChoice(2)));
+    assert_eq!(
+        apply(&g, &s0, Input::Choose(2)),
+        Err(Refused::NoSuchChoice(2))
+    );
     assert_eq!(
         apply(&g, &s0, Input::Choose(usize::MAX)),
         Err(Refused::NoSuchChoice(usize::MAX))
@@ -240,7 +252,10 @@ fn a_removed_step_offers_only_start_over() {
         apply(&new, &s, Input::Choose(0)),
         Err(Refused::NodeMissing(_))
     ));
-    assert_eq!(apply(&new, &s, Input::Back), Err(Refused::NotOffered(Nav::Back)));
+    assert_eq!(
+        apply(&new, &s, Input::Back),
+        Err(Refused::NotOffered(Nav::Back))
+    );
     let t = apply(&new, &s, Input::Restart).unwrap();
     assert_eq!(t.state.node, "start");
 }
