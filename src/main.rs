@@ -3,11 +3,13 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
 use pitcrew::chat::{Chat, ChatEnd};
 use pitcrew::config::Config;
 use pitcrew::desk::Desk;
+use pitcrew::discord::{self, RunError};
 use pitcrew::guide::{self, LoadError};
 use pitcrew::store::Store;
 
@@ -38,6 +40,8 @@ enum Command {
         #[arg(long, default_value = "you")]
         user: String,
     },
+    /// Start the Discord bot (needs DISCORD_TOKEN). Stops cleanly on SIGINT/SIGTERM.
+    Run,
 }
 
 fn main() -> ExitCode {
@@ -59,6 +63,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check { content } => check(&content.unwrap_or(config.content_dir)),
         Command::Chat { guide, user } => with_runtime(chat(config, guide, user)),
+        Command::Run => with_runtime(run(config)),
     }
 }
 
@@ -141,5 +146,52 @@ async fn chat(config: Config, guide: Option<String>, user: String) -> ExitCode {
             eprintln!("error: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+async fn run(config: Config) -> ExitCode {
+    let discord = match config.discord() {
+        Ok(d) => d.clone(),
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let desk = match open_desk(&config).await {
+        Ok(d) => Arc::new(d),
+        Err(code) => return code,
+    };
+    match discord::run(&discord, desk, shutdown_signal()).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e @ RunError::TokenRejected { .. }) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Resolves on SIGINT (Ctrl-C) or SIGTERM (service managers, containers).
+async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+                return;
+            }
+            Err(e) => tracing::warn!(error = %e, "SIGTERM cannot be caught; stop with Ctrl-C"),
+        }
+    }
+    if let Err(e) = tokio::signal::ctrl_c().await {
+        tracing::warn!(error = %e, "Ctrl-C cannot be caught either; stop the process to end");
+        std::future::pending::<()>().await;
     }
 }
