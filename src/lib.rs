@@ -8,6 +8,7 @@
 //!   Discord, no SQL, no clock.
 //! - [`place`]: who walks a guide and where (member, scope), as plain values.
 //! - [`store`]: the only place with SQL: sessions, the append-only answer log, migrations.
+//! - [`handoff`]: the volunteer handoff as data and rules: setup, queue, re-notify, card text.
 //! - [`desk`]: the application service both front ends call: starts, resumes and advances
 //!   sessions by joining the engine to the store.
 //! - [`config`]: settings from the environment, loaded once, errors name the setting.
@@ -18,6 +19,7 @@ pub mod config;
 pub mod desk;
 pub mod discord;
 pub mod guide;
+pub mod handoff;
 pub mod place;
 pub mod store;
 pub mod triage;

@@ -1,0 +1,193 @@
+//! The volunteer handoff as plain data: server setup, a handoff's life (open → claimed →
+//! resolved, or cancelled), on-duty volunteers. Discord ids are plain integers here.
+
+use std::fmt;
+use std::time::Duration;
+
+use crate::store::SessionId;
+
+/// Re-notify every this often by default while nobody has claimed a handoff.
+pub const DEFAULT_RENOTIFY: Duration = Duration::from_secs(10 * 60);
+/// How many re-notifications follow the first ping, at most.
+pub const RENOTIFY_MAX: u32 = 3;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct HandoffId(pub i64);
+
+impl fmt::Display for HandoffId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// One server's setup, made by a moderator with the setup command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GuildSetup {
+    pub guild: u64,
+    /// Members with this role are volunteers: they see cards and may act on them.
+    pub volunteer_role: Option<u64>,
+    /// Where handoff cards are posted.
+    pub cards_channel: Option<u64>,
+    /// Where private threads with members are opened.
+    pub help_channel: Option<u64>,
+    pub renotify: Duration,
+    /// The last Discord permission the bot found missing here, for the status screen.
+    pub permission_problem: Option<String>,
+}
+
+impl GuildSetup {
+    pub fn new(guild: u64) -> GuildSetup {
+        GuildSetup {
+            guild,
+            volunteer_role: None,
+            cards_channel: None,
+            help_channel: None,
+            renotify: DEFAULT_RENOTIFY,
+            permission_problem: None,
+        }
+    }
+
+    /// Everything a handoff needs, or `None` while a part is missing.
+    pub fn ready(&self) -> Option<Ready> {
+        Some(Ready {
+            volunteer_role: self.volunteer_role?,
+            cards_channel: self.cards_channel?,
+            help_channel: self.help_channel?,
+            renotify: self.renotify,
+        })
+    }
+
+    /// What a moderator still has to set, in words.
+    pub fn missing(&self) -> Vec<&'static str> {
+        let mut missing = Vec::new();
+        if self.volunteer_role.is_none() {
+            missing.push("the volunteer role");
+        }
+        if self.cards_channel.is_none() {
+            missing.push("the volunteers' channel (for handoff cards)");
+        }
+        if self.help_channel.is_none() {
+            missing.push("the help channel (for private threads)");
+        }
+        missing
+    }
+}
+
+/// A complete setup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ready {
+    pub volunteer_role: u64,
+    pub cards_channel: u64,
+    pub help_channel: u64,
+    pub renotify: Duration,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HandoffStatus {
+    /// Waiting for a volunteer.
+    Open,
+    /// A volunteer has it.
+    Claimed,
+    Resolved,
+    /// The member cancelled it.
+    Cancelled,
+}
+
+impl HandoffStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HandoffStatus::Open => "open",
+            HandoffStatus::Claimed => "claimed",
+            HandoffStatus::Resolved => "resolved",
+            HandoffStatus::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<HandoffStatus> {
+        Some(match s {
+            "open" => HandoffStatus::Open,
+            "claimed" => HandoffStatus::Claimed,
+            "resolved" => HandoffStatus::Resolved,
+            "cancelled" => HandoffStatus::Cancelled,
+            _ => return None,
+        })
+    }
+
+    pub fn is_live(self) -> bool {
+        matches!(self, HandoffStatus::Open | HandoffStatus::Claimed)
+    }
+}
+
+/// The member's answer to "Did this solve it?", kept for stats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Rating {
+    Solved,
+    NotSolved,
+}
+
+impl Rating {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rating::Solved => "solved",
+            Rating::NotSolved => "not_solved",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Rating> {
+        match s {
+            "solved" => Some(Rating::Solved),
+            "not_solved" => Some(Rating::NotSolved),
+            _ => None,
+        }
+    }
+}
+
+/// What is needed to open a handoff.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewHandoff {
+    pub session: SessionId,
+    pub guild: u64,
+    pub member: u64,
+    /// Someone may be in danger: the card is urgent and sorts first.
+    pub urgent: bool,
+    /// When the first re-notification is due (unix ms), if nobody claims it before.
+    pub next_notify_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Handoff {
+    pub id: HandoffId,
+    pub session: SessionId,
+    pub guild: u64,
+    pub member: u64,
+    pub urgent: bool,
+    pub status: HandoffStatus,
+    /// "Anything a volunteer should know?" in the member's words (never parsed for mentions).
+    pub member_note: Option<String>,
+    /// The private thread with the member.
+    pub thread: Option<u64>,
+    pub card_channel: Option<u64>,
+    pub card_message: Option<u64>,
+    pub claimed_by: Option<u64>,
+    pub resolution_note: Option<String>,
+    pub rating: Option<Rating>,
+    pub member_left: bool,
+    /// Re-notifications sent so far (0..=RENOTIFY_MAX).
+    pub notify_count: u32,
+    /// When the next re-notification is due (unix ms); `None` when none is planned.
+    pub next_notify_at: Option<i64>,
+    /// Unix ms; the card's "waiting since".
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+/// The result of a claim, decided atomically by the store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Claim {
+    /// This volunteer has it now.
+    Claimed(Handoff),
+    /// Another volunteer got there first (see `claimed_by`).
+    Taken(Handoff),
+    /// Resolved or cancelled meanwhile.
+    Closed(Handoff),
+}
