@@ -1,0 +1,106 @@
+//! What a volunteer needs to know at a glance, built from the guide and the answer log: each
+//! step the member saw, in order, as a short question with the answer they gave.
+
+use crate::guide::Guide;
+use crate::store::AnswerRecord;
+
+/// A question is the first line of a step's text, cut at a word to stay scannable.
+const QUESTION_MAX: usize = 110;
+/// Older steps beyond this are summarised as a count; the newest matter most.
+const STEPS_MAX: usize = 20;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub question: String,
+    pub answer: String,
+}
+
+/// The member's walk as (question, answer) pairs, oldest first, at most [`STEPS_MAX`], and how
+/// many older steps were left out. Bookkeeping entries (`[guide updated]`, `[cancelled]`) are
+/// not answers and are skipped.
+pub fn walk(guide: Option<&Guide>, answers: &[AnswerRecord]) -> (Vec<Step>, usize) {
+    let steps: Vec<Step> = answers
+        .iter()
+        .filter(|a| !a.choice.starts_with('['))
+        .map(|a| Step {
+            question: guide
+                .and_then(|g| g.node(&a.node))
+                .map(|n| question(&n.text))
+                .unwrap_or_else(|| a.node.clone()),
+            answer: a.choice.clone(),
+        })
+        .collect();
+    let skipped = steps.len().saturating_sub(STEPS_MAX);
+    (steps.into_iter().skip(skipped).collect(), skipped)
+}
+
+/// The first non-empty line of a step's text, without markdown emphasis or list markers.
+pub fn question(text: &str) -> String {
+    let line = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or_default();
+    let plain = line
+        .replace("**", "")
+        .replace("__", "")
+        .trim_start_matches(['-', '*', '#', ' '])
+        .to_string();
+    cut(&plain, QUESTION_MAX)
+}
+
+/// Cuts at the last space before `max` characters, with an ellipsis.
+pub fn cut(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let head: String = text.chars().take(max.saturating_sub(1)).collect();
+    let kept = match head.rfind(' ') {
+        Some(i) if i > 0 => head[..i].trim_end(),
+        _ => head.as_str(),
+    };
+    format!("{kept}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::SessionId;
+
+    fn answer(step: u32, node: &str, choice: &str) -> AnswerRecord {
+        AnswerRecord {
+            session: SessionId(1),
+            step,
+            node: node.into(),
+            choice: choice.into(),
+            at: 0,
+        }
+    }
+
+    #[test]
+    fn questions_are_first_lines_without_markdown() {
+        assert_eq!(
+            question("\n**Is anyone in danger?**\n\n- more"),
+            "Is anyone in danger?"
+        );
+        assert_eq!(question("- **Try once:** the fob"), "Try once: the fob");
+        let long = "word ".repeat(60);
+        let q = question(&long);
+        assert!(q.chars().count() <= QUESTION_MAX && q.ends_with('…'));
+    }
+
+    #[test]
+    fn walk_skips_bookkeeping_and_keeps_the_newest_steps() {
+        let mut answers = vec![answer(0, "a", "[guide updated]")];
+        answers.extend((1..=25).map(|i| answer(i, "n", &format!("answer {i}"))));
+        let (steps, skipped) = walk(None, &answers);
+        assert_eq!(skipped, 5);
+        assert_eq!(steps.len(), STEPS_MAX);
+        assert_eq!(steps[0].answer, "answer 6");
+        assert_eq!(steps.last().unwrap().answer, "answer 25");
+        assert_eq!(
+            steps[0].question, "n",
+            "unknown nodes fall back to their id"
+        );
+    }
+}
