@@ -262,7 +262,10 @@ impl Handler {
             Action::Start { .. }
             | Action::Describe
             | Action::DescribeModal
-            | Action::DescribeText => Ok(Reply::Note(BROKEN.into())),
+            | Action::DescribeText
+            | Action::Handoff { .. }
+            | Action::ResolveText
+            | Action::NoteText => Ok(Reply::Note(BROKEN.into())),
         }
     }
 

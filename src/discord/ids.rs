@@ -7,8 +7,10 @@
 //! `s:<session>:<step>:<press>` a step button (`c<n>` choice n, `b` back, `r` start over,
 //! `v` volunteer); `pick` the guide select menu; `desc` the describe button; `descm` the describe
 //! modal and `desct` its text input; `g:<guide>` start a suggested guide; `res:<session>` resume;
-//! `new:<session>[:<guide>]` drop the open session and start fresh.
+//! `new:<session>[:<guide>]` drop the open session and start fresh. Handoff cards and their
+//! modals use `h:<verb>:<handoff>` (see [`CardAction`]); the modals' text inputs `h:xt` / `h:nt`.
 
+use crate::handoff::{HandoffId, Rating};
 use crate::store::SessionId;
 use crate::triage::{Input, Nav};
 
@@ -42,6 +44,65 @@ pub enum Action {
         session: SessionId,
         guide: Option<String>,
     },
+    /// A press or modal about a handoff.
+    Handoff {
+        handoff: HandoffId,
+        action: CardAction,
+    },
+    /// The resolve modal's note input.
+    ResolveText,
+    /// The member's note modal input.
+    NoteText,
+}
+
+/// What can be done to a handoff, by volunteers on its card or by the member.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CardAction {
+    Claim,
+    Release,
+    /// The user select naming the volunteer to hand over to.
+    Transfer,
+    /// Opens the resolve modal.
+    Resolve,
+    /// The resolve modal itself.
+    ResolveModal,
+    /// The member's "Did this solve it?".
+    Rate(Rating),
+    /// Opens the member's note modal.
+    Note,
+    /// The member's note modal itself.
+    NoteModal,
+}
+
+impl CardAction {
+    fn code(self) -> &'static str {
+        match self {
+            CardAction::Claim => "c",
+            CardAction::Release => "r",
+            CardAction::Transfer => "t",
+            CardAction::Resolve => "x",
+            CardAction::ResolveModal => "xm",
+            CardAction::Rate(Rating::Solved) => "y",
+            CardAction::Rate(Rating::NotSolved) => "n",
+            CardAction::Note => "no",
+            CardAction::NoteModal => "nm",
+        }
+    }
+
+    fn from_code(code: &str) -> Option<CardAction> {
+        Some(match code {
+            "c" => CardAction::Claim,
+            "r" => CardAction::Release,
+            "t" => CardAction::Transfer,
+            "x" => CardAction::Resolve,
+            "xm" => CardAction::ResolveModal,
+            "y" => CardAction::Rate(Rating::Solved),
+            "n" => CardAction::Rate(Rating::NotSolved),
+            "no" => CardAction::Note,
+            "nm" => CardAction::NoteModal,
+            _ => return None,
+        })
+    }
 }
 
 impl Action {
@@ -74,6 +135,9 @@ impl Action {
                 session,
                 guide: Some(g),
             } => format!("new:{}:{g}", session.0),
+            Action::Handoff { handoff, action } => format!("h:{}:{}", action.code(), handoff.0),
+            Action::ResolveText => "h:xt".into(),
+            Action::NoteText => "h:nt".into(),
         }
     }
 
@@ -109,6 +173,16 @@ impl Action {
             },
             "res" => Action::Resume {
                 session: session_id(parts.next()?)?,
+            },
+            "h" => match parts.next()? {
+                "xt" => Action::ResolveText,
+                "nt" => Action::NoteText,
+                code => Action::Handoff {
+                    action: CardAction::from_code(code)?,
+                    handoff: number::<i64>(parts.next()?)
+                        .filter(|&n| n > 0)
+                        .map(HandoffId)?,
+                },
             },
             "new" => Action::Fresh {
                 session: session_id(parts.next()?)?,
@@ -179,7 +253,25 @@ mod tests {
                 session,
                 guide: Some("z".repeat(GUIDE_ID_MAX)),
             },
+            Action::ResolveText,
+            Action::NoteText,
         ];
+        for action in [
+            CardAction::Claim,
+            CardAction::Release,
+            CardAction::Transfer,
+            CardAction::Resolve,
+            CardAction::ResolveModal,
+            CardAction::Rate(Rating::Solved),
+            CardAction::Rate(Rating::NotSolved),
+            CardAction::Note,
+            CardAction::NoteModal,
+        ] {
+            v.push(Action::Handoff {
+                handoff: HandoffId(i64::MAX),
+                action,
+            });
+        }
         for input in [
             Input::Choose(0),
             Input::Choose(255),
