@@ -1,9 +1,12 @@
 //! What can go wrong in the store, phrased for the person who has to fix it: an operator at
 //! start-up (`Open`, `Migrate`), or a developer reading logs (`Corrupt`, `Database`).
 
+use std::time::Duration;
+
 use sqlx::migrate::MigrateError;
 
 use super::{SessionId, MIGRATOR};
+use crate::handoff::HandoffId;
 
 /// The setting that holds the database location; named in every start-up error so the operator
 /// knows which knob to turn.
@@ -52,6 +55,33 @@ pub enum StoreError {
         session: SessionId,
         expected: u32,
         next: u32,
+    },
+
+    /// A stored handoff or server-setup row does not decode into the domain; `record` names it
+    /// ("handoff 7", "setup of server 175…"). Like `Corrupt`, never a panic.
+    #[error("{record} in the database cannot be read: {what} (the row was changed outside pitcrew, or by a newer version)")]
+    CorruptRecord { record: String, what: String },
+
+    /// A handoff id that has no row (a forged or garbled button id, or a deleted session).
+    #[error("handoff {0} does not exist")]
+    HandoffNotFound(HandoffId),
+
+    /// Free text from a person (a member's note, a resolution note) over the stored bound.
+    /// Refused rather than cut, so nobody's words are silently lost; the UI caps lower.
+    #[error("{what} is {chars} characters long; at most {max} can be kept: shorten it")]
+    TooLong {
+        what: &'static str,
+        chars: usize,
+        max: usize,
+    },
+
+    /// A duration setting outside what the store keeps (whole seconds, within bounds).
+    #[error("{what} of {value:?} is out of range: it must be between {min:?} and {max:?}")]
+    DurationOutOfRange {
+        what: &'static str,
+        value: Duration,
+        min: Duration,
+        max: Duration,
     },
 
     /// Any other database failure (for example a lock not obtained within the busy timeout).

@@ -3,6 +3,8 @@
 //! - [`Store`]: a pool over one SQLite file, opened with [`Store::open`], which also applies the
 //!   embedded migrations (`migrations/*.sql`, forward-only).
 //! - Sessions and their append-only answer log: `sessions.rs`.
+//! - Volunteer handoffs and their re-notify timer: `handoffs.rs`; per-server setup and the
+//!   volunteers on duty: `guilds.rs`; their row conversions: `handoff_rows.rs`.
 //! - Row ↔ domain conversions, including the `u64` ↔ `i64` id mapping: `rows.rs`.
 //! - Errors phrased for whoever has to act on them: `error.rs`.
 //!
@@ -14,6 +16,9 @@
 //! refused with [`StoreError::IdOutOfRange`] rather than silently wrapped to a negative number.
 
 mod error;
+mod guilds;
+mod handoff_rows;
+mod handoffs;
 mod rows;
 mod sessions;
 
@@ -31,6 +36,7 @@ use crate::place::{Member, Scope};
 use crate::triage::State;
 
 pub use error::StoreError;
+pub use handoff_rows::{NOTE_MAX_CHARS, RENOTIFY_LIMIT, RENOTIFY_MIN};
 
 /// The migrations under `migrations/`, embedded at compile time.
 pub(crate) static MIGRATOR: Migrator = sqlx::migrate!("./migrations");

@@ -1,0 +1,168 @@
+//! Per-server setup and the volunteers on duty.
+//!
+//! Writes run in `BEGIN IMMEDIATE` transactions (see `sessions.rs` for why).
+
+use super::handoff_rows::{duty_user_from_row, renotify_to_sql, setup_columns, setup_from_row};
+use super::handoffs::BEGIN_WRITE;
+use super::rows::id_to_sql;
+use super::{Store, StoreError};
+use crate::handoff::GuildSetup;
+
+impl Store {
+    /// The server's setup, or `None` if nothing was ever stored for it.
+    pub async fn guild_setup(&self, guild: u64) -> Result<Option<GuildSetup>, StoreError> {
+        let guild_id = id_to_sql("Discord guild id", guild)?;
+        let row = sqlx::query(concat!(
+            "SELECT ",
+            setup_columns!(),
+            " FROM guild_settings WHERE guild_id = ?"
+        ))
+        .bind(guild_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(setup_from_row).transpose()
+    }
+
+    /// Stores the whole setup (insert or replace), `permission_problem` included as given.
+    ///
+    /// The interval is kept in whole seconds (a fraction is dropped) and must lie within
+    /// [`RENOTIFY_MIN`](super::RENOTIFY_MIN)..=[`RENOTIFY_LIMIT`](super::RENOTIFY_LIMIT), else
+    /// [`StoreError::DurationOutOfRange`].
+    pub async fn save_guild_setup(&self, setup: &GuildSetup, now: i64) -> Result<(), StoreError> {
+        let guild = id_to_sql("Discord guild id", setup.guild)?;
+        let role = setup
+            .volunteer_role
+            .map(|v| id_to_sql("Discord role id", v))
+            .transpose()?;
+        let cards = setup
+            .cards_channel
+            .map(|v| id_to_sql("Discord channel id", v))
+            .transpose()?;
+        let help = setup
+            .help_channel
+            .map(|v| id_to_sql("Discord channel id", v))
+            .transpose()?;
+        let secs = renotify_to_sql(setup.renotify)?;
+
+        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        sqlx::query(
+            "INSERT INTO guild_settings (guild_id, volunteer_role_id, cards_channel_id, \
+             help_channel_id, renotify_secs, permission_problem, updated_at) \
+             VALUES (?, ?, ?, ?, ?, ?, ?) \
+             ON CONFLICT (guild_id) DO UPDATE SET \
+             volunteer_role_id = excluded.volunteer_role_id, \
+             cards_channel_id = excluded.cards_channel_id, \
+             help_channel_id = excluded.help_channel_id, \
+             renotify_secs = excluded.renotify_secs, \
+             permission_problem = excluded.permission_problem, \
+             updated_at = excluded.updated_at",
+        )
+        .bind(guild)
+        .bind(role)
+        .bind(cards)
+        .bind(help)
+        .bind(secs)
+        .bind(setup.permission_problem.as_deref())
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Records the permission the bot found missing in this server (`None` = all fine),
+    /// creating the setup row ([`GuildSetup::new`]) if there is none yet.
+    ///
+    /// Returns `true` only when the recorded problem changed, so the caller logs a problem once,
+    /// not on every press. A server seen for the first time with no problem is not a change.
+    pub async fn set_permission_problem(
+        &self,
+        guild: u64,
+        problem: Option<&str>,
+        now: i64,
+    ) -> Result<bool, StoreError> {
+        let guild_id = id_to_sql("Discord guild id", guild)?;
+        let default_secs = renotify_to_sql(GuildSetup::new(guild).renotify)?;
+
+        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        let current: Option<Option<String>> =
+            sqlx::query_scalar("SELECT permission_problem FROM guild_settings WHERE guild_id = ?")
+                .bind(guild_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let changed = match current {
+            None => {
+                sqlx::query(
+                    "INSERT INTO guild_settings (guild_id, renotify_secs, permission_problem, \
+                     updated_at) VALUES (?, ?, ?, ?)",
+                )
+                .bind(guild_id)
+                .bind(default_secs)
+                .bind(problem)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+                problem.is_some()
+            }
+            Some(old) if old.as_deref() == problem => false,
+            Some(_) => {
+                sqlx::query(
+                    "UPDATE guild_settings SET permission_problem = ?, updated_at = ? \
+                     WHERE guild_id = ?",
+                )
+                .bind(problem)
+                .bind(now)
+                .bind(guild_id)
+                .execute(&mut *tx)
+                .await?;
+                true
+            }
+        };
+        tx.commit().await?;
+        Ok(changed)
+    }
+
+    /// Puts a volunteer on duty in this server (`on`), or off. Going on duty again keeps the
+    /// start of the running shift; going off when not on is a no-op.
+    pub async fn set_on_duty(
+        &self,
+        guild: u64,
+        user: u64,
+        on: bool,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        let guild_id = id_to_sql("Discord guild id", guild)?;
+        let user_id = id_to_sql("Discord user id", user)?;
+        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        let query = if on {
+            sqlx::query(
+                "INSERT INTO volunteers_on_duty (guild_id, user_id, since) VALUES (?, ?, ?) \
+                 ON CONFLICT (guild_id, user_id) DO NOTHING",
+            )
+            .bind(guild_id)
+            .bind(user_id)
+            .bind(now)
+        } else {
+            sqlx::query("DELETE FROM volunteers_on_duty WHERE guild_id = ? AND user_id = ?")
+                .bind(guild_id)
+                .bind(user_id)
+        };
+        query.execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The volunteers on duty in this server, longest on duty first (ties by user id).
+    pub async fn on_duty(&self, guild: u64) -> Result<Vec<u64>, StoreError> {
+        let guild_id = id_to_sql("Discord guild id", guild)?;
+        let rows = sqlx::query(
+            "SELECT user_id FROM volunteers_on_duty WHERE guild_id = ? ORDER BY since, user_id",
+        )
+        .bind(guild_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| duty_user_from_row(guild, row))
+            .collect()
+    }
+}

@@ -1,0 +1,535 @@
+//! Handoffs: a member handed to a volunteer, from `open` through `claimed` to `resolved` (or
+//! `cancelled`), and the re-notify timer that lives in the row.
+//!
+//! Every write runs in a `BEGIN IMMEDIATE` transaction (see `sessions.rs` for why), and every
+//! state change is one guarded `UPDATE … WHERE status = … RETURNING`: whoever's statement matches
+//! first wins, the others match nothing and learn why from the row, read under the same lock.
+//! That is what makes two racing claims end with exactly one winner, and an overdue notice go
+//! out once even when a restarted bot replays it.
+
+use sqlx::sqlite::SqliteRow;
+use sqlx::{Sqlite, Transaction};
+
+use super::handoff_rows::{handoff_columns, handoff_from_row, live, note_to_sql};
+use super::rows::id_to_sql;
+use super::{SessionId, Store, StoreError};
+use crate::handoff::{Claim, Handoff, HandoffId, HandoffStatus, NewHandoff, Rating, RENOTIFY_MAX};
+
+pub(super) const BEGIN_WRITE: &str = "BEGIN IMMEDIATE";
+
+/// Reads one handoff inside a transaction, so the row is the one that beat a guarded update.
+async fn read_in(
+    tx: &mut Transaction<'static, Sqlite>,
+    id: HandoffId,
+) -> Result<Option<Handoff>, StoreError> {
+    let row = sqlx::query(concat!(
+        "SELECT ",
+        handoff_columns!(),
+        " FROM handoffs WHERE id = ?"
+    ))
+    .bind(id.0)
+    .fetch_optional(&mut **tx)
+    .await?;
+    row.as_ref().map(handoff_from_row).transpose()
+}
+
+/// Decodes the row a guarded update returned (if any) and commits; a row that cannot be read
+/// back is not committed.
+async fn finish(
+    tx: Transaction<'static, Sqlite>,
+    row: Option<SqliteRow>,
+) -> Result<Option<Handoff>, StoreError> {
+    let handoff = row.as_ref().map(handoff_from_row).transpose()?;
+    tx.commit().await?;
+    Ok(handoff)
+}
+
+impl Store {
+    /// Opens the handoff for `new.session`, status `open`, first re-notification due at
+    /// `new.next_notify_at`. Returns the row and `true`.
+    ///
+    /// Idempotent per session (`session_id` is UNIQUE): when the session already has a handoff,
+    /// whatever its status, nothing is written and that row comes back with `false`. A session
+    /// gets one handoff in its life; a member who needs another starts a new session.
+    pub async fn open_handoff(
+        &self,
+        new: &NewHandoff,
+        now: i64,
+    ) -> Result<(Handoff, bool), StoreError> {
+        let guild = id_to_sql("Discord guild id", new.guild)?;
+        let member = id_to_sql("Discord user id", new.member)?;
+
+        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        let inserted = sqlx::query(concat!(
+            "INSERT INTO handoffs (session_id, guild_id, member_id, urgent, status, \
+             next_notify_at, created_at, updated_at) VALUES (?, ?, ?, ?, 'open', ?, ?, ?) \
+             ON CONFLICT (session_id) DO NOTHING RETURNING ",
+            handoff_columns!()
+        ))
+        .bind(new.session.0)
+        .bind(guild)
+        .bind(member)
+        .bind(i64::from(new.urgent))
+        .bind(new.next_notify_at)
+        .bind(now)
+        .bind(now)
+        .fetch_optional(&mut *tx)
+        .await?;
+
+        if let Some(row) = inserted {
+            let handoff = handoff_from_row(&row)?;
+            tx.commit().await?;
+            return Ok((handoff, true));
+        }
+        let existing = sqlx::query(concat!(
+            "SELECT ",
+            handoff_columns!(),
+            " FROM handoffs WHERE session_id = ?"
+        ))
+        .bind(new.session.0)
+        .fetch_one(&mut *tx)
+        .await?;
+        tx.rollback().await?;
+        Ok((handoff_from_row(&existing)?, false))
+    }
+
+    /// Any handoff by id, whatever its status.
+    pub async fn handoff(&self, id: HandoffId) -> Result<Option<Handoff>, StoreError> {
+        let row = sqlx::query(concat!(
+            "SELECT ",
+            handoff_columns!(),
+            " FROM handoffs WHERE id = ?"
+        ))
+        .bind(id.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(handoff_from_row).transpose()
+    }
+
+    /// The session's handoff, whatever its status.
+    pub async fn handoff_for_session(
+        &self,
+        session: SessionId,
+    ) -> Result<Option<Handoff>, StoreError> {
+        let row = sqlx::query(concat!(
+            "SELECT ",
+            handoff_columns!(),
+            " FROM handoffs WHERE session_id = ?"
+        ))
+        .bind(session.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(handoff_from_row).transpose()
+    }
+
+    /// The member's live (open or claimed) handoff in this server; the newest if there are
+    /// several.
+    pub async fn live_handoff_of_member(
+        &self,
+        guild: u64,
+        member: u64,
+    ) -> Result<Option<Handoff>, StoreError> {
+        let guild = id_to_sql("Discord guild id", guild)?;
+        let member = id_to_sql("Discord user id", member)?;
+        let row = sqlx::query(concat!(
+            "SELECT ",
+            handoff_columns!(),
+            " FROM handoffs WHERE guild_id = ? AND member_id = ? AND ",
+            live!(),
+            " ORDER BY created_at DESC, id DESC LIMIT 1"
+        ))
+        .bind(guild)
+        .bind(member)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(handoff_from_row).transpose()
+    }
+
+    /// Records the private thread opened for the handoff (any status: the thread exists either
+    /// way). A missing handoff is [`StoreError::HandoffNotFound`].
+    pub async fn attach_thread(
+        &self,
+        id: HandoffId,
+        thread: u64,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        let thread = id_to_sql("Discord thread id", thread)?;
+        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        let hit = sqlx::query("UPDATE handoffs SET thread_id = ?, updated_at = ? WHERE id = ?")
+            .bind(thread)
+            .bind(now)
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?;
+        if hit.rows_affected() == 0 {
+            tx.rollback().await?;
+            return Err(StoreError::HandoffNotFound(id));
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Records where the handoff's card was posted (any status). A missing handoff is
+    /// [`StoreError::HandoffNotFound`].
+    pub async fn attach_card(
+        &self,
+        id: HandoffId,
+        channel: u64,
+        message: u64,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        let channel = id_to_sql("Discord channel id", channel)?;
+        let message = id_to_sql("Discord message id", message)?;
+        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        let hit = sqlx::query(
+            "UPDATE handoffs SET card_channel_id = ?, card_message_id = ?, updated_at = ? \
+             WHERE id = ?",
+        )
+        .bind(channel)
+        .bind(message)
+        .bind(now)
+        .bind(id.0)
+        .execute(&mut *tx)
+        .await?;
+        if hit.rows_affected() == 0 {
+            tx.rollback().await?;
+            return Err(StoreError::HandoffNotFound(id));
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Sets the member's "anything a volunteer should know?" note, verbatim, while the handoff
+    /// is live (`None` otherwise, or for a missing handoff). A blank note clears it; one over
+    /// [`NOTE_MAX_CHARS`](super::NOTE_MAX_CHARS) characters is [`StoreError::TooLong`].
+    pub async fn set_member_note(
+        &self,
+        id: HandoffId,
+        note: &str,
+        now: i64,
+    ) -> Result<Option<Handoff>, StoreError> {
+        let note = note_to_sql("the member's note", Some(note))?;
+        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        let row = sqlx::query(concat!(
+            "UPDATE handoffs SET member_note = ?, updated_at = ? WHERE id = ? AND ",
+            live!(),
+            " RETURNING ",
+            handoff_columns!()
+        ))
+        .bind(note)
+        .bind(now)
+        .bind(id.0)
+        .fetch_optional(&mut *tx)
+        .await?;
+        finish(tx, row).await
+    }
+
+    /// Claims the handoff for `volunteer`, atomically: only an `open` handoff can be claimed.
+    ///
+    /// - [`Claim::Claimed`]: it is this volunteer's now; no re-notification is planned any more.
+    /// - [`Claim::Taken`]: someone has it already (`claimed_by`), possibly this very volunteer
+    ///   (a double click): nothing was written.
+    /// - [`Claim::Closed`]: resolved or cancelled meanwhile: nothing was written.
+    ///
+    /// Of several racing claims exactly one is `Claimed`. A missing handoff is
+    /// [`StoreError::HandoffNotFound`].
+    pub async fn claim(
+        &self,
+        id: HandoffId,
+        volunteer: u64,
+        now: i64,
+    ) -> Result<Claim, StoreError> {
+        let volunteer = id_to_sql("Discord user id", volunteer)?;
+        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        let row = sqlx::query(concat!(
+            "UPDATE handoffs SET status = 'claimed', claimed_by = ?, next_notify_at = NULL, \
+             updated_at = ? WHERE id = ? AND status = 'open' RETURNING ",
+            handoff_columns!()
+        ))
+        .bind(volunteer)
+        .bind(now)
+        .bind(id.0)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if let Some(row) = row {
+            let handoff = handoff_from_row(&row)?;
+            tx.commit().await?;
+            return Ok(Claim::Claimed(handoff));
+        }
+
+        // Read under the same lock: this is the state that beat us.
+        let current = read_in(&mut tx, id).await;
+        tx.rollback().await?;
+        let current = current?.ok_or(StoreError::HandoffNotFound(id))?;
+        Ok(match current.status {
+            HandoffStatus::Claimed => Claim::Taken(current),
+            HandoffStatus::Resolved | HandoffStatus::Cancelled => Claim::Closed(current),
+            // The guarded update matched nothing, yet the row is open: only possible if the row
+            // changed between the two statements, which the write lock rules out.
+            HandoffStatus::Open => {
+                return Err(StoreError::CorruptRecord {
+                    record: format!("handoff {id}"),
+                    what: "open, yet the claim did not apply".to_string(),
+                })
+            }
+        })
+    }
+
+    /// Gives a claimed handoff back to the queue: `open`, nobody's, re-notification count back
+    /// to 0 and the next one due at `next_notify_at`. `None` if it is not claimed (or missing).
+    pub async fn release(
+        &self,
+        id: HandoffId,
+        next_notify_at: i64,
+        now: i64,
+    ) -> Result<Option<Handoff>, StoreError> {
+        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        let row = sqlx::query(concat!(
+            "UPDATE handoffs SET status = 'open', claimed_by = NULL, notify_count = 0, \
+             next_notify_at = ?, updated_at = ? WHERE id = ? AND status = 'claimed' RETURNING ",
+            handoff_columns!()
+        ))
+        .bind(next_notify_at)
+        .bind(now)
+        .bind(id.0)
+        .fetch_optional(&mut *tx)
+        .await?;
+        finish(tx, row).await
+    }
+
+    /// Hands a claimed handoff to volunteer `to`. `None` if it is not claimed (or missing).
+    pub async fn transfer(
+        &self,
+        id: HandoffId,
+        to: u64,
+        now: i64,
+    ) -> Result<Option<Handoff>, StoreError> {
+        let to = id_to_sql("Discord user id", to)?;
+        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        let row = sqlx::query(concat!(
+            "UPDATE handoffs SET claimed_by = ?, updated_at = ? \
+             WHERE id = ? AND status = 'claimed' RETURNING ",
+            handoff_columns!()
+        ))
+        .bind(to)
+        .bind(now)
+        .bind(id.0)
+        .fetch_optional(&mut *tx)
+        .await?;
+        finish(tx, row).await
+    }
+
+    /// Resolves a live handoff with the volunteer's note (verbatim; blank = none; over
+    /// [`NOTE_MAX_CHARS`](super::NOTE_MAX_CHARS) is [`StoreError::TooLong`]). Whoever had it
+    /// stays in `claimed_by` for the record; no re-notification is planned any more.
+    ///
+    /// In the same transaction the session becomes `resolved`, if it is `escalated` or
+    /// `emergency` (a session in any other status is left alone). `None` if the handoff is not
+    /// live (or missing): nothing is written.
+    pub async fn resolve_handoff(
+        &self,
+        id: HandoffId,
+        note: Option<&str>,
+        now: i64,
+    ) -> Result<Option<Handoff>, StoreError> {
+        let note = note_to_sql("the resolution note", note)?;
+        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        let row = sqlx::query(concat!(
+            "UPDATE handoffs SET status = 'resolved', resolution_note = ?, next_notify_at = NULL, \
+             updated_at = ? WHERE id = ? AND ",
+            live!(),
+            " RETURNING ",
+            handoff_columns!()
+        ))
+        .bind(note)
+        .bind(now)
+        .bind(id.0)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(row) = row else {
+            tx.rollback().await?;
+            return Ok(None);
+        };
+        let handoff = handoff_from_row(&row)?;
+        end_session(&mut tx, handoff.session, "resolved", now).await?;
+        tx.commit().await?;
+        Ok(Some(handoff))
+    }
+
+    /// Cancels a live handoff (the member's `/triage cancel`). Whoever had it stays in
+    /// `claimed_by`; no re-notification is planned any more.
+    ///
+    /// In the same transaction the session becomes `abandoned`, if it is `escalated` or
+    /// `emergency`. `None` if the handoff is not live (or missing): nothing is written.
+    pub async fn cancel_handoff(
+        &self,
+        id: HandoffId,
+        now: i64,
+    ) -> Result<Option<Handoff>, StoreError> {
+        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        let row = sqlx::query(concat!(
+            "UPDATE handoffs SET status = 'cancelled', next_notify_at = NULL, updated_at = ? \
+             WHERE id = ? AND ",
+            live!(),
+            " RETURNING ",
+            handoff_columns!()
+        ))
+        .bind(now)
+        .bind(id.0)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(row) = row else {
+            tx.rollback().await?;
+            return Ok(None);
+        };
+        let handoff = handoff_from_row(&row)?;
+        end_session(&mut tx, handoff.session, "abandoned", now).await?;
+        tx.commit().await?;
+        Ok(Some(handoff))
+    }
+
+    /// Records the member's "Did this solve it?", once, on a resolved handoff. `None` when it is
+    /// not resolved, already rated (the first answer stands), or missing.
+    pub async fn rate(
+        &self,
+        id: HandoffId,
+        rating: Rating,
+        now: i64,
+    ) -> Result<Option<Handoff>, StoreError> {
+        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        let row = sqlx::query(concat!(
+            "UPDATE handoffs SET rating = ?, updated_at = ? \
+             WHERE id = ? AND status = 'resolved' AND rating IS NULL RETURNING ",
+            handoff_columns!()
+        ))
+        .bind(rating.as_str())
+        .bind(now)
+        .bind(id.0)
+        .fetch_optional(&mut *tx)
+        .await?;
+        finish(tx, row).await
+    }
+
+    /// Notes that the member left the server (any status; the card says so). Idempotent: the
+    /// row comes back either way, `updated_at` moving only on the first call. `None` if missing.
+    pub async fn mark_member_left(
+        &self,
+        id: HandoffId,
+        now: i64,
+    ) -> Result<Option<Handoff>, StoreError> {
+        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        sqlx::query(
+            "UPDATE handoffs SET member_left = 1, updated_at = ? WHERE id = ? AND member_left = 0",
+        )
+        .bind(now)
+        .bind(id.0)
+        .execute(&mut *tx)
+        .await?;
+        let current = read_in(&mut tx, id).await?;
+        tx.commit().await?;
+        Ok(current)
+    }
+
+    /// The server's live handoffs (open or claimed): urgent first, then oldest, then by id.
+    pub async fn queue(&self, guild: u64) -> Result<Vec<Handoff>, StoreError> {
+        let guild = id_to_sql("Discord guild id", guild)?;
+        let rows = sqlx::query(concat!(
+            "SELECT ",
+            handoff_columns!(),
+            " FROM handoffs WHERE guild_id = ? AND ",
+            live!(),
+            " ORDER BY urgent DESC, created_at, id"
+        ))
+        .bind(guild)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(handoff_from_row).collect()
+    }
+
+    /// Open handoffs whose next re-notification is due (`next_notify_at <= now`), across all
+    /// servers, the longest overdue first (then by id), at most `limit`.
+    pub async fn due_notices(&self, now: i64, limit: u32) -> Result<Vec<Handoff>, StoreError> {
+        let rows = sqlx::query(concat!(
+            "SELECT ",
+            handoff_columns!(),
+            " FROM handoffs WHERE status = 'open' AND next_notify_at <= ? \
+             ORDER BY next_notify_at, id LIMIT ?"
+        ))
+        .bind(now)
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(handoff_from_row).collect()
+    }
+
+    /// Takes the right to send re-notification number `seen_count + 1`, atomically.
+    ///
+    /// Applies only while the handoff is still `open`, its `notify_count` is still `seen_count`
+    /// and the notice is due (`next_notify_at <= now`): then `notify_count` becomes
+    /// `seen_count + 1` and `next_notify_at` becomes `next` — or `None` after the last one
+    /// ([`RENOTIFY_MAX`]), whatever `next` says. Returns the updated row; `None` when the right
+    /// was already taken (another task, a restart replaying), the handoff was claimed or closed
+    /// meanwhile, or the last notice has gone out.
+    ///
+    /// Take first, then send: a notice goes out at most once even across restarts. (A crash
+    /// between the commit and the send loses that one notice; the next one still follows.)
+    pub async fn take_notice(
+        &self,
+        id: HandoffId,
+        seen_count: u32,
+        next: Option<i64>,
+        now: i64,
+    ) -> Result<Option<Handoff>, StoreError> {
+        if seen_count >= RENOTIFY_MAX {
+            return Ok(None);
+        }
+        let count = seen_count + 1;
+        let next = if count >= RENOTIFY_MAX { None } else { next };
+        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        let row = sqlx::query(concat!(
+            "UPDATE handoffs SET notify_count = ?, next_notify_at = ?, updated_at = ? \
+             WHERE id = ? AND status = 'open' AND notify_count = ? AND next_notify_at <= ? \
+             RETURNING ",
+            handoff_columns!()
+        ))
+        .bind(i64::from(count))
+        .bind(next)
+        .bind(now)
+        .bind(id.0)
+        .bind(i64::from(seen_count))
+        .bind(now)
+        .fetch_optional(&mut *tx)
+        .await?;
+        finish(tx, row).await
+    }
+
+    /// When the next re-notification of any open handoff is due (unix ms), so the timer can
+    /// sleep exactly until then; `None` when none is planned.
+    pub async fn earliest_notice(&self) -> Result<Option<i64>, StoreError> {
+        let earliest: Option<i64> =
+            sqlx::query_scalar("SELECT min(next_notify_at) FROM handoffs WHERE status = 'open'")
+                .fetch_one(&self.pool)
+                .await?;
+        Ok(earliest)
+    }
+}
+
+/// Ends the session behind a handoff that was just resolved or cancelled, in the caller's
+/// transaction. Only a session still in the handoff (`escalated` or `emergency`) moves.
+async fn end_session(
+    tx: &mut Transaction<'static, Sqlite>,
+    session: SessionId,
+    status: &'static str,
+    now: i64,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "UPDATE sessions SET status = ?, updated_at = ? \
+         WHERE id = ? AND status IN ('escalated', 'emergency')",
+    )
+    .bind(status)
+    .bind(now)
+    .bind(session.0)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
