@@ -575,3 +575,17 @@ fn scores_are_positive_and_ranking_is_deterministic() {
         assert_eq!(rank(&library, "key", Mode::Words, 25), a);
     }
 }
+
+#[test]
+fn the_cancel_id_is_reserved_for_triage_cancel() {
+    let text = std::fs::read_to_string(fixture("clean").join("stuck-key.toml"))
+        .expect("clean fixture")
+        .replacen(r#"id = "stuck-key""#, r#"id = "cancel""#, 1);
+    let problems = check_source(Path::new("cancel.toml"), &text).expect_err("refused");
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.rule == Rule::InvalidId && p.message.contains("reserved") && p.line == 1),
+        "{problems:?}"
+    );
+}

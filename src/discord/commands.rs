@@ -13,7 +13,13 @@ pub const AUTOCOMPLETE_MAX: usize = 25;
 /// Every command pitcrew offers, as one list: registration is a single bulk overwrite, so
 /// commands removed from this list disappear from Discord too.
 pub fn definitions() -> Vec<CreateCommand> {
-    vec![CreateCommand::new(TRIAGE)
+    let mut all = vec![triage()];
+    all.extend(super::setup::definitions());
+    all
+}
+
+fn triage() -> CreateCommand {
+    CreateCommand::new(TRIAGE)
         .description("Step-by-step help when you are stuck with your car (private to you)")
         .contexts(vec![InteractionContext::Guild, InteractionContext::BotDm])
         .add_option(
@@ -25,7 +31,7 @@ pub fn definitions() -> Vec<CreateCommand> {
             .required(false)
             .set_autocomplete(true)
             .max_length(100),
-        )]
+        )
 }
 
 /// Registers the commands: to one server when configured (instant), else globally.

@@ -6,20 +6,26 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use serenity::all::{
-    ActionRowComponent, CommandInteraction, ComponentInteraction, ComponentInteractionDataKind,
-    Context, CreateAutocompleteResponse, CreateInteractionResponse, EventHandler, GuildId,
-    Interaction, InteractionId, ModalInteraction, Ready, ResolvedValue,
+    ActionRowComponent, ButtonStyle, CommandInteraction, ComponentInteraction,
+    ComponentInteractionDataKind, Context, CreateActionRow, CreateAutocompleteResponse,
+    CreateButton, CreateInteractionResponse, EventHandler, GuildId, Interaction, InteractionId,
+    ModalInteraction, Ready, ResolvedValue,
 };
 
+use super::card_actions::{self, Presser};
 use super::commands;
-use super::ids::Action;
+use super::handoff::{self as discord_handoff, Prepared};
+use super::ids::{Action, CardAction};
 use super::lifecycle::InFlight;
 use super::render;
 use super::respond::{Deferral, Reply, Responder};
 use super::screens;
 use crate::desk::{Desk, DeskError, Pressed};
 use crate::guide::search::{self, Mode};
+use crate::handoff::{text as handoff_text, Handoff, Ready as HandoffReady};
 use crate::place::{Member, Scope};
+use crate::store::{now_ms, SessionRecord};
+use crate::triage::View;
 
 /// The guide option value that closes the member's open guide: `/triage cancel`.
 pub const CANCEL: &str = "cancel";
@@ -37,6 +43,9 @@ pub struct Handler {
     pub closing: Arc<AtomicBool>,
     pub in_flight: InFlight,
     pub ready: Arc<tokio::sync::Notify>,
+    /// Wakes the re-notification timer: a handoff opened, or the bot is stopping.
+    pub timer_wake: Arc<tokio::sync::Notify>,
+    timer_started: AtomicBool,
     seen: Mutex<Seen>,
 }
 
@@ -48,6 +57,8 @@ impl Handler {
             closing: Arc::new(AtomicBool::new(false)),
             in_flight,
             ready: Arc::new(tokio::sync::Notify::new()),
+            timer_wake: Arc::new(tokio::sync::Notify::new()),
+            timer_started: AtomicBool::new(false),
             seen: Mutex::new(Seen::default()),
         }
     }
@@ -58,6 +69,15 @@ impl EventHandler for Handler {
     async fn ready(&self, ctx: Context, ready: Ready) {
         tracing::info!(user = %ready.user.name, "connected to Discord");
         commands::register(&ctx.http, self.guild).await;
+        // READY comes again after a reconnect; one timer is enough.
+        if !self.timer_started.swap(true, Ordering::SeqCst) {
+            tokio::spawn(super::timers::run(
+                ctx.http.clone(),
+                self.desk.clone(),
+                self.timer_wake.clone(),
+                self.closing.clone(),
+            ));
+        }
         self.ready.notify_waiters();
     }
 
@@ -90,8 +110,26 @@ impl Handler {
     }
 
     async fn command(&self, ctx: &Context, cmd: &CommandInteraction) {
-        if cmd.data.name != commands::TRIAGE {
-            return;
+        let responder = responder(ctx, cmd.id, &cmd.token);
+        match cmd.data.name.as_str() {
+            commands::TRIAGE => {}
+            super::setup::ADMIN => {
+                let reply = super::setup::admin(&self.desk, cmd).await;
+                return responder
+                    .answer(Deferral::NewMessage, async {
+                        or_trouble(reply.map_err(DeskError::from))
+                    })
+                    .await;
+            }
+            super::setup::VOLUNTEER => {
+                let reply = super::setup::volunteer(&self.desk, cmd).await;
+                return responder
+                    .answer(Deferral::NewMessage, async {
+                        or_trouble(reply.map_err(DeskError::from))
+                    })
+                    .await;
+            }
+            _ => return,
         }
         let guide = cmd.data.options().into_iter().find_map(|o| match o.value {
             ResolvedValue::String(s) if o.name == commands::GUIDE_OPTION => Some(s.to_string()),
@@ -99,13 +137,17 @@ impl Handler {
         });
         let member = Member::Discord(cmd.user.id.get());
         let scope = scope(cmd.guild_id, cmd.channel_id.get());
-        let responder = responder(ctx, cmd.id, &cmd.token);
-        responder
-            .answer(Deferral::NewMessage, async {
-                let reply = self.triage(&member, &scope, guide.as_deref()).await;
-                or_trouble(reply)
+        let cancelled = responder
+            .answer_then(Deferral::NewMessage, async {
+                match self.triage(&member, &scope, guide.as_deref()).await {
+                    Ok((reply, cancelled)) => (reply, cancelled),
+                    Err(e) => (or_trouble(Err(e)), None),
+                }
             })
             .await;
+        if let Some(h) = cancelled {
+            self.handoff_cancelled(&ctx.http, &h).await;
+        }
     }
 
     /// `/triage [guide]`.
@@ -114,14 +156,10 @@ impl Handler {
         member: &Member,
         scope: &Scope,
         guide: Option<&str>,
-    ) -> Result<Reply, DeskError> {
+    ) -> Result<(Reply, Option<Handoff>), DeskError> {
         let library = self.desk.library();
         if guide.is_some_and(|g| g.trim().eq_ignore_ascii_case(CANCEL)) {
-            let text = match self.desk.cancel(member, scope).await? {
-                Some(_) => "Your guide is closed. Type `/triage` whenever you need it again.",
-                None => "You have no open guide here.",
-            };
-            return Ok(Reply::Note(text.into()));
+            return self.cancel(member, scope).await;
         }
         // A typed guide that is not an id is taken as a description.
         let wanted = guide
@@ -132,15 +170,57 @@ impl Handler {
             .and_then(|g| library.get(g))
             .map(|g| g.id.as_str());
         if let Some((session, view)) = self.desk.open_session(member, scope).await? {
-            return Ok(Reply::New(screens::resume_offer(session.id, &view, exact)));
+            return Ok((
+                Reply::New(screens::resume_offer(session.id, &view, exact)),
+                None,
+            ));
         }
-        match (exact, wanted) {
+        let reply = match (exact, wanted) {
             (Some(id), _) => {
                 let (session, view) = self.desk.start(member, scope, id).await?;
-                Ok(Reply::New(render::step(session.id, &view)))
+                Reply::New(render::step(session.id, &view))
             }
-            (None, Some(words)) => Ok(Reply::New(self.suggest(&words))),
-            (None, None) => Ok(Reply::New(screens::picker(library, None))),
+            (None, Some(words)) => Reply::New(self.suggest(&words)),
+            (None, None) => Reply::New(screens::picker(library, None)),
+        };
+        Ok((reply, None))
+    }
+
+    /// `/triage cancel`: closes the open guide, and a live handoff in this server with it.
+    async fn cancel(
+        &self,
+        member: &Member,
+        scope: &Scope,
+    ) -> Result<(Reply, Option<Handoff>), DeskError> {
+        let guide = self.desk.cancel(member, scope).await?;
+        let handoff = match (scope, member) {
+            (Scope::Guild { guild, .. }, Member::Discord(id)) => {
+                let store = self.desk.store();
+                match store.live_handoff_of_member(*guild, *id).await? {
+                    Some(h) => store.cancel_handoff(h.id, now_ms()).await?,
+                    None => None,
+                }
+            }
+            _ => None,
+        };
+        let text = match (&guide, &handoff) {
+            (_, Some(_)) => "Your request for a volunteer is cancelled, and the volunteers can see that. Type `/triage` whenever you need help again.",
+            (Some(_), None) => "Your guide is closed. Type `/triage` whenever you need it again.",
+            (None, None) => "You have no open guide here.",
+        };
+        Ok((Reply::Note(text.into()), handoff))
+    }
+
+    /// After a cancel: the card and the thread say so, and the thread closes.
+    async fn handoff_cancelled(&self, http: &serenity::all::Http, h: &Handoff) {
+        let result = async {
+            discord_handoff::refresh_card(http, &self.desk, h).await?;
+            discord_handoff::tell_thread(http, h, "The member cancelled this request.").await?;
+            discord_handoff::close_thread(http, h).await
+        }
+        .await;
+        if let Err(e) = result {
+            discord_handoff::note_problem(&self.desk, h.guild, &e).await;
         }
     }
 
@@ -202,15 +282,77 @@ impl Handler {
                 .answer(Deferral::Update, async { Reply::Raw(modal) })
                 .await;
         }
+        if let Action::Handoff { handoff, action } = action {
+            let picked = match &press.data.kind {
+                ComponentInteractionDataKind::UserSelect { values } => {
+                    values.first().map(|u| u.get())
+                }
+                _ => None,
+            };
+            let presser = Presser {
+                user: press.user.id.get(),
+                member: press.member.as_ref(),
+            };
+            return responder
+                .answer(Deferral::Update, async {
+                    let reply = card_actions::press(
+                        &ctx.http, &self.desk, &presser, handoff, action, picked,
+                    )
+                    .await;
+                    or_trouble(reply.map_err(DeskError::from))
+                })
+                .await;
+        }
         let picked = match &press.data.kind {
             ComponentInteractionDataKind::StringSelect { values } => values.first().cloned(),
             _ => None,
         };
-        responder
-            .answer(Deferral::Update, async {
-                or_trouble(self.act(&member, &scope, action, picked).await)
+        let after = responder
+            .answer_then(Deferral::Update, async {
+                match self.act(&member, &scope, action, picked).await {
+                    Ok((reply, after)) => (reply, after),
+                    Err(e) => (or_trouble(Err(e)), None),
+                }
             })
             .await;
+        if let Some((handoff, ready)) = after {
+            let name = press
+                .member
+                .as_ref()
+                .and_then(|m| m.nick.clone())
+                .or_else(|| press.user.global_name.clone())
+                .unwrap_or_else(|| press.user.name.clone());
+            self.deliver(ctx, &responder, &handoff, &ready, &name).await;
+        }
+    }
+
+    /// The handoff's Discord side, after the member already has their screen. On failure the
+    /// member is told to carry on with the guide's advice; the problem goes to setup status.
+    async fn deliver(
+        &self,
+        ctx: &Context,
+        responder: &Responder,
+        handoff: &Handoff,
+        ready: &HandoffReady,
+        member_name: &str,
+    ) {
+        match discord_handoff::deliver(&ctx.http, &self.desk, handoff, ready, member_name).await {
+            Ok(_) => {
+                let setup = self
+                    .desk
+                    .store()
+                    .guild_setup(handoff.guild)
+                    .await
+                    .ok()
+                    .flatten();
+                discord_handoff::clear_problem(&self.desk, setup.as_ref()).await;
+                self.timer_wake.notify_one();
+            }
+            Err(e) => {
+                discord_handoff::note_problem(&self.desk, handoff.guild, &e).await;
+                responder.follow_note(handoff_text::NOT_DELIVERED).await;
+            }
+        }
     }
 
     async fn act(
@@ -219,20 +361,73 @@ impl Handler {
         scope: &Scope,
         action: Action,
         picked: Option<String>,
+    ) -> Result<(Reply, Option<(Handoff, HandoffReady)>), DeskError> {
+        if let Action::Step {
+            session,
+            step,
+            input,
+        } = action
+        {
+            return Ok(match self.desk.press(member, session, step, input).await? {
+                Pressed::Moved { session, view }
+                    if view.flags.escalated || view.flags.emergency =>
+                {
+                    self.escalated(&session, &view).await?
+                }
+                Pressed::Moved { session, view } | Pressed::Unchanged { session, view } => {
+                    (Reply::Update(render::step(session.id, &view)), None)
+                }
+                Pressed::NotYours => (Reply::Note(NOT_YOURS.into()), None),
+                Pressed::Unknown => (Reply::Note(GONE.into()), None),
+            });
+        }
+        Ok((self.pick(member, scope, action, picked).await?, None))
+    }
+
+    /// The guide ended with a volunteer (asked for, or an emergency): the screen says what
+    /// happens next, and the handoff is opened for delivery once the member has it.
+    async fn escalated(
+        &self,
+        session: &SessionRecord,
+        view: &View,
+    ) -> Result<(Reply, Option<(Handoff, HandoffReady)>), DeskError> {
+        let mut screen = render::step(session.id, view);
+        let prepared = discord_handoff::prepare(&self.desk, session, view).await?;
+        let (next, after) = match prepared {
+            Prepared::NoServer => (handoff_text::NO_SERVER.to_string(), None),
+            Prepared::NotSetUp => (handoff_text::NOT_SET_UP.to_string(), None),
+            Prepared::Opened { handoff, ready } => {
+                screen
+                    .rows
+                    .push(CreateActionRow::Buttons(vec![CreateButton::new(
+                        Action::Handoff {
+                            handoff: handoff.id,
+                            action: CardAction::Note,
+                        }
+                        .encode(),
+                    )
+                    .label("Add a note for the volunteer")
+                    .style(ButtonStyle::Primary)]));
+                (
+                    handoff_text::member_next(view.flags.urgent),
+                    Some((*handoff, ready)),
+                )
+            }
+        };
+        screen.embed = screen.embed.field("What happens next", next, false);
+        Ok((Reply::Update(screen), after))
+    }
+
+    /// Everything around a guide that is not a step: picking, resuming, starting fresh.
+    async fn pick(
+        &self,
+        member: &Member,
+        scope: &Scope,
+        action: Action,
+        picked: Option<String>,
     ) -> Result<Reply, DeskError> {
         let library = self.desk.library();
         match action {
-            Action::Step {
-                session,
-                step,
-                input,
-            } => Ok(match self.desk.press(member, session, step, input).await? {
-                Pressed::Moved { session, view } | Pressed::Unchanged { session, view } => {
-                    Reply::Update(render::step(session.id, &view))
-                }
-                Pressed::NotYours => Reply::Note(NOT_YOURS.into()),
-                Pressed::Unknown => Reply::Note(GONE.into()),
-            }),
             Action::Pick => match picked.filter(|id| library.get(id).is_some()) {
                 Some(id) => self.start(member, scope, &id).await,
                 None => Ok(Reply::Note(BROKEN.into())),
@@ -259,7 +454,8 @@ impl Handler {
                     None => Ok(Reply::Update(screens::picker(library, None))),
                 }
             }
-            Action::Start { .. }
+            Action::Step { .. }
+            | Action::Start { .. }
             | Action::Describe
             | Action::DescribeModal
             | Action::DescribeText
@@ -276,34 +472,56 @@ impl Handler {
 
     async fn modal(&self, ctx: &Context, modal: &ModalInteraction) {
         let responder = responder(ctx, modal.id, &modal.token);
-        if Action::parse(&modal.data.custom_id) != Some(Action::DescribeModal) {
-            return responder
-                .answer(Deferral::NewMessage, async { Reply::Note(BROKEN.into()) })
-                .await;
-        }
-        let text = modal
-            .data
-            .components
-            .iter()
-            .flat_map(|row| row.components.iter())
-            .find_map(|c| match c {
-                ActionRowComponent::InputText(t)
-                    if Action::parse(&t.custom_id) == Some(Action::DescribeText) =>
-                {
-                    t.value.clone()
-                }
-                _ => None,
-            })
-            .unwrap_or_default();
-        let screen = self.suggest(&text);
-        // Submitted from the picker's button: the picker message turns into the suggestions.
-        let reply = if modal.message.is_some() {
-            Reply::Update(screen)
-        } else {
-            Reply::New(screen)
+        let presser = Presser {
+            user: modal.user.id.get(),
+            member: modal.member.as_ref(),
         };
+        let reply = match Action::parse(&modal.data.custom_id) {
+            Some(Action::DescribeModal) => {
+                let screen = self.suggest(&input(modal, &Action::DescribeText).unwrap_or_default());
+                // Submitted from the picker's button: the picker turns into the suggestions.
+                Ok(if modal.message.is_some() {
+                    Reply::Update(screen)
+                } else {
+                    Reply::New(screen)
+                })
+            }
+            Some(Action::Handoff {
+                handoff,
+                action: CardAction::ResolveModal,
+            }) => {
+                let note = input(modal, &Action::ResolveText);
+                card_actions::resolve(&ctx.http, &self.desk, &presser, handoff, note).await
+            }
+            Some(Action::Handoff {
+                handoff,
+                action: CardAction::NoteModal,
+            }) => {
+                let note = input(modal, &Action::NoteText).unwrap_or_default();
+                card_actions::member_note(&ctx.http, &self.desk, &presser, handoff, note).await
+            }
+            _ => Ok(Reply::Note(BROKEN.into())),
+        };
+        let reply = or_trouble(reply.map_err(DeskError::from));
         responder.answer(Deferral::Update, async { reply }).await;
     }
+}
+
+/// The value of the modal's text input whose custom_id is `which`.
+fn input(modal: &ModalInteraction, which: &Action) -> Option<String> {
+    modal
+        .data
+        .components
+        .iter()
+        .flat_map(|row| row.components.iter())
+        .find_map(|c| match c {
+            ActionRowComponent::InputText(t)
+                if Action::parse(&t.custom_id).as_ref() == Some(which) =>
+            {
+                t.value.clone()
+            }
+            _ => None,
+        })
 }
 
 fn responder(ctx: &Context, id: InteractionId, token: &str) -> Responder {

@@ -1,12 +1,17 @@
 //! The Discord front end over serenity: the only module with serenity types. It turns
 //! interactions into desk calls and views into messages; it holds no triage logic of its own.
+mod card;
+mod card_actions;
 mod commands;
 mod handler;
+mod handoff;
 pub mod ids;
 mod lifecycle;
 pub mod render;
 mod respond;
 mod screens;
+mod setup;
+mod timers;
 
 use std::future::Future;
 use std::sync::atomic::Ordering;
@@ -62,6 +67,7 @@ pub async fn run(
         in_flight.clone(),
     );
     let closing = handler.closing.clone();
+    let timer_wake = handler.timer_wake.clone();
     let mut client = ClientBuilder::new_with_http(http, GatewayIntents::empty())
         .event_handler(handler)
         .await
@@ -72,6 +78,7 @@ pub async fn run(
         () = shutdown => {
             tracing::info!("stopping: finishing interactions in flight");
             closing.store(true, Ordering::SeqCst);
+            timer_wake.notify_one();
             if tokio::time::timeout(DRAIN_TIMEOUT, in_flight.idle()).await.is_err() {
                 tracing::warn!(left = in_flight.count(), "stopped with interactions still in flight");
             }

@@ -47,11 +47,21 @@ pub struct Responder {
 impl Responder {
     /// Runs `work` and delivers its reply, deferring first if it is slow.
     pub async fn answer(&self, deferral: Deferral, work: impl Future<Output = Reply>) {
+        self.answer_then(deferral, async { (work.await, ()) }).await
+    }
+
+    /// Like [`Responder::answer`], and hands back what `work` returns beside its reply: work
+    /// that must happen after the member has their answer (a handoff's Discord round trips).
+    pub async fn answer_then<T>(
+        &self,
+        deferral: Deferral,
+        work: impl Future<Output = (Reply, T)>,
+    ) -> T {
         tokio::pin!(work);
         tokio::select! {
-            reply = &mut work => {
+            (reply, after) = &mut work => {
                 self.send(first_response(reply)).await;
-                return;
+                return after;
             }
             _ = tokio::time::sleep(DEFER_AFTER) => {}
         }
@@ -63,8 +73,14 @@ impl Responder {
         };
         tracing::info!(interaction = %self.id, "slow answer: deferred");
         self.send(defer).await;
-        let reply = work.await;
+        let (reply, after) = work.await;
         self.follow(reply).await;
+        after
+    }
+
+    /// A private follow-up note, after the interaction was answered.
+    pub async fn follow_note(&self, text: &str) {
+        self.follow(Reply::Note(text.to_string())).await;
     }
 
     async fn send(&self, response: CreateInteractionResponse) {

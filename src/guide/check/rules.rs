@@ -49,6 +49,15 @@ pub(super) fn check_guide(
     let before = problems.len();
     let mut r = Report { src, problems };
     check_id(&mut r, "guide id", &raw.id, "");
+    // `/triage cancel` closes a member's guide; a guide with that id could never be started.
+    if raw.id.get_ref() == "cancel" {
+        r.at(
+            raw.id.span(),
+            Rule::InvalidId,
+            "guide id `cancel` is reserved for `/triage cancel`".to_string(),
+            "choose another id, e.g. `cancel-subscription`",
+        );
+    }
     check_text(&mut r, "title", &raw.title, TITLE_MAX, Rule::TitleTooLong);
     check_text(
         &mut r,

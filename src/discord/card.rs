@@ -1,0 +1,186 @@
+//! The handoff card volunteers see, and its buttons. Drawn afresh from the stored handoff every
+//! time it changes, so the card always tells the truth about who has it.
+
+use serenity::all::{
+    ButtonStyle, Colour, CreateActionRow, CreateButton, CreateEmbed, CreateEmbedFooter,
+    CreateSelectMenu, CreateSelectMenuKind,
+};
+
+use super::ids::{Action, CardAction};
+use super::render::fit;
+use crate::handoff::card::Step;
+use crate::handoff::{Handoff, HandoffStatus};
+
+const URGENT_COLOUR: Colour = Colour(0xdc2626);
+const OPEN_COLOUR: Colour = Colour(0xf59e0b);
+const CLAIMED_COLOUR: Colour = Colour(0x3b82f6);
+const CLOSED_COLOUR: Colour = Colour(0x6b7280);
+const FIELD_MAX: usize = 1024;
+const DESCRIPTION_MAX: usize = 4000;
+
+/// Everything a card shows besides the stored handoff.
+pub struct CardContext<'a> {
+    pub guide_title: &'a str,
+    pub steps: &'a [Step],
+    /// Steps left out at the top because the walk was long.
+    pub skipped: usize,
+}
+
+pub struct Card {
+    pub embed: CreateEmbed,
+    pub rows: Vec<CreateActionRow>,
+}
+
+/// A link that opens the member's private thread.
+pub fn thread_url(guild: u64, thread: u64) -> String {
+    format!("https://discord.com/channels/{guild}/{thread}")
+}
+
+pub fn draw(h: &Handoff, ctx: &CardContext<'_>) -> Card {
+    let title = if h.urgent {
+        format!("🚨 URGENT: someone may be in danger · {}", ctx.guide_title)
+    } else {
+        format!("Needs a volunteer · {}", ctx.guide_title)
+    };
+    let colour = match h.status {
+        HandoffStatus::Resolved | HandoffStatus::Cancelled => CLOSED_COLOUR,
+        _ if h.urgent => URGENT_COLOUR,
+        HandoffStatus::Open => OPEN_COLOUR,
+        HandoffStatus::Claimed => CLAIMED_COLOUR,
+    };
+    let mut walk = String::new();
+    if ctx.skipped > 0 {
+        walk.push_str(&format!("*…{} earlier steps*\n", ctx.skipped));
+    }
+    for (i, step) in ctx.steps.iter().enumerate() {
+        walk.push_str(&format!(
+            "{}. {} → **{}**\n",
+            i + 1 + ctx.skipped,
+            step.question,
+            step.answer
+        ));
+    }
+    if walk.is_empty() {
+        walk.push_str("*They asked for a volunteer before answering anything.*");
+    }
+    let status = match (h.status, h.claimed_by) {
+        (HandoffStatus::Open, _) => "Waiting for a volunteer".to_string(),
+        (HandoffStatus::Claimed, Some(v)) => format!("Claimed by <@{v}>"),
+        (HandoffStatus::Claimed, None) => "Claimed".to_string(),
+        (HandoffStatus::Resolved, Some(v)) => format!("Resolved by <@{v}>"),
+        (HandoffStatus::Resolved, None) => "Resolved".to_string(),
+        (HandoffStatus::Cancelled, _) => "Cancelled by the member".to_string(),
+    };
+    let member = if h.member_left {
+        format!("<@{}> (has left the server)", h.member)
+    } else {
+        format!("<@{}>", h.member)
+    };
+    let mut embed = CreateEmbed::new()
+        .title(fit(&title, 256))
+        .description(fit(&walk, DESCRIPTION_MAX))
+        .colour(colour)
+        .field("Member", member, true)
+        .field(
+            "Urgency",
+            if h.urgent { "**URGENT**" } else { "normal" },
+            true,
+        )
+        .field(
+            "Waiting since",
+            format!("<t:{}:R>", h.created_at.div_euclid(1000)),
+            true,
+        )
+        .field("Status", status, false);
+    if let Some(note) = &h.member_note {
+        embed = embed.field("Member's note", fit(&quote(note), FIELD_MAX), false);
+    }
+    if let Some(note) = &h.resolution_note {
+        embed = embed.field("Volunteer's note", fit(&quote(note), FIELD_MAX), false);
+    }
+    if let Some(rating) = h.rating {
+        let said = match rating {
+            crate::handoff::Rating::Solved => "Yes, it solved it",
+            crate::handoff::Rating::NotSolved => "No, still stuck",
+        };
+        embed = embed.field("Member's answer", said, true);
+    }
+    embed = embed.footer(CreateEmbedFooter::new(format!("Handoff #{}", h.id)));
+    Card {
+        embed,
+        rows: rows(h),
+    }
+}
+
+fn button(h: &Handoff, action: CardAction, label: &str, style: ButtonStyle) -> CreateButton {
+    CreateButton::new(
+        Action::Handoff {
+            handoff: h.id,
+            action,
+        }
+        .encode(),
+    )
+    .label(label)
+    .style(style)
+}
+
+fn rows(h: &Handoff) -> Vec<CreateActionRow> {
+    let link = h
+        .thread
+        .map(|t| CreateButton::new_link(thread_url(h.guild, t)).label("Open the thread"));
+    let mut first = Vec::new();
+    match h.status {
+        HandoffStatus::Open => {
+            let style = if h.urgent {
+                ButtonStyle::Danger
+            } else {
+                ButtonStyle::Success
+            };
+            first.push(button(h, CardAction::Claim, "Claim", style));
+        }
+        HandoffStatus::Claimed => {
+            first.push(button(
+                h,
+                CardAction::Resolve,
+                "Resolve",
+                ButtonStyle::Success,
+            ));
+            first.push(button(
+                h,
+                CardAction::Release,
+                "Release",
+                ButtonStyle::Secondary,
+            ));
+        }
+        HandoffStatus::Resolved | HandoffStatus::Cancelled => {}
+    }
+    first.extend(link);
+    let mut rows = Vec::new();
+    if !first.is_empty() {
+        rows.push(CreateActionRow::Buttons(first));
+    }
+    if h.status == HandoffStatus::Claimed {
+        rows.push(CreateActionRow::SelectMenu(
+            CreateSelectMenu::new(
+                Action::Handoff {
+                    handoff: h.id,
+                    action: CardAction::Transfer,
+                }
+                .encode(),
+                CreateSelectMenuKind::User {
+                    default_users: None,
+                },
+            )
+            .placeholder("Transfer to another volunteer"),
+        ));
+    }
+    rows
+}
+
+/// Member text shown as a quote, one `> ` per line, so it cannot pass for our own words.
+pub fn quote(text: &str) -> String {
+    text.lines()
+        .map(|l| format!("> {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}

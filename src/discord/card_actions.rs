@@ -1,0 +1,383 @@
+//! What volunteers do on a card (claim, release, transfer, resolve) and what the member does
+//! afterwards (rate, add a note). The role is checked on every press; the store decides races.
+
+use serenity::all::{
+    ButtonStyle, CreateActionRow, CreateAllowedMentions, CreateButton, CreateEmbed,
+    CreateInputText, CreateInteractionResponse, CreateMessage, CreateModal, Http, InputTextStyle,
+    Member as GuildMember, RoleId, UserId,
+};
+
+use super::handoff::{self as discord_handoff, Undelivered};
+use super::ids::{Action, CardAction};
+use super::render::{fit, Screen};
+use super::respond::Reply;
+use crate::desk::Desk;
+use crate::handoff::{Claim, Handoff, HandoffId, Rating};
+use crate::store::{now_ms, StoreError};
+
+const NOT_VOLUNTEER: &str = "Only the club's volunteers can do that.";
+const NOT_FOUND: &str = "That handoff no longer exists.";
+const CLOSED: &str = "This handoff is already closed.";
+const ONLY_MEMBER: &str = "Only the member who asked for help can answer this.";
+const NOTE_MAX: u16 = 1000;
+
+/// Who pressed, as far as a card cares.
+pub struct Presser<'a> {
+    pub user: u64,
+    pub member: Option<&'a GuildMember>,
+}
+
+/// A press on a card or a rating button. `picked` carries a user select's choice.
+pub async fn press(
+    http: &Http,
+    desk: &Desk,
+    presser: &Presser<'_>,
+    id: HandoffId,
+    action: CardAction,
+    picked: Option<u64>,
+) -> Result<Reply, StoreError> {
+    let store = desk.store();
+    let Some(h) = store.handoff(id).await? else {
+        return Ok(Reply::Note(NOT_FOUND.into()));
+    };
+    match action {
+        CardAction::Rate(rating) => return rate(desk, presser, &h, rating).await,
+        CardAction::Note => {
+            if presser.user != h.member {
+                return Ok(Reply::Note(ONLY_MEMBER.into()));
+            }
+            return Ok(Reply::Raw(CreateInteractionResponse::Modal(note_modal(id))));
+        }
+        _ => {}
+    }
+    if !is_volunteer(desk, &h, presser).await? {
+        return Ok(Reply::Note(NOT_VOLUNTEER.into()));
+    }
+    let now = now_ms();
+    let changed = match action {
+        CardAction::Claim => match store.claim(id, presser.user, now).await? {
+            Claim::Claimed(h) => {
+                joined(http, desk, &h, presser.user, "has joined to help you").await;
+                Some(h)
+            }
+            Claim::Taken(h) => {
+                let who = h.claimed_by.map(|v| format!("<@{v}>")).unwrap_or_default();
+                return Ok(Reply::Note(format!("{who} already has this one.")));
+            }
+            Claim::Closed(h) => Some(h),
+        },
+        CardAction::Release => {
+            let interval = store
+                .guild_setup(h.guild)
+                .await?
+                .map(|s| s.renotify)
+                .unwrap_or(crate::handoff::DEFAULT_RENOTIFY);
+            let next = crate::handoff::schedule::next_notice(now, interval, 0).unwrap_or(now);
+            match store.release(id, next, now).await? {
+                Some(h) => {
+                    requeue(http, desk, &h).await;
+                    Some(h)
+                }
+                None => None,
+            }
+        }
+        CardAction::Transfer => {
+            let Some(to) = picked else {
+                return Ok(Reply::Note("Pick a volunteer to hand over to.".into()));
+            };
+            if !has_role_now(http, desk, &h, to).await? {
+                return Ok(Reply::Note(format!(
+                    "<@{to}> is not a volunteer here, so this stays with you."
+                )));
+            }
+            match store.transfer(id, to, now).await? {
+                Some(h) => {
+                    joined(http, desk, &h, to, "is taking over to help you").await;
+                    Some(h)
+                }
+                None => None,
+            }
+        }
+        CardAction::Resolve => {
+            if !h.status.is_live() {
+                return Ok(Reply::Note(CLOSED.into()));
+            }
+            return Ok(Reply::Raw(CreateInteractionResponse::Modal(resolve_modal(
+                id,
+            ))));
+        }
+        CardAction::ResolveModal | CardAction::NoteModal => None,
+        CardAction::Rate(_) | CardAction::Note => None,
+    };
+    match changed {
+        Some(h) => card_update(desk, &h).await,
+        None => Ok(Reply::Note(CLOSED.into())),
+    }
+}
+
+/// The resolve modal's submission: resolve, ask the member, close the thread.
+pub async fn resolve(
+    http: &Http,
+    desk: &Desk,
+    presser: &Presser<'_>,
+    id: HandoffId,
+    note: Option<String>,
+) -> Result<Reply, StoreError> {
+    let store = desk.store();
+    let Some(h) = store.handoff(id).await? else {
+        return Ok(Reply::Note(NOT_FOUND.into()));
+    };
+    if !is_volunteer(desk, &h, presser).await? {
+        return Ok(Reply::Note(NOT_VOLUNTEER.into()));
+    }
+    let note = note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
+    let Some(h) = store.resolve_handoff(id, note.as_deref(), now_ms()).await? else {
+        return Ok(Reply::Note(CLOSED.into()));
+    };
+    if let Err(e) = ask_rating(http, &h, presser.user, note.as_deref()).await {
+        discord_handoff::note_problem(desk, h.guild, &e).await;
+    }
+    if let Err(e) = discord_handoff::close_thread(http, &h).await {
+        discord_handoff::note_problem(desk, h.guild, &e).await;
+    }
+    card_update(desk, &h).await
+}
+
+/// The member's note modal submission.
+pub async fn member_note(
+    http: &Http,
+    desk: &Desk,
+    presser: &Presser<'_>,
+    id: HandoffId,
+    note: String,
+) -> Result<Reply, StoreError> {
+    let store = desk.store();
+    match store.handoff(id).await? {
+        Some(h) if h.member == presser.user => {}
+        Some(_) => return Ok(Reply::Note(ONLY_MEMBER.into())),
+        None => return Ok(Reply::Note(NOT_FOUND.into())),
+    }
+    let note = fit(note.trim(), usize::from(NOTE_MAX));
+    if note.is_empty() {
+        return Ok(Reply::Note(
+            "Your note was empty, so nothing was sent.".into(),
+        ));
+    }
+    let Some(h) = store.set_member_note(id, &note, now_ms()).await? else {
+        return Ok(Reply::Note(CLOSED.into()));
+    };
+    let said = format!("Note from the member:\n{}", super::card::quote(&note));
+    if let Err(e) = discord_handoff::tell_thread(http, &h, &said).await {
+        discord_handoff::note_problem(desk, h.guild, &e).await;
+    }
+    if let Err(e) = discord_handoff::refresh_card(http, desk, &h).await {
+        discord_handoff::note_problem(desk, h.guild, &e).await;
+    }
+    Ok(Reply::Note(
+        "Thanks. The volunteers can see your note.".into(),
+    ))
+}
+
+async fn rate(
+    desk: &Desk,
+    presser: &Presser<'_>,
+    h: &Handoff,
+    rating: Rating,
+) -> Result<Reply, StoreError> {
+    if presser.user != h.member {
+        return Ok(Reply::Note(ONLY_MEMBER.into()));
+    }
+    let thanks = match desk.store().rate(h.id, rating, now_ms()).await? {
+        Some(_) => match rating {
+            Rating::Solved => "Thanks for telling us. Glad you're sorted. Drive safe!",
+            Rating::NotSolved => "Thanks for telling us. Type `/triage` any time to ask again; a volunteer will pick it up.",
+        },
+        None => "Thanks, we already have your answer.",
+    };
+    Ok(Reply::Update(Screen {
+        content: Some(thanks.into()),
+        embed: CreateEmbed::new().description("Did this solve it? Answered."),
+        rows: Vec::new(),
+    }))
+}
+
+/// The card redrawn in place (callback type 7 on the card).
+async fn card_update(desk: &Desk, h: &Handoff) -> Result<Reply, StoreError> {
+    let card = discord_handoff::current_card(desk, h).await?;
+    Ok(Reply::Update(Screen {
+        content: None,
+        embed: card.embed,
+        rows: card.rows,
+    }))
+}
+
+async fn is_volunteer(desk: &Desk, h: &Handoff, presser: &Presser<'_>) -> Result<bool, StoreError> {
+    let Some(role) = desk
+        .store()
+        .guild_setup(h.guild)
+        .await?
+        .and_then(|s| s.volunteer_role)
+    else {
+        return Ok(false);
+    };
+    Ok(presser
+        .member
+        .is_some_and(|m| m.roles.contains(&RoleId::new(role))))
+}
+
+/// Whether `user` holds the volunteer role right now (asked of Discord, not of the press).
+async fn has_role_now(
+    http: &Http,
+    desk: &Desk,
+    h: &Handoff,
+    user: u64,
+) -> Result<bool, StoreError> {
+    let Some(role) = desk
+        .store()
+        .guild_setup(h.guild)
+        .await?
+        .and_then(|s| s.volunteer_role)
+    else {
+        return Ok(false);
+    };
+    let member = serenity::all::GuildId::new(h.guild)
+        .member(http, UserId::new(user))
+        .await;
+    Ok(member.is_ok_and(|m| m.roles.contains(&RoleId::new(role))))
+}
+
+/// Adds a volunteer to the member's thread and says so; notes whether the member left.
+async fn joined(http: &Http, desk: &Desk, h: &Handoff, volunteer: u64, what: &str) {
+    let result: Result<(), Undelivered> = async {
+        if let Some(thread) = h.thread {
+            serenity::all::ChannelId::new(thread)
+                .add_thread_member(http, UserId::new(volunteer))
+                .await?;
+        }
+        discord_handoff::tell_thread(http, h, &format!("<@{volunteer}> (club volunteer) {what}."))
+            .await
+    }
+    .await;
+    if let Err(e) = result {
+        discord_handoff::note_problem(desk, h.guild, &e).await;
+    }
+    if !discord_handoff::member_present(http, h).await {
+        if let Err(e) = desk.store().mark_member_left(h.id, now_ms()).await {
+            tracing::error!(error = %e, "could not mark a member as gone");
+        }
+    }
+}
+
+/// Back in the queue: re-ping the role and tell the member.
+async fn requeue(http: &Http, desk: &Desk, h: &Handoff) {
+    let ready = match desk.store().guild_setup(h.guild).await {
+        Ok(Some(s)) => s.ready(),
+        _ => None,
+    };
+    let Some(ready) = ready else { return };
+    let (ping, mentions) = discord_handoff::ping(h, &ready, &[]);
+    let link = match (h.card_channel, h.card_message) {
+        (Some(c), Some(m)) => format!(" https://discord.com/channels/{}/{c}/{m}", h.guild),
+        _ => String::new(),
+    };
+    let result: Result<(), Undelivered> = async {
+        serenity::all::ChannelId::new(ready.cards_channel)
+            .send_message(
+                http,
+                CreateMessage::new()
+                    .content(format!("{ping} Back in the queue:{link}"))
+                    .allowed_mentions(mentions),
+            )
+            .await?;
+        discord_handoff::tell_thread(
+            http,
+            h,
+            "The volunteer had to step away; another one will pick this up. Meanwhile, roadside assistance or a locksmith can help.",
+        )
+        .await
+    }
+    .await;
+    if let Err(e) = result {
+        discord_handoff::note_problem(desk, h.guild, &e).await;
+    }
+}
+
+async fn ask_rating(
+    http: &Http,
+    h: &Handoff,
+    volunteer: u64,
+    note: Option<&str>,
+) -> Result<(), Undelivered> {
+    let Some(thread) = h.thread else {
+        return Ok(());
+    };
+    let mut text = format!("<@{volunteer}> marked this as resolved.");
+    if let Some(note) = note {
+        text.push_str(&format!("\n{}", super::card::quote(note)));
+    }
+    text.push_str(&format!("\n\n<@{}>, did this solve it?", h.member));
+    let button = |rating: Rating, label: &str, style: ButtonStyle| {
+        CreateButton::new(
+            Action::Handoff {
+                handoff: h.id,
+                action: CardAction::Rate(rating),
+            }
+            .encode(),
+        )
+        .label(label)
+        .style(style)
+    };
+    serenity::all::ChannelId::new(thread)
+        .send_message(
+            http,
+            CreateMessage::new()
+                .content(fit(&text, 2000))
+                .components(vec![CreateActionRow::Buttons(vec![
+                    button(Rating::Solved, "Yes, solved", ButtonStyle::Success),
+                    button(Rating::NotSolved, "No, still stuck", ButtonStyle::Secondary),
+                ])])
+                .allowed_mentions(CreateAllowedMentions::new().users([UserId::new(h.member)])),
+        )
+        .await?;
+    Ok(())
+}
+
+fn resolve_modal(id: HandoffId) -> CreateModal {
+    CreateModal::new(
+        Action::Handoff {
+            handoff: id,
+            action: CardAction::ResolveModal,
+        }
+        .encode(),
+        "Resolve this handoff",
+    )
+    .components(vec![CreateActionRow::InputText(
+        CreateInputText::new(
+            InputTextStyle::Paragraph,
+            "Note for the record (optional)",
+            Action::ResolveText.encode(),
+        )
+        .required(false)
+        .max_length(NOTE_MAX),
+    )])
+}
+
+fn note_modal(id: HandoffId) -> CreateModal {
+    CreateModal::new(
+        Action::Handoff {
+            handoff: id,
+            action: CardAction::NoteModal,
+        }
+        .encode(),
+        "A note for the volunteer",
+    )
+    .components(vec![CreateActionRow::InputText(
+        CreateInputText::new(
+            InputTextStyle::Paragraph,
+            "Anything a volunteer should know?",
+            Action::NoteText.encode(),
+        )
+        .placeholder("e.g. where you are, what's in the trunk, your phone battery")
+        .max_length(NOTE_MAX),
+    )])
+}

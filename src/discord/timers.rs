@@ -1,0 +1,105 @@
+//! Re-notification of unclaimed handoffs. Due times live in the database, so a restart loses
+//! nothing; each notice is taken atomically (`Store::take_notice`) before it is sent, so a
+//! notice overdue at startup goes out once, never twice.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use serenity::all::{ChannelId, CreateMessage, Http};
+use tokio::sync::Notify;
+
+use super::handoff::{self as discord_handoff, Undelivered};
+use crate::desk::Desk;
+use crate::handoff::{schedule, text, Handoff, RENOTIFY_MAX};
+use crate::store::{now_ms, StoreError};
+
+/// The longest the timer sleeps without looking, in case a wake-up was missed.
+const IDLE_MAX: Duration = Duration::from_secs(30);
+const BATCH: u32 = 50;
+
+/// Runs until `closing` is set (and `wake` notified). `wake` also fires when a handoff opens,
+/// so a short interval is honoured without polling.
+pub async fn run(http: Arc<Http>, desk: Arc<Desk>, wake: Arc<Notify>, closing: Arc<AtomicBool>) {
+    while !closing.load(Ordering::SeqCst) {
+        let woken = wake.notified();
+        if let Err(e) = tick(&http, &desk).await {
+            tracing::error!(error = %e, "re-notification pass failed");
+        }
+        let sleep = match desk.store().earliest_notice().await {
+            Ok(Some(at)) => {
+                Duration::from_millis(u64::try_from(at.saturating_sub(now_ms())).unwrap_or(0))
+                    .min(IDLE_MAX)
+            }
+            Ok(None) => IDLE_MAX,
+            Err(_) => IDLE_MAX,
+        };
+        tokio::select! {
+            _ = tokio::time::sleep(sleep) => {}
+            _ = woken => {}
+        }
+    }
+}
+
+/// Sends every notice that is due now.
+pub async fn tick(http: &Http, desk: &Desk) -> Result<(), StoreError> {
+    let now = now_ms();
+    for h in desk.store().due_notices(now, BATCH).await? {
+        remind(http, desk, &h, now).await?;
+    }
+    Ok(())
+}
+
+async fn remind(http: &Http, desk: &Desk, h: &Handoff, now: i64) -> Result<(), StoreError> {
+    let store = desk.store();
+    let ready = store.guild_setup(h.guild).await?.and_then(|s| s.ready());
+    let number = h.notify_count + 1;
+    let next = ready.and_then(|r| schedule::next_notice(now, r.renotify, number));
+    // Taken before sending: whoever takes it sends it, and nobody else.
+    let Some(h) = store.take_notice(h.id, h.notify_count, next, now).await? else {
+        return Ok(());
+    };
+    let Some(ready) = ready else {
+        return Ok(());
+    };
+    let on_duty = if h.urgent {
+        store.on_duty(h.guild).await?
+    } else {
+        Vec::new()
+    };
+    let (ping, mentions) = discord_handoff::ping(&h, &ready, &on_duty);
+    let link = match (h.card_channel, h.card_message) {
+        (Some(c), Some(m)) => format!(" https://discord.com/channels/{}/{c}/{m}", h.guild),
+        _ => String::new(),
+    };
+    let mut to_member = text::still_waiting(h.urgent, number);
+    if next.is_none() {
+        to_member.push_str("\n\n");
+        to_member.push_str(text::LAST_REMINDER);
+    }
+    let sent: Result<(), Undelivered> = async {
+        ChannelId::new(ready.cards_channel)
+            .send_message(
+                http,
+                CreateMessage::new()
+                    .content(format!(
+                        "{ping} Still waiting (reminder {number} of {RENOTIFY_MAX}):{link}"
+                    ))
+                    .allowed_mentions(mentions),
+            )
+            .await?;
+        discord_handoff::tell_thread(http, &h, &to_member).await
+    }
+    .await;
+    if let Err(e) = sent {
+        discord_handoff::note_problem(desk, h.guild, &e).await;
+    }
+    if !h.member_left && !discord_handoff::member_present(http, &h).await {
+        if let Some(h) = store.mark_member_left(h.id, now_ms()).await? {
+            if let Err(e) = discord_handoff::refresh_card(http, desk, &h).await {
+                discord_handoff::note_problem(desk, h.guild, &e).await;
+            }
+        }
+    }
+    Ok(())
+}
