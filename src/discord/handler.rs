@@ -396,6 +396,7 @@ impl Handler {
         let (next, after) = match prepared {
             Prepared::NoServer => (handoff_text::NO_SERVER.to_string(), None),
             Prepared::NotSetUp => (handoff_text::NOT_SET_UP.to_string(), None),
+            Prepared::Closed => (handoff_text::ASK_AGAIN.to_string(), None),
             Prepared::Opened { handoff, ready } => {
                 screen
                     .rows

@@ -27,6 +27,8 @@ pub enum Prepared {
     NoServer,
     /// The server has not set volunteers up yet.
     NotSetUp,
+    /// This session's handoff was already resolved or cancelled; a new one needs a new walk.
+    Closed,
     /// A handoff exists (new or from an earlier press) and will be delivered.
     Opened { handoff: Box<Handoff>, ready: Ready },
 }
@@ -56,6 +58,9 @@ pub async fn prepare(
         next_notify_at: handoff::schedule::next_notice(now, ready.renotify, 0).unwrap_or(now),
     };
     let (handoff, _) = store.open_handoff(&new, now).await?;
+    if !handoff.status.is_live() {
+        return Ok(Prepared::Closed);
+    }
     Ok(Prepared::Opened {
         handoff: Box::new(handoff),
         ready,

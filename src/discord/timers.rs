@@ -62,6 +62,19 @@ async fn remind(http: &Http, desk: &Desk, h: &Handoff, now: i64) -> Result<(), S
     let Some(ready) = ready else {
         return Ok(());
     };
+    // A handoff whose thread or card could not be made at first (a permission since fixed, a
+    // Discord hiccup) gets another try before volunteers are reminded of it.
+    let h = if h.thread.is_none() || h.card_message.is_none() {
+        match discord_handoff::deliver(http, desk, &h, &ready, "member").await {
+            Ok(h) => h,
+            Err(e) => {
+                discord_handoff::note_problem(desk, h.guild, &e).await;
+                h
+            }
+        }
+    } else {
+        h
+    };
     let on_duty = if h.urgent {
         store.on_duty(h.guild).await?
     } else {

@@ -21,6 +21,11 @@ pub const NOT_SET_UP: &str = "Volunteers are not available here yet, so nobody h
     Follow the advice above, and call roadside assistance or a locksmith if you need help now. \
     If anyone is in danger, call 911 (or your local emergency number).";
 
+/// Shown when this walk's handoff is already over.
+pub const ASK_AGAIN: &str = "Your earlier request was already closed. Run `/triage` to start \
+    again and a volunteer will be asked anew. If anyone is in danger, call 911 (or your local \
+    emergency number).";
+
 /// Shown in a DM: volunteers are reached from the club's server.
 pub const NO_SERVER: &str = "Volunteers help in the club's server: run `/triage` there to reach \
     one. Meanwhile, roadside assistance or a locksmith can help. If anyone is in danger, call 911 \
