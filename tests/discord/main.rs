@@ -2,3 +2,5 @@
 
 mod fake;
 mod fake_selftest;
+mod harness;
+mod registration;
