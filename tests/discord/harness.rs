@@ -67,6 +67,9 @@ struct RunningBot {
 pub struct Options {
     /// Register commands to the scene's guild (DISCORD_GUILD_ID) instead of globally.
     pub guild_scoped: bool,
+    /// Copies of the drill guide (`drill-01`, ...) added to the library, to push the picker
+    /// and autocomplete past Discord's 25.
+    pub extra_guides: usize,
 }
 
 pub struct Pit {
@@ -106,6 +109,7 @@ impl Pit {
         std::fs::create_dir(&content).expect("content dir");
         copy_guides(&manifest("content"), &content);
         copy_guides(&manifest("tests/fixtures/discord"), &content);
+        add_drill_copies(&content, options.extra_guides);
         let db_url = format!("sqlite://{}", dir.path().join("pitcrew.db").display());
         // Opened first, so the migrations are in place before the bot's own pool opens.
         let store = Store::open(&db_url).await.expect("test store opens");
@@ -357,6 +361,16 @@ fn copy_guides(from: &Path, to: &Path) {
         if path.extension().is_some_and(|e| e == "toml") {
             std::fs::copy(&path, to.join(path.file_name().expect("file name"))).expect("copy");
         }
+    }
+}
+
+fn add_drill_copies(dir: &Path, n: usize) {
+    let drill = std::fs::read_to_string(dir.join(format!("{DRILL}.toml"))).expect("drill guide");
+    for i in 1..=n {
+        let copy = drill
+            .replace(&format!("id = \"{DRILL}\""), &format!("id = \"drill-{i:02}\""))
+            .replace("title = \"Wheel change drill\"", &format!("title = \"Wheel change drill {i:02}\""));
+        std::fs::write(dir.join(format!("drill-{i:02}.toml")), copy).expect("write guide");
     }
 }
 

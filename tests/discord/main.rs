@@ -2,5 +2,7 @@
 
 mod fake;
 mod fake_selftest;
+mod autocomplete;
 mod harness;
 mod registration;
+mod triage_flow;

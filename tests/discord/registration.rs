@@ -60,7 +60,10 @@ async fn global_registration_is_one_bulk_put_of_triage() {
 
 #[tokio::test]
 async fn guild_id_registers_to_that_server_only() {
-    let pit = Pit::start_with(Options { guild_scoped: true }).await;
+    let pit = Pit::start_with(Options {
+        guild_scoped: true,
+        ..Options::default()
+    }).await;
     let route = format!("/applications/*/guilds/{}/commands", pit.scene.guild_id);
     let puts = pit.server.requests_to("PUT", &route);
     assert_eq!(puts.len(), 1, "one bulk overwrite to the server");
