@@ -10,6 +10,7 @@
 //! select, submit the describe modal. Each waits for the bot's first answer and returns it
 //! with the message it produced, so tests assert on payloads, not on "no panic".
 
+pub mod lock;
 pub mod screen;
 
 use std::path::{Path, PathBuf};

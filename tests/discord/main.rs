@@ -2,7 +2,9 @@
 
 mod fake;
 mod fake_selftest;
+mod forged;
 mod autocomplete;
 mod harness;
+mod hostile;
 mod registration;
 mod triage_flow;
