@@ -6,5 +6,6 @@ mod forged;
 mod autocomplete;
 mod harness;
 mod hostile;
+mod lifecycle;
 mod registration;
 mod triage_flow;
