@@ -4,6 +4,7 @@ mod fake;
 mod fake_selftest;
 mod forged;
 mod autocomplete;
+mod binary;
 mod harness;
 mod hostile;
 mod lifecycle;
