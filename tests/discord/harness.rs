@@ -71,6 +71,8 @@ pub struct Options {
     /// Copies of the drill guide (`drill-01`, ...) added to the library, to push the picker
     /// and autocomplete past Discord's 25.
     pub extra_guides: usize,
+    /// More guide files (name, TOML) for the library.
+    pub guides: Vec<(String, String)>,
 }
 
 pub struct Pit {
@@ -79,7 +81,8 @@ pub struct Pit {
     /// A second handle on the bot's database, for asserting on what was committed.
     pub store: Store,
     pub db_url: String,
-    content: PathBuf,
+    /// The bot's content folder; a test may edit it between restarts.
+    pub content: PathBuf,
     guild_id: Option<u64>,
     bot: Option<RunningBot>,
     launches: u32,
@@ -111,6 +114,9 @@ impl Pit {
         copy_guides(&manifest("content"), &content);
         copy_guides(&manifest("tests/fixtures/discord"), &content);
         add_drill_copies(&content, options.extra_guides);
+        for (name, text) in &options.guides {
+            std::fs::write(content.join(name), text).expect("write guide");
+        }
         let db_url = format!("sqlite://{}", dir.path().join("pitcrew.db").display());
         // Opened first, so the migrations are in place before the bot's own pool opens.
         let store = Store::open(&db_url).await.expect("test store opens");
@@ -341,14 +347,35 @@ impl Pit {
             .guild_actor(self.scene.guild_id, self.scene.channel_id, user.id)
     }
 
-    /// Number of `@original` edits the bot sent for `h`.
-    pub fn original_edits(&self, h: &InteractionHandle) -> Vec<Value> {
-        let pattern = format!("/webhooks/*/{}/messages/@original", h.token);
-        self.server
-            .requests_to("PATCH", &pattern)
-            .into_iter()
-            .filter_map(|r| r.body)
-            .collect()
+    /// Every message body the bot sent (responses, edits, follow-ups) pings nobody: guide
+    /// text and notes may one day quote members, and `@everyone` must stay inert.
+    #[track_caller]
+    pub fn assert_no_pings(&self) {
+        let mut checked = 0;
+        for r in self.server.requests() {
+            let Some(body) = &r.body else { continue };
+            let message = if r.path.ends_with("/callback") {
+                &body["data"]
+            } else if r.path.contains("/webhooks/") {
+                body
+            } else {
+                continue;
+            };
+            let has_text = message.get("content").is_some() || message.get("embeds").is_some();
+            if has_text {
+                checked += 1;
+                let am = &message["allowed_mentions"];
+                let empty = |v: &Value| v.is_null() || v.as_array().is_some_and(Vec::is_empty);
+                assert!(
+                    am.is_object() && am["parse"] == serde_json::json!([]),
+                    "{} {}: {message:#}",
+                    r.method,
+                    r.path
+                );
+                assert!(empty(&am["users"]) && empty(&am["roles"]), "{am}");
+            }
+        }
+        assert!(checked > 0, "no message bodies to check");
     }
 }
 

@@ -78,6 +78,7 @@ async fn a_locked_database_is_deferred_in_time_then_answered_by_edit() {
     assert!(closed.content().contains("closed"), "{}", closed.content());
     assert!(pit.server.followups(&cancel).is_empty());
     assert!(pit.open_session(&other).await.is_none());
+    pit.assert_no_pings();
     pit.server.assert_no_violations();
 }
 
@@ -151,5 +152,53 @@ async fn a_graceful_stop_finishes_the_interaction_in_flight() {
     assert_eq!(description(&shown), JACK);
     assert_eq!(step_of(&shown), (session, 1));
     assert_eq!(pit.answer_labels(session).await, ["Yes, we are safe"]);
+    pit.server.assert_no_violations();
+}
+
+#[tokio::test]
+async fn a_guide_edited_between_runs_does_not_strand_open_sessions() {
+    let mut pit = Pit::start().await;
+    let me = pit.scene.actor.clone();
+    let msg = pit.triage(&me, Some(DRILL)).await.message();
+    let msg = pit.press(&me, &msg, "Yes, we are safe").await.message();
+    let (session, _) = step_of(&msg);
+    let file = pit.content.join(format!("{DRILL}.toml"));
+    let edit = |from: &str, to: &str| {
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(text.contains(from), "{from}");
+        std::fs::write(&file, text.replace(from, to)).unwrap();
+    };
+
+    // The moderator rewords the member's current step, and restarts the bot.
+    pit.stop().await;
+    edit(JACK, "Find the jack: it is under the boot floor.");
+    pit.restart().await;
+    // A choice is never applied blind on a changed step: the new wording is shown first.
+    let shown = pit.press(&me, &msg, "Found them").await;
+    assert_eq!(shown.kind(), 7);
+    let text = description(&shown.message());
+    assert!(text.contains("This guide was updated"), "{text}");
+    assert!(text.ends_with("Find the jack: it is under the boot floor."));
+    let shown = pit.press(&me, &shown.message(), "Found them").await.message();
+    assert_eq!(description(&shown), NUTS);
+    assert_eq!(
+        pit.answer_labels(session).await,
+        ["Yes, we are safe", "[guide updated]", "Found them"]
+    );
+
+    // Then the member's step is removed altogether: only Start over is left, and it works.
+    pit.stop().await;
+    edit("goto = \"nuts\"", "goto = \"done\"");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let nuts = text.find("[[node]]\nid = \"nuts\"").unwrap();
+    let end = nuts + text[nuts..].find("\n\n").unwrap() + 2;
+    std::fs::write(&file, format!("{}{}", &text[..nuts], &text[end..])).unwrap();
+    pit.restart().await;
+    let gone = pit.press(&me, &shown, "Wheel is changed").await.message();
+    assert!(description(&gone).contains("your step no longer exists"), "{}", description(&gone));
+    assert_eq!(crate::harness::screen::labels(&gone), ["Start over"]);
+    let fresh = pit.press(&me, &gone, "Start over").await.message();
+    assert_eq!(description(&fresh), SAFE);
+    assert_eq!(step_of(&fresh).0, session, "the same session, restarted");
     pit.server.assert_no_violations();
 }

@@ -8,5 +8,6 @@ mod binary;
 mod harness;
 mod hostile;
 mod lifecycle;
+mod limits;
 mod registration;
 mod triage_flow;

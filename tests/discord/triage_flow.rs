@@ -76,6 +76,7 @@ async fn start_by_option_then_advance_back_and_start_over_in_place() {
     );
     let stored = pit.session(session).await;
     assert_eq!((stored.state.node.as_str(), stored.state.step), ("safe", 4));
+    pit.assert_no_pings();
     pit.server.assert_no_violations();
 }
 
@@ -258,5 +259,46 @@ async fn a_guide_works_in_a_dm() {
     assert_eq!(pit.answer_labels(session.id).await, ["Yes, we are safe"]);
     // The same person in the server has no open guide: sessions are per place.
     assert!(pit.open_session(&pit.scene.actor).await.is_none());
+    pit.server.assert_no_violations();
+}
+
+#[tokio::test]
+async fn resolved_then_volunteer_then_start_over_as_a_new_walk() {
+    let pit = Pit::start().await;
+    let me = &pit.scene.actor;
+    let msg = pit.triage(me, Some(DRILL)).await.message();
+    let (first, _) = step_of(&msg);
+    for label in ["Yes, we are safe", "Found them"] {
+        pit.press(me, &msg, label).await;
+    }
+    let solved = pit.press(me, &msg, "Wheel is changed").await.message();
+    assert_eq!(embed(&solved)["color"], 0x16a34a, "green");
+    assert!(description(&solved).starts_with("Well done."));
+    assert_eq!(labels(&solved), ["Start over", "Talk to a volunteer"]);
+    assert_eq!(pit.session(first).await.state.status, Status::Resolved);
+    assert!(pit.open_session(me).await.is_none(), "a solved guide is not offered again");
+
+    // Still stuck after all: the volunteer advice (until the handoff exists).
+    let help = pit.press(me, &solved, "Talk to a volunteer").await.message();
+    assert_eq!(embed(&help)["color"], 0xf59e0b);
+    assert!(description(&help).starts_with("A club volunteer will take it from here."));
+    assert!(embed(&help)["footer"]["text"].as_str().is_some());
+    assert_eq!(labels(&help), ["Start over"]);
+    assert_eq!(pit.session(first).await.state.status, Status::Escalated);
+
+    // Starting over after the end is a new walk; the finished one keeps its outcome.
+    let again = pit.press(me, &help, "Start over").await;
+    assert_eq!(again.kind(), 7);
+    let shown = again.message();
+    assert_eq!(description(&shown), SAFE);
+    let (second, step) = step_of(&shown);
+    assert_ne!(second, first);
+    assert_eq!(step, 0);
+    assert_eq!(pit.session(first).await.state.status, Status::Escalated);
+    assert_eq!(
+        pit.answer_labels(first).await,
+        ["Yes, we are safe", "Found them", "Wheel is changed", "Talk to a volunteer"]
+    );
+    assert_eq!(pit.open_session(me).await.map(|s| s.id), Some(second));
     pit.server.assert_no_violations();
 }
