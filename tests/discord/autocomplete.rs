@@ -11,7 +11,11 @@ use crate::harness::{Options, Pit, DRILL};
 async fn offered(pit: &Pit, actor: &Actor, typed: &str) -> Vec<(String, String)> {
     let payload = autocomplete("triage").focused("guide", typed).by(actor);
     let answer = pit.answer(pit.server.dispatch(payload).await).await;
-    assert_eq!((answer.kind(), answer.callback.status), (8, 204), "{typed:?}");
+    assert_eq!(
+        (answer.kind(), answer.callback.status),
+        (8, 204),
+        "{typed:?}"
+    );
     answer.callback.data["choices"]
         .as_array()
         .expect("choices")
@@ -37,12 +41,24 @@ async fn choices_are_ranked_titles_with_ids_as_values() {
     assert!(all.contains(&("Wheel change drill".into(), DRILL.into())));
 
     // A tag.
-    assert_eq!(values(&offered(&pit, me, "mini").await)[0], "mini-fob-not-working");
+    assert_eq!(
+        values(&offered(&pit, me, "mini").await)[0],
+        "mini-fob-not-working"
+    );
     // A word only a synonym has.
-    assert_eq!(values(&offered(&pit, me, "insulin").await), ["trunk-release-failed"]);
+    assert_eq!(
+        values(&offered(&pit, me, "insulin").await),
+        ["trunk-release-failed"]
+    );
     // A whole synonym phrase beats single words.
     let locked_out = offered(&pit, me, "locked out of my bmw").await;
-    assert_eq!(locked_out[0], ("Keys locked in a BMW (cabin or trunk)".into(), "bmw-keys-locked".into()));
+    assert_eq!(
+        locked_out[0],
+        (
+            "Keys locked in a BMW (cabin or trunk)".into(),
+            "bmw-keys-locked".into()
+        )
+    );
     // An unfinished last word is a prefix.
     assert_eq!(values(&offered(&pit, me, "dri").await)[0], DRILL);
     // Nothing matches: nothing offered (the typed words still work as a description).

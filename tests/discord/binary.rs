@@ -90,10 +90,7 @@ async fn a_rejected_token_exits_2_and_is_never_printed() {
             "the token leaked:\n{stdout}\n{stderr}"
         );
     }
-    let errors: Vec<&str> = stderr
-        .lines()
-        .filter(|l| l.starts_with("error:"))
-        .collect();
+    let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error:")).collect();
     assert_eq!(errors.len(), 1, "{stderr}");
     assert!(
         errors[0].contains("rejected DISCORD_TOKEN") && errors[0].contains("401"),
@@ -171,6 +168,9 @@ async fn sigint_stops_a_connected_bot_with_exit_0() {
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(stderr.contains("stopped"), "{stderr}");
     assert!(stderr.lines().count() > 10, "trace logging was on");
-    assert!(!stderr.contains(server.token()), "the token leaked into the log");
+    assert!(
+        !stderr.contains(server.token()),
+        "the token leaked into the log"
+    );
     server.assert_no_violations();
 }

@@ -71,7 +71,12 @@ fn forged_custom_ids_never_move_a_session() {
     });
     let (session, step) = step_of(&screen);
     let before: SessionRecord = rt.block_on(pit.session(session));
-    let guides = ["bmw-keys-locked", "mini-fob-not-working", "trunk-release-failed", DRILL];
+    let guides = [
+        "bmw-keys-locked",
+        "mini-fob-not-working",
+        "trunk-release-failed",
+        DRILL,
+    ];
 
     let mut runner = TestRunner::new(Config {
         cases: CASES,
@@ -89,7 +94,11 @@ fn forged_custom_ids_never_move_a_session() {
             prop_assert_eq!(pit.answers(session).await.len(), 1);
             let open = pit.open_session(&me).await.map(|s| s.id);
             prop_assert_eq!(open, Some(session), "another session opened for {:?}", id);
-            prop_assert!(pit.server.violations().is_empty(), "{:?}", pit.server.violations());
+            prop_assert!(
+                pit.server.violations().is_empty(),
+                "{:?}",
+                pit.server.violations()
+            );
             Ok(())
         })
     });

@@ -153,7 +153,8 @@ impl Pit {
         };
         let (content, db_url) = (self.content.clone(), self.db_url.clone());
         runtime.spawn(async move {
-            let library = pitcrew::guide::load_library(&content).expect("test content passes check");
+            let library =
+                pitcrew::guide::load_library(&content).expect("test content passes check");
             let store = Store::open(&db_url).await.expect("bot store opens");
             let desk = Arc::new(Desk::new(library, store));
             let shutdown = async {
@@ -212,7 +213,9 @@ impl Pit {
     /// Graceful stop; `run` must return Ok.
     pub async fn stop(&mut self) {
         self.request_stop();
-        self.stopped().await.expect("run returns Ok on a graceful stop");
+        self.stopped()
+            .await
+            .expect("run returns Ok on a graceful stop");
     }
 
     /// Hard kill: the runtime and everything on it vanish mid-flight, sockets and all.
@@ -336,7 +339,11 @@ impl Pit {
 
     /// The labels of the answers logged for session `id`, in order.
     pub async fn answer_labels(&self, id: pitcrew::store::SessionId) -> Vec<String> {
-        self.answers(id).await.into_iter().map(|a| a.choice).collect()
+        self.answers(id)
+            .await
+            .into_iter()
+            .map(|a| a.choice)
+            .collect()
     }
 
     /// A second member of the scene's guild, acting in the same channel.
@@ -396,8 +403,14 @@ fn add_drill_copies(dir: &Path, n: usize) {
     let drill = std::fs::read_to_string(dir.join(format!("{DRILL}.toml"))).expect("drill guide");
     for i in 1..=n {
         let copy = drill
-            .replace(&format!("id = \"{DRILL}\""), &format!("id = \"drill-{i:02}\""))
-            .replace("title = \"Wheel change drill\"", &format!("title = \"Wheel change drill {i:02}\""));
+            .replace(
+                &format!("id = \"{DRILL}\""),
+                &format!("id = \"drill-{i:02}\""),
+            )
+            .replace(
+                "title = \"Wheel change drill\"",
+                &format!("title = \"Wheel change drill {i:02}\""),
+            );
         std::fs::write(dir.join(format!("drill-{i:02}.toml")), copy).expect("write guide");
     }
 }

@@ -33,17 +33,33 @@ async fn another_members_press_gets_a_private_note_and_changes_nothing() {
         assert!(note.is_ephemeral());
         assert_eq!(note.visible_to, Some(other.user_id));
         assert!(
-            note.content().contains("belongs to someone else") && note.content().contains("/triage"),
+            note.content().contains("belongs to someone else")
+                && note.content().contains("/triage"),
             "{}",
             note.content()
         );
         assert!(note.components().is_empty() && note.embeds().is_empty());
     }
-    assert_eq!(pit.server.message(copy.id).unwrap().edits, 0, "the copy untouched");
-    assert_eq!(pit.server.message(msg.id).unwrap().json, msg.json, "the owner's screen untouched");
-    assert_eq!(pit.session(session).await, before, "the owner's session untouched");
+    assert_eq!(
+        pit.server.message(copy.id).unwrap().edits,
+        0,
+        "the copy untouched"
+    );
+    assert_eq!(
+        pit.server.message(msg.id).unwrap().json,
+        msg.json,
+        "the owner's screen untouched"
+    );
+    assert_eq!(
+        pit.session(session).await,
+        before,
+        "the owner's session untouched"
+    );
     assert_eq!(pit.answer_labels(session).await, ["Yes, we are safe"]);
-    assert!(pit.open_session(&other).await.is_none(), "nothing started for them");
+    assert!(
+        pit.open_session(&other).await.is_none(),
+        "nothing started for them"
+    );
 
     // The owner carries on as if nothing happened.
     let next = pit.press(owner, &msg, "Found them").await;
@@ -74,7 +90,11 @@ async fn a_press_on_an_old_step_shows_the_current_step_with_a_notice() {
     let text = description(&redrawn);
     assert!(text.contains(OLD_STEP), "{text}");
     assert!(text.ends_with("Loosen each wheel nut half a turn before lifting the car."));
-    assert_eq!(step_of(&redrawn), (session, current), "now carries the current step");
+    assert_eq!(
+        step_of(&redrawn),
+        (session, current),
+        "now carries the current step"
+    );
     assert_eq!(pit.session(session).await, before, "nothing advanced");
     assert_eq!(
         pit.answer_labels(session).await,
@@ -95,13 +115,19 @@ async fn the_same_interaction_delivered_twice_is_answered_and_applied_once() {
         .await;
     // Discord (or a gateway replay) delivers it again at once, same id and token.
     let payload = pit.server.interaction(&h).payload;
-    assert!(pit.server.send_dispatch("INTERACTION_CREATE", &payload).is_some());
+    assert!(pit
+        .server
+        .send_dispatch("INTERACTION_CREATE", &payload)
+        .is_some());
     let first = pit.answer(h.clone()).await;
     assert_eq!(first.kind(), 7);
 
     // ...and once more after it was answered. The next press is a barrier: by the time it
     // is answered, a second answer to `h` would have been sent (and refused with 40060).
-    assert!(pit.server.send_dispatch("INTERACTION_CREATE", &payload).is_some());
+    assert!(pit
+        .server
+        .send_dispatch("INTERACTION_CREATE", &payload)
+        .is_some());
     let next = pit.press(me, &first.message(), "Found them").await;
     assert_eq!(next.kind(), 7);
 
@@ -155,7 +181,11 @@ async fn two_presses_racing_on_one_step_advance_once() {
             .unwrap_or_else(|| panic!("{:?}", Value::clone(&a.callback.data)))
     };
     assert!(!text(winner).contains(OLD_STEP), "{}", text(winner));
-    assert!(text(loser).contains(OLD_STEP), "the loser is told: {}", text(loser));
+    assert!(
+        text(loser).contains(OLD_STEP),
+        "the loser is told: {}",
+        text(loser)
+    );
     if stored.state.node == "jack" {
         assert!(text(loser).ends_with(JACK));
     }

@@ -42,7 +42,11 @@ async fn a_locked_database_is_deferred_in_time_then_answered_by_edit() {
     ];
     lock.release().await;
     let kinds: Vec<u64> = acks.iter().map(|c| c.kind).collect();
-    assert_eq!(kinds, [6, 5, 5], "silent ack for the press, 'thinking' for commands");
+    assert_eq!(
+        kinds,
+        [6, 5, 5],
+        "silent ack for the press, 'thinking' for commands"
+    );
     assert!(acks.iter().all(|c| c.accepted()), "{acks:#?}");
     assert!(
         pit.server.original_message(&start).unwrap().is_ephemeral(),
@@ -93,11 +97,17 @@ async fn killed_mid_guide_a_new_process_continues_from_the_old_message() {
 
     pit.kill();
     let stored = pit.session(session).await;
-    assert_eq!((stored.state.node.as_str(), stored.state.step), ("jack", step));
+    assert_eq!(
+        (stored.state.node.as_str(), stored.state.step),
+        ("jack", step)
+    );
     pit.restart().await;
 
     // The new process registers again, idempotently: still one /triage, same id.
-    assert_eq!(pit.server.requests_to("PUT", &pit.commands_route()).len(), 2);
+    assert_eq!(
+        pit.server.requests_to("PUT", &pit.commands_route()).len(),
+        2
+    );
     let commands = pit.server.commands(None);
     assert_eq!(commands.len(), 1);
     assert_eq!(commands[0]["id"], command_id);
@@ -179,7 +189,10 @@ async fn a_guide_edited_between_runs_does_not_strand_open_sessions() {
     let text = description(&shown.message());
     assert!(text.contains("This guide was updated"), "{text}");
     assert!(text.ends_with("Find the jack: it is under the boot floor."));
-    let shown = pit.press(&me, &shown.message(), "Found them").await.message();
+    let shown = pit
+        .press(&me, &shown.message(), "Found them")
+        .await
+        .message();
     assert_eq!(description(&shown), NUTS);
     assert_eq!(
         pit.answer_labels(session).await,
@@ -195,7 +208,11 @@ async fn a_guide_edited_between_runs_does_not_strand_open_sessions() {
     std::fs::write(&file, format!("{}{}", &text[..nuts], &text[end..])).unwrap();
     pit.restart().await;
     let gone = pit.press(&me, &shown, "Wheel is changed").await.message();
-    assert!(description(&gone).contains("your step no longer exists"), "{}", description(&gone));
+    assert!(
+        description(&gone).contains("your step no longer exists"),
+        "{}",
+        description(&gone)
+    );
     assert_eq!(crate::harness::screen::labels(&gone), ["Start over"]);
     let fresh = pit.press(&me, &gone, "Start over").await.message();
     assert_eq!(description(&fresh), SAFE);

@@ -78,7 +78,11 @@ async fn a_guide_at_every_limit_fits_discord_whole() {
     let msg = first.message();
     assert_eq!(title(&msg), guide_title(), "the title whole");
     assert_eq!(description(&msg), step_text("safe"), "the step text whole");
-    assert_eq!(row_sizes(&msg), [5, 5, 5, 5, 1], "20 choices, then navigation");
+    assert_eq!(
+        row_sizes(&msg),
+        [5, 5, 5, 5, 1],
+        "20 choices, then navigation"
+    );
     let (session, _) = step_of(&msg);
 
     let more = pit.press(me, &msg, &labels(&msg)[19]).await;
@@ -93,7 +97,10 @@ async fn a_guide_at_every_limit_fits_discord_whole() {
     let resumed = pit.press(me, &offer, "Resume").await.message();
     assert!(description(&resumed).ends_with(&step_text("more")));
 
-    let done = pit.press(me, &resumed, &labels(&resumed)[0]).await.message();
+    let done = pit
+        .press(me, &resumed, &labels(&resumed)[0])
+        .await
+        .message();
     assert_eq!(description(&done), step_text("done"));
     let help = pit.press(me, &done, "Talk to a volunteer").await.message();
     assert_eq!(description(&help), step_text("ask"));
@@ -108,7 +115,10 @@ async fn a_guide_at_every_limit_fits_discord_whole() {
     let picker = pit.triage(me, None).await.message();
     let suggested = pit.describe(me, &picker, "Tür klemmt").await;
     assert_eq!(suggested.kind(), 7);
-    assert!(suggested.message().custom_ids().contains(&format!("g:{}", id())));
+    assert!(suggested
+        .message()
+        .custom_ids()
+        .contains(&format!("g:{}", id())));
     assert_eq!(pit.answer_labels(session).await.len(), 3);
     pit.server.assert_no_violations();
 }

@@ -1,10 +1,10 @@
 //! The Discord integration tests: one binary, so serenity and the fake server link once.
 
+mod autocomplete;
+mod binary;
 mod fake;
 mod fake_selftest;
 mod forged;
-mod autocomplete;
-mod binary;
 mod harness;
 mod hostile;
 mod lifecycle;

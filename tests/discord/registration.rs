@@ -31,7 +31,11 @@ fn assert_triage_shape(cmd: &Value) {
     assert_eq!(guide["type"], 3, "a string option");
     assert_eq!(guide["autocomplete"], true);
     assert_ne!(guide["required"], true, "/triage alone opens the picker");
-    assert!(guide.get("choices").is_none_or(|c| c.is_null() || c == &json!([])));
+    let choices = &guide["choices"];
+    assert!(
+        choices.is_null() || choices == &json!([]),
+        "autocomplete excludes fixed choices"
+    );
 }
 
 #[tokio::test]
@@ -63,7 +67,8 @@ async fn guild_id_registers_to_that_server_only() {
     let pit = Pit::start_with(Options {
         guild_scoped: true,
         ..Options::default()
-    }).await;
+    })
+    .await;
     let route = format!("/applications/*/guilds/{}/commands", pit.scene.guild_id);
     let puts = pit.server.requests_to("PUT", &route);
     assert_eq!(puts.len(), 1, "one bulk overwrite to the server");
@@ -76,7 +81,9 @@ async fn guild_id_registers_to_that_server_only() {
     assert_eq!(cmd["name"], "triage");
     assert_eq!(cmd["options"][0]["autocomplete"], true);
     // And it works there at once.
-    let answer = pit.triage(&pit.scene.actor, Some(crate::harness::DRILL)).await;
+    let answer = pit
+        .triage(&pit.scene.actor, Some(crate::harness::DRILL))
+        .await;
     assert_eq!(answer.kind(), 4);
     pit.server.assert_no_violations();
 }

@@ -36,7 +36,11 @@ async fn start_by_option_then_advance_back_and_start_over_in_place() {
     assert_eq!((stored.id, stored.guide_id.as_str()), (session, DRILL));
 
     let next = pit.press(me, &msg, "Yes, we are safe").await;
-    assert_eq!((next.kind(), next.callback.status), (7, 204), "updated in place");
+    assert_eq!(
+        (next.kind(), next.callback.status),
+        (7, 204),
+        "updated in place"
+    );
     let msg = next.message();
     assert_eq!(msg.id, first.message().id, "the same message");
     assert!(msg.is_ephemeral(), "an update keeps the message private");
@@ -61,7 +65,11 @@ async fn start_by_option_then_advance_back_and_start_over_in_place() {
     let back = pit.press(me, &msg, "Back").await;
     assert_eq!(back.kind(), 7);
     assert_eq!(description(&back.message()), SAFE);
-    assert_eq!(step_of(&back.message()), (session, 2), "the counter only moves on");
+    assert_eq!(
+        step_of(&back.message()),
+        (session, 2),
+        "the counter only moves on"
+    );
     let forward = pit.press(me, &msg, "Yes, we are safe").await;
     assert_eq!(description(&forward.message()), JACK);
     let over = pit.press(me, &msg, "Start over").await;
@@ -128,30 +136,45 @@ async fn start_from_a_description_via_the_modal_and_suggestions() {
     let modal = pit.server.modal(&opened.handle).expect("a modal");
     assert_eq!(modal["custom_id"], "descm");
     let input = &modal["components"][0]["components"][0];
-    assert_eq!((input["custom_id"].as_str(), input["style"].as_u64()), (Some("desct"), Some(2)));
+    assert_eq!(
+        (input["custom_id"].as_str(), input["style"].as_u64()),
+        (Some("desct"), Some(2))
+    );
 
     let suggested = pit
         .describe(me, &picker, "my fob is locked in the boot")
         .await;
-    assert_eq!(suggested.kind(), 7, "the picker message shows the suggestions");
+    assert_eq!(
+        suggested.kind(),
+        7,
+        "the picker message shows the suggestions"
+    );
     let msg = suggested.message();
     assert_eq!(msg.id, picker.id);
     assert_eq!(title(&msg), "These guides fit best");
     let ids = msg.custom_ids();
     assert_eq!(ids[0], "g:bmw-keys-locked", "best first: {ids:?}");
-    assert!(ids.len() <= 5 + 2, "one row of suggestions, then the picker: {ids:?}");
+    assert!(
+        ids.len() <= 5 + 2,
+        "one row of suggestions, then the picker: {ids:?}"
+    );
     assert!(pit.open_session(me).await.is_none());
 
     let started = pit.press_id(me, &msg, "g:bmw-keys-locked").await;
     assert_eq!(started.kind(), 7);
-    assert_eq!(title(&started.message()), "Keys locked in a BMW (cabin or trunk)");
+    assert_eq!(
+        title(&started.message()),
+        "Keys locked in a BMW (cabin or trunk)"
+    );
     let session = pit.open_session(me).await.expect("started");
     assert_eq!(session.guide_id, "bmw-keys-locked");
     assert_eq!(step_of(&started.message()), (session.id, 0));
 
     // Typed words instead of an id in the option are a description too.
     pit.triage(me, Some("cancel")).await;
-    let typed = pit.triage(me, Some("trunk will not open, medicine inside")).await;
+    let typed = pit
+        .triage(me, Some("trunk will not open, medicine inside"))
+        .await;
     assert_eq!(typed.kind(), 4);
     assert_eq!(typed.message().custom_ids()[0], "g:trunk-release-failed");
     pit.server.assert_no_violations();
@@ -171,7 +194,11 @@ async fn cancel_closes_the_open_guide() {
     assert_eq!(pit.session(session).await.state.status, Status::Abandoned);
     assert!(pit.open_session(me).await.is_none());
     let again = pit.triage(me, Some("cancel")).await.message();
-    assert!(again.content().contains("no open guide"), "{}", again.content());
+    assert!(
+        again.content().contains("no open guide"),
+        "{}",
+        again.content()
+    );
     pit.server.assert_no_violations();
 }
 
@@ -192,14 +219,22 @@ async fn an_open_guide_is_offered_for_resume_or_start_over() {
     let resumed = pit.press(me, &offer, "Resume").await;
     assert_eq!(resumed.kind(), 7);
     let shown = resumed.message();
-    assert!(description(&shown).starts_with("*Welcome back."), "{}", description(&shown));
+    assert!(
+        description(&shown).starts_with("*Welcome back."),
+        "{}",
+        description(&shown)
+    );
     assert!(description(&shown).ends_with(JACK));
     assert_eq!(step_of(&shown), (session, 1), "the same session, same step");
 
     let offer = pit.triage(me, None).await.message();
     let fresh = pit.press(me, &offer, "Start over").await;
     assert_eq!(fresh.kind(), 7);
-    assert_eq!(title(&fresh.message()), "What happened?", "back to the picker");
+    assert_eq!(
+        title(&fresh.message()),
+        "What happened?",
+        "back to the picker"
+    );
     assert_eq!(pit.session(session).await.state.status, Status::Abandoned);
     assert!(pit.open_session(me).await.is_none());
 
@@ -236,7 +271,11 @@ async fn an_emergency_is_red_leads_with_911_and_offers_no_choices() {
     assert_eq!(e["color"], 0xdc2626);
     assert!(title(&shown).contains("Emergency"));
     assert!(description(&shown).contains("Call 911 now"));
-    assert_eq!(labels(&shown), ["Start over"], "no choices to click through");
+    assert_eq!(
+        labels(&shown),
+        ["Start over"],
+        "no choices to click through"
+    );
     assert_eq!(pit.session(session).await.state.status, Status::Emergency);
     pit.server.assert_no_violations();
 }
@@ -276,10 +315,16 @@ async fn resolved_then_volunteer_then_start_over_as_a_new_walk() {
     assert!(description(&solved).starts_with("Well done."));
     assert_eq!(labels(&solved), ["Start over", "Talk to a volunteer"]);
     assert_eq!(pit.session(first).await.state.status, Status::Resolved);
-    assert!(pit.open_session(me).await.is_none(), "a solved guide is not offered again");
+    assert!(
+        pit.open_session(me).await.is_none(),
+        "a solved guide is not offered again"
+    );
 
     // Still stuck after all: the volunteer advice (until the handoff exists).
-    let help = pit.press(me, &solved, "Talk to a volunteer").await.message();
+    let help = pit
+        .press(me, &solved, "Talk to a volunteer")
+        .await
+        .message();
     assert_eq!(embed(&help)["color"], 0xf59e0b);
     assert!(description(&help).starts_with("A club volunteer will take it from here."));
     assert!(embed(&help)["footer"]["text"].as_str().is_some());
@@ -297,7 +342,12 @@ async fn resolved_then_volunteer_then_start_over_as_a_new_walk() {
     assert_eq!(pit.session(first).await.state.status, Status::Escalated);
     assert_eq!(
         pit.answer_labels(first).await,
-        ["Yes, we are safe", "Found them", "Wheel is changed", "Talk to a volunteer"]
+        [
+            "Yes, we are safe",
+            "Found them",
+            "Wheel is changed",
+            "Talk to a volunteer"
+        ]
     );
     assert_eq!(pit.open_session(me).await.map(|s| s.id), Some(second));
     pit.server.assert_no_violations();
