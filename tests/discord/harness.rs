@@ -10,6 +10,7 @@
 //! select, submit the describe modal. Each waits for the bot's first answer and returns it
 //! with the message it produced, so tests assert on payloads, not on "no panic".
 
+mod inspect;
 pub mod lock;
 pub mod screen;
 
@@ -20,9 +21,7 @@ use std::time::Duration;
 use pitcrew::config::{DiscordConfig, Secret};
 use pitcrew::desk::Desk;
 use pitcrew::discord::{self, RunError};
-use pitcrew::place::{Member, Scope};
-use pitcrew::store::{AnswerRecord, SessionRecord, Store};
-use serde_json::Value;
+use pitcrew::store::Store;
 use serenity::all::{ChannelId, CreateActionRow, CreateButton, CreateMessage, HttpBuilder};
 use tempfile::TempDir;
 use tokio::sync::oneshot;
@@ -282,6 +281,14 @@ impl Pit {
         }
     }
 
+    /// A second member of the scene's guild, acting in the same channel.
+    pub fn other_member(&self, name: &str) -> Actor {
+        let user = self.server.add_user(name);
+        self.server.add_member(self.scene.guild_id, user.id, &[]);
+        self.server
+            .guild_actor(self.scene.guild_id, self.scene.channel_id, user.id)
+    }
+
     /// A message the bot (as the test) posts publicly in `channel`, one button per id: the only
     /// way Discord lets someone press a session button on a message that is not theirs, or
     /// press a custom_id the renderer never wrote.
@@ -307,82 +314,6 @@ impl Pit {
         self.server
             .message(sent.id.get())
             .expect("the fake stored it")
-    }
-
-    // ---- the database ----
-
-    pub async fn open_session(&self, actor: &Actor) -> Option<SessionRecord> {
-        let scope = match actor.guild_id {
-            Some(guild) => Scope::Guild {
-                guild,
-                channel: actor.channel_id,
-            },
-            None => Scope::Dm,
-        };
-        self.store
-            .active_session(&Member::Discord(actor.user_id), &scope)
-            .await
-            .expect("store readable")
-    }
-
-    pub async fn session(&self, id: pitcrew::store::SessionId) -> SessionRecord {
-        self.store
-            .session(id)
-            .await
-            .expect("store readable")
-            .expect("session exists")
-    }
-
-    pub async fn answers(&self, id: pitcrew::store::SessionId) -> Vec<AnswerRecord> {
-        self.store.answers(id).await.expect("store readable")
-    }
-
-    /// The labels of the answers logged for session `id`, in order.
-    pub async fn answer_labels(&self, id: pitcrew::store::SessionId) -> Vec<String> {
-        self.answers(id)
-            .await
-            .into_iter()
-            .map(|a| a.choice)
-            .collect()
-    }
-
-    /// A second member of the scene's guild, acting in the same channel.
-    pub fn other_member(&self, name: &str) -> Actor {
-        let user = self.server.add_user(name);
-        self.server.add_member(self.scene.guild_id, user.id, &[]);
-        self.server
-            .guild_actor(self.scene.guild_id, self.scene.channel_id, user.id)
-    }
-
-    /// Every message body the bot sent (responses, edits, follow-ups) pings nobody: guide
-    /// text and notes may one day quote members, and `@everyone` must stay inert.
-    #[track_caller]
-    pub fn assert_no_pings(&self) {
-        let mut checked = 0;
-        for r in self.server.requests() {
-            let Some(body) = &r.body else { continue };
-            let message = if r.path.ends_with("/callback") {
-                &body["data"]
-            } else if r.path.contains("/webhooks/") {
-                body
-            } else {
-                continue;
-            };
-            let has_text = message.get("content").is_some() || message.get("embeds").is_some();
-            if has_text {
-                checked += 1;
-                let am = &message["allowed_mentions"];
-                let empty = |v: &Value| v.is_null() || v.as_array().is_some_and(Vec::is_empty);
-                assert!(
-                    am.is_object() && am["parse"] == serde_json::json!([]),
-                    "{} {}: {message:#}",
-                    r.method,
-                    r.path
-                );
-                assert!(empty(&am["users"]) && empty(&am["roles"]), "{am}");
-            }
-        }
-        assert!(checked > 0, "no message bodies to check");
     }
 }
 
