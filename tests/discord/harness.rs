@@ -60,6 +60,8 @@ impl Answer {
 struct RunningBot {
     runtime: tokio::runtime::Runtime,
     stop: Option<oneshot::Sender<()>>,
+    /// Fires when `run` has taken the stop (its shutdown future completed).
+    taken: Option<oneshot::Receiver<()>>,
     done: oneshot::Receiver<Result<(), RunError>>,
 }
 
@@ -144,6 +146,7 @@ impl Pit {
             .build()
             .expect("bot runtime");
         let (stop_tx, stop_rx) = oneshot::channel::<()>();
+        let (taken_tx, taken_rx) = oneshot::channel::<()>();
         let (done_tx, done_rx) = oneshot::channel();
         let config = DiscordConfig {
             token: Secret::new(self.server.token()),
@@ -158,12 +161,14 @@ impl Pit {
             let desk = Arc::new(Desk::new(library, store));
             let shutdown = async {
                 let _ = stop_rx.await;
+                let _ = taken_tx.send(());
             };
             let _ = done_tx.send(discord::run(&config, desk, shutdown).await);
         });
         self.bot = Some(RunningBot {
             runtime,
             stop: Some(stop_tx),
+            taken: Some(taken_rx),
             done: done_rx,
         });
         self.launches += 1;
@@ -190,11 +195,17 @@ impl Pit {
         }
     }
 
-    /// Asks the bot to stop (as SIGINT does) without waiting; see [`Pit::stopped`].
-    pub fn request_stop(&mut self) {
+    /// Asks the bot to stop (as SIGINT does) and waits until it has taken the request, not for
+    /// it to finish; see [`Pit::stopped`].
+    pub async fn request_stop(&mut self) {
         let bot = self.bot.as_mut().expect("a bot is running");
         if let Some(stop) = bot.stop.take() {
             let _ = stop.send(());
+        }
+        // `run` marks itself closing in the same poll that sees its shutdown future complete,
+        // so once this fires, interactions that reach the bot from now on are turned away.
+        if let Some(taken) = bot.taken.take() {
+            let _ = tokio::time::timeout(T, taken).await;
         }
     }
 
@@ -211,7 +222,7 @@ impl Pit {
 
     /// Graceful stop; `run` must return Ok.
     pub async fn stop(&mut self) {
-        self.request_stop();
+        self.request_stop().await;
         self.stopped()
             .await
             .expect("run returns Ok on a graceful stop");

@@ -1,7 +1,15 @@
 //! Time and process life: a slow store (defer inside 3 s, then edit), a hard kill mid-guide and
 //! a new process on the same database, and a graceful stop with an interaction in flight.
 
+use std::sync::Arc;
+
+use pitcrew::config::{DiscordConfig, Secret};
+use pitcrew::desk::Desk;
+use pitcrew::discord;
+use pitcrew::store::Store;
+
 use crate::fake::builders::{button, command};
+use crate::fake::FakeDiscord;
 use crate::harness::lock::WriteLock;
 use crate::harness::screen::{description, id_of, step_of};
 use crate::harness::{Pit, DRILL, T};
@@ -142,7 +150,7 @@ async fn a_graceful_stop_finishes_the_interaction_in_flight() {
         .await;
     // Deferred: the bot has it, and is waiting for the database.
     assert_eq!(pit.server.wait_response(&press, T).await.unwrap().kind, 6);
-    pit.request_stop();
+    pit.request_stop().await;
 
     // While draining, a newcomer is told to come back instead of being left unanswered.
     let other = pit.other_member("late_driver");
@@ -218,4 +226,29 @@ async fn a_guide_edited_between_runs_does_not_strand_open_sessions() {
     assert_eq!(description(&fresh), SAFE);
     assert_eq!(step_of(&fresh).0, session, "the same session, restarted");
     pit.server.assert_no_violations();
+}
+
+/// The stop signal is looked at before anything connects: SIGINT's listener only exists once
+/// polled, and a bot that connected first could be killed outright by an early Ctrl-C while
+/// it already answers members (seen as `sigint_stops_a_connected_bot_with_exit_0` dying of
+/// signal 2 under load).
+#[tokio::test]
+async fn a_stop_requested_before_connecting_never_reaches_discord() {
+    let server = FakeDiscord::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let library = pitcrew::guide::load_library(&content).unwrap();
+    let url = format!("sqlite://{}", dir.path().join("p.db").display());
+    let desk = Arc::new(Desk::new(library, Store::open(&url).await.unwrap()));
+    let config = DiscordConfig {
+        token: Secret::new(server.token()),
+        api_url: Some(server.api_url()),
+        guild_id: None,
+    };
+    let result = tokio::time::timeout(T, discord::run(&config, desk, std::future::ready(())))
+        .await
+        .expect("returns at once");
+    assert!(result.is_ok(), "{result:?}");
+    assert!(server.requests().is_empty(), "{:#?}", server.requests());
+    assert_eq!(server.identified_count(), 0);
 }
