@@ -246,9 +246,18 @@ async fn an_open_guide_is_offered_for_resume_or_start_over() {
     let switched = pit.press(me, &offer, "Start the new guide").await.message();
     assert_eq!(title(&switched), "Keys locked in a BMW (cabin or trunk)");
     assert_eq!(pit.session(second).await.state.status, Status::Abandoned);
-    let now = pit.open_session(me).await.expect("the new guide is open");
-    assert_eq!(now.guide_id, "bmw-keys-locked");
-    assert_eq!(step_of(&switched), (now.id, 0));
+    let third = pit.open_session(me).await.expect("the new guide is open");
+    assert_eq!(third.guide_id, "bmw-keys-locked");
+    assert_eq!(step_of(&switched), (third.id, 0));
+
+    // Naming the open guide itself offers to start it over: a fresh walk from its start.
+    let offer = pit.triage(me, Some("bmw-keys-locked")).await.message();
+    assert_eq!(labels(&offer), ["Resume", "Start over"]);
+    let redo = pit.press(me, &offer, "Start over").await.message();
+    assert_eq!(title(&redo), "Keys locked in a BMW (cabin or trunk)");
+    let (fourth, step) = step_of(&redo);
+    assert!(fourth != third.id && step == 0, "a new walk");
+    assert_eq!(pit.session(third.id).await.state.status, Status::Abandoned);
     pit.server.assert_no_violations();
 }
 
