@@ -16,6 +16,7 @@ mod timers;
 use std::future::Future;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
+use std::task::Poll;
 use std::time::Duration;
 
 use serenity::all::{ClientBuilder, CreateAllowedMentions, GatewayIntents, GuildId, HttpBuilder};
@@ -48,6 +49,18 @@ pub async fn run(
     desk: Arc<Desk>,
     shutdown: impl Future<Output = ()>,
 ) -> Result<(), RunError> {
+    // Poll the stop signal once before anything connects. A signal listener installs itself on
+    // its first poll, and the select below first polls it only after serenity's shard queuer,
+    // on another thread, may already be connected and taking interactions: in that gap a
+    // SIGINT would kill the process outright instead of stopping it gracefully.
+    let mut shutdown = std::pin::pin!(shutdown);
+    if std::future::poll_fn(|cx| Poll::Ready(shutdown.as_mut().poll(cx)))
+        .await
+        .is_ready()
+    {
+        desk.store().close().await;
+        return Ok(());
+    }
     let mut http = HttpBuilder::new(config.token.expose())
         .default_allowed_mentions(CreateAllowedMentions::new());
     if let Some(url) = &config.api_url {
@@ -75,7 +88,7 @@ pub async fn run(
     let shards = client.shard_manager.clone();
     let result = tokio::select! {
         r = client.start() => r.map_err(|e| RunError::Gateway(e.to_string())),
-        () = shutdown => {
+        () = &mut shutdown => {
             tracing::info!("stopping: finishing interactions in flight");
             closing.store(true, Ordering::SeqCst);
             timer_wake.notify_one();

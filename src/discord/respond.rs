@@ -7,8 +7,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use serenity::all::{
-    CreateInteractionResponse, CreateInteractionResponseFollowup, CreateInteractionResponseMessage,
-    Http, InteractionId,
+    CreateAllowedMentions, CreateInteractionResponse, CreateInteractionResponseFollowup,
+    CreateInteractionResponseMessage, EditInteractionResponse, Http, InteractionId,
 };
 use serenity::builder::Builder;
 
@@ -74,13 +74,21 @@ impl Responder {
         tracing::info!(interaction = %self.id, "slow answer: deferred");
         self.send(defer).await;
         let (reply, after) = work.await;
-        self.follow(reply).await;
+        self.follow(deferral, reply).await;
         after
     }
 
-    /// A private follow-up note, after the interaction was answered.
+    /// A private note beside the answer already given (the original stays as it is).
     pub async fn follow_note(&self, text: &str) {
-        self.follow(Reply::Note(text.to_string())).await;
+        let sent = CreateInteractionResponseFollowup::new()
+            .ephemeral(true)
+            .content(text)
+            .allowed_mentions(CreateAllowedMentions::new())
+            .execute(&self.http, (None, &self.token))
+            .await;
+        if let Err(e) = sent {
+            tracing::warn!(interaction = %self.id, error = %e, "could not send a follow-up note");
+        }
     }
 
     async fn send(&self, response: CreateInteractionResponse) {
@@ -93,21 +101,30 @@ impl Responder {
     }
 
     /// Delivers a reply after a deferral: an edit of the original, or a private follow-up.
-    async fn follow(&self, reply: Reply) {
-        let result = match reply {
-            Reply::New(screen) | Reply::Update(screen) => screen
+    async fn follow(&self, deferral: Deferral, reply: Reply) {
+        let result = match (deferral, reply) {
+            (_, Reply::New(screen) | Reply::Update(screen)) => screen
                 .edit()
                 .execute(&self.http, &self.token)
                 .await
                 .map(drop),
-            Reply::Note(text) => CreateInteractionResponseFollowup::new()
+            // "Thinking…" stands in for this very answer: the note must replace it, or the
+            // member is left with a spinner that never ends beside the note.
+            (Deferral::NewMessage, Reply::Note(text)) => EditInteractionResponse::new()
+                .content(text)
+                .allowed_mentions(CreateAllowedMentions::new())
+                .execute(&self.http, &self.token)
+                .await
+                .map(drop),
+            // After a silent acknowledgement the pressed screen stays; the note goes beside it.
+            (Deferral::Update, Reply::Note(text)) => CreateInteractionResponseFollowup::new()
                 .ephemeral(true)
                 .content(text)
                 .execute(&self.http, (None, &self.token))
                 .await
                 .map(drop),
             // Modals and autocomplete cannot follow a deferral; they are never slow.
-            Reply::Raw(_) => Ok(()),
+            (_, Reply::Raw(_)) => Ok(()),
         };
         if let Err(e) = result {
             tracing::warn!(interaction = %self.id, error = %e, "could not deliver a deferred answer");
@@ -129,5 +146,5 @@ pub fn note(text: String) -> CreateInteractionResponseMessage {
     CreateInteractionResponseMessage::new()
         .ephemeral(true)
         .content(text)
-        .allowed_mentions(serenity::all::CreateAllowedMentions::new())
+        .allowed_mentions(CreateAllowedMentions::new())
 }

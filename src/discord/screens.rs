@@ -99,9 +99,10 @@ pub fn suggestions(library: &Library, guides: &[&Guide]) -> Screen {
 
 /// An open session met again: carry on, or start fresh (`then` names the guide to start).
 pub fn resume_offer(session: SessionId, view: &View, then: Option<&str>) -> Screen {
+    // "/triage guide:<the same guide>" is a wish to start that guide afresh, not a new one.
     let fresh_label = match then {
-        Some(_) => "Start the new guide",
-        None => "Start over",
+        Some(g) if g != view.guide_id => "Start the new guide",
+        _ => "Start over",
     };
     Screen {
         content: None,

@@ -1,4 +1,13 @@
 //! The Discord integration tests: one binary, so serenity and the fake server link once.
 
+mod autocomplete;
+mod binary;
 mod fake;
 mod fake_selftest;
+mod forged;
+mod harness;
+mod hostile;
+mod lifecycle;
+mod limits;
+mod registration;
+mod triage_flow;

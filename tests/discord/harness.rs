@@ -1,0 +1,366 @@
+//! The real pitcrew bot, in-process, against the local Discord-compatible server.
+//!
+//! The bot runs `pitcrew::discord::run` on its **own** multi-thread runtime, the way the binary
+//! does, so a test can stop it three ways: gracefully through the shutdown future (as SIGINT
+//! does), hard by dropping that runtime mid-flight (as a crash or `kill -9` would: serenity's
+//! shard runner survives an aborted task but not its runtime), and again on the same database.
+//! The fake server and the test itself live on the test's runtime.
+//!
+//! Helpers speak in member terms: run `/triage`, press a button by its label, pick from the
+//! select, submit the describe modal. Each waits for the bot's first answer and returns it
+//! with the message it produced, so tests assert on payloads, not on "no panic".
+
+mod inspect;
+pub mod lock;
+pub mod screen;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use pitcrew::config::{DiscordConfig, Secret};
+use pitcrew::desk::Desk;
+use pitcrew::discord::{self, RunError};
+use pitcrew::store::Store;
+use serenity::all::{ChannelId, CreateActionRow, CreateButton, CreateMessage, HttpBuilder};
+use tempfile::TempDir;
+use tokio::sync::oneshot;
+
+use crate::fake::builders::{button, command, modal_submit, string_select};
+use crate::fake::{Actor, Callback, FakeDiscord, GuildScene, InteractionHandle, StoredMessage};
+
+/// How long any single wait may take before a test fails with the fake's explanation.
+pub const T: Duration = Duration::from_secs(5);
+
+/// The guide the tests own (tests/fixtures/discord/wheel-drill.toml).
+pub const DRILL: &str = "wheel-drill";
+
+/// The first answer to an interaction and the message it now shows.
+#[derive(Debug, Clone)]
+pub struct Answer {
+    pub handle: InteractionHandle,
+    pub callback: Callback,
+    /// `@original`: the new message (type 4), the updated one (type 7), the pressed one (6).
+    pub message: Option<StoredMessage>,
+}
+
+impl Answer {
+    pub fn kind(&self) -> u64 {
+        self.callback.kind
+    }
+
+    #[track_caller]
+    pub fn message(&self) -> StoredMessage {
+        self.message
+            .clone()
+            .unwrap_or_else(|| panic!("no message for {:?}", self.callback))
+    }
+}
+
+struct RunningBot {
+    runtime: tokio::runtime::Runtime,
+    stop: Option<oneshot::Sender<()>>,
+    /// Fires when `run` has taken the stop (its shutdown future completed).
+    taken: Option<oneshot::Receiver<()>>,
+    done: oneshot::Receiver<Result<(), RunError>>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Register commands to the scene's guild (DISCORD_GUILD_ID) instead of globally.
+    pub guild_scoped: bool,
+    /// Copies of the drill guide (`drill-01`, ...) added to the library, to push the picker
+    /// and autocomplete past Discord's 25.
+    pub extra_guides: usize,
+    /// More guide files (name, TOML) for the library.
+    pub guides: Vec<(String, String)>,
+}
+
+pub struct Pit {
+    pub server: FakeDiscord,
+    pub scene: GuildScene,
+    /// A second handle on the bot's database, for asserting on what was committed.
+    pub store: Store,
+    pub db_url: String,
+    /// The bot's content folder; a test may edit it between restarts.
+    pub content: PathBuf,
+    guild_id: Option<u64>,
+    bot: Option<RunningBot>,
+    launches: u32,
+    _dir: TempDir,
+}
+
+impl Drop for Pit {
+    fn drop(&mut self) {
+        if let Some(bot) = self.bot.take() {
+            // Dropping a runtime inside the test's runtime would panic; this does not block.
+            bot.runtime.shutdown_background();
+        }
+    }
+}
+
+impl Pit {
+    /// Server, one guild scene, a fresh database and the bot, READY with commands registered.
+    pub async fn start() -> Pit {
+        Pit::start_with(Options::default()).await
+    }
+
+    pub async fn start_with(options: Options) -> Pit {
+        init_logs();
+        let server = FakeDiscord::start().await;
+        let scene = server.simple_guild("stranded_driver");
+        let dir = tempfile::tempdir().expect("tempdir");
+        let content = dir.path().join("content");
+        std::fs::create_dir(&content).expect("content dir");
+        copy_guides(&manifest("content"), &content);
+        copy_guides(&manifest("tests/fixtures/discord"), &content);
+        add_drill_copies(&content, options.extra_guides);
+        for (name, text) in &options.guides {
+            std::fs::write(content.join(name), text).expect("write guide");
+        }
+        let db_url = format!("sqlite://{}", dir.path().join("pitcrew.db").display());
+        // Opened first, so the migrations are in place before the bot's own pool opens.
+        let store = Store::open(&db_url).await.expect("test store opens");
+        let mut pit = Pit {
+            guild_id: options.guild_scoped.then_some(scene.guild_id),
+            server,
+            scene,
+            store,
+            db_url,
+            content,
+            bot: None,
+            launches: 0,
+            _dir: dir,
+        };
+        pit.launch().await;
+        pit
+    }
+
+    /// Starts a bot process on the database and waits for READY and its command registration.
+    async fn launch(&mut self) {
+        assert!(self.bot.is_none(), "a bot is already running");
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .thread_name("pitcrew-bot")
+            .enable_all()
+            .build()
+            .expect("bot runtime");
+        let (stop_tx, stop_rx) = oneshot::channel::<()>();
+        let (taken_tx, taken_rx) = oneshot::channel::<()>();
+        let (done_tx, done_rx) = oneshot::channel();
+        let config = DiscordConfig {
+            token: Secret::new(self.server.token()),
+            api_url: Some(self.server.api_url()),
+            guild_id: self.guild_id,
+        };
+        let (content, db_url) = (self.content.clone(), self.db_url.clone());
+        runtime.spawn(async move {
+            let library =
+                pitcrew::guide::load_library(&content).expect("test content passes check");
+            let store = Store::open(&db_url).await.expect("bot store opens");
+            let desk = Arc::new(Desk::new(library, store));
+            let shutdown = async {
+                let _ = stop_rx.await;
+                let _ = taken_tx.send(());
+            };
+            let _ = done_tx.send(discord::run(&config, desk, shutdown).await);
+        });
+        self.bot = Some(RunningBot {
+            runtime,
+            stop: Some(stop_tx),
+            taken: Some(taken_rx),
+            done: done_rx,
+        });
+        self.launches += 1;
+        let n = self.launches;
+        self.server
+            .wait_identified_count(n, T)
+            .await
+            .expect("the bot identifies");
+        let pattern = self.commands_route();
+        self.server
+            .wait_until(T, "the bot's command registration", |s| {
+                let puts = s.requests_to("PUT", &pattern);
+                (puts.len() as u32 >= n && puts.iter().all(|r| r.status == 200)).then_some(())
+            })
+            .await
+            .expect("commands registered");
+    }
+
+    /// The route the bot registers its commands on.
+    pub fn commands_route(&self) -> String {
+        match self.guild_id {
+            Some(g) => format!("/applications/*/guilds/{g}/commands"),
+            None => "/applications/*/commands".into(),
+        }
+    }
+
+    /// Asks the bot to stop (as SIGINT does) and waits until it has taken the request, not for
+    /// it to finish; see [`Pit::stopped`].
+    pub async fn request_stop(&mut self) {
+        let bot = self.bot.as_mut().expect("a bot is running");
+        if let Some(stop) = bot.stop.take() {
+            let _ = stop.send(());
+        }
+        // `run` marks itself closing in the same poll that sees its shutdown future complete,
+        // so once this fires, interactions that reach the bot from now on are turned away.
+        if let Some(taken) = bot.taken.take() {
+            let _ = tokio::time::timeout(T, taken).await;
+        }
+    }
+
+    /// Waits for `run` to return after [`Pit::request_stop`], and gives its result.
+    pub async fn stopped(&mut self) -> Result<(), RunError> {
+        let bot = self.bot.take().expect("a bot is running");
+        let result = tokio::time::timeout(T, bot.done)
+            .await
+            .expect("run returns after a stop")
+            .expect("run finished");
+        bot.runtime.shutdown_background();
+        result
+    }
+
+    /// Graceful stop; `run` must return Ok.
+    pub async fn stop(&mut self) {
+        self.request_stop().await;
+        self.stopped()
+            .await
+            .expect("run returns Ok on a graceful stop");
+    }
+
+    /// Hard kill: the runtime and everything on it vanish mid-flight, sockets and all.
+    pub fn kill(&mut self) {
+        let bot = self.bot.take().expect("a bot is running");
+        bot.runtime.shutdown_background();
+    }
+
+    /// A new bot process on the same database and content.
+    pub async fn restart(&mut self) {
+        self.launch().await;
+    }
+
+    // ---- acting as a member ----
+
+    /// `/triage [guide]` by `actor`; the answer and the message it created.
+    pub async fn triage(&self, actor: &Actor, guide: Option<&str>) -> Answer {
+        let mut cmd = command("triage");
+        if let Some(g) = guide {
+            cmd = cmd.string("guide", g);
+        }
+        self.answer(self.server.dispatch(cmd.by(actor)).await).await
+    }
+
+    /// Presses the button `custom_id` on `msg`.
+    pub async fn press_id(&self, actor: &Actor, msg: &StoredMessage, custom_id: &str) -> Answer {
+        let h = self.server.dispatch(button(msg, custom_id).by(actor)).await;
+        self.answer(h).await
+    }
+
+    /// Presses the button labelled `label` on the message as it is now.
+    pub async fn press(&self, actor: &Actor, msg: &StoredMessage, label: &str) -> Answer {
+        let now = self.server.message(msg.id).expect("message exists");
+        let id = screen::id_of(&now, label);
+        self.press_id(actor, &now, &id).await
+    }
+
+    /// Picks `guide` in the picker's select menu.
+    pub async fn pick(&self, actor: &Actor, msg: &StoredMessage, guide: &str) -> Answer {
+        let payload = string_select(msg, "pick", &[guide]).by(actor);
+        self.answer(self.server.dispatch(payload).await).await
+    }
+
+    /// Presses "Describe your problem", then submits `text` in the modal it opens.
+    pub async fn describe(&self, actor: &Actor, msg: &StoredMessage, text: &str) -> Answer {
+        let opened = self.press(actor, msg, "Describe your problem").await;
+        assert_eq!(opened.kind(), 9, "the describe button opens a modal");
+        let submit = modal_submit("descm", &[("desct", text)]).by(actor);
+        self.answer(self.server.dispatch(submit).await).await
+    }
+
+    /// Waits for the first callback of `h` and reads `@original`.
+    pub async fn answer(&self, handle: InteractionHandle) -> Answer {
+        let callback = self
+            .server
+            .wait_response(&handle, T)
+            .await
+            .expect("the bot answers");
+        let message = self.server.original_message(&handle);
+        Answer {
+            handle,
+            callback,
+            message,
+        }
+    }
+
+    /// A second member of the scene's guild, acting in the same channel.
+    pub fn other_member(&self, name: &str) -> Actor {
+        let user = self.server.add_user(name);
+        self.server.add_member(self.scene.guild_id, user.id, &[]);
+        self.server
+            .guild_actor(self.scene.guild_id, self.scene.channel_id, user.id)
+    }
+
+    /// A message the bot (as the test) posts publicly in `channel`, one button per id: the only
+    /// way Discord lets someone press a session button on a message that is not theirs, or
+    /// press a custom_id the renderer never wrote.
+    pub async fn post_public(&self, channel: u64, custom_ids: &[&str]) -> StoredMessage {
+        let http = HttpBuilder::new(self.server.token())
+            .proxy(self.server.api_url())
+            .ratelimiter_disabled(true)
+            .build();
+        let rows = custom_ids
+            .chunks(5)
+            .map(|ids| {
+                CreateActionRow::Buttons(
+                    ids.iter()
+                        .map(|id| CreateButton::new(*id).label("press"))
+                        .collect(),
+                )
+            })
+            .collect();
+        let sent = ChannelId::new(channel)
+            .send_message(&http, CreateMessage::new().content("copy").components(rows))
+            .await
+            .expect("the fake accepts the message");
+        self.server
+            .message(sent.id.get())
+            .expect("the fake stored it")
+    }
+}
+
+fn manifest(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+fn copy_guides(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).expect("guide folder") {
+        let path = entry.expect("dir entry").path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            std::fs::copy(&path, to.join(path.file_name().expect("file name"))).expect("copy");
+        }
+    }
+}
+
+fn add_drill_copies(dir: &Path, n: usize) {
+    let drill = std::fs::read_to_string(dir.join(format!("{DRILL}.toml"))).expect("drill guide");
+    for i in 1..=n {
+        let copy = drill
+            .replace(
+                &format!("id = \"{DRILL}\""),
+                &format!("id = \"drill-{i:02}\""),
+            )
+            .replace(
+                "title = \"Wheel change drill\"",
+                &format!("title = \"Wheel change drill {i:02}\""),
+            );
+        std::fs::write(dir.join(format!("drill-{i:02}.toml")), copy).expect("write guide");
+    }
+}
+
+/// `RUST_LOG=pitcrew=debug cargo test --test discord -- --nocapture` shows the bot's side.
+fn init_logs() {
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+        .with_test_writer()
+        .try_init();
+}

@@ -1,0 +1,97 @@
+//! What the bot tells Discord at READY: one bulk overwrite with `/triage` and its autocompleted
+//! `guide` option, usable in servers and in DMs; to one server when DISCORD_GUILD_ID is set.
+
+use serde_json::{json, Value};
+
+use crate::harness::{Options, Pit};
+
+/// `/triage` for members, `/pitcrew` for moderators' setup, `/volunteer` for volunteers.
+fn only_triage(list: &[Value]) -> &Value {
+    let names: Vec<&str> = list.iter().filter_map(|c| c["name"].as_str()).collect();
+    assert_eq!(names, ["triage", "pitcrew", "volunteer"], "{list:#?}");
+    let admin = &list[1];
+    assert_eq!(
+        admin["default_member_permissions"], "32",
+        "setup is gated to Manage Server"
+    );
+    assert_eq!(admin["contexts"], json!([0]), "setup is for servers only");
+    &list[0]
+}
+
+#[track_caller]
+fn assert_triage_shape(cmd: &Value) {
+    assert_eq!(cmd["name"], "triage");
+    assert!(
+        cmd["type"].is_null() || cmd["type"] == 1,
+        "a chat-input command (Discord's default type)"
+    );
+    let description = cmd["description"].as_str().unwrap();
+    assert!(!description.is_empty() && description.chars().count() <= 100);
+    assert_eq!(
+        cmd["contexts"],
+        json!([0, 1]),
+        "usable in servers (0) and in the bot's DMs (1)"
+    );
+    let options = cmd["options"].as_array().expect("options");
+    assert_eq!(options.len(), 1, "{options:#?}");
+    let guide = &options[0];
+    assert_eq!(guide["name"], "guide");
+    assert_eq!(guide["type"], 3, "a string option");
+    assert_eq!(guide["autocomplete"], true);
+    assert_ne!(guide["required"], true, "/triage alone opens the picker");
+    let choices = &guide["choices"];
+    assert!(
+        choices.is_null() || choices == &json!([]),
+        "autocomplete excludes fixed choices"
+    );
+}
+
+#[tokio::test]
+async fn global_registration_is_one_bulk_put_of_triage() {
+    let pit = Pit::start().await;
+    let puts = pit.server.requests_to("PUT", "/applications/*/commands");
+    assert_eq!(puts.len(), 1, "one bulk overwrite");
+    let body = puts[0].body.clone().expect("a body");
+    let sent = body.as_array().expect("a list");
+    assert_triage_shape(only_triage(sent));
+    assert!(
+        pit.server
+            .requests_to("PUT", "/applications/*/guilds/*/commands")
+            .is_empty(),
+        "nothing registered per server"
+    );
+    assert!(
+        pit.server
+            .requests_to("POST", "/applications/*/commands")
+            .is_empty(),
+        "no one-by-one creation"
+    );
+    assert_triage_shape(only_triage(&pit.server.commands(None)));
+    pit.server.assert_no_violations();
+}
+
+#[tokio::test]
+async fn guild_id_registers_to_that_server_only() {
+    let pit = Pit::start_with(Options {
+        guild_scoped: true,
+        ..Options::default()
+    })
+    .await;
+    let route = format!("/applications/*/guilds/{}/commands", pit.scene.guild_id);
+    let puts = pit.server.requests_to("PUT", &route);
+    assert_eq!(puts.len(), 1, "one bulk overwrite to the server");
+    assert!(pit
+        .server
+        .requests_to("PUT", "/applications/*/commands")
+        .is_empty());
+    assert!(pit.server.commands(None).is_empty(), "nothing global");
+    let cmd = only_triage(&pit.server.commands(Some(pit.scene.guild_id))).clone();
+    assert_eq!(cmd["name"], "triage");
+    assert_eq!(cmd["options"][0]["autocomplete"], true);
+    // And it works there at once.
+    let answer = pit
+        .triage(&pit.scene.actor, Some(crate::harness::DRILL))
+        .await;
+    assert_eq!(answer.kind(), 4);
+    pit.server.assert_no_violations();
+}
