@@ -13,7 +13,7 @@ use sqlx::{Sqlite, Transaction};
 use super::handoff_rows::{handoff_columns, handoff_from_row, live, note_to_sql};
 use super::rows::id_to_sql;
 use super::{SessionId, Store, StoreError};
-use crate::handoff::{Claim, Handoff, HandoffId, HandoffStatus, NewHandoff, Rating, RENOTIFY_MAX};
+use crate::handoff::{Claim, Handoff, HandoffId, HandoffStatus, NewHandoff, Rating};
 
 pub(super) const BEGIN_WRITE: &str = "BEGIN IMMEDIATE";
 
@@ -35,7 +35,7 @@ async fn read_in(
 
 /// Decodes the row a guarded update returned (if any) and commits; a row that cannot be read
 /// back is not committed.
-async fn finish(
+pub(super) async fn finish(
     tx: Transaction<'static, Sqlite>,
     row: Option<SqliteRow>,
 ) -> Result<Option<Handoff>, StoreError> {
@@ -428,89 +428,6 @@ impl Store {
         let current = read_in(&mut tx, id).await?;
         tx.commit().await?;
         Ok(current)
-    }
-
-    /// The server's live handoffs (open or claimed): urgent first, then oldest, then by id.
-    pub async fn queue(&self, guild: u64) -> Result<Vec<Handoff>, StoreError> {
-        let guild = id_to_sql("Discord guild id", guild)?;
-        let rows = sqlx::query(concat!(
-            "SELECT ",
-            handoff_columns!(),
-            " FROM handoffs WHERE guild_id = ? AND ",
-            live!(),
-            " ORDER BY urgent DESC, created_at, id"
-        ))
-        .bind(guild)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter().map(handoff_from_row).collect()
-    }
-
-    /// Open handoffs whose next re-notification is due (`next_notify_at <= now`), across all
-    /// servers, the longest overdue first (then by id), at most `limit`.
-    pub async fn due_notices(&self, now: i64, limit: u32) -> Result<Vec<Handoff>, StoreError> {
-        let rows = sqlx::query(concat!(
-            "SELECT ",
-            handoff_columns!(),
-            " FROM handoffs WHERE status = 'open' AND next_notify_at <= ? \
-             ORDER BY next_notify_at, id LIMIT ?"
-        ))
-        .bind(now)
-        .bind(i64::from(limit))
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter().map(handoff_from_row).collect()
-    }
-
-    /// Takes the right to send re-notification number `seen_count + 1`, atomically.
-    ///
-    /// Applies only while the handoff is still `open`, its `notify_count` is still `seen_count`
-    /// and the notice is due (`next_notify_at <= now`): then `notify_count` becomes
-    /// `seen_count + 1` and `next_notify_at` becomes `next` — or `None` after the last one
-    /// ([`RENOTIFY_MAX`]), whatever `next` says. Returns the updated row; `None` when the right
-    /// was already taken (another task, a restart replaying), the handoff was claimed or closed
-    /// meanwhile, or the last notice has gone out.
-    ///
-    /// Take first, then send: a notice goes out at most once even across restarts. (A crash
-    /// between the commit and the send loses that one notice; the next one still follows.)
-    pub async fn take_notice(
-        &self,
-        id: HandoffId,
-        seen_count: u32,
-        next: Option<i64>,
-        now: i64,
-    ) -> Result<Option<Handoff>, StoreError> {
-        if seen_count >= RENOTIFY_MAX {
-            return Ok(None);
-        }
-        let count = seen_count + 1;
-        let next = if count >= RENOTIFY_MAX { None } else { next };
-        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
-        let row = sqlx::query(concat!(
-            "UPDATE handoffs SET notify_count = ?, next_notify_at = ?, updated_at = ? \
-             WHERE id = ? AND status = 'open' AND notify_count = ? AND next_notify_at <= ? \
-             RETURNING ",
-            handoff_columns!()
-        ))
-        .bind(i64::from(count))
-        .bind(next)
-        .bind(now)
-        .bind(id.0)
-        .bind(i64::from(seen_count))
-        .bind(now)
-        .fetch_optional(&mut *tx)
-        .await?;
-        finish(tx, row).await
-    }
-
-    /// When the next re-notification of any open handoff is due (unix ms), so the timer can
-    /// sleep exactly until then; `None` when none is planned.
-    pub async fn earliest_notice(&self) -> Result<Option<i64>, StoreError> {
-        let earliest: Option<i64> =
-            sqlx::query_scalar("SELECT min(next_notify_at) FROM handoffs WHERE status = 'open'")
-                .fetch_one(&self.pool)
-                .await?;
-        Ok(earliest)
     }
 }
 

@@ -19,6 +19,7 @@ mod error;
 mod guilds;
 mod handoff_rows;
 mod handoffs;
+mod notices;
 mod rows;
 mod sessions;
 
