@@ -152,7 +152,7 @@ impl Desk {
         };
         let transition = match triage::apply(guide, &state, input) {
             Ok(t) => t,
-            Err(_) => return Ok(unchanged(guide, session, Notice::OldStep)),
+            Err(_) => return Ok(unchanged(guide, session, Notice::Unavailable)),
         };
         let answer = NewAnswer {
             node: state.node.clone(),
@@ -245,8 +245,13 @@ impl Desk {
     }
 }
 
-/// The current screen of `session`, with `notice`.
+/// The current screen of `session`, with `notice` (a closed session says so instead).
 fn unchanged(guide: &Guide, session: SessionRecord, notice: Notice) -> Pressed {
+    let notice = if session.state.status == Status::Abandoned {
+        Notice::Closed
+    } else {
+        notice
+    };
     let view = match triage::reconcile(guide, &session.guide_version, &session.state) {
         Reconciled::StepRemoved(state) => triage::view(guide, &state),
         Reconciled::Unchanged(state) | Reconciled::Continued(state) => {

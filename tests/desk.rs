@@ -217,3 +217,18 @@ async fn cancel_closes_the_open_session_and_a_deleted_guide_is_not_offered() {
         .unwrap()
         .is_none());
 }
+
+#[tokio::test]
+async fn presses_on_a_cancelled_guide_say_it_was_closed_and_forged_choices_are_unavailable() {
+    let w = World::new();
+    let desk = w.desk().await;
+    let ana = Member::Discord(9);
+    let (s, _) = desk.start(&ana, &SCOPE, "stuck-fob").await.unwrap();
+    let (_, v) = unchanged(desk.press(&ana, s.id, 0, Input::Choose(7)).await.unwrap());
+    assert_eq!(v.notice, Some(Notice::Unavailable));
+    desk.cancel(&ana, &SCOPE).await.unwrap().expect("closed");
+    let (closed, v) = unchanged(desk.press(&ana, s.id, 0, Input::Choose(0)).await.unwrap());
+    assert_eq!(closed.state.status, Status::Abandoned);
+    assert_eq!(v.notice, Some(Notice::Closed));
+    assert_eq!(v.nav, vec![pitcrew::triage::Nav::Restart]);
+}

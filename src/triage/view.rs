@@ -50,6 +50,10 @@ pub enum Notice {
     StepRemoved,
     /// The press came from an older screen; this is the current one.
     OldStep,
+    /// The press named something this step does not offer (a forged or garbled button).
+    Unavailable,
+    /// The guide was closed (cancelled, or replaced by a newer one).
+    Closed,
     /// The member came back to a guide left open earlier.
     Resumed,
 }
@@ -60,6 +64,8 @@ impl Notice {
             Notice::GuideUpdated => "This guide was updated since your last step. You are on the same step of the new version.",
             Notice::StepRemoved => "This guide was updated and your step no longer exists. Please start over; it only takes a moment.",
             Notice::OldStep => "That button was from an earlier step, so nothing changed. Here is where you are now.",
+            Notice::Unavailable => "That option isn't available on this step, so nothing changed.",
+            Notice::Closed => "This guide was closed. Start over, or type /triage, whenever you need it.",
             Notice::Resumed => "Welcome back. Here is where you left off.",
         }
     }
