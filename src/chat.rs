@@ -27,6 +27,8 @@ pub struct Chat<'a, R, W> {
     member: Member,
     input: Lines<R>,
     out: W,
+    /// Whether the screen last shown belongs to a guide still in progress.
+    open: bool,
 }
 
 impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
@@ -36,6 +38,7 @@ impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
             member: Member::Local(user.to_string()),
             input: input.lines(),
             out,
+            open: false,
         }
     }
 
@@ -192,6 +195,7 @@ impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
     }
 
     fn show(&mut self, view: &View) {
+        self.open = !view.is_terminal() && view.notice != Some(crate::triage::Notice::Closed);
         let mut s = String::new();
         s.push('\n');
         if view.flags.emergency {
@@ -232,8 +236,10 @@ impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
     }
 
     fn quit(&mut self, in_guide: bool) -> ChatEnd {
-        if in_guide {
+        if in_guide && self.open {
             self.say("Saved. Run `pitcrew chat` again to continue where you left off.");
+        } else if in_guide {
+            self.say("Take care. Run `pitcrew chat` any time you need it again.");
         }
         ChatEnd::Quit
     }

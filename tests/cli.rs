@@ -140,6 +140,10 @@ fn emergency_is_shown_first_and_loud() {
     let banner = stdout.find("EMERGENCY").expect("banner");
     let call = stdout.find("Call 911 now").expect("instruction");
     assert!(banner < call);
+    assert!(
+        !stdout.contains("continue where you left off"),
+        "a finished guide is not offered for resuming: {stdout}"
+    );
 }
 
 #[test]
