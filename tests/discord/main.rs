@@ -5,6 +5,7 @@ mod binary;
 mod fake;
 mod fake_selftest;
 mod forged;
+mod handoff_flow;
 mod harness;
 mod hostile;
 mod lifecycle;
