@@ -31,7 +31,10 @@ async fn talk_to_a_volunteer_opens_a_private_thread_and_a_card_that_pings_the_ro
     let next = field(&screen, "What happens next").expect("a what-happens-next field");
     assert!(next.contains("will join your private thread"), "{next}");
     assert!(next.contains("roadside"), "what to do meanwhile: {next}");
-    assert_eq!(labels(&screen), ["Start over", "Add a note for the volunteer"]);
+    assert_eq!(
+        labels(&screen),
+        ["Start over", "Add a note for the volunteer"]
+    );
 
     let d = pit.delivered(session).await;
     let h = &d.handoff;
@@ -58,7 +61,10 @@ async fn talk_to_a_volunteer_opens_a_private_thread_and_a_card_that_pings_the_ro
     let said = pit.server.channel_messages(d.thread);
     assert_eq!(said.len(), 1, "one opening message");
     let opening = said[0].content();
-    assert!(opening.starts_with(&format!("Hi <@{}>,", me.user_id)), "{opening}");
+    assert!(
+        opening.starts_with(&format!("Hi <@{}>,", me.user_id)),
+        "{opening}"
+    );
     assert!(opening.contains("**Wheel change drill**"), "{opening}");
     assert!(opening.contains("What happens next"), "{opening}");
 
@@ -192,7 +198,9 @@ async fn an_emergency_leads_with_the_instruction_and_its_card_is_urgent_first_an
         .message();
     // The instruction comes first: the message's own text, before any embed.
     assert!(
-        screen.content().starts_with("🚨 **EMERGENCY: call 911 now**"),
+        screen
+            .content()
+            .starts_with("🚨 **EMERGENCY: call 911 now**"),
         "{}",
         screen.content()
     );
@@ -209,7 +217,11 @@ async fn an_emergency_leads_with_the_instruction_and_its_card_is_urgent_first_an
     assert!(d.handoff.urgent);
     let card = &d.card;
     assert!(title(card).starts_with("🚨 URGENT"), "{}", title(card));
-    assert_eq!(embed(card)["color"], 0xdc2626, "red, unlike the amber of others");
+    assert_eq!(
+        embed(card)["color"],
+        0xdc2626,
+        "red, unlike the amber of others"
+    );
     assert_ne!(embed(card)["color"], embed(&earlier.card)["color"]);
     assert_eq!(field(card, "Urgency").unwrap(), "**URGENT**");
     assert_eq!(card.components()[0]["style"], 4, "a red Claim");
@@ -220,7 +232,9 @@ async fn an_emergency_leads_with_the_instruction_and_its_card_is_urgent_first_an
     let body = pit
         .sent()
         .into_iter()
-        .find(|s| s.method == "POST" && s.channel == Some(crew.cards) && s.content().starts_with("🚨"))
+        .find(|s| {
+            s.method == "POST" && s.channel == Some(crew.cards) && s.content().starts_with("🚨")
+        })
         .expect("the urgent card");
     assert_eq!(
         body.message["allowed_mentions"],

@@ -6,6 +6,7 @@ mod fake;
 mod fake_selftest;
 mod forged;
 mod handoff_flow;
+mod handoff_setup;
 mod harness;
 mod hostile;
 mod lifecycle;

@@ -77,8 +77,7 @@ impl Pit {
 
     /// `user` acting in `channel` of the scene's guild.
     pub fn actor_in(&self, channel: u64, user: u64) -> Actor {
-        self.server
-            .guild_actor(self.scene.guild_id, channel, user)
+        self.server.guild_actor(self.scene.guild_id, channel, user)
     }
 
     /// The member walks the drill to the jack step and presses "Talk to a volunteer"; the
@@ -87,7 +86,10 @@ impl Pit {
         let msg = self.triage(member, Some(DRILL)).await.message();
         let (session, _) = step_of(&msg);
         self.press(member, &msg, "Yes, we are safe").await;
-        (self.press(member, &msg, "Talk to a volunteer").await, session)
+        (
+            self.press(member, &msg, "Talk to a volunteer").await,
+            session,
+        )
     }
 
     pub async fn handoff_of(&self, session: SessionId) -> Option<Handoff> {
@@ -158,7 +160,12 @@ impl Pit {
     }
 
     /// Picks `users` in the user select of `msg` (the card's Transfer menu).
-    pub async fn pick_users(&self, actor: &Actor, msg: &StoredMessage, users: &[&FakeUser]) -> Answer {
+    pub async fn pick_users(
+        &self,
+        actor: &Actor,
+        msg: &StoredMessage,
+        users: &[&FakeUser],
+    ) -> Answer {
         let now = self.server.message(msg.id).expect("message exists");
         let select = now
             .components()

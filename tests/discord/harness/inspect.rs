@@ -145,6 +145,10 @@ fn ids(list: &Value) -> Vec<u64> {
     list.as_array()
         .into_iter()
         .flatten()
-        .filter_map(|v| v.as_str().and_then(|s| s.parse().ok()).or_else(|| v.as_u64()))
+        .filter_map(|v| {
+            v.as_str()
+                .and_then(|s| s.parse().ok())
+                .or_else(|| v.as_u64())
+        })
         .collect()
 }
