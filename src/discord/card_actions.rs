@@ -57,8 +57,7 @@ pub async fn press(
     let changed = match action {
         CardAction::Claim => match store.claim(id, presser.user, now).await? {
             Claim::Claimed(h) => {
-                joined(http, desk, &h, presser.user, "has joined to help you").await;
-                Some(h)
+                Some(joined(http, desk, h, presser.user, "has joined to help you").await)
             }
             Claim::Taken(h) => {
                 let who = h.claimed_by.map(|v| format!("<@{v}>")).unwrap_or_default();
@@ -91,10 +90,7 @@ pub async fn press(
                 )));
             }
             match store.transfer(id, to, now).await? {
-                Some(h) => {
-                    joined(http, desk, &h, to, "is taking over to help you").await;
-                    Some(h)
-                }
+                Some(h) => Some(joined(http, desk, h, to, "is taking over to help you").await),
                 None => None,
             }
         }
@@ -246,24 +242,35 @@ async fn has_role_now(
     Ok(member.is_ok_and(|m| m.roles.contains(&RoleId::new(role))))
 }
 
-/// Adds a volunteer to the member's thread and says so; notes whether the member left.
-async fn joined(http: &Http, desk: &Desk, h: &Handoff, volunteer: u64, what: &str) {
+/// Adds a volunteer to the member's thread and says so; notes whether the member left, and
+/// returns the handoff as it now stands so the card drawn next says so too.
+async fn joined(http: &Http, desk: &Desk, h: Handoff, volunteer: u64, what: &str) -> Handoff {
     let result: Result<(), Undelivered> = async {
         if let Some(thread) = h.thread {
             serenity::all::ChannelId::new(thread)
                 .add_thread_member(http, UserId::new(volunteer))
                 .await?;
         }
-        discord_handoff::tell_thread(http, h, &format!("<@{volunteer}> (club volunteer) {what}."))
-            .await
+        discord_handoff::tell_thread(
+            http,
+            &h,
+            &format!("<@{volunteer}> (club volunteer) {what}."),
+        )
+        .await
     }
     .await;
     if let Err(e) = result {
         discord_handoff::note_problem(desk, h.guild, &e).await;
     }
-    if !discord_handoff::member_present(http, h).await {
-        if let Err(e) = desk.store().mark_member_left(h.id, now_ms()).await {
+    if h.member_left || discord_handoff::member_present(http, &h).await {
+        return h;
+    }
+    match desk.store().mark_member_left(h.id, now_ms()).await {
+        Ok(Some(marked)) => marked,
+        Ok(None) => h,
+        Err(e) => {
             tracing::error!(error = %e, "could not mark a member as gone");
+            h
         }
     }
 }
