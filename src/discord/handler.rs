@@ -477,34 +477,38 @@ impl Handler {
             user: modal.user.id.get(),
             member: modal.member.as_ref(),
         };
-        let reply = match Action::parse(&modal.data.custom_id) {
-            Some(Action::DescribeModal) => {
-                let screen = self.suggest(&input(modal, &Action::DescribeText).unwrap_or_default());
-                // Submitted from the picker's button: the picker turns into the suggestions.
-                Ok(if modal.message.is_some() {
-                    Reply::Update(screen)
-                } else {
-                    Reply::New(screen)
-                })
-            }
-            Some(Action::Handoff {
-                handoff,
-                action: CardAction::ResolveModal,
-            }) => {
-                let note = input(modal, &Action::ResolveText);
-                card_actions::resolve(&ctx.http, &self.desk, &presser, handoff, note).await
-            }
-            Some(Action::Handoff {
-                handoff,
-                action: CardAction::NoteModal,
-            }) => {
-                let note = input(modal, &Action::NoteText).unwrap_or_default();
-                card_actions::member_note(&ctx.http, &self.desk, &presser, handoff, note).await
-            }
-            _ => Ok(Reply::Note(BROKEN.into())),
+        // The work runs inside the answer, so a slow store or Discord is deferred in time.
+        let work = async {
+            let reply = match Action::parse(&modal.data.custom_id) {
+                Some(Action::DescribeModal) => {
+                    let screen =
+                        self.suggest(&input(modal, &Action::DescribeText).unwrap_or_default());
+                    // Submitted from the picker's button: the picker turns into the suggestions.
+                    Ok(if modal.message.is_some() {
+                        Reply::Update(screen)
+                    } else {
+                        Reply::New(screen)
+                    })
+                }
+                Some(Action::Handoff {
+                    handoff,
+                    action: CardAction::ResolveModal,
+                }) => {
+                    let note = input(modal, &Action::ResolveText);
+                    card_actions::resolve(&ctx.http, &self.desk, &presser, handoff, note).await
+                }
+                Some(Action::Handoff {
+                    handoff,
+                    action: CardAction::NoteModal,
+                }) => {
+                    let note = input(modal, &Action::NoteText).unwrap_or_default();
+                    card_actions::member_note(&ctx.http, &self.desk, &presser, handoff, note).await
+                }
+                _ => Ok(Reply::Note(BROKEN.into())),
+            };
+            or_trouble(reply.map_err(DeskError::from))
         };
-        let reply = or_trouble(reply.map_err(DeskError::from));
-        responder.answer(Deferral::Update, async { reply }).await;
+        responder.answer(Deferral::Update, work).await;
     }
 }
 
