@@ -27,8 +27,26 @@ pub struct Presser<'a> {
     pub member: Option<&'a GuildMember>,
 }
 
-/// A press on a card or a rating button. `picked` carries a user select's choice.
+/// A press on a card or a rating button. `picked` carries a user select's choice. Beside the
+/// reply comes a handoff the member has just rated: pass it to [`rated`] once the reply is
+/// sent.
 pub async fn press(
+    http: &Http,
+    desk: &Desk,
+    presser: &Presser<'_>,
+    id: HandoffId,
+    action: CardAction,
+    picked: Option<u64>,
+) -> Result<(Reply, Option<Handoff>), StoreError> {
+    if let CardAction::Rate(rating) = action {
+        return rate(desk, presser, id, rating).await;
+    }
+    act(http, desk, presser, id, action, picked)
+        .await
+        .map(|reply| (reply, None))
+}
+
+async fn act(
     http: &Http,
     desk: &Desk,
     presser: &Presser<'_>,
@@ -41,7 +59,6 @@ pub async fn press(
         return Ok(Reply::Note(NOT_FOUND.into()));
     };
     match action {
-        CardAction::Rate(rating) => return rate(desk, presser, &h, rating).await,
         CardAction::Note => {
             if presser.user != h.member {
                 return Ok(Reply::Note(ONLY_MEMBER.into()));
@@ -130,10 +147,13 @@ pub async fn resolve(
     let Some(h) = store.resolve_handoff(id, note.as_deref(), now_ms()).await? else {
         return Ok(Reply::Note(CLOSED.into()));
     };
-    if let Err(e) = ask_rating(http, &h, presser.user, note.as_deref()).await {
-        discord_handoff::note_problem(desk, h.guild, &e).await;
+    let asked = ask_rating(http, &h, presser.user, note.as_deref()).await;
+    if let Err(e) = &asked {
+        discord_handoff::note_problem(desk, h.guild, e).await;
     }
-    if let Err(e) = discord_handoff::close_thread(http, &h).await {
+    // Archived, not yet locked: in a locked thread the member could not press Yes or No (the
+    // client greys components out and cannot reopen it), so it is locked once they answered.
+    if let Err(e) = discord_handoff::close_thread(http, &h, asked.is_err()).await {
         discord_handoff::note_problem(desk, h.guild, &e).await;
     }
     card_update(desk, &h).await
@@ -174,27 +194,42 @@ pub async fn member_note(
     ))
 }
 
+/// The member's "Did this solve it?"; the handoff comes back when this answer was the one kept.
 async fn rate(
     desk: &Desk,
     presser: &Presser<'_>,
-    h: &Handoff,
+    id: HandoffId,
     rating: Rating,
-) -> Result<Reply, StoreError> {
-    if presser.user != h.member {
-        return Ok(Reply::Note(ONLY_MEMBER.into()));
-    }
-    let thanks = match desk.store().rate(h.id, rating, now_ms()).await? {
-        Some(_) => match rating {
-            Rating::Solved => "Thanks for telling us. Glad you're sorted. Drive safe!",
-            Rating::NotSolved => "Thanks for telling us. Type `/triage` any time to ask again; a volunteer will pick it up.",
-        },
-        None => "Thanks, we already have your answer.",
+) -> Result<(Reply, Option<Handoff>), StoreError> {
+    let Some(h) = desk.store().handoff(id).await? else {
+        return Ok((Reply::Note(NOT_FOUND.into()), None));
     };
-    Ok(Reply::Update(Screen {
+    if presser.user != h.member {
+        return Ok((Reply::Note(ONLY_MEMBER.into()), None));
+    }
+    let rated = desk.store().rate(h.id, rating, now_ms()).await?;
+    let thanks = match (&rated, rating) {
+        (Some(_), Rating::Solved) => "Thanks for telling us. Glad you're sorted. Drive safe!",
+        (Some(_), Rating::NotSolved) => "Thanks for telling us. Type `/triage` any time to ask again; a volunteer will pick it up.",
+        (None, _) => "Thanks, we already have your answer.",
+    };
+    let reply = Reply::Update(Screen {
         content: Some(thanks.into()),
         embed: CreateEmbed::new().description("Did this solve it? Answered."),
         rows: Vec::new(),
-    }))
+    });
+    Ok((reply, rated))
+}
+
+/// After the member's answer has been shown to them: the card shows it too, and the thread,
+/// with nothing left in it to press, is locked.
+pub async fn rated(http: &Http, desk: &Desk, h: &Handoff) {
+    if let Err(e) = discord_handoff::refresh_card(http, desk, h).await {
+        discord_handoff::note_problem(desk, h.guild, &e).await;
+    }
+    if let Err(e) = discord_handoff::close_thread(http, h, true).await {
+        discord_handoff::note_problem(desk, h.guild, &e).await;
+    }
 }
 
 /// The card redrawn in place (callback type 7 on the card).

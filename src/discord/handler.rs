@@ -216,7 +216,7 @@ impl Handler {
         let result = async {
             discord_handoff::refresh_card(http, &self.desk, h).await?;
             discord_handoff::tell_thread(http, h, "The member cancelled this request.").await?;
-            discord_handoff::close_thread(http, h).await
+            discord_handoff::close_thread(http, h, true).await
         }
         .await;
         if let Err(e) = result {
@@ -293,15 +293,23 @@ impl Handler {
                 user: press.user.id.get(),
                 member: press.member.as_ref(),
             };
-            return responder
-                .answer(Deferral::Update, async {
-                    let reply = card_actions::press(
+            let rated = responder
+                .answer_then(Deferral::Update, async {
+                    match card_actions::press(
                         &ctx.http, &self.desk, &presser, handoff, action, picked,
                     )
-                    .await;
-                    or_trouble(reply.map_err(DeskError::from))
+                    .await
+                    {
+                        Ok(done) => done,
+                        Err(e) => (or_trouble(Err(e.into())), None),
+                    }
                 })
                 .await;
+            // Only once the member has the answer: locking first would refuse it.
+            if let Some(h) = rated {
+                card_actions::rated(&ctx.http, &self.desk, &h).await;
+            }
+            return;
         }
         let picked = match &press.data.kind {
             ComponentInteractionDataKind::StringSelect { values } => values.first().cloned(),
