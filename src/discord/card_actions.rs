@@ -58,14 +58,11 @@ async fn act(
     let Some(h) = store.handoff(id).await? else {
         return Ok(Reply::Note(NOT_FOUND.into()));
     };
-    match action {
-        CardAction::Note => {
-            if presser.user != h.member {
-                return Ok(Reply::Note(ONLY_MEMBER.into()));
-            }
-            return Ok(Reply::Raw(CreateInteractionResponse::Modal(note_modal(id))));
+    if action == CardAction::Note {
+        if presser.user != h.member {
+            return Ok(Reply::Note(ONLY_MEMBER.into()));
         }
-        _ => {}
+        return Ok(Reply::Raw(CreateInteractionResponse::Modal(note_modal(id))));
     }
     if !is_volunteer(desk, &h, presser).await? {
         return Ok(Reply::Note(NOT_VOLUNTEER.into()));
