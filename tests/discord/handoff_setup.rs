@@ -284,6 +284,7 @@ async fn a_missing_permission_keeps_the_advice_is_named_in_the_status_and_logged
         "logged once, not on every press: {warnings:#?}"
     );
     assert_eq!(warnings[0].fields["problem"], problem);
+    assert_eq!(warnings[0].level, tracing::Level::WARN);
 
     // Once the permission is given, the next request goes through and the status is clean.
     pit.server.clear_denials();

@@ -16,8 +16,7 @@ pub mod lock;
 pub mod logs;
 pub mod screen;
 
-pub use crew::{Crew, Delivered, MANAGE_GUILD};
-pub use inspect::Sent;
+pub use crew::{Crew, Delivered};
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -1,9 +1,13 @@
 //! Reading back what happened: the bot's database (through a second handle) and the bodies
 //! it sent, for assertions that go beyond "it answered".
 
+use std::str::FromStr;
+
 use pitcrew::place::{Member, Scope};
 use pitcrew::store::{AnswerRecord, SessionId, SessionRecord};
 use serde_json::Value;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteConnection, SqliteJournalMode};
+use sqlx::Connection;
 
 use super::Pit;
 use crate::fake::Actor;
@@ -42,6 +46,22 @@ impl Pit {
             .into_iter()
             .map(|a| a.choice)
             .collect()
+    }
+
+    /// Runs one SQL statement on the bot's database from outside, as an operator's tool would
+    /// (to make a notice overdue while the bot is down, say).
+    pub async fn execute_sql(&self, statement: &str) {
+        let options = SqliteConnectOptions::from_str(&self.db_url)
+            .expect("db url")
+            .journal_mode(SqliteJournalMode::Wal);
+        let mut conn = SqliteConnection::connect_with(&options)
+            .await
+            .expect("a second connection");
+        sqlx::query(statement)
+            .execute(&mut conn)
+            .await
+            .unwrap_or_else(|e| panic!("{statement}: {e}"));
+        let _ = conn.close().await;
     }
 
     /// Every message body the bot sent: interaction responses, webhook edits and follow-ups,
