@@ -354,13 +354,15 @@ impl Handler {
                     .ok()
                     .flatten();
                 discord_handoff::clear_problem(&self.desk, setup.as_ref()).await;
-                self.timer_wake.notify_one();
             }
             Err(e) => {
                 discord_handoff::note_problem(&self.desk, handoff.guild, &e).await;
                 responder.follow_note(handoff_text::NOT_DELIVERED).await;
             }
         }
+        // Either way the timer has a new notice to keep: the first reminder, or the retry
+        // of what could not be delivered.
+        self.timer_wake.notify_one();
     }
 
     async fn act(
