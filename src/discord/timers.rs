@@ -66,7 +66,11 @@ async fn remind(http: &Http, desk: &Desk, h: &Handoff, now: i64) -> Result<(), S
     // Discord hiccup) gets another try before volunteers are reminded of it.
     let h = if h.thread.is_none() || h.card_message.is_none() {
         match discord_handoff::deliver(http, desk, &h, &ready, "member").await {
-            Ok(h) => h,
+            Ok(h) => {
+                let setup = store.guild_setup(h.guild).await?;
+                discord_handoff::clear_problem(desk, setup.as_ref()).await;
+                h
+            }
             Err(e) => {
                 discord_handoff::note_problem(desk, h.guild, &e).await;
                 h
