@@ -313,3 +313,60 @@ async fn a_missing_permission_keeps_the_advice_is_named_in_the_status_and_logged
     pit.assert_pings_only(&[third.user_id], &[crew.role]);
     pit.server.assert_no_violations();
 }
+
+#[tokio::test]
+async fn a_permission_given_later_the_next_reminder_delivers_and_the_status_is_clean_again() {
+    let pit = Pit::start().await;
+    let crew = pit.crew();
+    pit.set_up(&crew, Duration::from_secs(1)).await;
+    pit.server
+        .deny("POST", &format!("/channels/{}/threads", crew.help));
+    let me = &pit.scene.actor;
+    let (pressed, session) = pit.ask_volunteer(me).await;
+    pit.server
+        .wait_followups(&pressed.handle, 1, crate::harness::T)
+        .await
+        .unwrap();
+    let problem = pit
+        .store
+        .guild_setup(pit.scene.guild_id)
+        .await
+        .unwrap()
+        .unwrap()
+        .permission_problem;
+    assert!(problem.is_some());
+
+    // A moderator fixes the permission; nobody else asks for help meanwhile.
+    pit.server.clear_denials();
+    let d = pit.delivered(session).await;
+    let cards = pit
+        .wait_messages(crew.cards, 2, "the card and its reminder")
+        .await;
+    assert_eq!(cards[0].id, d.card.id);
+    assert!(cards[1]
+        .content()
+        .contains("Still waiting (reminder 1 of 3)"));
+    assert_eq!(
+        pit.server.thread_members(d.thread).len(),
+        2,
+        "the member is in"
+    );
+    let deadline = std::time::Instant::now() + crate::harness::T;
+    while pit
+        .store
+        .guild_setup(pit.scene.guild_id)
+        .await
+        .unwrap()
+        .unwrap()
+        .permission_problem
+        .is_some()
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the status still names a permission that is back"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    pit.assert_pings_only(&[me.user_id], &[crew.role]);
+    pit.server.assert_no_violations();
+}
