@@ -351,6 +351,11 @@ async fn a_permission_given_later_the_next_reminder_delivers_and_the_status_is_c
         2,
         "the member is in"
     );
+    assert_eq!(
+        pit.server.channel(d.thread).unwrap()["name"],
+        "Help: Wheel change drill · stranded_driver",
+        "named for the member, like a thread made at once"
+    );
     let deadline = std::time::Instant::now() + crate::harness::T;
     while pit
         .store
