@@ -402,12 +402,17 @@ impl Handler {
         view: &View,
     ) -> Result<(Reply, Option<(Handoff, HandoffReady)>), DeskError> {
         let mut screen = render::step(session.id, view);
-        let prepared = discord_handoff::prepare(&self.desk, session, view).await?;
-        let (next, after) = match prepared {
-            Prepared::NoServer => (handoff_text::NO_SERVER.to_string(), None),
-            Prepared::NotSetUp => (handoff_text::NOT_SET_UP.to_string(), None),
-            Prepared::Closed => (handoff_text::ASK_AGAIN.to_string(), None),
-            Prepared::Opened { handoff, ready } => {
+        let (next, after) = match discord_handoff::prepare(&self.desk, session, view).await {
+            Ok(Prepared::NoServer) => (handoff_text::NO_SERVER.to_string(), None),
+            Ok(Prepared::NotSetUp) => (handoff_text::NOT_SET_UP.to_string(), None),
+            Ok(Prepared::Closed) => (handoff_text::ASK_AGAIN.to_string(), None),
+            // The answer is committed and the screen must show (an emergency's instruction
+            // above all): a handoff that could not be stored is said on it, not a failure.
+            Err(e) => {
+                tracing::error!(error = %e, session = session.id.0, "could not open a handoff");
+                (handoff_text::NOT_DELIVERED.to_string(), None)
+            }
+            Ok(Prepared::Opened { handoff, ready }) => {
                 screen
                     .rows
                     .push(CreateActionRow::Buttons(vec![CreateButton::new(
