@@ -266,3 +266,39 @@ async fn an_emergency_leads_with_the_instruction_and_its_card_is_urgent_first_an
     pit.assert_pings_only(&[me.user_id, earlier.handoff.member, ada.id], &[crew.role]);
     pit.server.assert_no_violations();
 }
+
+#[tokio::test]
+async fn an_emergency_still_shows_its_instruction_when_the_handoff_cannot_be_stored() {
+    let pit = Pit::start().await;
+    let crew = pit.crew();
+    pit.set_up(&crew, TEN_MINUTES).await;
+    // The handoff table refuses every new row (a full disk, a corrupt page...).
+    pit.execute_sql(
+        "CREATE TRIGGER refuse_handoffs BEFORE INSERT ON handoffs \
+         BEGIN SELECT RAISE(ABORT, 'disk full'); END",
+    )
+    .await;
+    let me = &pit.scene.actor;
+    let msg = pit.triage(me, Some(DRILL)).await.message();
+    let (session, _) = step_of(&msg);
+    let sos = pit.press(me, &msg, "Someone may be in danger").await;
+    assert_eq!(sos.kind(), 7);
+    let screen = sos.message();
+    assert!(
+        screen
+            .content()
+            .starts_with("🚨 **EMERGENCY: call 911 now**"),
+        "{}",
+        screen.content()
+    );
+    assert!(description(&screen).starts_with("**Call 911 now.** Get everyone behind the barrier"));
+    let next = field(&screen, "What happens next").expect("what happens next");
+    assert!(
+        next.starts_with("We could not reach the volunteers just now."),
+        "{next}"
+    );
+    assert_eq!(pit.session(session).await.state.status, Status::Emergency);
+    assert!(pit.handoff_of(session).await.is_none());
+    pit.assert_no_pings();
+    pit.server.assert_no_violations();
+}
