@@ -314,7 +314,13 @@ async fn requeue(http: &Http, desk: &Desk, h: &Handoff) {
         _ => None,
     };
     let Some(ready) = ready else { return };
-    let (ping, mentions) = discord_handoff::ping(h, &ready, &[]);
+    // Pinged as its card was: an urgent one names whoever is on duty.
+    let on_duty = if h.urgent {
+        desk.store().on_duty(h.guild).await.unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    let (ping, mentions) = discord_handoff::ping(h, &ready, &on_duty);
     let link = match (h.card_channel, h.card_message) {
         (Some(c), Some(m)) => format!(" https://discord.com/channels/{}/{c}/{m}", h.guild),
         _ => String::new(),
