@@ -706,3 +706,44 @@ async fn a_long_walk_with_both_notes_full_still_fits_on_one_card() {
     assert!(size <= 6000, "{size} characters in the card's embed");
     pit.server.assert_no_violations();
 }
+
+#[tokio::test]
+async fn releasing_an_urgent_handoff_pings_whoever_is_on_duty_like_its_card() {
+    let pit = Pit::start().await;
+    let crew = pit.crew();
+    pit.set_up(&crew, TEN_MINUTES).await;
+    let [ada, ben] = &crew.volunteers;
+    pit.store
+        .set_on_duty(pit.scene.guild_id, ada.id, true, 1)
+        .await
+        .unwrap();
+    let me = &pit.scene.actor;
+    let msg = pit.triage(me, Some(crate::harness::DRILL)).await.message();
+    let (session, _) = crate::harness::screen::step_of(&msg);
+    pit.press(me, &msg, "Someone may be in danger").await;
+    let d = pit.delivered(session).await;
+    let ben_here = pit.actor_in(crew.cards, ben.id);
+    let card = pit.press(&ben_here, &d.card, "Claim").await.message();
+    pit.press(&ben_here, &card, "Release").await;
+    let cards = pit.wait_messages(crew.cards, 2, "the re-ping").await;
+    assert!(
+        cards[1].content().starts_with(&format!(
+            "🚨 <@{}>: urgent, a member may be in danger. Back in the queue:",
+            ada.id
+        )),
+        "{}",
+        cards[1].content()
+    );
+    let pings: Vec<_> = pit
+        .sent()
+        .into_iter()
+        .filter(|s| s.method == "POST" && s.channel == Some(crew.cards))
+        .map(|s| (s.allowed_users(), s.allowed_roles()))
+        .collect();
+    assert_eq!(
+        pings,
+        [(vec![ada.id], vec![]), (vec![ada.id], vec![])],
+        "the card and the re-ping alike"
+    );
+    pit.server.assert_no_violations();
+}
