@@ -17,6 +17,8 @@ const CLAIMED_COLOUR: Colour = Colour(0x3b82f6);
 const CLOSED_COLOUR: Colour = Colour(0x6b7280);
 const FIELD_MAX: usize = 1024;
 const DESCRIPTION_MAX: usize = 4000;
+/// Discord's limit on all the text of a message's embeds together.
+const EMBED_TOTAL_MAX: usize = 6000;
 
 /// Everything a card shows besides the stored handoff.
 pub struct CardContext<'a> {
@@ -76,36 +78,55 @@ pub fn draw(h: &Handoff, ctx: &CardContext<'_>) -> Card {
     } else {
         format!("<@{}>", h.member)
     };
-    let mut embed = CreateEmbed::new()
-        .title(fit(&title, 256))
-        .description(fit(&walk, DESCRIPTION_MAX))
-        .colour(colour)
-        .field("Member", member, true)
-        .field(
+    let mut fields: Vec<(&str, String, bool)> = vec![
+        ("Member", member, true),
+        (
             "Urgency",
-            if h.urgent { "**URGENT**" } else { "normal" },
+            if h.urgent { "**URGENT**" } else { "normal" }.to_string(),
             true,
-        )
-        .field(
+        ),
+        (
             "Waiting since",
             format!("<t:{}:R>", h.created_at.div_euclid(1000)),
             true,
-        )
-        .field("Status", status, false);
+        ),
+        ("Status", status, false),
+    ];
     if let Some(note) = &h.member_note {
-        embed = embed.field("Member's note", fit(&quote(note), FIELD_MAX), false);
+        fields.push(("Member's note", fit(&quote(note), FIELD_MAX), false));
     }
     if let Some(note) = &h.resolution_note {
-        embed = embed.field("Volunteer's note", fit(&quote(note), FIELD_MAX), false);
+        fields.push(("Volunteer's note", fit(&quote(note), FIELD_MAX), false));
     }
     if let Some(rating) = h.rating {
         let said = match rating {
             crate::handoff::Rating::Solved => "Yes, it solved it",
             crate::handoff::Rating::NotSolved => "No, still stuck",
         };
-        embed = embed.field("Member's answer", said, true);
+        fields.push(("Member's answer", said.to_string(), true));
     }
-    embed = embed.footer(CreateEmbedFooter::new(format!("Handoff #{}", h.id)));
+    let title = fit(&title, 256);
+    let footer = format!("Handoff #{}", h.id);
+    // Discord refuses an embed over 6000 characters in all; the walk gets what the rest leaves.
+    let chars = |s: &str| s.chars().count();
+    let rest = chars(&title)
+        + chars(&footer)
+        + fields
+            .iter()
+            .map(|(name, value, _)| chars(name) + chars(value))
+            .sum::<usize>();
+    let walk = fit(
+        &walk,
+        DESCRIPTION_MAX.min(EMBED_TOTAL_MAX.saturating_sub(rest)),
+    );
+    let mut embed = CreateEmbed::new()
+        .title(title)
+        .description(walk)
+        .colour(colour);
+    for (name, value, inline) in fields {
+        embed = embed.field(name, value, inline);
+    }
+    embed = embed.footer(CreateEmbedFooter::new(footer));
     Card {
         embed,
         rows: rows(h),

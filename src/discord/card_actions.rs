@@ -27,8 +27,26 @@ pub struct Presser<'a> {
     pub member: Option<&'a GuildMember>,
 }
 
-/// A press on a card or a rating button. `picked` carries a user select's choice.
+/// A press on a card or a rating button. `picked` carries a user select's choice. Beside the
+/// reply comes a handoff the member has just rated: pass it to [`rated`] once the reply is
+/// sent.
 pub async fn press(
+    http: &Http,
+    desk: &Desk,
+    presser: &Presser<'_>,
+    id: HandoffId,
+    action: CardAction,
+    picked: Option<u64>,
+) -> Result<(Reply, Option<Handoff>), StoreError> {
+    if let CardAction::Rate(rating) = action {
+        return rate(desk, presser, id, rating).await;
+    }
+    act(http, desk, presser, id, action, picked)
+        .await
+        .map(|reply| (reply, None))
+}
+
+async fn act(
     http: &Http,
     desk: &Desk,
     presser: &Presser<'_>,
@@ -40,15 +58,11 @@ pub async fn press(
     let Some(h) = store.handoff(id).await? else {
         return Ok(Reply::Note(NOT_FOUND.into()));
     };
-    match action {
-        CardAction::Rate(rating) => return rate(desk, presser, &h, rating).await,
-        CardAction::Note => {
-            if presser.user != h.member {
-                return Ok(Reply::Note(ONLY_MEMBER.into()));
-            }
-            return Ok(Reply::Raw(CreateInteractionResponse::Modal(note_modal(id))));
+    if action == CardAction::Note {
+        if presser.user != h.member {
+            return Ok(Reply::Note(ONLY_MEMBER.into()));
         }
-        _ => {}
+        return Ok(Reply::Raw(CreateInteractionResponse::Modal(note_modal(id))));
     }
     if !is_volunteer(desk, &h, presser).await? {
         return Ok(Reply::Note(NOT_VOLUNTEER.into()));
@@ -57,8 +71,7 @@ pub async fn press(
     let changed = match action {
         CardAction::Claim => match store.claim(id, presser.user, now).await? {
             Claim::Claimed(h) => {
-                joined(http, desk, &h, presser.user, "has joined to help you").await;
-                Some(h)
+                Some(joined(http, desk, h, presser.user, "has joined to help you").await)
             }
             Claim::Taken(h) => {
                 let who = h.claimed_by.map(|v| format!("<@{v}>")).unwrap_or_default();
@@ -91,10 +104,7 @@ pub async fn press(
                 )));
             }
             match store.transfer(id, to, now).await? {
-                Some(h) => {
-                    joined(http, desk, &h, to, "is taking over to help you").await;
-                    Some(h)
-                }
+                Some(h) => Some(joined(http, desk, h, to, "is taking over to help you").await),
                 None => None,
             }
         }
@@ -134,10 +144,13 @@ pub async fn resolve(
     let Some(h) = store.resolve_handoff(id, note.as_deref(), now_ms()).await? else {
         return Ok(Reply::Note(CLOSED.into()));
     };
-    if let Err(e) = ask_rating(http, &h, presser.user, note.as_deref()).await {
-        discord_handoff::note_problem(desk, h.guild, &e).await;
+    let asked = ask_rating(http, &h, presser.user, note.as_deref()).await;
+    if let Err(e) = &asked {
+        discord_handoff::note_problem(desk, h.guild, e).await;
     }
-    if let Err(e) = discord_handoff::close_thread(http, &h).await {
+    // Archived, not yet locked: in a locked thread the member could not press Yes or No (the
+    // client greys components out and cannot reopen it), so it is locked once they answered.
+    if let Err(e) = discord_handoff::close_thread(http, &h, asked.is_err()).await {
         discord_handoff::note_problem(desk, h.guild, &e).await;
     }
     card_update(desk, &h).await
@@ -178,27 +191,42 @@ pub async fn member_note(
     ))
 }
 
+/// The member's "Did this solve it?"; the handoff comes back when this answer was the one kept.
 async fn rate(
     desk: &Desk,
     presser: &Presser<'_>,
-    h: &Handoff,
+    id: HandoffId,
     rating: Rating,
-) -> Result<Reply, StoreError> {
-    if presser.user != h.member {
-        return Ok(Reply::Note(ONLY_MEMBER.into()));
-    }
-    let thanks = match desk.store().rate(h.id, rating, now_ms()).await? {
-        Some(_) => match rating {
-            Rating::Solved => "Thanks for telling us. Glad you're sorted. Drive safe!",
-            Rating::NotSolved => "Thanks for telling us. Type `/triage` any time to ask again; a volunteer will pick it up.",
-        },
-        None => "Thanks, we already have your answer.",
+) -> Result<(Reply, Option<Handoff>), StoreError> {
+    let Some(h) = desk.store().handoff(id).await? else {
+        return Ok((Reply::Note(NOT_FOUND.into()), None));
     };
-    Ok(Reply::Update(Screen {
+    if presser.user != h.member {
+        return Ok((Reply::Note(ONLY_MEMBER.into()), None));
+    }
+    let rated = desk.store().rate(h.id, rating, now_ms()).await?;
+    let thanks = match (&rated, rating) {
+        (Some(_), Rating::Solved) => "Thanks for telling us. Glad you're sorted. Drive safe!",
+        (Some(_), Rating::NotSolved) => "Thanks for telling us. Type `/triage` any time to ask again; a volunteer will pick it up.",
+        (None, _) => "Thanks, we already have your answer.",
+    };
+    let reply = Reply::Update(Screen {
         content: Some(thanks.into()),
         embed: CreateEmbed::new().description("Did this solve it? Answered."),
         rows: Vec::new(),
-    }))
+    });
+    Ok((reply, rated))
+}
+
+/// After the member's answer has been shown to them: the card shows it too, and the thread,
+/// with nothing left in it to press, is locked.
+pub async fn rated(http: &Http, desk: &Desk, h: &Handoff) {
+    if let Err(e) = discord_handoff::refresh_card(http, desk, h).await {
+        discord_handoff::note_problem(desk, h.guild, &e).await;
+    }
+    if let Err(e) = discord_handoff::close_thread(http, h, true).await {
+        discord_handoff::note_problem(desk, h.guild, &e).await;
+    }
 }
 
 /// The card redrawn in place (callback type 7 on the card).
@@ -246,24 +274,35 @@ async fn has_role_now(
     Ok(member.is_ok_and(|m| m.roles.contains(&RoleId::new(role))))
 }
 
-/// Adds a volunteer to the member's thread and says so; notes whether the member left.
-async fn joined(http: &Http, desk: &Desk, h: &Handoff, volunteer: u64, what: &str) {
+/// Adds a volunteer to the member's thread and says so; notes whether the member left, and
+/// returns the handoff as it now stands so the card drawn next says so too.
+async fn joined(http: &Http, desk: &Desk, h: Handoff, volunteer: u64, what: &str) -> Handoff {
     let result: Result<(), Undelivered> = async {
         if let Some(thread) = h.thread {
             serenity::all::ChannelId::new(thread)
                 .add_thread_member(http, UserId::new(volunteer))
                 .await?;
         }
-        discord_handoff::tell_thread(http, h, &format!("<@{volunteer}> (club volunteer) {what}."))
-            .await
+        discord_handoff::tell_thread(
+            http,
+            &h,
+            &format!("<@{volunteer}> (club volunteer) {what}."),
+        )
+        .await
     }
     .await;
     if let Err(e) = result {
         discord_handoff::note_problem(desk, h.guild, &e).await;
     }
-    if !discord_handoff::member_present(http, h).await {
-        if let Err(e) = desk.store().mark_member_left(h.id, now_ms()).await {
+    if h.member_left || discord_handoff::member_present(http, &h).await {
+        return h;
+    }
+    match desk.store().mark_member_left(h.id, now_ms()).await {
+        Ok(Some(marked)) => marked,
+        Ok(None) => h,
+        Err(e) => {
             tracing::error!(error = %e, "could not mark a member as gone");
+            h
         }
     }
 }
@@ -275,7 +314,13 @@ async fn requeue(http: &Http, desk: &Desk, h: &Handoff) {
         _ => None,
     };
     let Some(ready) = ready else { return };
-    let (ping, mentions) = discord_handoff::ping(h, &ready, &[]);
+    // Pinged as its card was: an urgent one names whoever is on duty.
+    let on_duty = if h.urgent {
+        desk.store().on_duty(h.guild).await.unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    let (ping, mentions) = discord_handoff::ping(h, &ready, &on_duty);
     let link = match (h.card_channel, h.card_message) {
         (Some(c), Some(m)) => format!(" https://discord.com/channels/{}/{c}/{m}", h.guild),
         _ => String::new(),

@@ -216,7 +216,7 @@ impl Handler {
         let result = async {
             discord_handoff::refresh_card(http, &self.desk, h).await?;
             discord_handoff::tell_thread(http, h, "The member cancelled this request.").await?;
-            discord_handoff::close_thread(http, h).await
+            discord_handoff::close_thread(http, h, true).await
         }
         .await;
         if let Err(e) = result {
@@ -293,15 +293,23 @@ impl Handler {
                 user: press.user.id.get(),
                 member: press.member.as_ref(),
             };
-            return responder
-                .answer(Deferral::Update, async {
-                    let reply = card_actions::press(
+            let rated = responder
+                .answer_then(Deferral::Update, async {
+                    match card_actions::press(
                         &ctx.http, &self.desk, &presser, handoff, action, picked,
                     )
-                    .await;
-                    or_trouble(reply.map_err(DeskError::from))
+                    .await
+                    {
+                        Ok(done) => done,
+                        Err(e) => (or_trouble(Err(e.into())), None),
+                    }
                 })
                 .await;
+            // Only once the member has the answer: locking first would refuse it.
+            if let Some(h) = rated {
+                card_actions::rated(&ctx.http, &self.desk, &h).await;
+            }
+            return;
         }
         let picked = match &press.data.kind {
             ComponentInteractionDataKind::StringSelect { values } => values.first().cloned(),
@@ -346,13 +354,15 @@ impl Handler {
                     .ok()
                     .flatten();
                 discord_handoff::clear_problem(&self.desk, setup.as_ref()).await;
-                self.timer_wake.notify_one();
             }
             Err(e) => {
                 discord_handoff::note_problem(&self.desk, handoff.guild, &e).await;
                 responder.follow_note(handoff_text::NOT_DELIVERED).await;
             }
         }
+        // Either way the timer has a new notice to keep: the first reminder, or the retry
+        // of what could not be delivered.
+        self.timer_wake.notify_one();
     }
 
     async fn act(
@@ -392,12 +402,17 @@ impl Handler {
         view: &View,
     ) -> Result<(Reply, Option<(Handoff, HandoffReady)>), DeskError> {
         let mut screen = render::step(session.id, view);
-        let prepared = discord_handoff::prepare(&self.desk, session, view).await?;
-        let (next, after) = match prepared {
-            Prepared::NoServer => (handoff_text::NO_SERVER.to_string(), None),
-            Prepared::NotSetUp => (handoff_text::NOT_SET_UP.to_string(), None),
-            Prepared::Closed => (handoff_text::ASK_AGAIN.to_string(), None),
-            Prepared::Opened { handoff, ready } => {
+        let (next, after) = match discord_handoff::prepare(&self.desk, session, view).await {
+            Ok(Prepared::NoServer) => (handoff_text::NO_SERVER.to_string(), None),
+            Ok(Prepared::NotSetUp) => (handoff_text::NOT_SET_UP.to_string(), None),
+            Ok(Prepared::Closed) => (handoff_text::ASK_AGAIN.to_string(), None),
+            // The answer is committed and the screen must show (an emergency's instruction
+            // above all): a handoff that could not be stored is said on it, not a failure.
+            Err(e) => {
+                tracing::error!(error = %e, session = session.id.0, "could not open a handoff");
+                (handoff_text::NOT_DELIVERED.to_string(), None)
+            }
+            Ok(Prepared::Opened { handoff, ready }) => {
                 screen
                     .rows
                     .push(CreateActionRow::Buttons(vec![CreateButton::new(
@@ -477,34 +492,38 @@ impl Handler {
             user: modal.user.id.get(),
             member: modal.member.as_ref(),
         };
-        let reply = match Action::parse(&modal.data.custom_id) {
-            Some(Action::DescribeModal) => {
-                let screen = self.suggest(&input(modal, &Action::DescribeText).unwrap_or_default());
-                // Submitted from the picker's button: the picker turns into the suggestions.
-                Ok(if modal.message.is_some() {
-                    Reply::Update(screen)
-                } else {
-                    Reply::New(screen)
-                })
-            }
-            Some(Action::Handoff {
-                handoff,
-                action: CardAction::ResolveModal,
-            }) => {
-                let note = input(modal, &Action::ResolveText);
-                card_actions::resolve(&ctx.http, &self.desk, &presser, handoff, note).await
-            }
-            Some(Action::Handoff {
-                handoff,
-                action: CardAction::NoteModal,
-            }) => {
-                let note = input(modal, &Action::NoteText).unwrap_or_default();
-                card_actions::member_note(&ctx.http, &self.desk, &presser, handoff, note).await
-            }
-            _ => Ok(Reply::Note(BROKEN.into())),
+        // The work runs inside the answer, so a slow store or Discord is deferred in time.
+        let work = async {
+            let reply = match Action::parse(&modal.data.custom_id) {
+                Some(Action::DescribeModal) => {
+                    let screen =
+                        self.suggest(&input(modal, &Action::DescribeText).unwrap_or_default());
+                    // Submitted from the picker's button: the picker turns into the suggestions.
+                    Ok(if modal.message.is_some() {
+                        Reply::Update(screen)
+                    } else {
+                        Reply::New(screen)
+                    })
+                }
+                Some(Action::Handoff {
+                    handoff,
+                    action: CardAction::ResolveModal,
+                }) => {
+                    let note = input(modal, &Action::ResolveText);
+                    card_actions::resolve(&ctx.http, &self.desk, &presser, handoff, note).await
+                }
+                Some(Action::Handoff {
+                    handoff,
+                    action: CardAction::NoteModal,
+                }) => {
+                    let note = input(modal, &Action::NoteText).unwrap_or_default();
+                    card_actions::member_note(&ctx.http, &self.desk, &presser, handoff, note).await
+                }
+                _ => Ok(Reply::Note(BROKEN.into())),
+            };
+            or_trouble(reply.map_err(DeskError::from))
         };
-        let reply = or_trouble(reply.map_err(DeskError::from));
-        responder.answer(Deferral::Update, async { reply }).await;
+        responder.answer(Deferral::Update, work).await;
     }
 }
 

@@ -232,11 +232,13 @@ pub async fn tell_thread(http: &Http, h: &Handoff, text: &str) -> Result<(), Und
     Ok(())
 }
 
-/// Archives and locks the member's thread once the handoff is over.
-pub async fn close_thread(http: &Http, h: &Handoff) -> Result<(), Undelivered> {
+/// Archives the member's thread once the handoff is over, and locks it with `lock`. A thread
+/// that still asks the member something must stay unlocked: Discord does not let a member
+/// press anything in a locked thread, nor reopen it.
+pub async fn close_thread(http: &Http, h: &Handoff, lock: bool) -> Result<(), Undelivered> {
     if let Some(thread) = h.thread {
         ChannelId::new(thread)
-            .edit_thread(http, EditThread::new().archived(true).locked(true))
+            .edit_thread(http, EditThread::new().archived(true).locked(lock))
             .await
             .map_err(|e| permission(e, "Manage Threads"))?;
     }

@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use serenity::all::{ChannelId, CreateMessage, Http};
+use serenity::all::{ChannelId, CreateMessage, GuildId, Http, UserId};
 use tokio::sync::Notify;
 
 use super::handoff::{self as discord_handoff, Undelivered};
@@ -65,8 +65,20 @@ async fn remind(http: &Http, desk: &Desk, h: &Handoff, now: i64) -> Result<(), S
     // A handoff whose thread or card could not be made at first (a permission since fixed, a
     // Discord hiccup) gets another try before volunteers are reminded of it.
     let h = if h.thread.is_none() || h.card_message.is_none() {
-        match discord_handoff::deliver(http, desk, &h, &ready, "member").await {
-            Ok(h) => h,
+        // The thread is named for the member, as when it is made at once.
+        let name = match GuildId::new(h.guild)
+            .member(http, UserId::new(h.member))
+            .await
+        {
+            Ok(m) => m.display_name().to_string(),
+            Err(_) => "member".to_string(),
+        };
+        match discord_handoff::deliver(http, desk, &h, &ready, &name).await {
+            Ok(h) => {
+                let setup = store.guild_setup(h.guild).await?;
+                discord_handoff::clear_problem(desk, setup.as_ref()).await;
+                h
+            }
             Err(e) => {
                 discord_handoff::note_problem(desk, h.guild, &e).await;
                 h

@@ -10,9 +10,13 @@
 //! select, submit the describe modal. Each waits for the bot's first answer and returns it
 //! with the message it produced, so tests assert on payloads, not on "no panic".
 
+mod crew;
 mod inspect;
 pub mod lock;
+pub mod logs;
 pub mod screen;
+
+pub use crew::{Crew, Delivered};
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -22,7 +26,9 @@ use pitcrew::config::{DiscordConfig, Secret};
 use pitcrew::desk::Desk;
 use pitcrew::discord::{self, RunError};
 use pitcrew::store::Store;
-use serenity::all::{ChannelId, CreateActionRow, CreateButton, CreateMessage, HttpBuilder};
+use serenity::all::{
+    ChannelId, CreateActionRow, CreateAllowedMentions, CreateButton, CreateMessage, HttpBuilder,
+};
 use tempfile::TempDir;
 use tokio::sync::oneshot;
 
@@ -106,7 +112,7 @@ impl Pit {
     }
 
     pub async fn start_with(options: Options) -> Pit {
-        init_logs();
+        logs::init();
         let server = FakeDiscord::start().await;
         let scene = server.simple_guild("stranded_driver");
         let dir = tempfile::tempdir().expect("tempdir");
@@ -319,7 +325,13 @@ impl Pit {
             })
             .collect();
         let sent = ChannelId::new(channel)
-            .send_message(&http, CreateMessage::new().content("copy").components(rows))
+            .send_message(
+                &http,
+                CreateMessage::new()
+                    .content("copy")
+                    .components(rows)
+                    .allowed_mentions(CreateAllowedMentions::new()),
+            )
             .await
             .expect("the fake accepts the message");
         self.server
@@ -355,12 +367,4 @@ fn add_drill_copies(dir: &Path, n: usize) {
             );
         std::fs::write(dir.join(format!("drill-{i:02}.toml")), copy).expect("write guide");
     }
-}
-
-/// `RUST_LOG=pitcrew=debug cargo test --test discord -- --nocapture` shows the bot's side.
-fn init_logs() {
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
-        .with_test_writer()
-        .try_init();
 }

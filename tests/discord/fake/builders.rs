@@ -123,6 +123,8 @@ pub struct CommandPayload {
     /// Index path of the sub-command (group) new options go into.
     cursor: Vec<usize>,
     resolved_users: Map<String, Value>,
+    resolved_roles: Map<String, Value>,
+    resolved_channels: Map<String, Value>,
 }
 
 /// `/name ...` as typed by the user.
@@ -133,6 +135,8 @@ pub fn command(name: &str) -> CommandPayload {
         options: Vec::new(),
         cursor: Vec::new(),
         resolved_users: Map::new(),
+        resolved_roles: Map::new(),
+        resolved_channels: Map::new(),
     }
 }
 
@@ -209,6 +213,22 @@ impl CommandPayload {
         self.push(json!({"name": name, "type": 6, "value": user.id.to_string()}))
     }
 
+    /// A role option; `role` is the role object (see [`FakeDiscord::role_json`]), which goes
+    /// into `resolved` like Discord does.
+    pub fn role(mut self, name: &str, role: &Value) -> Self {
+        let id = role["id"].as_str().expect("role id").to_string();
+        self.resolved_roles.insert(id.clone(), role.clone());
+        self.push(json!({"name": name, "type": 8, "value": id}))
+    }
+
+    /// A channel option; `channel` is the partial channel Discord resolves it to (see
+    /// [`FakeDiscord::resolved_channel`]).
+    pub fn channel(mut self, name: &str, channel: &Value) -> Self {
+        let id = channel["id"].as_str().expect("channel id").to_string();
+        self.resolved_channels.insert(id.clone(), channel.clone());
+        self.push(json!({"name": name, "type": 7, "value": id}))
+    }
+
     /// The option being typed into (string), with what the user typed so far.
     pub fn focused(self, name: &str, partial: &str) -> Self {
         self.push(json!({"name": name, "type": 3, "value": partial, "focused": true}))
@@ -216,8 +236,18 @@ impl CommandPayload {
 
     pub fn by(self, actor: &Actor) -> Value {
         let mut data = json!({"id": "1", "name": self.name, "type": 1, "options": self.options});
-        if !self.resolved_users.is_empty() {
-            data["resolved"] = json!({"users": self.resolved_users});
+        let mut resolved = Map::new();
+        for (key, map) in [
+            ("users", self.resolved_users),
+            ("roles", self.resolved_roles),
+            ("channels", self.resolved_channels),
+        ] {
+            if !map.is_empty() {
+                resolved.insert(key.into(), Value::Object(map));
+            }
+        }
+        if !resolved.is_empty() {
+            data["resolved"] = Value::Object(resolved);
         }
         envelope(self.kind, data, actor)
     }

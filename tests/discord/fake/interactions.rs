@@ -82,6 +82,17 @@ impl FakeDiscord {
             .and_then(|s| s.parse().ok())
             .unwrap_or(0);
         let seq = self.with(|st| {
+            // A press in an archived (unlocked) thread: the client unarchives it first, as any
+            // thread member may, and only then sends the interaction.
+            let thread = source_message
+                .filter(|_| kind == 3)
+                .and_then(|m| st.messages.get(&m).map(|m| m.channel_id))
+                .and_then(|c| st.channels.get_mut(&c))
+                .and_then(|c| c.thread.as_mut());
+            if let Some(t) = thread.filter(|t| t.archived) {
+                t.archived = false;
+                t.archive_timestamp = super::state::now_iso();
+            }
             st.by_token.insert(token.clone(), id);
             st.interactions.insert(
                 id,
@@ -315,6 +326,17 @@ fn refresh_message(st: &State, payload: &mut Value) -> Result<u64, String> {
                 "message {msg_id} is ephemeral; only user {viewer} can see it, not {presser}"
             ));
         }
+    }
+    // Discord greys out components in a locked thread: members without Manage Threads can
+    // neither press them nor unarchive the thread (discord-api-docs #7900, #5517).
+    let thread = st
+        .channels
+        .get(&stored.channel_id)
+        .and_then(|c| c.thread.as_ref());
+    if thread.is_some_and(|t| t.locked) {
+        return Err(format!(
+            "message {msg_id} is in a locked thread; Discord does not let members press it"
+        ));
     }
     let custom_id = payload["data"]["custom_id"].as_str().unwrap_or_default();
     let Some(component) = stored.component(custom_id) else {

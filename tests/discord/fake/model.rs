@@ -169,6 +169,39 @@ impl FakeDiscord {
         })
     }
 
+    /// A role as served, for [`super::builders::CommandPayload::role`].
+    #[track_caller]
+    pub fn role_json(&self, role: u64) -> Value {
+        self.read(|st| st.role_json(role))
+            .unwrap_or_else(|| panic!("no role {role}"))
+    }
+
+    /// A channel as an interaction's `resolved.channels` carries it, for
+    /// [`super::builders::CommandPayload::channel`].
+    #[track_caller]
+    pub fn resolved_channel(&self, channel: u64) -> Value {
+        let c = self
+            .channel(channel)
+            .unwrap_or_else(|| panic!("no channel {channel}"));
+        serde_json::json!({
+            "id": c["id"], "name": c["name"], "type": c["type"],
+            "permissions": super::DEFAULT_PERMISSIONS.to_string(),
+        })
+    }
+
+    /// Whether the thread is (archived, locked).
+    #[track_caller]
+    pub fn thread_state(&self, thread: u64) -> (bool, bool) {
+        self.read(|st| {
+            let t = st
+                .channels
+                .get(&thread)
+                .and_then(|c| c.thread.as_ref())
+                .unwrap_or_else(|| panic!("{thread} is not a thread"));
+            (t.archived, t.locked)
+        })
+    }
+
     pub fn thread_members(&self, thread: u64) -> Vec<u64> {
         self.read(|st| {
             st.channels

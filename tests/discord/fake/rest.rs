@@ -334,13 +334,7 @@ fn roles(st: &State, guild: &str) -> Result<Reply, Reply> {
         .roles
         .values()
         .filter(|r| r.guild_id == guild)
-        .map(|r| {
-            json!({
-                "id": r.id.to_string(), "name": r.name, "color": 0, "hoist": false, "icon": null,
-                "unicode_emoji": null, "position": 0, "permissions": r.permissions.to_string(),
-                "managed": false, "mentionable": false, "flags": 0,
-            })
-        })
+        .filter_map(|r| st.role_json(r.id))
         .collect();
     Ok(Reply::ok(json!(roles)))
 }

@@ -354,6 +354,18 @@ impl State {
         }))
     }
 
+    /// A role object as Discord serves it (and puts in an interaction's `resolved.roles`).
+    pub fn role_json(&self, id: u64) -> Option<Value> {
+        let r = self.roles.get(&id)?;
+        Some(json!({
+            "id": r.id.to_string(), "name": r.name, "color": 0,
+            "colors": {"primary_color": 0, "secondary_color": null, "tertiary_color": null},
+            "hoist": false, "icon": null, "unicode_emoji": null, "position": 0,
+            "permissions": r.permissions.to_string(), "managed": false, "mentionable": false,
+            "flags": 0,
+        }))
+    }
+
     pub fn channel_json(&self, id: u64) -> Option<Value> {
         let c = self.channels.get(&id)?;
         if c.kind == 1 {

@@ -182,6 +182,36 @@ async fn every_builder_yields_a_serenity_interaction() {
 }
 
 #[tokio::test]
+async fn role_and_channel_options_resolve_in_serenity_as_discord_sends_them() {
+    use serenity::all::ResolvedValue;
+    let server = FakeDiscord::start().await;
+    let scene = server.simple_guild("moderator");
+    let role = server.add_role(scene.guild_id, "Volunteers", 0);
+    let cards = server.add_text_channel(scene.guild_id, "cards");
+    let payload = command("pitcrew")
+        .sub("setup")
+        .role("volunteer_role", &server.role_json(role))
+        .channel("cards_channel", &server.resolved_channel(cards))
+        .by(&scene.actor);
+    let Interaction::Command(cmd) =
+        serde_json::from_value::<Interaction>(payload.clone()).expect("an interaction")
+    else {
+        panic!("not a command: {payload:#}");
+    };
+    let options = cmd.data.options();
+    let ResolvedValue::SubCommand(subs) = &options[0].value else {
+        panic!("{options:?}");
+    };
+    match (&subs[0].value, &subs[1].value) {
+        (ResolvedValue::Role(r), ResolvedValue::Channel(c)) => {
+            assert_eq!((r.id.get(), r.name.as_str()), (role, "Volunteers"));
+            assert_eq!((c.id.get(), c.name.as_deref()), (cards, Some("cards")));
+        }
+        other => panic!("unresolved: {other:?}"),
+    }
+}
+
+#[tokio::test]
 async fn rest_model_answers_like_discord() {
     let server = FakeDiscord::start().await;
     let scene = server.simple_guild("driver");

@@ -73,3 +73,23 @@ pub fn row_sizes(msg: &StoredMessage) -> Vec<usize> {
         .map(|r| r["components"].as_array().map_or(0, Vec::len))
         .collect()
 }
+
+/// The value of the embed field named `name`, if the message's embed has one.
+pub fn field(msg: &StoredMessage, name: &str) -> Option<String> {
+    embed(msg)["fields"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|f| f["name"] == name)
+        .and_then(|f| f["value"].as_str().map(str::to_string))
+}
+
+/// The names of the embed's fields, in order.
+pub fn field_names(msg: &StoredMessage) -> Vec<String> {
+    embed(msg)["fields"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|f| f["name"].as_str().map(str::to_string))
+        .collect()
+}
