@@ -406,6 +406,7 @@ impl Handler {
             Ok(Prepared::NoServer) => (handoff_text::NO_SERVER.to_string(), None),
             Ok(Prepared::NotSetUp) => (handoff_text::NOT_SET_UP.to_string(), None),
             Ok(Prepared::Closed) => (handoff_text::ASK_AGAIN.to_string(), None),
+            Ok(Prepared::AlreadyOpen { thread }) => (handoff_text::already_open(thread), None),
             // The answer is committed and the screen must show (an emergency's instruction
             // above all): a handoff that could not be stored is said on it, not a failure.
             Err(e) => {

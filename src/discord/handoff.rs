@@ -29,6 +29,9 @@ pub enum Prepared {
     NotSetUp,
     /// This session's handoff was already resolved or cancelled; a new one needs a new walk.
     Closed,
+    /// The member already has a request open with the volunteers (from an earlier walk):
+    /// they continue in that thread rather than getting a second card.
+    AlreadyOpen { thread: Option<u64> },
     /// A handoff exists (new or from an earlier press) and will be delivered.
     Opened { handoff: Box<Handoff>, ready: Ready },
 }
@@ -49,6 +52,17 @@ pub async fn prepare(
     let Some(ready) = store.guild_setup(guild).await?.and_then(|s| s.ready()) else {
         return Ok(Prepared::NotSetUp);
     };
+    // One live request per member: a second, ordinary one would only split the volunteers'
+    // attention across two cards. An emergency always gets its own urgent card.
+    if !view.flags.urgent {
+        if let Some(live) = store.live_handoff_of_member(guild, *member).await? {
+            if live.session != session.id {
+                return Ok(Prepared::AlreadyOpen {
+                    thread: live.thread,
+                });
+            }
+        }
+    }
     let now = now_ms();
     let new = NewHandoff {
         session: session.id,

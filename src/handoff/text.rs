@@ -26,6 +26,18 @@ pub const ASK_AGAIN: &str = "Your earlier request was already closed. Run `/tria
     again and a volunteer will be asked anew. If anyone is in danger, call 911 (or your local \
     emergency number).";
 
+/// Shown when the member already has a request open with the volunteers.
+pub fn already_open(thread: Option<u64>) -> String {
+    let place = match thread {
+        Some(t) => format!("your private thread <#{t}>"),
+        None => "your private thread".to_string(),
+    };
+    format!(
+        "You already have a request open with the volunteers: carry on in {place}, and add \
+         anything new there. If anyone is in danger, call 911 (or your local emergency number)."
+    )
+}
+
 /// Shown in a DM: volunteers are reached from the club's server.
 pub const NO_SERVER: &str = "Volunteers help in the club's server: run `/triage` there to reach \
     one. Meanwhile, roadside assistance or a locksmith can help. If anyone is in danger, call 911 \

@@ -168,6 +168,34 @@ async fn an_escalate_outcome_hands_over_with_every_answer_in_order() {
 }
 
 #[tokio::test]
+async fn asking_again_while_a_request_is_open_points_to_the_thread_instead_of_a_second_card() {
+    let pit = Pit::start().await;
+    let crew = pit.crew();
+    pit.set_up(&crew, TEN_MINUTES).await;
+    let me = &pit.scene.actor;
+    let msg = pit.triage(me, Some(DRILL)).await.message();
+    let (first, _) = step_of(&msg);
+    pit.press(me, &msg, "Yes, we are safe").await;
+    pit.press(me, &msg, "There is no jack").await;
+    let d = pit.delivered(first).await;
+    // A new walk, and the member asks for a volunteer again straight away.
+    let again = pit.press(me, &msg, "Start over").await.message();
+    let (second, _) = step_of(&again);
+    assert_ne!(second, first);
+    let end = pit.press(me, &again, "Talk to a volunteer").await.message();
+    let next = field(&end, "What happens next").unwrap();
+    assert!(next.contains("already have a request open"), "{next}");
+    assert!(next.contains(&format!("<#{}>", d.thread)), "{next}");
+    assert!(pit.handoff_of(second).await.is_none(), "no second handoff");
+    assert_eq!(
+        pit.server.channel_messages(crew.cards).len(),
+        1,
+        "no second card"
+    );
+    pit.server.assert_no_violations();
+}
+
+#[tokio::test]
 async fn an_emergency_leads_with_the_instruction_and_its_card_is_urgent_first_and_names_who_is_on_duty(
 ) {
     let pit = Pit::start().await;
