@@ -6,10 +6,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use serenity::all::{
-    ActionRowComponent, ButtonStyle, CommandInteraction, ComponentInteraction,
-    ComponentInteractionDataKind, Context, CreateActionRow, CreateAutocompleteResponse,
-    CreateButton, CreateInteractionResponse, EventHandler, GuildId, Interaction, InteractionId,
-    ModalInteraction, Ready, ResolvedValue,
+    ActionRowComponent, ButtonStyle, ComponentInteraction, ComponentInteractionDataKind, Context,
+    CreateActionRow, CreateButton, CreateInteractionResponse, EventHandler, GuildId, Interaction,
+    InteractionId, ModalInteraction, Ready,
 };
 
 use super::card_actions::{self, Presser};
@@ -21,10 +20,9 @@ use super::render;
 use super::respond::{Deferral, Reply, Responder};
 use super::screens;
 use crate::desk::{Desk, DeskError, Pressed};
-use crate::guide::search::{self, Mode};
 use crate::handoff::{text as handoff_text, Handoff, Ready as HandoffReady};
 use crate::place::{Member, Scope};
-use crate::store::{now_ms, SessionRecord};
+use crate::store::SessionRecord;
 use crate::triage::View;
 
 /// The guide option value that closes the member's open guide: `/triage cancel`.
@@ -107,163 +105,6 @@ impl Handler {
             // A poisoned lock only loses deduplication; answering matters more.
             Err(_) => true,
         }
-    }
-
-    async fn command(&self, ctx: &Context, cmd: &CommandInteraction) {
-        let responder = responder(ctx, cmd.id, &cmd.token);
-        match cmd.data.name.as_str() {
-            commands::TRIAGE => {}
-            super::setup::ADMIN => {
-                let reply = super::setup::admin(&self.desk, cmd).await;
-                return responder
-                    .answer(Deferral::NewMessage, async {
-                        or_trouble(reply.map_err(DeskError::from))
-                    })
-                    .await;
-            }
-            super::setup::VOLUNTEER => {
-                let reply = super::setup::volunteer(&self.desk, cmd).await;
-                return responder
-                    .answer(Deferral::NewMessage, async {
-                        or_trouble(reply.map_err(DeskError::from))
-                    })
-                    .await;
-            }
-            _ => return,
-        }
-        let guide = cmd.data.options().into_iter().find_map(|o| match o.value {
-            ResolvedValue::String(s) if o.name == commands::GUIDE_OPTION => Some(s.to_string()),
-            _ => None,
-        });
-        let member = Member::Discord(cmd.user.id.get());
-        let scope = scope(cmd.guild_id, cmd.channel_id.get());
-        let cancelled = responder
-            .answer_then(Deferral::NewMessage, async {
-                match self.triage(&member, &scope, guide.as_deref()).await {
-                    Ok((reply, cancelled)) => (reply, cancelled),
-                    Err(e) => (or_trouble(Err(e)), None),
-                }
-            })
-            .await;
-        if let Some(h) = cancelled {
-            self.handoff_cancelled(&ctx.http, &h).await;
-        }
-    }
-
-    /// `/triage [guide]`.
-    async fn triage(
-        &self,
-        member: &Member,
-        scope: &Scope,
-        guide: Option<&str>,
-    ) -> Result<(Reply, Option<Handoff>), DeskError> {
-        let library = self.desk.library();
-        if guide.is_some_and(|g| g.trim().eq_ignore_ascii_case(CANCEL)) {
-            return self.cancel(member, scope).await;
-        }
-        // A typed guide that is not an id is taken as a description.
-        let wanted = guide
-            .map(|g| g.trim().to_string())
-            .filter(|g| !g.is_empty());
-        let exact = wanted
-            .as_deref()
-            .and_then(|g| library.get(g))
-            .map(|g| g.id.as_str());
-        if let Some((session, view)) = self.desk.open_session(member, scope).await? {
-            return Ok((
-                Reply::New(screens::resume_offer(session.id, &view, exact)),
-                None,
-            ));
-        }
-        let reply = match (exact, wanted) {
-            (Some(id), _) => {
-                let (session, view) = self.desk.start(member, scope, id).await?;
-                Reply::New(render::step(session.id, &view))
-            }
-            (None, Some(words)) => Reply::New(self.suggest(&words)),
-            (None, None) => Reply::New(screens::picker(library, None)),
-        };
-        Ok((reply, None))
-    }
-
-    /// `/triage cancel`: closes the open guide, and a live handoff in this server with it.
-    async fn cancel(
-        &self,
-        member: &Member,
-        scope: &Scope,
-    ) -> Result<(Reply, Option<Handoff>), DeskError> {
-        let guide = self.desk.cancel(member, scope).await?;
-        let handoff = match (scope, member) {
-            (Scope::Guild { guild, .. }, Member::Discord(id)) => {
-                let store = self.desk.store();
-                match store.live_handoff_of_member(*guild, *id).await? {
-                    Some(h) => store.cancel_handoff(h.id, now_ms()).await?,
-                    None => None,
-                }
-            }
-            _ => None,
-        };
-        let text = match (&guide, &handoff) {
-            (_, Some(_)) => "Your request for a volunteer is cancelled, and the volunteers can see that. Type `/triage` whenever you need help again.",
-            (Some(_), None) => "Your guide is closed. Type `/triage` whenever you need it again.",
-            (None, None) => "You have no open guide here.",
-        };
-        Ok((Reply::Note(text.into()), handoff))
-    }
-
-    /// After a cancel: the card and the thread say so, and the thread closes.
-    async fn handoff_cancelled(&self, http: &serenity::all::Http, h: &Handoff) {
-        let result = async {
-            discord_handoff::refresh_card(http, &self.desk, h).await?;
-            discord_handoff::tell_thread(http, h, "The member cancelled this request.").await?;
-            discord_handoff::close_thread(http, h, true).await
-        }
-        .await;
-        if let Err(e) = result {
-            discord_handoff::note_problem(&self.desk, h.guild, &e).await;
-        }
-    }
-
-    fn suggest(&self, words: &str) -> render::Screen {
-        let library = self.desk.library();
-        let guides: Vec<_> = search::rank(library, words, Mode::Words, screens::SUGGESTIONS_MAX)
-            .iter()
-            .filter_map(|m| library.get(&m.guide_id))
-            .collect();
-        screens::suggestions(library, &guides)
-    }
-
-    async fn autocomplete(&self, ctx: &Context, cmd: &CommandInteraction) {
-        let typed = cmd
-            .data
-            .autocomplete()
-            .map(|o| o.value.to_string())
-            .unwrap_or_default();
-        let library = self.desk.library();
-        let mut response = CreateAutocompleteResponse::new();
-        let matches = if typed.trim().is_empty() {
-            library.iter().map(|g| g.id.clone()).collect::<Vec<_>>()
-        } else {
-            search::rank(library, &typed, Mode::Prefix, commands::AUTOCOMPLETE_MAX)
-                .into_iter()
-                .map(|m| m.guide_id)
-                .collect()
-        };
-        let mut offered = 0;
-        if !typed.trim().is_empty() && CANCEL.starts_with(&typed.trim().to_lowercase()) {
-            response = response.add_string_choice("Cancel my open guide", CANCEL);
-            offered += 1;
-        }
-        for id in matches.iter().take(commands::AUTOCOMPLETE_MAX - offered) {
-            if let Some(g) = library.get(id) {
-                response = response.add_string_choice(render::fit(&g.title, 100), g.id.clone());
-            }
-        }
-        responder(ctx, cmd.id, &cmd.token)
-            .answer(Deferral::NewMessage, async {
-                Reply::Raw(CreateInteractionResponse::Autocomplete(response))
-            })
-            .await;
     }
 
     async fn component(&self, ctx: &Context, press: &ComponentInteraction) {
@@ -545,7 +386,7 @@ fn input(modal: &ModalInteraction, which: &Action) -> Option<String> {
         })
 }
 
-fn responder(ctx: &Context, id: InteractionId, token: &str) -> Responder {
+pub(super) fn responder(ctx: &Context, id: InteractionId, token: &str) -> Responder {
     Responder {
         http: ctx.http.clone(),
         id,
@@ -553,7 +394,7 @@ fn responder(ctx: &Context, id: InteractionId, token: &str) -> Responder {
     }
 }
 
-fn scope(guild: Option<GuildId>, channel: u64) -> Scope {
+pub(super) fn scope(guild: Option<GuildId>, channel: u64) -> Scope {
     match guild {
         Some(g) => Scope::Guild {
             guild: g.get(),
@@ -564,7 +405,7 @@ fn scope(guild: Option<GuildId>, channel: u64) -> Scope {
 }
 
 /// Internals go to the log; the member gets a short, kind line.
-fn or_trouble(reply: Result<Reply, DeskError>) -> Reply {
+pub(super) fn or_trouble(reply: Result<Reply, DeskError>) -> Reply {
     reply.unwrap_or_else(|e| {
         tracing::error!(error = %e, "could not handle an interaction");
         Reply::Note(TROUBLE.into())

@@ -11,6 +11,7 @@ pub mod render;
 mod respond;
 mod screens;
 mod setup;
+mod slash;
 mod timers;
 
 use std::future::Future;
