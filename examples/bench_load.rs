@@ -25,8 +25,8 @@ use std::time::Duration;
 use clap::Parser;
 use serde_json::{json, Value};
 
-use bench::child::{BotProcess, ChildReport, Role};
-use bench::members::{self, Figures, Plan};
+use bench::child::{BotProcess, Role};
+use bench::members::{self, Figures, Plan, Window};
 use bench::procfs::mb;
 use bench::stats::{ms, round, us};
 use fake::{Actor, FakeDiscord};
@@ -48,6 +48,9 @@ struct Args {
     /// Guides pitcrew serves.
     #[arg(long, default_value = "content")]
     content: PathBuf,
+    /// Rounds; each runs both bots, alternating which goes first.
+    #[arg(long, default_value_t = 2)]
+    rounds: u32,
     /// Run only one of the bots (`pitcrew` or `floor`), e.g. under a profiler.
     #[arg(long)]
     only: Option<String>,
@@ -65,12 +68,34 @@ fn main() -> ExitCode {
     rt.block_on(run(args))
 }
 
-/// One bot's run: its figures, its process report, the Discord rules it broke.
+/// One bot over all its rounds: its windows, the peak memory of its processes, the Discord
+/// rules it broke.
 struct Measured {
-    figures: Figures,
-    report: ChildReport,
+    windows: Vec<Window>,
+    /// The highest `VmHWM` of the bot's processes, KiB.
+    peak_rss_kb: u64,
+    /// Resident set once connected and registered, before any member came, KiB.
     idle_rss_kb: u64,
     violations: usize,
+    exited_cleanly: bool,
+}
+
+impl Default for Measured {
+    fn default() -> Self {
+        Measured {
+            windows: Vec::new(),
+            peak_rss_kb: 0,
+            idle_rss_kb: 0,
+            violations: 0,
+            exited_cleanly: true,
+        }
+    }
+}
+
+impl Measured {
+    fn figures(&self) -> Figures {
+        Figures::of(&self.windows)
+    }
 }
 
 async fn run(args: Args) -> ExitCode {
@@ -101,53 +126,77 @@ async fn run(args: Args) -> ExitCode {
         timeout: Duration::from_secs(10),
     };
     println!(
-        "bench_load: {} members, {} s warm-up + {} s measured per bot, guides from {} ({} guides), \
-         {} CPUs",
+        "bench_load: {} members; per bot {} s measured over {} round(s), each after a {} s \
+         warm-up; guides from {} ({} guides); {} CPUs",
         args.members,
-        args.warmup,
         args.seconds,
+        args.rounds.max(1),
+        args.warmup,
         args.content.display(),
         library.len(),
         std::thread::available_parallelism().map_or(0, |n| n.get()),
     );
 
-    let env = |extra: &[(&'static str, String)]| {
-        let mut env = vec![
-            ("DISCORD_TOKEN", server.token().to_string()),
-            ("DISCORD_API_URL", server.api_url()),
-        ];
-        env.extend_from_slice(extra);
-        env
-    };
-    let mut bots = 0;
-    let mut pitcrew = None;
-    if args.only.as_deref() != Some("floor") {
-        let db = dir.path().join("pitcrew.db");
-        let content = args.content.display().to_string();
-        let env = env(&[
-            ("DATABASE_URL", format!("sqlite://{}", db.display())),
-            ("CONTENT_DIR", content),
-        ]);
-        bots += 1;
-        let log = dir.path().join("pitcrew.log");
-        let bot = BotProcess::spawn(Role::Pitcrew, &env, &log);
-        let m = measure(&server, &actors, &plan, bot, bots).await;
-        m.figures.print("pitcrew");
+    let db = dir.path().join("pitcrew.db");
+    let pitcrew_env = vec![
+        ("DISCORD_TOKEN", server.token().to_string()),
+        ("DISCORD_API_URL", server.api_url()),
+        ("DATABASE_URL", format!("sqlite://{}", db.display())),
+        ("CONTENT_DIR", args.content.display().to_string()),
+    ];
+    let floor_env = pitcrew_env[..2].to_vec();
+    // Rounds alternate the order (pitcrew, floor, floor, pitcrew, ...) so a noisy neighbour on
+    // the machine weighs on both bots alike; each bot gets `seconds` in all.
+    let rounds = args.rounds.max(1);
+    plan.measure = Duration::from_secs_f64(args.seconds as f64 / rounds as f64);
+    let mut order = Vec::new();
+    for r in 0..rounds {
+        let pair = [Role::Pitcrew, Role::Floor];
+        order.extend(if r % 2 == 0 { pair } else { [pair[1], pair[0]] });
+    }
+    order.retain(|r| match args.only.as_deref() {
+        Some("pitcrew") => *r == Role::Pitcrew,
+        Some("floor") => *r == Role::Floor,
+        _ => true,
+    });
+    let mut pitcrew = Measured::default();
+    let mut floor = Measured::default();
+    for (i, role) in order.into_iter().enumerate() {
+        let (name, env, acc) = match role {
+            Role::Pitcrew => ("pitcrew", &pitcrew_env, &mut pitcrew),
+            _ => ("floor", &floor_env, &mut floor),
+        };
+        let log = dir.path().join(format!("{name}-{i}.log"));
+        let bot = BotProcess::spawn(role, env, &log);
+        let window = measure(&server, &actors, &plan, bot, i as u32 + 1, acc).await;
+        let f = Figures::of(std::slice::from_ref(&window));
+        println!(
+            "  {name:<8} round {}: {:.0} interactions/s, p99 {:.2} ms, errors {}",
+            acc.windows.len() + 1,
+            f.per_second,
+            ms(f.p99),
+            f.errors
+        );
         // The floor walks as many steps per command as the members took with pitcrew.
-        if m.figures.commands > 0 {
-            let per_walk = m.figures.presses as f64 / m.figures.commands as f64;
+        if role == Role::Pitcrew && acc.windows.is_empty() && f.commands > 0 {
+            let per_walk = f.presses as f64 / f.commands as f64;
             plan.max_presses = per_walk.round().max(1.0) as usize;
         }
-        pitcrew = Some(m);
+        acc.windows.push(window);
     }
-    let mut floor = None;
-    if args.only.as_deref() != Some("pitcrew") {
-        bots += 1;
-        let log = dir.path().join("floor.log");
-        let bot = BotProcess::spawn(Role::Floor, &env(&[]), &log);
-        let m = measure(&server, &actors, &plan, bot, bots).await;
-        m.figures.print("floor");
-        floor = Some(m);
+    let pitcrew = (!pitcrew.windows.is_empty()).then_some(pitcrew);
+    let floor = (!floor.windows.is_empty()).then_some(floor);
+    for (name, m) in [("pitcrew", &pitcrew), ("floor", &floor)] {
+        if let Some(m) = m {
+            m.figures().print(name);
+            println!(
+                "{:>8}  peak memory {:.1} MB (idle after start {:.1} MB); Discord rule violations {}",
+                "",
+                mb(m.peak_rss_kb),
+                mb(m.idle_rss_kb),
+                m.violations
+            );
+        }
     }
 
     let summary = summary(&args, pitcrew.as_ref(), floor.as_ref());
@@ -156,7 +205,7 @@ async fn run(args: Args) -> ExitCode {
     let clean = [&pitcrew, &floor]
         .iter()
         .filter_map(|m| m.as_ref())
-        .all(|m| m.figures.errors == 0 && m.violations == 0 && m.report.success);
+        .all(|m| m.figures().errors == 0 && m.violations == 0 && m.exited_cleanly);
     if clean {
         ExitCode::SUCCESS
     } else {
@@ -165,31 +214,40 @@ async fn run(args: Args) -> ExitCode {
 }
 
 /// Waits for the `nth` bot of this server to be connected with its commands registered, runs
-/// the members against it, then stops it.
+/// the members against it, stops it, and adds what it showed to `acc`.
 async fn measure(
     server: &Arc<FakeDiscord>,
     actors: &[Actor],
     plan: &Plan,
     bot: BotProcess,
     nth: u32,
-) -> Measured {
+    acc: &mut Measured,
+) -> Window {
     if let Err(e) = wait_registered(server, nth).await {
         eprintln!("{e}\nbot log:\n{}", bot.log_tail());
         std::process::exit(1);
     }
-    let idle_rss_kb = bot.rss_kb();
-    let figures = members::run(server, actors, plan, bot.pid).await;
+    let idle = bot.rss_kb();
+    let window = members::run(server, actors, plan, bot.pid).await;
+    let log = bot.log.clone();
     let report = bot.stop().await;
+    let logged = std::fs::read_to_string(&log).unwrap_or_default();
+    for line in logged
+        .lines()
+        .filter(|l| l.contains("ERROR") || l.contains("WARN"))
+        .take(5)
+    {
+        eprintln!("bench: bot log: {line}");
+    }
     let violations = server.take_violations();
     for v in violations.iter().take(5) {
         eprintln!("bench: violation: {v}");
     }
-    Measured {
-        figures,
-        report,
-        idle_rss_kb,
-        violations: violations.len(),
-    }
+    acc.peak_rss_kb = acc.peak_rss_kb.max(report.peak_rss_kb);
+    acc.idle_rss_kb = acc.idle_rss_kb.max(idle);
+    acc.violations += violations.len();
+    acc.exited_cleanly &= report.success;
+    window
 }
 
 /// The `nth` IDENTIFY of this server, and its PUT of the commands accepted.
@@ -208,7 +266,7 @@ pub async fn wait_registered(server: &FakeDiscord, nth: u32) -> Result<(), fake:
 }
 
 fn figures_json(m: &Measured) -> Value {
-    let f = &m.figures;
+    let f = &m.figures();
     json!({
         "interactions_per_s": round(f.per_second, 1),
         "p50_ms": round(ms(f.p50), 3),
@@ -220,8 +278,9 @@ fn figures_json(m: &Measured) -> Value {
         "presses": f.presses,
         "errors": f.errors,
         "over_3s": f.over_3s,
+        "deferred": f.deferred,
         "violations": m.violations,
-        "peak_rss_mb": round(mb(m.report.peak_rss_kb), 1),
+        "peak_rss_mb": round(mb(m.peak_rss_kb), 1),
         "idle_rss_mb": round(mb(m.idle_rss_kb), 1),
         "bot_cpu_us_per_interaction": round(us(f.bot_cpu_per_interaction), 0),
         "driver_cpu_us_per_interaction": round(us(f.driver_cpu_per_interaction), 0),
@@ -234,6 +293,7 @@ fn summary(args: &Args, pitcrew: Option<&Measured>, floor: Option<&Measured>) ->
         "members": args.members,
         "warmup_s": args.warmup,
         "measured_s": args.seconds,
+        "rounds": args.rounds.max(1),
     });
     if let Some(p) = pitcrew {
         out["pitcrew"] = figures_json(p);
@@ -242,7 +302,7 @@ fn summary(args: &Args, pitcrew: Option<&Measured>, floor: Option<&Measured>) ->
         out["floor"] = figures_json(f);
     }
     if let (Some(p), Some(f)) = (pitcrew, floor) {
-        let (p, f) = (&p.figures, &f.figures);
+        let (p, f) = (&p.figures(), &f.figures());
         let ratio = |a: f64, b: f64| if b > 0.0 { round(a / b, 3) } else { 0.0 };
         let p99_delta = ms(p.p99) - ms(f.p99);
         out["ratios"] = json!({

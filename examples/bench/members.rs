@@ -32,6 +32,8 @@ pub struct Plan {
 pub enum Outcome {
     /// Answered in time with the expected kind of response.
     Ok,
+    /// Acknowledged in time with a deferral; the answer came as an edit.
+    Deferred,
     /// The fake refused the response (a rule broken, or later than 3 s): HTTP status.
     Refused(u16),
     /// Answered with something else than expected (a note instead of the next step).
@@ -67,6 +69,8 @@ pub struct Figures {
     /// Responses later than Discord's 3 s (each is also an error).
     pub over_3s: usize,
     pub errors: usize,
+    /// First responses that were deferrals (correct, but the member waited for an edit).
+    pub deferred: usize,
     /// Error kinds, for the report.
     pub refused: usize,
     pub unexpected: usize,
@@ -84,7 +88,7 @@ impl Figures {
         println!(
             "{name:>8}: {:>7.0} interactions/s  p50 {:>6.2} ms  p95 {:>6.2} ms  p99 {:>6.2} ms  \
              max {:>7.2} ms  errors {} (late >3 s {}, refused {}, unexpected {}, timeouts {}, \
-             members lost {})",
+             members lost {}), deferred {}",
             self.per_second,
             ms(self.p50),
             ms(self.p95),
@@ -96,6 +100,7 @@ impl Figures {
             self.unexpected,
             self.timeouts,
             self.members_lost,
+            self.deferred,
         );
         println!(
             "{:>8}  {} interactions in {:.1} s ({} commands, {} presses); CPU per interaction: \
@@ -140,9 +145,10 @@ async fn member(
     index: usize,
     plan: Arc<Plan>,
     end: Instant,
-) -> Vec<Sample> {
+) -> (Vec<Sample>, Vec<String>) {
     let mut rng = 0x9e37_79b9_7f4a_7c15 ^ (index as u64 + 1).wrapping_mul(0x2545_f491_4f6c_dd1d);
     let mut samples = Vec::new();
+    let mut notes = Vec::new();
     let mut on_screen: Option<StoredMessage> = None;
     let mut presses = 0;
     let mut next_guide = index;
@@ -152,6 +158,7 @@ async fn member(
             .filter(|_| presses < plan.max_presses)
             .and_then(|m| next_press(m, &mut rng).map(|id| (m, id)));
         let source = press.as_ref().map(|(m, _)| m.id);
+        let edits_before = press.as_ref().map_or(0, |(m, _)| m.edits);
         let payload = match press {
             Some((msg, id)) => button(msg, &id).by(&actor),
             None => {
@@ -170,8 +177,22 @@ async fn member(
         let expected = if h.kind == 2 { 4 } else { 7 };
         let (latency, outcome) = match server.wait_response(&h, plan.timeout).await {
             Err(_) => (plan.timeout, Outcome::Timeout),
-            Ok(cb) if !cb.accepted() => (cb.latency, Outcome::Refused(cb.status)),
-            Ok(cb) if cb.kind != expected => (cb.latency, Outcome::Unexpected(cb.kind)),
+            Ok(cb) if !cb.accepted() => {
+                notes.push(format!("refused {}: {:?}", cb.status, cb.error));
+                (cb.latency, Outcome::Refused(cb.status))
+            }
+            // A deferral (5 for a command, 6 for a press) is a correct first response to slow
+            // work; the answer follows as an edit, which the member waits for before going on.
+            Ok(cb) if cb.kind == expected - 2 || (h.kind == 3 && cb.kind == 6) => {
+                let edited = |m: &StoredMessage| !m.is_loading() && m.edits > edits_before;
+                let _ = server.wait_original(&h, plan.timeout, edited).await;
+                (cb.latency, Outcome::Deferred)
+            }
+            Ok(cb) if cb.kind != expected => {
+                let content = cb.data["content"].as_str().unwrap_or_default();
+                notes.push(format!("type {} instead of {expected}: {content}", cb.kind));
+                (cb.latency, Outcome::Unexpected(cb.kind))
+            }
             Ok(cb) => (cb.latency, Outcome::Ok),
         };
         samples.push(Sample {
@@ -181,20 +202,34 @@ async fn member(
             outcome,
         });
         on_screen = match (outcome, source) {
-            (Outcome::Ok, None) => server.original_message(&h),
-            (Outcome::Ok, Some(id)) => server.message(id),
+            (Outcome::Ok | Outcome::Deferred, None) => server.original_message(&h),
+            (Outcome::Ok | Outcome::Deferred, Some(id)) => server.message(id),
             _ => None,
         };
         if source.is_some() {
             presses += 1;
         }
     }
-    samples
+    (samples, notes)
+}
+
+/// The raw result of one measured window.
+#[derive(Clone, Debug, Default)]
+pub struct Window {
+    pub members: usize,
+    pub measure: Duration,
+    /// The interactions dispatched inside the window.
+    pub samples: Vec<Sample>,
+    /// CPU time of the bot process during the window.
+    pub bot_cpu: Duration,
+    /// CPU time of the benchmark process (fake + members) during the window.
+    pub driver_cpu: Duration,
+    pub members_lost: usize,
 }
 
 /// Runs `actors` as members against whatever bot is connected to `server`, and measures.
 /// `bot_pid` is the bot process whose CPU time is sampled over the window.
-pub async fn run(server: &Arc<FakeDiscord>, actors: &[Actor], plan: &Plan, bot_pid: u32) -> Figures {
+pub async fn run(server: &Arc<FakeDiscord>, actors: &[Actor], plan: &Plan, bot_pid: u32) -> Window {
     let plan = Arc::new(plan.clone());
     let start = Instant::now();
     let (t0, t1) = (start + plan.warmup, start + plan.warmup + plan.measure);
@@ -212,46 +247,69 @@ pub async fn run(server: &Arc<FakeDiscord>, actors: &[Actor], plan: &Plan, bot_p
     let mut lost = 0;
     for t in tasks {
         match t.await {
-            Ok(s) => samples.extend(s),
+            Ok((s, n)) => {
+                samples.extend(s);
+                for note in n.into_iter().take(3) {
+                    eprintln!("bench: {note}");
+                }
+            }
             Err(e) => {
                 eprintln!("bench: a member stopped: {e}");
                 lost += 1;
             }
         }
     }
-    let counted: Vec<Sample> = samples
-        .into_iter()
-        .filter(|s| s.at >= t0 && s.at < t1)
-        .collect();
-    let mut latencies: Vec<Duration> = counted.iter().map(|s| s.latency).collect();
-    latencies.sort();
-    let n = counted.len();
-    let count = |f: &dyn Fn(&Sample) -> bool| counted.iter().filter(|s| f(s)).count();
-    let per = |a: Option<Duration>, b: Option<Duration>| match (a, b) {
-        (Some(a), Some(b)) if n > 0 => b.saturating_sub(a) / n as u32,
+    samples.retain(|s| s.at >= t0 && s.at < t1);
+    let delta = |a: Option<Duration>, b: Option<Duration>| match (a, b) {
+        (Some(a), Some(b)) => b.saturating_sub(a),
         _ => Duration::ZERO,
     };
-    let refused = count(&|s| matches!(s.outcome, Outcome::Refused(_)));
-    let unexpected = count(&|s| matches!(s.outcome, Outcome::Unexpected(_)));
-    let timeouts = count(&|s| s.outcome == Outcome::Timeout);
-    Figures {
+    Window {
         members: actors.len(),
-        window: plan.measure,
-        interactions: n,
-        commands: count(&|s| s.kind == 2),
-        presses: count(&|s| s.kind == 3),
-        per_second: n as f64 / plan.measure.as_secs_f64(),
-        p50: percentile(&latencies, 50.0),
-        p95: percentile(&latencies, 95.0),
-        p99: percentile(&latencies, 99.0),
-        max: latencies.last().copied().unwrap_or_default(),
-        over_3s: count(&|s| s.latency > Duration::from_secs(3)),
-        errors: refused + unexpected + timeouts + lost,
-        refused,
-        unexpected,
-        timeouts,
+        measure: plan.measure,
+        samples,
+        bot_cpu: delta(cpu0.0, cpu1.0),
+        driver_cpu: delta(cpu0.1, cpu1.1),
         members_lost: lost,
-        bot_cpu_per_interaction: per(cpu0.0, cpu1.0),
-        driver_cpu_per_interaction: per(cpu0.1, cpu1.1),
+    }
+}
+
+impl Figures {
+    /// The figures of one or more windows of the same bot, taken together.
+    pub fn of(windows: &[Window]) -> Figures {
+        let counted: Vec<&Sample> = windows.iter().flat_map(|w| &w.samples).collect();
+        let measure: Duration = windows.iter().map(|w| w.measure).sum();
+        let bot_cpu: Duration = windows.iter().map(|w| w.bot_cpu).sum();
+        let driver_cpu: Duration = windows.iter().map(|w| w.driver_cpu).sum();
+        let lost = windows.iter().map(|w| w.members_lost).sum();
+        let mut latencies: Vec<Duration> = counted.iter().map(|s| s.latency).collect();
+        latencies.sort();
+        let n = counted.len();
+        let count = |f: &dyn Fn(&Sample) -> bool| counted.iter().filter(|s| f(s)).count();
+        let per = |cpu: Duration| if n > 0 { cpu / n as u32 } else { Duration::ZERO };
+        let refused = count(&|s| matches!(s.outcome, Outcome::Refused(_)));
+        let unexpected = count(&|s| matches!(s.outcome, Outcome::Unexpected(_)));
+        let timeouts = count(&|s| s.outcome == Outcome::Timeout);
+        Figures {
+            members: windows.first().map_or(0, |w| w.members),
+            window: measure,
+            interactions: n,
+            commands: count(&|s| s.kind == 2),
+            presses: count(&|s| s.kind == 3),
+            per_second: n as f64 / measure.as_secs_f64().max(f64::EPSILON),
+            p50: percentile(&latencies, 50.0),
+            p95: percentile(&latencies, 95.0),
+            p99: percentile(&latencies, 99.0),
+            max: latencies.last().copied().unwrap_or_default(),
+            over_3s: count(&|s| s.latency > Duration::from_secs(3)),
+            errors: refused + unexpected + timeouts + lost,
+            deferred: count(&|s| s.outcome == Outcome::Deferred),
+            refused,
+            unexpected,
+            timeouts,
+            members_lost: lost,
+            bot_cpu_per_interaction: per(bot_cpu),
+            driver_cpu_per_interaction: per(driver_cpu),
+        }
     }
 }
