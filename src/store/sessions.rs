@@ -17,8 +17,6 @@ use crate::guide::GuideVersion;
 use crate::place::{Member, Scope};
 use crate::triage::State;
 
-const BEGIN_WRITE: &str = "BEGIN IMMEDIATE";
-
 impl Store {
     /// Starts a new session for `member` in `scope`. In the same transaction, any active session
     /// of that member in that scope becomes `abandoned` (at most one active session per member
@@ -37,7 +35,7 @@ impl Store {
         let (m_kind, m_id, m_name) = m.lookup_values();
         let (s_kind, s_guild, s_channel) = s.lookup_values();
 
-        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query(concat!(
             "UPDATE sessions SET status = 'abandoned', updated_at = ? WHERE status = 'active' AND ",
             same_member_and_scope!()
@@ -146,7 +144,7 @@ impl Store {
             });
         }
 
-        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        let mut tx = self.begin_write().await?;
         let updated: Option<SqliteRow> = sqlx::query(concat!(
             "UPDATE sessions SET node = ?, path = ?, step = ?, status = ?, guide_version = ?, \
              updated_at = ? WHERE id = ? AND step = ? \
