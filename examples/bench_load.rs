@@ -28,6 +28,7 @@ use serde_json::{json, Value};
 use bench::child::{BotProcess, Role};
 use bench::members::{self, Figures, Plan, Window};
 use bench::procfs::mb;
+use bench::ready::wait_registered;
 use bench::stats::{ms, round, us};
 use fake::{Actor, FakeDiscord};
 
@@ -223,7 +224,7 @@ async fn measure(
     nth: u32,
     acc: &mut Measured,
 ) -> Window {
-    if let Err(e) = wait_registered(server, nth).await {
+    if let Err(e) = wait_registered(server, nth, READY_TIMEOUT).await {
         eprintln!("{e}\nbot log:\n{}", bot.log_tail());
         std::process::exit(1);
     }
@@ -248,21 +249,6 @@ async fn measure(
     acc.violations += violations.len();
     acc.exited_cleanly &= report.success;
     window
-}
-
-/// The `nth` IDENTIFY of this server, and its PUT of the commands accepted.
-pub async fn wait_registered(server: &FakeDiscord, nth: u32) -> Result<(), fake::WaitError> {
-    server.wait_identified_count(nth, READY_TIMEOUT).await?;
-    server
-        .wait_until(READY_TIMEOUT, "the commands to be registered", |s| {
-            let ok = s
-                .requests_to("PUT", "/applications/*/commands")
-                .iter()
-                .filter(|r| r.status == 200)
-                .count();
-            (ok >= nth as usize).then_some(())
-        })
-        .await
 }
 
 fn figures_json(m: &Measured) -> Value {

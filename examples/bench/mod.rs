@@ -7,6 +7,8 @@
 pub mod child;
 pub mod floor;
 pub mod guides;
+pub mod history;
 pub mod members;
 pub mod procfs;
+pub mod ready;
 pub mod stats;
