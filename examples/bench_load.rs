@@ -52,6 +52,10 @@ struct Args {
     /// Rounds; each runs both bots, alternating which goes first.
     #[arg(long, default_value_t = 2)]
     rounds: u32,
+    /// Folder for pitcrew's fresh database (default: a temporary folder on the disk the
+    /// benchmark runs from). `/dev/shm` takes the disk out of the measurement.
+    #[arg(long)]
+    db_dir: Option<PathBuf>,
     /// Run only one of the bots (`pitcrew` or `floor`), e.g. under a profiler.
     #[arg(long)]
     only: Option<String>,
@@ -138,7 +142,11 @@ async fn run(args: Args) -> ExitCode {
         std::thread::available_parallelism().map_or(0, |n| n.get()),
     );
 
-    let db = dir.path().join("pitcrew.db");
+    let db_dir = match &args.db_dir {
+        Some(d) => tempfile::tempdir_in(d).expect("temporary folder for the database"),
+        None => tempfile::tempdir().expect("temporary folder for the database"),
+    };
+    let db = db_dir.path().join("pitcrew.db");
     let pitcrew_env = vec![
         ("DISCORD_TOKEN", server.token().to_string()),
         ("DISCORD_API_URL", server.api_url()),

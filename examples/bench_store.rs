@@ -441,10 +441,18 @@ async fn advance_cost(
 }
 
 /// One press on `s` (a random choice of its step), timed; restarts the guide at an outcome.
-async fn press_once(desk: &Desk, scope: Scope, s: &mut OpenSession, rng: &mut u64) -> (Duration, bool) {
+async fn press_once(
+    desk: &Desk,
+    scope: Scope,
+    s: &mut OpenSession,
+    rng: &mut u64,
+) -> (Duration, bool) {
     let member = Member::Discord(s.member);
     let guide = desk.library().get(&s.guide).expect("guide of the session");
-    let choices = guide.node(&s.state.node).map_or(0, |n| n.choices.len()).max(1);
+    let choices = guide
+        .node(&s.state.node)
+        .map_or(0, |n| n.choices.len())
+        .max(1);
     *rng ^= *rng << 13;
     *rng ^= *rng >> 7;
     *rng ^= *rng << 17;

@@ -211,7 +211,10 @@ impl BotProcess {
             report.peak_rss_kb = report.peak_rss_kb.max(peak_seen);
             report.stdout = stdout;
             if !report.success {
-                eprintln!("bench: child {} exited with {status}; its log:\n{log}", self.pid);
+                eprintln!(
+                    "bench: child {} exited with {status}; its log:\n{log}",
+                    self.pid
+                );
             }
             report
         })

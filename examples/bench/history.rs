@@ -89,7 +89,11 @@ fn walk(library: &[&pitcrew::guide::Guide], g: usize, max: usize, rng: &mut u64)
 pub async fn write(url: &str, library: &Library, shape: &Shape) -> History {
     let started = Instant::now();
     // Migrations (and the file) come from the product's own code path.
-    Store::open(url).await.expect("open the store").close().await;
+    Store::open(url)
+        .await
+        .expect("open the store")
+        .close()
+        .await;
     let guides: Vec<_> = library.iter().collect();
     let mut rng = 0x2545_f491_4f6c_dd1d_u64;
     let now = pitcrew::store::now_ms();

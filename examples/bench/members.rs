@@ -286,7 +286,13 @@ impl Figures {
         latencies.sort();
         let n = counted.len();
         let count = |f: &dyn Fn(&Sample) -> bool| counted.iter().filter(|s| f(s)).count();
-        let per = |cpu: Duration| if n > 0 { cpu / n as u32 } else { Duration::ZERO };
+        let per = |cpu: Duration| {
+            if n > 0 {
+                cpu / n as u32
+            } else {
+                Duration::ZERO
+            }
+        };
         let refused = count(&|s| matches!(s.outcome, Outcome::Refused(_)));
         let unexpected = count(&|s| matches!(s.outcome, Outcome::Unexpected(_)));
         let timeouts = count(&|s| s.outcome == Outcome::Timeout);
