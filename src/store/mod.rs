@@ -16,10 +16,10 @@
 mod error;
 mod rows;
 mod sessions;
+mod writer;
 
 use std::fmt;
 use std::str::FromStr;
-use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use sqlx::migrate::Migrator;
@@ -32,6 +32,7 @@ use crate::place::{Member, Scope};
 use crate::triage::State;
 
 pub use error::StoreError;
+use writer::{WriteTx, Writer};
 
 /// The migrations under `migrations/`, embedded at compile time.
 pub(crate) static MIGRATOR: Migrator = sqlx::migrate!("./migrations");
@@ -117,44 +118,8 @@ impl Default for StoreOptions {
 #[derive(Debug, Clone)]
 pub struct Store {
     pool: SqlitePool,
-    /// Writers of this process take turns here, in arrival order, before `BEGIN IMMEDIATE`
-    /// (see [`Store::begin_write`]).
-    writer: Arc<tokio::sync::Mutex<()>>,
-}
-
-/// Every write transaction starts with this: it takes SQLite's write lock up front.
-const BEGIN_WRITE: &str = "BEGIN IMMEDIATE";
-
-/// A write transaction (`BEGIN IMMEDIATE`) that holds this process's writer turn until it ends.
-/// Use it like a `sqlx::Transaction`: `&mut *tx` as the executor, then `commit` or `rollback`.
-pub(crate) struct WriteTx {
-    // Declared first, so on drop the transaction ends before the turn passes on.
-    tx: sqlx::Transaction<'static, sqlx::Sqlite>,
-    _turn: tokio::sync::OwnedMutexGuard<()>,
-}
-
-impl WriteTx {
-    pub async fn commit(self) -> Result<(), sqlx::Error> {
-        self.tx.commit().await
-    }
-
-    pub async fn rollback(self) -> Result<(), sqlx::Error> {
-        self.tx.rollback().await
-    }
-}
-
-impl std::ops::Deref for WriteTx {
-    type Target = sqlx::SqliteConnection;
-
-    fn deref(&self) -> &Self::Target {
-        &self.tx
-    }
-}
-
-impl std::ops::DerefMut for WriteTx {
-    fn deref_mut(&mut self) -> &mut Self::Target {
-        &mut self.tx
-    }
+    /// Writers of this process take turns here and share commits (see `writer.rs`).
+    writer: Writer,
 }
 
 impl Store {
@@ -209,26 +174,25 @@ impl Store {
         }
         Ok(Store {
             pool,
-            writer: Arc::default(),
+            writer: Writer::default(),
         })
     }
 
-    /// Starts a write transaction once this process's earlier writers are done.
+    /// Starts this writer's part of a write transaction, once the writers before it are done.
     ///
-    /// SQLite has one write lock per database. Writers that meet at that lock do not queue:
-    /// the losers sleep in SQLite's busy handler in steps of 1, 2, 5 … 25 ms and retry, long
-    /// after the lock is free again (the load benchmark showed 1,800 such sleeps in 6 s and
-    /// most of the bot's latency). Waiting our turn here instead is a fair async queue, so the
-    /// lock is always free when `BEGIN IMMEDIATE` runs; the busy timeout still covers other
-    /// processes on the same file (`pitcrew chat`).
+    /// SQLite has one write lock per database. Writers that met at that lock did not queue:
+    /// the losers slept in SQLite's busy handler in steps of 1, 2, 5 … 25 ms and retried long
+    /// after the lock was free (the load benchmark counted 1,800 such sleeps in 6 s). Here they
+    /// wait in a fair async queue instead, and the ones waiting while a transaction is open
+    /// share it and its fsync ([`writer`]). The busy timeout still covers other processes on
+    /// the same file (`pitcrew chat`).
     pub(crate) async fn begin_write(&self) -> Result<WriteTx, sqlx::Error> {
-        let turn = Arc::clone(&self.writer).lock_owned().await;
-        let tx = self.pool.begin_with(BEGIN_WRITE).await?;
-        Ok(WriteTx { tx, _turn: turn })
+        self.writer.begin(&self.pool).await
     }
 
     /// Waits for in-flight queries and closes every connection (checkpointing the WAL).
     pub async fn close(&self) {
+        self.writer.idle().await;
         self.pool.close().await;
     }
 }
