@@ -315,9 +315,14 @@ async fn check_figures(content: &Path, runs: usize) -> Value {
 struct AdvanceCost {
     sequential: Vec<Duration>,
     sequential_cpu: Duration,
+    /// Times a thread went to sleep in the one-at-a-time run: every round trip to sqlx's
+    /// connection thread puts both threads to sleep once. A count the neighbours on a shared
+    /// machine barely move, unlike times.
+    sequential_switches: u64,
     concurrent: Vec<Duration>,
     concurrent_window: Duration,
     concurrent_cpu: Duration,
+    concurrent_switches: u64,
     /// Tasks pressing at once in the concurrent run.
     tasks: usize,
     starts: usize,
@@ -332,17 +337,19 @@ impl AdvanceCost {
         let mean = |v: &[Duration]| v.iter().sum::<Duration>() / v.len().max(1) as u32;
         println!(
             "advance on {name}: one at a time p50 {:.3} ms, p99 {:.3} ms, mean {:.3} ms, \
-             CPU {:.0} µs each; {} at once: {:.0} advances/s, p50 {:.2} ms, p99 {:.2} ms, \
-             CPU {:.0} µs each",
+             CPU {:.0} µs and {:.1} thread sleeps each; {} at once: {:.0} advances/s, \
+             p50 {:.2} ms, p99 {:.2} ms, CPU {:.0} µs and {:.1} thread sleeps each",
             ms(percentile(&s, 50.0)),
             ms(percentile(&s, 99.0)),
             ms(mean(&s)),
             us(self.sequential_cpu / s.len().max(1) as u32),
+            self.sequential_switches as f64 / s.len().max(1) as f64,
             self.tasks,
             c.len() as f64 / self.concurrent_window.as_secs_f64(),
             ms(percentile(&c, 50.0)),
             ms(percentile(&c, 99.0)),
             us(self.concurrent_cpu / c.len().max(1) as u32),
+            self.concurrent_switches as f64 / c.len().max(1) as f64,
         );
     }
 
@@ -358,6 +365,10 @@ impl AdvanceCost {
                 "p99_ms": round(ms(percentile(&s, 99.0)), 3),
                 "mean_ms": round(ms(s.iter().sum::<Duration>() / s.len().max(1) as u32), 3),
                 "cpu_us_each": round(us(self.sequential_cpu / s.len().max(1) as u32), 0),
+                "thread_sleeps_each": round(
+                    self.sequential_switches as f64 / s.len().max(1) as f64,
+                    1
+                ),
             },
             "concurrent": {
                 "tasks": self.tasks,
@@ -365,6 +376,10 @@ impl AdvanceCost {
                 "p50_ms": round(ms(percentile(&c, 50.0)), 3),
                 "p99_ms": round(ms(percentile(&c, 99.0)), 3),
                 "cpu_us_each": round(us(self.concurrent_cpu / c.len().max(1) as u32), 0),
+                "thread_sleeps_each": round(
+                    self.concurrent_switches as f64 / c.len().max(1) as f64,
+                    1
+                ),
             },
             "restarts_after_an_outcome": self.starts,
         })
@@ -387,6 +402,7 @@ async fn advance_cost(
     let mut starts = 0;
     let mut sequential = Vec::with_capacity(args.presses);
     let cpu0 = procfs::cpu_time("self").unwrap_or_default();
+    let switches0 = procfs::context_switches("self");
     for i in 0..args.presses {
         let n = sessions.len();
         let s = &mut sessions[i % n];
@@ -395,12 +411,14 @@ async fn advance_cost(
         starts += usize::from(restarted);
     }
     let sequential_cpu = procfs::cpu_time("self").unwrap_or_default() - cpu0;
+    let sequential_switches = procfs::context_switches("self").saturating_sub(switches0);
 
     // At once: each task owns a disjoint share of the open sessions.
     let tasks_n = args.concurrency.clamp(1, sessions.len());
     let window = Duration::from_secs(args.seconds);
     let end = Instant::now() + window;
     let cpu0 = procfs::cpu_time("self").unwrap_or_default();
+    let switches0 = procfs::context_switches("self");
     let mut tasks = Vec::new();
     for t in 0..tasks_n {
         let mine: Vec<OpenSession> = sessions.iter().skip(t).step_by(tasks_n).cloned().collect();
@@ -428,13 +446,16 @@ async fn advance_cost(
         starts += s;
     }
     let concurrent_cpu = procfs::cpu_time("self").unwrap_or_default() - cpu0;
+    let concurrent_switches = procfs::context_switches("self").saturating_sub(switches0);
     desk.store().close().await;
     AdvanceCost {
         sequential,
         sequential_cpu,
+        sequential_switches,
         concurrent,
         concurrent_window: window,
         concurrent_cpu,
+        concurrent_switches,
         tasks: tasks_n,
         starts,
     }

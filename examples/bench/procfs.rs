@@ -40,3 +40,23 @@ pub fn cpu_time(pid: &str) -> Option<Duration> {
 pub fn mb(kb: u64) -> f64 {
     kb as f64 / 1024.0
 }
+
+/// Voluntary context switches (a thread going to sleep: waiting for a lock, a channel, I/O) of
+/// every live thread of `pid`; involuntary ones depend on the neighbours, not on us. Threads
+/// that exited are not counted, so take it over windows where the threads of interest live on.
+pub fn context_switches(pid: &str) -> u64 {
+    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
+        return 0;
+    };
+    tasks
+        .flatten()
+        .filter_map(|t| std::fs::read_to_string(t.path().join("status")).ok())
+        .map(|status| {
+            status
+                .lines()
+                .filter(|l| l.starts_with("voluntary_ctxt_switches:"))
+                .filter_map(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+                .sum::<u64>()
+        })
+        .sum()
+}
