@@ -153,7 +153,13 @@ impl Store {
             .busy_timeout(options.busy_timeout);
 
         let in_memory = is_in_memory(database_url);
-        let mut pool = SqlitePoolOptions::new().max_connections(options.max_connections.max(1));
+        let mut pool = SqlitePoolOptions::new()
+            .max_connections(options.max_connections.max(1))
+            // sqlx pings a connection before lending it out by default: a round trip to the
+            // connection's thread on every query, for a failure (a dropped network link) a
+            // local SQLite file cannot have. It still pings on release, catching a connection
+            // left in a bad state.
+            .test_before_acquire(false);
         if in_memory {
             // An in-memory database lives as long as one connection to it does: keep exactly
             // one, for ever, or the data disappears when the pool trims idle connections.
