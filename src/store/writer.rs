@@ -9,10 +9,10 @@
 //! a writer's `commit` returns only once the transaction holding its work is committed.
 //!
 //! How: the first writer to find no transaction open begins one (`BEGIN IMMEDIATE`) and leads
-//! it. Every writer does its work inside its own `SAVEPOINT`, so one writer's failure (or
-//! rollback) never touches another's work. When the leader is done it lets the writers already
-//! waiting add their work, then commits for all of them; writers arriving later start the next
-//! transaction. With nobody waiting, a write is exactly one transaction, as before.
+//! it. When the leader is done it lets the writers already waiting add their work, then commits
+//! for all of them; writers arriving later start the next transaction. Each writer that joins
+//! works inside its own `SAVEPOINT`, so its failure (or rollback) undoes its work and nobody
+//! else's. With nobody waiting, a write is exactly one transaction, as before.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -139,6 +139,8 @@ impl WriteTx {
 
     /// Commits this writer's work: returns once the transaction holding it is committed.
     pub async fn commit(mut self) -> Result<(), sqlx::Error> {
+        // A follower's savepoint is released at once: left open, the next ones would nest in
+        // it, and SQLite checks every open savepoint on every page it writes.
         if !self.leader {
             if let Err(e) = self.conn().execute("RELEASE write").await {
                 self.fail(&e);
@@ -233,6 +235,7 @@ async fn finish(turn: &mut Batch) -> Committed {
     outcome
 }
 
+/// Undoes a follower's work.
 async fn undo(conn: &mut SqliteConnection) -> Result<(), sqlx::Error> {
     conn.execute("ROLLBACK TO write").await?;
     conn.execute("RELEASE write").await?;
