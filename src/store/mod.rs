@@ -15,11 +15,13 @@
 
 mod error;
 mod rows;
+mod reader;
 mod sessions;
 mod writer;
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use sqlx::migrate::Migrator;
@@ -32,6 +34,7 @@ use crate::place::{Member, Scope};
 use crate::triage::State;
 
 pub use error::StoreError;
+use reader::{ReadConn, Readers};
 use writer::{WriteTx, Writer};
 
 /// The migrations under `migrations/`, embedded at compile time.
@@ -120,6 +123,8 @@ pub struct Store {
     pool: SqlitePool,
     /// Writers of this process take turns here and share commits (see `writer.rs`).
     writer: Writer,
+    /// Connections for the hot reads, outside the pool (see `reader.rs`).
+    readers: Arc<Readers>,
 }
 
 impl Store {
@@ -170,7 +175,7 @@ impl Store {
                 .max_lifetime(None);
         }
         let pool = pool
-            .connect_with(connect)
+            .connect_with(connect.clone())
             .await
             .map_err(|e| error::open_error(database_url, &e))?;
 
@@ -181,6 +186,7 @@ impl Store {
         Ok(Store {
             pool,
             writer: Writer::default(),
+            readers: Arc::new(Readers::new((!in_memory).then_some(connect))),
         })
     }
 
@@ -196,9 +202,15 @@ impl Store {
         self.writer.begin(&self.pool).await
     }
 
+    /// A connection for one read (see `reader.rs`).
+    pub(crate) async fn reader(&self) -> Result<ReadConn<'_>, sqlx::Error> {
+        self.readers.get(&self.pool).await
+    }
+
     /// Waits for in-flight queries and closes every connection (checkpointing the WAL).
     pub async fn close(&self) {
         self.writer.idle().await;
+        self.readers.close().await;
         self.pool.close().await;
     }
 }

@@ -94,7 +94,7 @@ impl Store {
         .bind(s_kind)
         .bind(s_guild)
         .bind(s_channel)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&mut *self.reader().await?)
         .await?;
         row.as_ref().map(session_from_row).transpose()
     }
@@ -107,7 +107,7 @@ impl Store {
             " FROM sessions WHERE id = ?"
         ))
         .bind(id.0)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&mut *self.reader().await?)
         .await?;
         row.as_ref().map(session_from_row).transpose()
     }
@@ -201,7 +201,7 @@ impl Store {
              WHERE session_id = ? ORDER BY step",
         )
         .bind(id.0)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.reader().await?)
         .await?;
         rows.iter().map(answer_from_row).collect()
     }
