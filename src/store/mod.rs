@@ -14,8 +14,8 @@
 //! refused with [`StoreError::IdOutOfRange`] rather than silently wrapped to a negative number.
 
 mod error;
-mod rows;
 mod reader;
+mod rows;
 mod sessions;
 mod writer;
 
