@@ -2,15 +2,25 @@
 //! through the same server in the same run, with the same simulated members.
 //!
 //! ```sh
-//! cargo run --release --example bench_load                  # 50 members, 3 s warm-up + 20 s each
+//! cargo run --release --example bench_load                 # 50 members, about a minute
 //! cargo run --release --example bench_load -- --members 100 --seconds 30
 //! ```
 //!
 //! Each bot runs in its own child process (this executable started again, see
-//! `bench/child.rs`), so its peak memory (`VmHWM`) and CPU time are its own. The benchmark
+//! `bench/child.rs`), so its peak memory (`VmHWM`) and CPU time are its own; the benchmark
 //! process holds the fake server and the members. Latency is what the fake measures: from the
 //! moment it sends INTERACTION_CREATE on the gateway to the moment the first callback arrives.
-//! The last line of the output is one JSON object with both sets of figures and the ratios.
+//!
+//! Two loads, both with the same members walking the same guides:
+//! - saturated: each member sends its next interaction as soon as the last one is answered, so
+//!   the figures are the most the bot gets through on this machine, and its latency there
+//!   (mostly queueing: with 50 members in flight, latency ≈ 50 / throughput);
+//! - paced: members pause between interactions (a fixed total rate well under either bot's
+//!   capacity), so latency is the bot's own time to answer.
+//!
+//! Rounds alternate which bot goes first (pitcrew, floor, floor, pitcrew), so a noisy
+//! neighbour weighs on both alike. The last line of the output is one JSON object with both
+//! sets of figures and the ratios.
 
 #[path = "../tests/discord/fake/mod.rs"]
 mod fake;
@@ -40,18 +50,25 @@ struct Args {
     /// Simulated members, each with one interaction in flight at a time.
     #[arg(long, default_value_t = 50)]
     members: usize,
-    /// Measured seconds per bot.
+    /// Saturated seconds measured per bot, split over the rounds.
     #[arg(long, default_value_t = 20)]
     seconds: u64,
-    /// Warm-up seconds per bot, not counted.
+    /// Warm-up seconds before each saturated window, not counted.
     #[arg(long, default_value_t = 3)]
     warmup: u64,
-    /// Guides pitcrew serves.
-    #[arg(long, default_value = "content")]
-    content: PathBuf,
     /// Rounds; each runs both bots, alternating which goes first.
     #[arg(long, default_value_t = 2)]
     rounds: u32,
+    /// Paced seconds measured per bot (after its saturated window, split over the rounds);
+    /// 0 skips the paced load.
+    #[arg(long, default_value_t = 8)]
+    paced_seconds: u64,
+    /// Interactions per second all members together offer in the paced load.
+    #[arg(long, default_value_t = 500)]
+    paced_rate: u64,
+    /// Guides pitcrew serves.
+    #[arg(long, default_value = "content")]
+    content: PathBuf,
     /// Folder for pitcrew's fresh database (default: a temporary folder on the disk the
     /// benchmark runs from). `/dev/shm` takes the disk out of the measurement.
     #[arg(long)]
@@ -76,7 +93,8 @@ fn main() -> ExitCode {
 /// One bot over all its rounds: its windows, the peak memory of its processes, the Discord
 /// rules it broke.
 struct Measured {
-    windows: Vec<Window>,
+    saturated: Vec<Window>,
+    paced: Vec<Window>,
     /// The highest `VmHWM` of the bot's processes, KiB.
     peak_rss_kb: u64,
     /// Resident set once connected and registered, before any member came, KiB.
@@ -88,7 +106,8 @@ struct Measured {
 impl Default for Measured {
     fn default() -> Self {
         Measured {
-            windows: Vec::new(),
+            saturated: Vec::new(),
+            paced: Vec::new(),
             peak_rss_kb: 0,
             idle_rss_kb: 0,
             violations: 0,
@@ -98,8 +117,8 @@ impl Default for Measured {
 }
 
 impl Measured {
-    fn figures(&self) -> Figures {
-        Figures::of(&self.windows)
+    fn errors(&self) -> usize {
+        Figures::of(&self.saturated).errors + Figures::of(&self.paced).errors
     }
 }
 
@@ -112,7 +131,6 @@ async fn run(args: Args) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let guides: Vec<String> = library.ids().map(str::to_string).collect();
     let server = Arc::new(FakeDiscord::start().await);
     let guild = server.add_guild("Pit Lane");
     let channel = server.add_text_channel(guild, "roadside-help");
@@ -123,22 +141,33 @@ async fn run(args: Args) -> ExitCode {
             server.guild_actor(guild, channel, user.id)
         })
         .collect();
-    let mut plan = Plan {
-        guides,
+    let rounds = args.rounds.max(1);
+    let mut saturated = Plan {
+        guides: library.ids().map(str::to_string).collect(),
         max_presses: 50,
         warmup: Duration::from_secs(args.warmup),
-        measure: Duration::from_secs(args.seconds),
+        measure: Duration::from_secs_f64(args.seconds as f64 / f64::from(rounds)),
         timeout: Duration::from_secs(10),
+        think: Duration::ZERO,
+    };
+    let mut paced = Plan {
+        // The saturated window just before is the warm-up; this lets its last answers drain.
+        warmup: Duration::from_millis(500),
+        measure: Duration::from_secs_f64(args.paced_seconds as f64 / f64::from(rounds)),
+        think: Duration::from_secs_f64(args.members as f64 / args.paced_rate.max(1) as f64),
+        ..saturated.clone()
     };
     println!(
-        "bench_load: {} members; per bot {} s measured over {} round(s), each after a {} s \
-         warm-up; guides from {} ({} guides); {} CPUs",
+        "bench_load: {} members walking {} guides from {}; per bot: {} s saturated (after {} s \
+         warm-ups) and {} s paced at {} interactions/s, over {} rounds; {} CPUs",
         args.members,
-        args.seconds,
-        args.rounds.max(1),
-        args.warmup,
-        args.content.display(),
         library.len(),
+        args.content.display(),
+        args.seconds,
+        args.warmup,
+        args.paced_seconds,
+        args.paced_rate,
+        rounds,
         std::thread::available_parallelism().map_or(0, |n| n.get()),
     );
 
@@ -154,10 +183,6 @@ async fn run(args: Args) -> ExitCode {
         ("CONTENT_DIR", args.content.display().to_string()),
     ];
     let floor_env = pitcrew_env[..2].to_vec();
-    // Rounds alternate the order (pitcrew, floor, floor, pitcrew, ...) so a noisy neighbour on
-    // the machine weighs on both bots alike; each bot gets `seconds` in all.
-    let rounds = args.rounds.max(1);
-    plan.measure = Duration::from_secs_f64(args.seconds as f64 / rounds as f64);
     let mut order = Vec::new();
     for r in 0..rounds {
         let pair = [Role::Pitcrew, Role::Floor];
@@ -177,35 +202,44 @@ async fn run(args: Args) -> ExitCode {
         };
         let log = dir.path().join(format!("{name}-{i}.log"));
         let bot = BotProcess::spawn(role, env, &log);
-        let window = measure(&server, &actors, &plan, bot, i as u32 + 1, acc).await;
-        let f = Figures::of(std::slice::from_ref(&window));
+        let (sat, pac) = measure(&server, &actors, [&saturated, &paced], bot, i + 1, acc).await;
+        let (s, p) = (Figures::of(std::slice::from_ref(&sat)), pac.as_ref());
+        let p = p.map(|w| Figures::of(std::slice::from_ref(w)));
         println!(
-            "  {name:<8} round {}: {:.0} interactions/s, p99 {:.2} ms, errors {}",
-            acc.windows.len() + 1,
-            f.per_second,
-            ms(f.p99),
-            f.errors
+            "  {name:<8} round {}: saturated {:.0} interactions/s, p99 {:.2} ms; paced p99 {}; \
+             errors {}",
+            acc.saturated.len() + 1,
+            s.per_second,
+            ms(s.p99),
+            p.as_ref()
+                .map_or("-".to_string(), |p| format!("{:.2} ms", ms(p.p99))),
+            s.errors + p.as_ref().map_or(0, |p| p.errors),
         );
         // The floor walks as many steps per command as the members took with pitcrew.
-        if role == Role::Pitcrew && acc.windows.is_empty() && f.commands > 0 {
-            let per_walk = f.presses as f64 / f.commands as f64;
-            plan.max_presses = per_walk.round().max(1.0) as usize;
+        if role == Role::Pitcrew && acc.saturated.is_empty() && s.commands > 0 {
+            let per_walk = s.presses as f64 / s.commands as f64;
+            saturated.max_presses = per_walk.round().max(1.0) as usize;
+            paced.max_presses = saturated.max_presses;
         }
-        acc.windows.push(window);
+        acc.saturated.push(sat);
+        acc.paced.extend(pac);
     }
-    let pitcrew = (!pitcrew.windows.is_empty()).then_some(pitcrew);
-    let floor = (!floor.windows.is_empty()).then_some(floor);
+    let pitcrew = (!pitcrew.saturated.is_empty()).then_some(pitcrew);
+    let floor = (!floor.saturated.is_empty()).then_some(floor);
     for (name, m) in [("pitcrew", &pitcrew), ("floor", &floor)] {
-        if let Some(m) = m {
-            m.figures().print(name);
-            println!(
-                "{:>8}  peak memory {:.1} MB (idle after start {:.1} MB); Discord rule violations {}",
-                "",
-                mb(m.peak_rss_kb),
-                mb(m.idle_rss_kb),
-                m.violations
-            );
+        let Some(m) = m else { continue };
+        println!("{name}:");
+        Figures::of(&m.saturated).print("saturated");
+        if !m.paced.is_empty() {
+            Figures::of(&m.paced).print("paced");
         }
+        println!(
+            "{:>9}  peak memory {:.1} MB (idle after start {:.1} MB); Discord rule violations {}",
+            "",
+            mb(m.peak_rss_kb),
+            mb(m.idle_rss_kb),
+            m.violations
+        );
     }
 
     let summary = summary(&args, pitcrew.as_ref(), floor.as_ref());
@@ -214,7 +248,7 @@ async fn run(args: Args) -> ExitCode {
     let clean = [&pitcrew, &floor]
         .iter()
         .filter_map(|m| m.as_ref())
-        .all(|m| m.figures().errors == 0 && m.violations == 0 && m.exited_cleanly);
+        .all(|m| m.errors() == 0 && m.violations == 0 && m.exited_cleanly);
     if clean {
         ExitCode::SUCCESS
     } else {
@@ -223,21 +257,26 @@ async fn run(args: Args) -> ExitCode {
 }
 
 /// Waits for the `nth` bot of this server to be connected with its commands registered, runs
-/// the members against it, stops it, and adds what it showed to `acc`.
+/// the members against it (saturated, then paced), stops it, and adds what it showed to `acc`.
 async fn measure(
     server: &Arc<FakeDiscord>,
     actors: &[Actor],
-    plan: &Plan,
+    [saturated, paced]: [&Plan; 2],
     bot: BotProcess,
-    nth: u32,
+    nth: usize,
     acc: &mut Measured,
-) -> Window {
-    if let Err(e) = wait_registered(server, nth, READY_TIMEOUT).await {
+) -> (Window, Option<Window>) {
+    if let Err(e) = wait_registered(server, nth as u32, READY_TIMEOUT).await {
         eprintln!("{e}\nbot log:\n{}", bot.log_tail());
         std::process::exit(1);
     }
     let idle = bot.rss_kb();
-    let window = members::run(server, actors, plan, bot.pid).await;
+    let sat = members::run(server, actors, saturated, bot.pid).await;
+    let pac = if paced.measure.is_zero() {
+        None
+    } else {
+        Some(members::run(server, actors, paced, bot.pid).await)
+    };
     let log = bot.log.clone();
     let report = bot.stop().await;
     let logged = std::fs::read_to_string(&log).unwrap_or_default();
@@ -256,11 +295,10 @@ async fn measure(
     acc.idle_rss_kb = acc.idle_rss_kb.max(idle);
     acc.violations += violations.len();
     acc.exited_cleanly &= report.success;
-    window
+    (sat, pac)
 }
 
-fn figures_json(m: &Measured) -> Value {
-    let f = &m.figures();
+fn figures_json(f: &Figures) -> Value {
     json!({
         "interactions_per_s": round(f.per_second, 1),
         "p50_ms": round(ms(f.p50), 3),
@@ -273,48 +311,71 @@ fn figures_json(m: &Measured) -> Value {
         "errors": f.errors,
         "over_3s": f.over_3s,
         "deferred": f.deferred,
-        "violations": m.violations,
-        "peak_rss_mb": round(mb(m.peak_rss_kb), 1),
-        "idle_rss_mb": round(mb(m.idle_rss_kb), 1),
         "bot_cpu_us_per_interaction": round(us(f.bot_cpu_per_interaction), 0),
+        "bot_thread_sleeps_per_interaction": round(f.bot_sleeps_per_interaction, 1),
         "driver_cpu_us_per_interaction": round(us(f.driver_cpu_per_interaction), 0),
     })
+}
+
+fn bot_json(m: &Measured) -> Value {
+    let mut v = figures_json(&Figures::of(&m.saturated));
+    if !m.paced.is_empty() {
+        v["paced"] = figures_json(&Figures::of(&m.paced));
+    }
+    v["peak_rss_mb"] = json!(round(mb(m.peak_rss_kb), 1));
+    v["idle_rss_mb"] = json!(round(mb(m.idle_rss_kb), 1));
+    v["violations"] = json!(m.violations);
+    v
 }
 
 fn summary(args: &Args, pitcrew: Option<&Measured>, floor: Option<&Measured>) -> Value {
     let mut out = json!({
         "benchmark": "load",
         "members": args.members,
+        "saturated_s": args.seconds,
         "warmup_s": args.warmup,
-        "measured_s": args.seconds,
+        "paced_s": args.paced_seconds,
+        "paced_rate": args.paced_rate,
         "rounds": args.rounds.max(1),
     });
     if let Some(p) = pitcrew {
-        out["pitcrew"] = figures_json(p);
+        out["pitcrew"] = bot_json(p);
     }
     if let Some(f) = floor {
-        out["floor"] = figures_json(f);
+        out["floor"] = bot_json(f);
     }
-    if let (Some(p), Some(f)) = (pitcrew, floor) {
-        let (p, f) = (&p.figures(), &f.figures());
-        let ratio = |a: f64, b: f64| if b > 0.0 { round(a / b, 3) } else { 0.0 };
-        let p99_delta = ms(p.p99) - ms(f.p99);
-        out["ratios"] = json!({
-            "throughput": ratio(p.per_second, f.per_second),
-            "p50": ratio(ms(p.p50), ms(f.p50)),
-            "p95": ratio(ms(p.p95), ms(f.p95)),
-            "p99": ratio(ms(p.p99), ms(f.p99)),
-            "p99_delta_ms": round(p99_delta, 3),
-            "bot_cpu_per_interaction": ratio(
-                us(p.bot_cpu_per_interaction),
-                us(f.bot_cpu_per_interaction)
-            ),
-        });
-        out["targets"] = json!({
-            "throughput_at_least_0_8x_floor": p.per_second >= 0.8 * f.per_second,
-            "p99_within_2ms_of_floor": p99_delta <= 2.0,
-            "no_first_response_over_3s": p.over_3s == 0 && p.timeouts == 0,
-        });
+    let (Some(pm), Some(fm)) = (pitcrew, floor) else {
+        return out;
+    };
+    let (p, f) = (Figures::of(&pm.saturated), Figures::of(&fm.saturated));
+    let ratio = |a: f64, b: f64| if b > 0.0 { round(a / b, 3) } else { 0.0 };
+    let p99_delta = ms(p.p99) - ms(f.p99);
+    out["ratios"] = json!({
+        "throughput": ratio(p.per_second, f.per_second),
+        "p50": ratio(ms(p.p50), ms(f.p50)),
+        "p95": ratio(ms(p.p95), ms(f.p95)),
+        "p99": ratio(ms(p.p99), ms(f.p99)),
+        "p99_delta_ms": round(p99_delta, 3),
+        "bot_cpu_per_interaction": ratio(
+            us(p.bot_cpu_per_interaction),
+            us(f.bot_cpu_per_interaction)
+        ),
+    });
+    let over_3s = |m: &Measured| {
+        let (s, p) = (Figures::of(&m.saturated), Figures::of(&m.paced));
+        s.over_3s + s.timeouts + p.over_3s + p.timeouts
+    };
+    out["targets"] = json!({
+        "throughput_at_least_0_8x_floor": p.per_second >= 0.8 * f.per_second,
+        "p99_within_2ms_of_floor_saturated": p99_delta <= 2.0,
+        "no_first_response_over_3s": over_3s(pm) == 0,
+    });
+    if !pm.paced.is_empty() && !fm.paced.is_empty() {
+        let (pp, fp) = (Figures::of(&pm.paced), Figures::of(&fm.paced));
+        let delta = ms(pp.p99) - ms(fp.p99);
+        out["ratios"]["paced_p50_delta_ms"] = json!(round(ms(pp.p50) - ms(fp.p50), 3));
+        out["ratios"]["paced_p99_delta_ms"] = json!(round(delta, 3));
+        out["targets"]["p99_within_2ms_of_floor_paced"] = json!(delta <= 2.0);
     }
     out
 }
@@ -324,12 +385,15 @@ fn print_verdict(summary: &Value) {
         return;
     };
     let r = &summary["ratios"];
+    let num = |v: &Value| v.as_f64().unwrap_or(0.0);
     println!(
-        "pitcrew / floor: throughput {:.3}x, p99 {:+.2} ms ({:.2}x), bot CPU per interaction {:.2}x",
-        r["throughput"].as_f64().unwrap_or(0.0),
-        r["p99_delta_ms"].as_f64().unwrap_or(0.0),
-        r["p99"].as_f64().unwrap_or(0.0),
-        r["bot_cpu_per_interaction"].as_f64().unwrap_or(0.0),
+        "pitcrew / floor, saturated: throughput {:.3}x, p99 {:+.2} ms ({:.2}x), bot CPU per \
+         interaction {:.2}x; paced: p99 {:+.2} ms",
+        num(&r["throughput"]),
+        num(&r["p99_delta_ms"]),
+        num(&r["p99"]),
+        num(&r["bot_cpu_per_interaction"]),
+        num(&r["paced_p99_delta_ms"]),
     );
     for (name, met) in targets {
         let mark = if met == true { "met" } else { "NOT MET" };

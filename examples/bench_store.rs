@@ -213,6 +213,7 @@ async fn run(args: Args) -> ExitCode {
         warmup: Duration::ZERO,
         measure: Duration::from_secs(args.seconds),
         timeout: Duration::from_secs(10),
+        think: Duration::ZERO,
     };
     let window = members::run(&server, &walkers, &plan, bot.pid).await;
     let load = Figures::of(std::slice::from_ref(&window));

@@ -25,6 +25,9 @@ pub struct Plan {
     pub measure: Duration,
     /// An interaction without any callback after this is an error.
     pub timeout: Duration,
+    /// Each member's pause between an answer and its next interaction (±50 %, so members do
+    /// not move in step). Zero: the next one at once, as fast as the bot answers.
+    pub think: Duration,
 }
 
 /// How one interaction went.
@@ -81,12 +84,15 @@ pub struct Figures {
     pub bot_cpu_per_interaction: Duration,
     /// CPU time of the benchmark process (fake + members) in the window, per interaction.
     pub driver_cpu_per_interaction: Duration,
+    /// Times a bot thread went to sleep, per interaction: hand-offs between threads, which
+    /// the neighbours on a shared machine barely move.
+    pub bot_sleeps_per_interaction: f64,
 }
 
 impl Figures {
     pub fn print(&self, name: &str) {
         println!(
-            "{name:>8}: {:>7.0} interactions/s  p50 {:>6.2} ms  p95 {:>6.2} ms  p99 {:>6.2} ms  \
+            "{name:>9}: {:>7.0} interactions/s  p50 {:>6.2} ms  p95 {:>6.2} ms  p99 {:>6.2} ms  \
              max {:>7.2} ms  errors {} (late >3 s {}, refused {}, unexpected {}, timeouts {}, \
              members lost {}), deferred {}",
             self.per_second,
@@ -103,14 +109,15 @@ impl Figures {
             self.deferred,
         );
         println!(
-            "{:>8}  {} interactions in {:.1} s ({} commands, {} presses); CPU per interaction: \
-             bot {:.0} µs, fake+members {:.0} µs",
+            "{:>9}  {} interactions in {:.1} s ({} commands, {} presses); per interaction: bot \
+             CPU {:.0} µs and {:.1} thread sleeps, fake+members CPU {:.0} µs",
             "",
             self.interactions,
             self.window.as_secs_f64(),
             self.commands,
             self.presses,
             super::stats::us(self.bot_cpu_per_interaction),
+            self.bot_sleeps_per_interaction,
             super::stats::us(self.driver_cpu_per_interaction),
         );
     }
@@ -209,6 +216,10 @@ async fn member(
         if source.is_some() {
             presses += 1;
         }
+        if !plan.think.is_zero() {
+            let jitter = 0.5 + (xorshift(&mut rng) % 1000) as f64 / 1000.0;
+            tokio::time::sleep(plan.think.mul_f64(jitter)).await;
+        }
     }
     (samples, notes)
 }
@@ -224,6 +235,8 @@ pub struct Window {
     pub bot_cpu: Duration,
     /// CPU time of the benchmark process (fake + members) during the window.
     pub driver_cpu: Duration,
+    /// Times a thread of the bot went to sleep during the window (see `procfs`).
+    pub bot_sleeps: u64,
     pub members_lost: usize,
 }
 
@@ -241,8 +254,10 @@ pub async fn run(server: &Arc<FakeDiscord>, actors: &[Actor], plan: &Plan, bot_p
     let pid = bot_pid.to_string();
     tokio::time::sleep_until(t0.into()).await;
     let cpu0 = (procfs::cpu_time(&pid), procfs::cpu_time("self"));
+    let sleeps0 = procfs::context_switches(&pid);
     tokio::time::sleep_until(t1.into()).await;
     let cpu1 = (procfs::cpu_time(&pid), procfs::cpu_time("self"));
+    let sleeps1 = procfs::context_switches(&pid);
     let mut samples = Vec::new();
     let mut lost = 0;
     for t in tasks {
@@ -270,6 +285,7 @@ pub async fn run(server: &Arc<FakeDiscord>, actors: &[Actor], plan: &Plan, bot_p
         samples,
         bot_cpu: delta(cpu0.0, cpu1.0),
         driver_cpu: delta(cpu0.1, cpu1.1),
+        bot_sleeps: sleeps1.saturating_sub(sleeps0),
         members_lost: lost,
     }
 }
@@ -281,6 +297,7 @@ impl Figures {
         let measure: Duration = windows.iter().map(|w| w.measure).sum();
         let bot_cpu: Duration = windows.iter().map(|w| w.bot_cpu).sum();
         let driver_cpu: Duration = windows.iter().map(|w| w.driver_cpu).sum();
+        let bot_sleeps: u64 = windows.iter().map(|w| w.bot_sleeps).sum();
         let lost = windows.iter().map(|w| w.members_lost).sum();
         let mut latencies: Vec<Duration> = counted.iter().map(|s| s.latency).collect();
         latencies.sort();
@@ -316,6 +333,7 @@ impl Figures {
             members_lost: lost,
             bot_cpu_per_interaction: per(bot_cpu),
             driver_cpu_per_interaction: per(driver_cpu),
+            bot_sleeps_per_interaction: bot_sleeps as f64 / n.max(1) as f64,
         }
     }
 }

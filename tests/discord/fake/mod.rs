@@ -179,6 +179,12 @@ impl FakeDiscord {
         };
         inner.with(|st| st.users.insert(bot.id, bot));
         let app = rest::router(Arc::clone(&inner));
+        // Without TCP_NODELAY a small gateway frame or response can sit in the kernel until
+        // the bot's delayed ACK (40 ms on Linux): invisible when traffic is heavy, a 40 ms
+        // stall on single exchanges. Discord's servers answer at once.
+        let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+            let _ = tcp.set_nodelay(true);
+        });
         let server = tokio::spawn(async move {
             let _ = axum::serve(listener, app).await;
         });
