@@ -10,7 +10,9 @@
 //!    spawn to exit), and the checker alone in this process.
 //! 2. The cost of an advance: `Desk::press` (read the session, apply the engine, commit the
 //!    step and the answer), on the 100k-session database and, for comparison, on one holding
-//!    only the 1,000 active sessions; one at a time, then 50 at once.
+//!    only the 1,000 active sessions; one at a time, then 50 at once. Times are of the press
+//!    alone; CPU and thread sleeps per advance also carry starting the guide again after an
+//!    outcome (`restarts_after_an_outcome` in the JSON).
 //! 3. Startup: from spawning the bot process (100 guides, 100k sessions) to READY with its
 //!    commands registered at the local Discord-compatible server, several times.
 //! 4. Peak memory: the bot process on the 100k-session database while simulated members resume

@@ -7,6 +7,9 @@
 //!   volunteers on duty: `guilds.rs`; their row conversions: `handoff_rows.rs`.
 //! - Row ↔ domain conversions, including the `u64` ↔ `i64` id mapping: `rows.rs`.
 //! - Errors phrased for whoever has to act on them: `error.rs`.
+//! - Writes: every write transaction starts with `Store::begin_write` (not `pool.begin`), so
+//!   writers queue fairly and share commits (`writer.rs`); hot reads use `Store::reader`
+//!   (`reader.rs`). Both are measured by `examples/bench_store.rs` and `bench_load.rs`.
 //!
 //! Times are passed in (`now`, unix milliseconds) rather than read here, so tests control the
 //! clock; callers use [`now_ms`].
