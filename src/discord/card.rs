@@ -33,6 +33,14 @@ pub struct Card {
     pub rows: Vec<CreateActionRow>,
 }
 
+/// A link to the posted card of `h`, once it has one.
+pub fn card_url(h: &Handoff) -> Option<String> {
+    match (h.card_channel, h.card_message) {
+        (Some(c), Some(m)) => Some(format!("https://discord.com/channels/{}/{c}/{m}", h.guild)),
+        _ => None,
+    }
+}
+
 /// A link that opens the member's private thread.
 pub fn thread_url(guild: u64, thread: u64) -> String {
     format!("https://discord.com/channels/{guild}/{thread}")

@@ -321,10 +321,9 @@ async fn requeue(http: &Http, desk: &Desk, h: &Handoff) {
         Vec::new()
     };
     let (ping, mentions) = discord_handoff::ping(h, &ready, &on_duty);
-    let link = match (h.card_channel, h.card_message) {
-        (Some(c), Some(m)) => format!(" https://discord.com/channels/{}/{c}/{m}", h.guild),
-        _ => String::new(),
-    };
+    let link = super::card::card_url(h)
+        .map(|u| format!(" {u}"))
+        .unwrap_or_default();
     let result: Result<(), Undelivered> = async {
         serenity::all::ChannelId::new(ready.cards_channel)
             .send_message(

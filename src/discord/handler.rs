@@ -40,7 +40,6 @@ pub struct Handler {
     pub guild: Option<GuildId>,
     pub closing: Arc<AtomicBool>,
     pub in_flight: InFlight,
-    pub ready: Arc<tokio::sync::Notify>,
     /// Wakes the re-notification timer: a handoff opened, or the bot is stopping.
     pub timer_wake: Arc<tokio::sync::Notify>,
     timer_started: AtomicBool,
@@ -54,7 +53,6 @@ impl Handler {
             guild,
             closing: Arc::new(AtomicBool::new(false)),
             in_flight,
-            ready: Arc::new(tokio::sync::Notify::new()),
             timer_wake: Arc::new(tokio::sync::Notify::new()),
             timer_started: AtomicBool::new(false),
             seen: Mutex::new(Seen::default()),
@@ -76,7 +74,6 @@ impl EventHandler for Handler {
                 self.closing.clone(),
             ));
         }
-        self.ready.notify_waiters();
     }
 
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {

@@ -12,7 +12,7 @@
 
 use crate::handoff::{HandoffId, Rating};
 use crate::store::SessionId;
-use crate::triage::{Input, Nav};
+use crate::triage::Input;
 
 /// Discord's custom_id limit.
 pub const CUSTOM_ID_MAX: usize = 100;
@@ -199,11 +199,6 @@ impl Action {
             None => Some(action),
         }
     }
-}
-
-/// The step input a navigation button carries.
-pub fn nav_input(nav: Nav) -> Input {
-    Input::from_nav(nav)
 }
 
 /// Digits only, no sign, no leading zeros: one spelling per number, so ids compare exactly.

@@ -224,12 +224,9 @@ pub async fn volunteer(desk: &Desk, cmd: &CommandInteraction) -> Result<Reply, S
             (HandoffStatus::Claimed, Some(v)) => format!("claimed by <@{v}>"),
             _ => "**unclaimed**".into(),
         };
-        let link = match (h.card_channel, h.card_message) {
-            (Some(c), Some(m)) => {
-                format!(" · [card](https://discord.com/channels/{guild}/{c}/{m})")
-            }
-            _ => String::new(),
-        };
+        let link = super::card::card_url(h)
+            .map(|u| format!(" · [card]({u})"))
+            .unwrap_or_default();
         lines.push(format!(
             "{}#{} <@{}> · waiting since <t:{}:R> · {who}{link}",
             if h.urgent { "🚨 " } else { "" },

@@ -93,10 +93,9 @@ async fn remind(http: &Http, desk: &Desk, h: &Handoff, now: i64) -> Result<(), S
         Vec::new()
     };
     let (ping, mentions) = discord_handoff::ping(&h, &ready, &on_duty);
-    let link = match (h.card_channel, h.card_message) {
-        (Some(c), Some(m)) => format!(" https://discord.com/channels/{}/{c}/{m}", h.guild),
-        _ => String::new(),
-    };
+    let link = super::card::card_url(&h)
+        .map(|u| format!(" {u}"))
+        .unwrap_or_default();
     let mut to_member = text::still_waiting(h.urgent, number);
     if next.is_none() {
         to_member.push_str("\n\n");

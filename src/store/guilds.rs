@@ -3,7 +3,6 @@
 //! Writes run in `BEGIN IMMEDIATE` transactions (see `sessions.rs` for why).
 
 use super::handoff_rows::{duty_user_from_row, renotify_to_sql, setup_columns, setup_from_row};
-use super::handoffs::BEGIN_WRITE;
 use super::rows::id_to_sql;
 use super::{Store, StoreError};
 use crate::handoff::GuildSetup;
@@ -44,7 +43,7 @@ impl Store {
             .transpose()?;
         let secs = renotify_to_sql(setup.renotify)?;
 
-        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query(
             "INSERT INTO guild_settings (guild_id, volunteer_role_id, cards_channel_id, \
              help_channel_id, renotify_secs, permission_problem, updated_at) \
@@ -84,7 +83,7 @@ impl Store {
         let guild_id = id_to_sql("Discord guild id", guild)?;
         let default_secs = renotify_to_sql(GuildSetup::new(guild).renotify)?;
 
-        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        let mut tx = self.begin_write().await?;
         let current: Option<Option<String>> =
             sqlx::query_scalar("SELECT permission_problem FROM guild_settings WHERE guild_id = ?")
                 .bind(guild_id)
@@ -133,7 +132,7 @@ impl Store {
     ) -> Result<(), StoreError> {
         let guild_id = id_to_sql("Discord guild id", guild)?;
         let user_id = id_to_sql("Discord user id", user)?;
-        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        let mut tx = self.begin_write().await?;
         let query = if on {
             sqlx::query(
                 "INSERT INTO volunteers_on_duty (guild_id, user_id, since) VALUES (?, ?, ?) \

@@ -8,20 +8,15 @@
 //! out once even when a restarted bot replays it.
 
 use sqlx::sqlite::SqliteRow;
-use sqlx::{Sqlite, Transaction};
 
 use super::handoff_rows::{handoff_columns, handoff_from_row, live, note_to_sql};
 use super::rows::id_to_sql;
+use super::writer::WriteTx;
 use super::{SessionId, Store, StoreError};
 use crate::handoff::{Claim, Handoff, HandoffId, HandoffStatus, NewHandoff, Rating};
 
-pub(super) const BEGIN_WRITE: &str = "BEGIN IMMEDIATE";
-
 /// Reads one handoff inside a transaction, so the row is the one that beat a guarded update.
-async fn read_in(
-    tx: &mut Transaction<'static, Sqlite>,
-    id: HandoffId,
-) -> Result<Option<Handoff>, StoreError> {
+async fn read_in(tx: &mut WriteTx, id: HandoffId) -> Result<Option<Handoff>, StoreError> {
     let row = sqlx::query(concat!(
         "SELECT ",
         handoff_columns!(),
@@ -36,7 +31,7 @@ async fn read_in(
 /// Decodes the row a guarded update returned (if any) and commits; a row that cannot be read
 /// back is not committed.
 pub(super) async fn finish(
-    tx: Transaction<'static, Sqlite>,
+    tx: WriteTx,
     row: Option<SqliteRow>,
 ) -> Result<Option<Handoff>, StoreError> {
     let handoff = row.as_ref().map(handoff_from_row).transpose()?;
@@ -59,7 +54,7 @@ impl Store {
         let guild = id_to_sql("Discord guild id", new.guild)?;
         let member = id_to_sql("Discord user id", new.member)?;
 
-        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        let mut tx = self.begin_write().await?;
         let inserted = sqlx::query(concat!(
             "INSERT INTO handoffs (session_id, guild_id, member_id, urgent, status, \
              next_notify_at, created_at, updated_at) VALUES (?, ?, ?, ?, 'open', ?, ?, ?) \
@@ -154,7 +149,7 @@ impl Store {
         now: i64,
     ) -> Result<(), StoreError> {
         let thread = id_to_sql("Discord thread id", thread)?;
-        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        let mut tx = self.begin_write().await?;
         let hit = sqlx::query("UPDATE handoffs SET thread_id = ?, updated_at = ? WHERE id = ?")
             .bind(thread)
             .bind(now)
@@ -180,7 +175,7 @@ impl Store {
     ) -> Result<(), StoreError> {
         let channel = id_to_sql("Discord channel id", channel)?;
         let message = id_to_sql("Discord message id", message)?;
-        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        let mut tx = self.begin_write().await?;
         let hit = sqlx::query(
             "UPDATE handoffs SET card_channel_id = ?, card_message_id = ?, updated_at = ? \
              WHERE id = ?",
@@ -209,7 +204,7 @@ impl Store {
         now: i64,
     ) -> Result<Option<Handoff>, StoreError> {
         let note = note_to_sql("the member's note", Some(note))?;
-        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        let mut tx = self.begin_write().await?;
         let row = sqlx::query(concat!(
             "UPDATE handoffs SET member_note = ?, updated_at = ? WHERE id = ? AND ",
             live!(),
@@ -240,7 +235,7 @@ impl Store {
         now: i64,
     ) -> Result<Claim, StoreError> {
         let volunteer = id_to_sql("Discord user id", volunteer)?;
-        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        let mut tx = self.begin_write().await?;
         let row = sqlx::query(concat!(
             "UPDATE handoffs SET status = 'claimed', claimed_by = ?, next_notify_at = NULL, \
              updated_at = ? WHERE id = ? AND status = 'open' RETURNING ",
@@ -283,7 +278,7 @@ impl Store {
         next_notify_at: i64,
         now: i64,
     ) -> Result<Option<Handoff>, StoreError> {
-        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        let mut tx = self.begin_write().await?;
         let row = sqlx::query(concat!(
             "UPDATE handoffs SET status = 'open', claimed_by = NULL, notify_count = 0, \
              next_notify_at = ?, updated_at = ? WHERE id = ? AND status = 'claimed' RETURNING ",
@@ -305,7 +300,7 @@ impl Store {
         now: i64,
     ) -> Result<Option<Handoff>, StoreError> {
         let to = id_to_sql("Discord user id", to)?;
-        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        let mut tx = self.begin_write().await?;
         let row = sqlx::query(concat!(
             "UPDATE handoffs SET claimed_by = ?, updated_at = ? \
              WHERE id = ? AND status = 'claimed' RETURNING ",
@@ -333,7 +328,7 @@ impl Store {
         now: i64,
     ) -> Result<Option<Handoff>, StoreError> {
         let note = note_to_sql("the resolution note", note)?;
-        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        let mut tx = self.begin_write().await?;
         let row = sqlx::query(concat!(
             "UPDATE handoffs SET status = 'resolved', resolution_note = ?, next_notify_at = NULL, \
              updated_at = ? WHERE id = ? AND ",
@@ -366,7 +361,7 @@ impl Store {
         id: HandoffId,
         now: i64,
     ) -> Result<Option<Handoff>, StoreError> {
-        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        let mut tx = self.begin_write().await?;
         let row = sqlx::query(concat!(
             "UPDATE handoffs SET status = 'cancelled', next_notify_at = NULL, updated_at = ? \
              WHERE id = ? AND ",
@@ -396,7 +391,7 @@ impl Store {
         rating: Rating,
         now: i64,
     ) -> Result<Option<Handoff>, StoreError> {
-        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        let mut tx = self.begin_write().await?;
         let row = sqlx::query(concat!(
             "UPDATE handoffs SET rating = ?, updated_at = ? \
              WHERE id = ? AND status = 'resolved' AND rating IS NULL RETURNING ",
@@ -417,7 +412,7 @@ impl Store {
         id: HandoffId,
         now: i64,
     ) -> Result<Option<Handoff>, StoreError> {
-        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query(
             "UPDATE handoffs SET member_left = 1, updated_at = ? WHERE id = ? AND member_left = 0",
         )
@@ -434,7 +429,7 @@ impl Store {
 /// Ends the session behind a handoff that was just resolved or cancelled, in the caller's
 /// transaction. Only a session still in the handoff (`escalated` or `emergency`) moves.
 async fn end_session(
-    tx: &mut Transaction<'static, Sqlite>,
+    tx: &mut WriteTx,
     session: SessionId,
     status: &'static str,
     now: i64,

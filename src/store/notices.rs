@@ -3,7 +3,7 @@
 //! once even when a restarted bot replays it.
 
 use super::handoff_rows::{handoff_columns, handoff_from_row, live};
-use super::handoffs::{finish, BEGIN_WRITE};
+use super::handoffs::finish;
 use super::rows::id_to_sql;
 use super::{Store, StoreError};
 use crate::handoff::{Handoff, HandoffId, RENOTIFY_MAX};
@@ -64,7 +64,7 @@ impl Store {
         }
         let count = seen_count + 1;
         let next = if count >= RENOTIFY_MAX { None } else { next };
-        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        let mut tx = self.begin_write().await?;
         let row = sqlx::query(concat!(
             "UPDATE handoffs SET notify_count = ?, next_notify_at = ?, updated_at = ? \
              WHERE id = ? AND status = 'open' AND notify_count = ? AND next_notify_at <= ? \
