@@ -212,6 +212,15 @@ impl Store {
         self.writer.begin(&self.pool).await
     }
 
+    /// [`Store::begin_write`] with the opening statement put in front of the writer's `first`
+    /// query (one round trip to the connection's thread fewer); see [`Writer::begin_with`].
+    pub(crate) async fn begin_write_with(
+        &self,
+        first: &str,
+    ) -> Result<(WriteTx, String), sqlx::Error> {
+        self.writer.begin_with(&self.pool, first).await
+    }
+
     /// A connection for one read (see `reader.rs`).
     pub(crate) async fn reader(&self) -> Result<ReadConn<'_>, sqlx::Error> {
         self.readers.get(&self.pool).await

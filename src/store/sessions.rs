@@ -33,11 +33,11 @@ impl Store {
         let (m_kind, m_id, m_name) = m.lookup_values();
         let (s_kind, s_guild, s_channel) = s.lookup_values();
 
-        let mut tx = self.begin_write().await?;
-        // Both statements in one query: one round trip to the connection's thread instead of
-        // two (the load benchmark counts those hand-offs as the bot's main cost). Parameters
-        // are numbered across the statements, in order.
-        let rows = sqlx::query(concat!(
+        // Both statements in one query, opened by the writer's own statement: one round trip
+        // to the connection's thread instead of three (the load benchmark counts those
+        // hand-offs as the bot's main cost). Parameters are numbered across the statements, in
+        // order.
+        let (mut tx, sql) = self.begin_write_with(concat!(
             "UPDATE sessions SET status = 'abandoned', updated_at = ? WHERE status = 'active' AND ",
             same_member_and_scope!(),
             "; INSERT INTO sessions (member_kind, member_id, member_name, scope_kind, guild_id, \
@@ -45,29 +45,31 @@ impl Store {
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ",
             session_columns!()
         ))
-        .bind(now)
-        .bind(m_kind)
-        .bind(m_id)
-        .bind(m_name)
-        .bind(s_kind)
-        .bind(s_guild)
-        .bind(s_channel)
-        .bind(m.kind)
-        .bind(m.id)
-        .bind(m.name)
-        .bind(s.kind)
-        .bind(s.guild)
-        .bind(s.channel)
-        .bind(guide_id)
-        .bind(&version.0)
-        .bind(&state.node)
-        .bind(path_to_sql(&state.path))
-        .bind(i64::from(state.step))
-        .bind(state.status.as_str())
-        .bind(now)
-        .bind(now)
-        .fetch_all(&mut *tx)
         .await?;
+        let rows = sqlx::query(&sql)
+            .bind(now)
+            .bind(m_kind)
+            .bind(m_id)
+            .bind(m_name)
+            .bind(s_kind)
+            .bind(s_guild)
+            .bind(s_channel)
+            .bind(m.kind)
+            .bind(m.id)
+            .bind(m.name)
+            .bind(s.kind)
+            .bind(s.guild)
+            .bind(s.channel)
+            .bind(guide_id)
+            .bind(&version.0)
+            .bind(&state.node)
+            .bind(path_to_sql(&state.path))
+            .bind(i64::from(state.step))
+            .bind(state.status.as_str())
+            .bind(now)
+            .bind(now)
+            .fetch_all(&mut *tx)
+            .await?;
         let row = rows.first().ok_or(sqlx::Error::RowNotFound)?;
         let record = session_from_row(row)?;
         tx.commit().await?;
@@ -141,35 +143,37 @@ impl Store {
             });
         }
 
-        let mut tx = self.begin_write().await?;
-        // The guarded update and the answer in one query, one round trip to the connection's
-        // thread instead of two: the answer is logged only if the update matched
-        // (`changes()` counts the rows of the statement before). Parameters are numbered
-        // across the statements, in order.
-        let updated = sqlx::query(concat!(
-            "UPDATE sessions SET node = ?, path = ?, step = ?, status = ?, guide_version = ?, \
+        // The guarded update and the answer in one query, opened by the writer's own
+        // statement: one round trip to the connection's thread instead of three. The answer is
+        // logged only if the update matched (`changes()` counts the rows of the statement
+        // before). Parameters are numbered across the statements, in order.
+        let (mut tx, sql) = self
+            .begin_write_with(concat!(
+                "UPDATE sessions SET node = ?, path = ?, step = ?, status = ?, guide_version = ?, \
              updated_at = ? WHERE id = ? AND step = ? \
              AND (status = 'active' OR (status = 'resolved' AND ? = 'escalated')) RETURNING ",
-            session_columns!(),
-            "; INSERT INTO answers (session_id, step, node, choice, at) \
+                session_columns!(),
+                "; INSERT INTO answers (session_id, step, node, choice, at) \
              SELECT ?, ?, ?, ?, ? WHERE changes() = 1"
-        ))
-        .bind(&next.node)
-        .bind(path_to_sql(&next.path))
-        .bind(i64::from(next.step))
-        .bind(next.status.as_str())
-        .bind(&version.0)
-        .bind(now)
-        .bind(id.0)
-        .bind(i64::from(expected_step))
-        .bind(next.status.as_str())
-        .bind(id.0)
-        .bind(i64::from(expected_step))
-        .bind(&answer.node)
-        .bind(&answer.choice)
-        .bind(now)
-        .fetch_all(&mut *tx)
-        .await?;
+            ))
+            .await?;
+        let updated = sqlx::query(&sql)
+            .bind(&next.node)
+            .bind(path_to_sql(&next.path))
+            .bind(i64::from(next.step))
+            .bind(next.status.as_str())
+            .bind(&version.0)
+            .bind(now)
+            .bind(id.0)
+            .bind(i64::from(expected_step))
+            .bind(next.status.as_str())
+            .bind(id.0)
+            .bind(i64::from(expected_step))
+            .bind(&answer.node)
+            .bind(&answer.choice)
+            .bind(now)
+            .fetch_all(&mut *tx)
+            .await?;
 
         let Some(row) = updated.first() else {
             // Read the current row under the same lock, so it is the state that beat us.

@@ -86,37 +86,54 @@ fn commit_error(why: &str) -> sqlx::Error {
 impl Writer {
     /// Waits for this writer's turn and opens its part of a write transaction.
     pub async fn begin(&self, pool: &SqlitePool) -> Result<WriteTx, sqlx::Error> {
+        let (mut tx, opening) = self.take_turn(pool).await?;
+        if let Err(e) = tx.conn().execute(opening).await {
+            tx.opening_failed(&e);
+            return Err(e);
+        }
+        Ok(tx)
+    }
+
+    /// [`Writer::begin`] for a writer whose first statement is `first`: returns the SQL to run
+    /// as that first query, with the statement that opens this writer's part (`BEGIN
+    /// IMMEDIATE` or a savepoint) in front of it, so opening costs no round trip of its own to
+    /// the connection's thread. The caller must run the returned SQL before anything else on
+    /// the transaction; if that query fails, drop (or roll back) the transaction.
+    pub async fn begin_with(
+        &self,
+        pool: &SqlitePool,
+        first: &str,
+    ) -> Result<(WriteTx, String), sqlx::Error> {
+        let (tx, opening) = self.take_turn(pool).await?;
+        Ok((tx, format!("{opening}; {first}")))
+    }
+
+    /// Waits for this writer's turn; returns it with the statement that opens this writer's
+    /// part, not yet run.
+    async fn take_turn(&self, pool: &SqlitePool) -> Result<(WriteTx, &'static str), sqlx::Error> {
         let mut turn = {
             let _waiting = Waiting::new(&self.queued);
             Arc::clone(&self.batch).lock_owned().await
         };
         let leader = turn.conn.is_none();
-        if leader {
-            let mut conn = pool.acquire().await?;
+        let opening = if leader {
+            turn.conn = Some(pool.acquire().await?);
             // IMMEDIATE takes SQLite's write lock now (waiting up to the busy timeout for other
             // processes), so no statement of the batch can meet SQLITE_BUSY later.
-            (&mut *conn).execute("BEGIN IMMEDIATE").await?;
-            turn.conn = Some(conn);
-        }
-        let mut tx = WriteTx {
+            "BEGIN IMMEDIATE"
+        } else if std::mem::take(&mut turn.unreleased) {
+            // The leader's work is alone in the transaction until it is done, so only the
+            // writers joining it need a savepoint to be undone on their own.
+            "RELEASE write; SAVEPOINT write"
+        } else {
+            "SAVEPOINT write"
+        };
+        let tx = WriteTx {
             turn: Some(turn),
             writer: self.clone(),
             leader,
         };
-        // The leader's work is alone in the transaction until it is done, so only the writers
-        // joining it need a savepoint to be undone on their own.
-        if !leader {
-            let open = if std::mem::take(&mut tx.turn().unreleased) {
-                "RELEASE write; SAVEPOINT write"
-            } else {
-                "SAVEPOINT write"
-            };
-            if let Err(e) = tx.conn().execute(open).await {
-                tx.fail(&e);
-                return Err(e);
-            }
-        }
-        Ok(tx)
+        Ok((tx, opening))
     }
 
     /// Waits until no write is in progress (before the pool closes).
@@ -137,6 +154,17 @@ impl WriteTx {
             .conn
             .as_mut()
             .expect("a write turn always has the transaction's connection")
+    }
+
+    /// The statement opening this writer's part failed: a leader's transaction never began
+    /// (dropping the turn gives the connection back); a follower's savepoint may be missing, so
+    /// its work could not be undone on its own and the shared transaction is lost.
+    fn opening_failed(&mut self, e: &sqlx::Error) {
+        if self.leader {
+            drop(self.turn().conn.take());
+        } else {
+            self.fail(e);
+        }
     }
 
     /// Marks the shared transaction as lost; whoever commits it rolls it back instead.
