@@ -122,7 +122,7 @@ impl Desk {
         step: u32,
         input: Input,
     ) -> Result<Pressed, DeskError> {
-        let Some(session) = self.store.session(id).await? else {
+        let Some(session) = self.store.session_for_press(id, step).await? else {
             return Ok(Pressed::Unknown);
         };
         if session.member != *member {

@@ -318,6 +318,14 @@ async fn starting_again_in_the_same_scope_abandons_the_first() {
         .expect("exists");
     assert_eq!(first_now.state.status, Status::Abandoned);
     assert_eq!(first_now.updated_at, 2_000);
+    // A press on the first session's screen sees it abandoned too (the session cache holds
+    // what the start wrote, not the first session as it was started).
+    let pressed = store
+        .session_for_press(first.id, first.state.step)
+        .await
+        .expect("read for a press")
+        .expect("exists");
+    assert_eq!(pressed, first_now);
     assert_eq!(
         first_now.state.node, first.state.node,
         "only the status changes"
@@ -493,6 +501,79 @@ async fn advance_on_a_wrong_step_is_stale_and_logs_nothing() {
     }
     assert_eq!(store.session(rec.id).await.expect("read"), Some(current));
     assert_eq!(store.answers(rec.id).await.expect("answers").len(), 1);
+    store.close().await;
+}
+
+/// A press reads its session from this process's last write of it, without asking SQLite;
+/// the database still judges the advance, so a session another process moved meanwhile (the
+/// cache cannot know) is never advanced from the old state, and the next read is the new one.
+#[tokio::test]
+async fn a_press_reads_the_last_write_and_the_database_still_judges() {
+    let (_dir, url, store) = fresh().await;
+    let other = Store::open(&url)
+        .await
+        .expect("a second process on the file");
+    let rec = start(&store, &alice(), &channel(CHANNEL_A), 1_000).await;
+    let one = applied(
+        store
+            .advance(
+                rec.id,
+                0,
+                &state("b", &["start"], 1, Status::Active),
+                &v1(),
+                &answer("start", "B"),
+                1_100,
+            )
+            .await
+            .expect("advance"),
+    );
+    applied(
+        other
+            .advance(
+                rec.id,
+                1,
+                &state("c", &["start", "b"], 2, Status::Active),
+                &v1(),
+                &answer("b", "C"),
+                1_200,
+            )
+            .await
+            .expect("the other process advances"),
+    );
+
+    // Served from memory: this process has not seen the other's write.
+    let cached = store
+        .session_for_press(rec.id, 1)
+        .await
+        .expect("read")
+        .expect("exists");
+    assert_eq!(cached, one);
+    // The advance from it is refused by the database and brings back the stored row.
+    let current = stale(
+        store
+            .advance(
+                rec.id,
+                1,
+                &state("d", &["start", "b"], 2, Status::Active),
+                &v1(),
+                &answer("b", "D"),
+                1_300,
+            )
+            .await
+            .expect("advance"),
+    );
+    assert_eq!((current.state.node.as_str(), current.state.step), ("c", 2));
+    // A press on any other step than the cached one reads the database.
+    let fresh_read = store
+        .session_for_press(rec.id, 2)
+        .await
+        .expect("read")
+        .expect("exists");
+    assert_eq!(fresh_read, current);
+    let answers = store.answers(rec.id).await.expect("answers");
+    let choices: Vec<&str> = answers.iter().map(|a| a.choice.as_str()).collect();
+    assert_eq!(choices, ["B", "C"], "the refused press logged nothing");
+    other.close().await;
     store.close().await;
 }
 

@@ -1115,6 +1115,14 @@ async fn resolve_ends_the_session_in_the_same_transaction() {
         session_status(&url, h.session).await,
         ("resolved".to_string(), 3_000)
     );
+    // A press on the member's last screen sees the session as resolved, not as the escalated
+    // state the advance before left in the store's session cache.
+    let pressed = store
+        .session_for_press(h.session, 1)
+        .await
+        .expect("read for a press")
+        .expect("exists");
+    assert_eq!(pressed.state.status, Status::Resolved);
 
     // Only once.
     assert_eq!(

@@ -10,9 +10,9 @@
 use sqlx::sqlite::SqliteRow;
 
 use super::handoff_rows::{handoff_columns, handoff_from_row, live, note_to_sql};
-use super::rows::id_to_sql;
+use super::rows::{id_to_sql, session_columns, session_from_row};
 use super::writer::WriteTx;
-use super::{SessionId, Store, StoreError};
+use super::{SessionId, SessionRecord, Store, StoreError};
 use crate::handoff::{Claim, Handoff, HandoffId, HandoffStatus, NewHandoff, Rating};
 
 /// Reads one handoff inside a transaction, so the row is the one that beat a guarded update.
@@ -346,8 +346,8 @@ impl Store {
             return Ok(None);
         };
         let handoff = handoff_from_row(&row)?;
-        end_session(&mut tx, handoff.session, "resolved", now).await?;
-        tx.commit().await?;
+        let session = end_session(&mut tx, handoff.session, "resolved", now).await?;
+        self.committed(tx, session.as_slice()).await?;
         Ok(Some(handoff))
     }
 
@@ -378,8 +378,8 @@ impl Store {
             return Ok(None);
         };
         let handoff = handoff_from_row(&row)?;
-        end_session(&mut tx, handoff.session, "abandoned", now).await?;
-        tx.commit().await?;
+        let session = end_session(&mut tx, handoff.session, "abandoned", now).await?;
+        self.committed(tx, session.as_slice()).await?;
         Ok(Some(handoff))
     }
 
@@ -427,21 +427,23 @@ impl Store {
 }
 
 /// Ends the session behind a handoff that was just resolved or cancelled, in the caller's
-/// transaction. Only a session still in the handoff (`escalated` or `emergency`) moves.
+/// transaction. Only a session still in the handoff (`escalated` or `emergency`) moves; the
+/// moved session comes back, for the session cache.
 async fn end_session(
     tx: &mut WriteTx,
     session: SessionId,
     status: &'static str,
     now: i64,
-) -> Result<(), StoreError> {
-    sqlx::query(
+) -> Result<Option<SessionRecord>, StoreError> {
+    let row = sqlx::query(concat!(
         "UPDATE sessions SET status = ?, updated_at = ? \
-         WHERE id = ? AND status IN ('escalated', 'emergency')",
-    )
+         WHERE id = ? AND status IN ('escalated', 'emergency') RETURNING ",
+        session_columns!()
+    ))
     .bind(status)
     .bind(now)
     .bind(session.0)
-    .execute(&mut **tx)
+    .fetch_optional(&mut **tx)
     .await?;
-    Ok(())
+    row.as_ref().map(session_from_row).transpose()
 }

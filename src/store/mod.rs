@@ -10,6 +10,8 @@
 //! - Writes: every write transaction starts with `Store::begin_write` (not `pool.begin`), so
 //!   writers queue fairly and share commits (`writer.rs`); hot reads use `Store::reader`
 //!   (`reader.rs`). Both are measured by `examples/bench_store.rs` and `bench_load.rs`.
+//! - Presses read their session from the last write of it this process made when they can
+//!   (`cache.rs`); every session write records what it committed there.
 //!
 //! Times are passed in (`now`, unix milliseconds) rather than read here, so tests control the
 //! clock; callers use [`now_ms`].
@@ -18,6 +20,7 @@
 //! is `i64::try_from`: lossless for every real id, and an id ≥ 2^63 (forged or garbled) is
 //! refused with [`StoreError::IdOutOfRange`] rather than silently wrapped to a negative number.
 
+mod cache;
 mod error;
 mod guilds;
 mod handoff_rows;
@@ -42,6 +45,7 @@ use crate::guide::GuideVersion;
 use crate::place::{Member, Scope};
 use crate::triage::State;
 
+use cache::SessionCache;
 pub use error::StoreError;
 pub use handoff_rows::{NOTE_MAX_CHARS, RENOTIFY_LIMIT, RENOTIFY_MIN};
 use reader::{ReadConn, Readers};
@@ -135,6 +139,8 @@ pub struct Store {
     writer: Writer,
     /// Connections for the hot reads, outside the pool (see `reader.rs`).
     readers: Arc<Readers>,
+    /// The sessions this process wrote last, for presses (see `cache.rs`).
+    cache: Arc<SessionCache>,
 }
 
 impl Store {
@@ -197,6 +203,7 @@ impl Store {
             pool,
             writer: Writer::default(),
             readers: Arc::new(Readers::new((!in_memory).then_some(connect))),
+            cache: Arc::default(),
         })
     }
 

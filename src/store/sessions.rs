@@ -10,6 +10,7 @@ use super::rows::{
     answer_from_row, path_to_sql, same_member_and_scope, session_columns, session_from_row,
     MemberKey, ScopeKey,
 };
+use super::writer::WriteTx;
 use super::{Advance, AnswerRecord, NewAnswer, SessionId, SessionRecord, Store, StoreError};
 use crate::guide::GuideVersion;
 use crate::place::{Member, Scope};
@@ -40,6 +41,8 @@ impl Store {
         let (mut tx, sql) = self.begin_write_with(concat!(
             "UPDATE sessions SET status = 'abandoned', updated_at = ? WHERE status = 'active' AND ",
             same_member_and_scope!(),
+            " RETURNING ",
+            session_columns!(),
             "; INSERT INTO sessions (member_kind, member_id, member_name, scope_kind, guild_id, \
              channel_id, guide_id, guide_version, node, path, step, status, created_at, updated_at) \
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ",
@@ -70,9 +73,13 @@ impl Store {
             .bind(now)
             .fetch_all(&mut *tx)
             .await?;
-        let row = rows.first().ok_or(sqlx::Error::RowNotFound)?;
-        let record = session_from_row(row)?;
-        tx.commit().await?;
+        // The sessions it replaced come first, then the new one.
+        let records = rows
+            .iter()
+            .map(session_from_row)
+            .collect::<Result<Vec<_>, _>>()?;
+        let record = records.last().cloned().ok_or(sqlx::Error::RowNotFound)?;
+        self.committed(tx, &records).await?;
         Ok(record)
     }
 
@@ -99,6 +106,21 @@ impl Store {
         .fetch_optional(&mut *self.reader().await?)
         .await?;
         row.as_ref().map(session_from_row).transpose()
+    }
+
+    /// Session `id` for a press made on the screen of `step`: from the last write of it this
+    /// process made when that is at `step` (the usual press, no read at all), else from the
+    /// database, so an old screen, or a session another process moved, is judged on the stored
+    /// row. Either way the advance that follows is guarded by the database.
+    pub async fn session_for_press(
+        &self,
+        id: SessionId,
+        step: u32,
+    ) -> Result<Option<SessionRecord>, StoreError> {
+        match self.cache.get(id.0) {
+            Some(cached) if cached.state.step == step => Ok(Some(cached)),
+            _ => self.session(id).await,
+        }
     }
 
     /// Any session by id, whatever its status.
@@ -185,16 +207,44 @@ impl Store {
             .bind(id.0)
             .fetch_optional(&mut *tx)
             .await?;
+            let seq = tx.seq();
             tx.rollback().await?;
-            return match current {
-                Some(row) => Ok(Advance::Stale(session_from_row(&row)?)),
-                None => Err(StoreError::NotFound(id)),
+            let Some(row) = current else {
+                return Err(StoreError::NotFound(id));
             };
+            // Read under the write lock, so it is as good as written by this turn.
+            let current = session_from_row(&row)?;
+            self.cache.put(seq, &current);
+            return Ok(Advance::Stale(current));
         };
         // Decode before committing: a row we cannot read back must not be half-applied.
         let record = session_from_row(row)?;
-        tx.commit().await?;
+        self.committed(tx, std::slice::from_ref(&record)).await?;
         Ok(Advance::Applied(record))
+    }
+
+    /// Commits `tx`, which wrote `records`, and records them in the cache. A commit that fails
+    /// may or may not have happened, so those sessions are forgotten instead.
+    pub(crate) async fn committed(
+        &self,
+        tx: WriteTx,
+        records: &[SessionRecord],
+    ) -> Result<(), StoreError> {
+        let seq = tx.seq();
+        match tx.commit().await {
+            Ok(()) => {
+                for record in records {
+                    self.cache.put(seq, record);
+                }
+                Ok(())
+            }
+            Err(e) => {
+                for record in records {
+                    self.cache.forget(record.id.0);
+                }
+                Err(e.into())
+            }
+        }
     }
 
     /// The session's answer log, oldest first. Empty for a session without answers (or an id

@@ -45,6 +45,8 @@ struct Batch {
     /// The last follower's savepoint is still open: the next statement sent releases it (the
     /// next follower's `SAVEPOINT`, or the `COMMIT`), saving a round trip per write.
     unreleased: bool,
+    /// How many writers have had their turn: the order in which their work ran.
+    turns: u64,
 }
 
 /// Counts a writer as waiting until it gets its turn, also when its future is dropped.
@@ -71,6 +73,8 @@ pub(crate) struct WriteTx {
     writer: Writer,
     /// Whether this writer began the transaction, and so commits it.
     leader: bool,
+    /// This writer's place in the order of all turns (see [`WriteTx::seq`]).
+    seq: u64,
 }
 
 fn shared_error(e: &sqlx::Error) -> Arc<str> {
@@ -115,6 +119,8 @@ impl Writer {
             let _waiting = Waiting::new(&self.queued);
             Arc::clone(&self.batch).lock_owned().await
         };
+        turn.turns += 1;
+        let seq = turn.turns;
         let leader = turn.conn.is_none();
         let opening = if leader {
             turn.conn = Some(pool.acquire().await?);
@@ -132,6 +138,7 @@ impl Writer {
             turn: Some(turn),
             writer: self.clone(),
             leader,
+            seq,
         };
         Ok((tx, opening))
     }
@@ -143,6 +150,12 @@ impl Writer {
 }
 
 impl WriteTx {
+    /// The order in which this writer's work ran among all writers of the store: a later write
+    /// has a greater number, so what it wrote supersedes what an earlier one did.
+    pub fn seq(&self) -> u64 {
+        self.seq
+    }
+
     fn turn(&mut self) -> &mut Batch {
         self.turn
             .as_mut()
@@ -402,6 +415,54 @@ mod tests {
         }
         assert_eq!(results, [true, false, true]);
         assert_eq!(values(&store).await, [10, 20, 40]);
+        store.close().await;
+    }
+
+    /// A writer whose opening statement travels with its first query: a leader's failing query
+    /// leaves no transaction open, and a follower's failing query undoes only its own work.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn an_opening_sent_with_the_first_query_fails_alone() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = store_with_table(&dir).await;
+
+        let (tx, sql) = store
+            .begin_write_with("INSERT INTO t (x) VALUES (-1)")
+            .await
+            .expect("turn");
+        assert!(sql.starts_with("BEGIN IMMEDIATE; "), "{sql}");
+        let mut tx = tx;
+        sqlx::query(&sql)
+            .execute(&mut *tx)
+            .await
+            .expect_err("the CHECK refuses -1");
+        drop(tx);
+
+        let mut leader = store.begin_write().await.expect("the queue moved on");
+        let mut followers = Vec::new();
+        for x in [2_i64, -3, 4] {
+            let store = store.clone();
+            followers.push(tokio::spawn(async move {
+                let (mut tx, sql) = store
+                    .begin_write_with("INSERT INTO t (x) VALUES (?)")
+                    .await?;
+                sqlx::query(&sql).bind(x).execute(&mut *tx).await?;
+                tx.commit().await
+            }));
+        }
+        while store.writer.queued.load(super::Ordering::SeqCst) < 3 {
+            tokio::time::sleep(Duration::from_millis(1)).await;
+        }
+        sqlx::query("INSERT INTO t (x) VALUES (1)")
+            .execute(&mut *leader)
+            .await
+            .expect("leader's write");
+        leader.commit().await.expect("leader's commit");
+        let mut results = Vec::new();
+        for f in followers {
+            results.push(f.await.expect("task").is_ok());
+        }
+        assert_eq!(results, [true, false, true]);
+        assert_eq!(values(&store).await, [1, 2, 4]);
         store.close().await;
     }
 
