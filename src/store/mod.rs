@@ -219,13 +219,14 @@ impl Store {
         self.writer.begin(&self.pool).await
     }
 
-    /// [`Store::begin_write`] with the opening statement put in front of the writer's `first`
-    /// query (one round trip to the connection's thread fewer); see [`Writer::begin_with`].
+    /// [`Store::begin_write`] for a write that is one query, sent with the statement opening
+    /// the writer's part and, when it can, the commit: one round trip to the connection's
+    /// thread instead of three; see [`Writer::begin_with`].
     pub(crate) async fn begin_write_with(
         &self,
-        first: &str,
+        write: &str,
     ) -> Result<(WriteTx, String), sqlx::Error> {
-        self.writer.begin_with(&self.pool, first).await
+        self.writer.begin_with(&self.pool, write).await
     }
 
     /// A connection for one read (see `reader.rs`).

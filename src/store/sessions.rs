@@ -208,7 +208,9 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
             let seq = tx.seq();
-            tx.rollback().await?;
+            // Nothing was written (the update matched no row): ending the writer with a commit
+            // is the same as a rollback, and works when the query committed itself.
+            tx.commit().await?;
             let Some(row) = current else {
                 return Err(StoreError::NotFound(id));
             };
@@ -217,7 +219,9 @@ impl Store {
             self.cache.put(seq, &current);
             return Ok(Advance::Stale(current));
         };
-        // Decode before committing: a row we cannot read back must not be half-applied.
+        // A row we wrote and cannot read back is an error for the member, though (as the
+        // query may have committed itself) already stored; the CHECK constraints make it
+        // unreachable.
         let record = session_from_row(row)?;
         self.committed(tx, std::slice::from_ref(&record)).await?;
         Ok(Advance::Applied(record))

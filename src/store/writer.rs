@@ -75,6 +75,8 @@ pub(crate) struct WriteTx {
     leader: bool,
     /// This writer's place in the order of all turns (see [`WriteTx::seq`]).
     seq: u64,
+    /// The writer's one query ends with the `COMMIT` (see [`Writer::begin_with`]).
+    sealed: bool,
 }
 
 fn shared_error(e: &sqlx::Error) -> Arc<str> {
@@ -98,18 +100,30 @@ impl Writer {
         Ok(tx)
     }
 
-    /// [`Writer::begin`] for a writer whose first statement is `first`: returns the SQL to run
-    /// as that first query, with the statement that opens this writer's part (`BEGIN
-    /// IMMEDIATE` or a savepoint) in front of it, so opening costs no round trip of its own to
-    /// the connection's thread. The caller must run the returned SQL before anything else on
-    /// the transaction; if that query fails, drop (or roll back) the transaction.
+    /// [`Writer::begin`] for a writer whose whole work is the one query `write` (reads may
+    /// follow it, nothing that writes): returns the SQL to run as that query, with the
+    /// statement that opens this writer's part (`BEGIN IMMEDIATE` or a savepoint) in front of
+    /// it, so opening costs no round trip of its own to the connection's thread. When nobody
+    /// is waiting to join, the `COMMIT` goes at its end too, and the write is one round trip
+    /// in all; [`WriteTx::commit`] then only hands the connection back.
+    ///
+    /// The caller must run the returned SQL first; if that query fails, drop (or roll back)
+    /// the transaction. Its work can no longer be rolled back once the query succeeded: end
+    /// the writer with [`WriteTx::commit`], also when the query changed nothing.
     pub async fn begin_with(
         &self,
         pool: &SqlitePool,
-        first: &str,
+        write: &str,
     ) -> Result<(WriteTx, String), sqlx::Error> {
-        let (tx, opening) = self.take_turn(pool).await?;
-        Ok((tx, format!("{opening}; {first}")))
+        let (mut tx, opening) = self.take_turn(pool).await?;
+        // Writers arriving during the query wait for the turn and start the next transaction.
+        tx.sealed = tx.leader && self.queued.load(Ordering::SeqCst) == 0;
+        let sql = if tx.sealed {
+            format!("{opening}; {write}; COMMIT")
+        } else {
+            format!("{opening}; {write}")
+        };
+        Ok((tx, sql))
     }
 
     /// Waits for this writer's turn; returns it with the statement that opens this writer's
@@ -139,6 +153,7 @@ impl Writer {
             writer: self.clone(),
             leader,
             seq,
+            sealed: false,
         };
         Ok((tx, opening))
     }
@@ -188,6 +203,13 @@ impl WriteTx {
 
     /// Commits this writer's work: returns once the transaction holding it is committed.
     pub async fn commit(mut self) -> Result<(), sqlx::Error> {
+        if self.sealed {
+            // Committed by the query itself: nothing is open, and nobody joined (the turn was
+            // ours throughout). The connection goes back to the pool.
+            let mut turn = self.turn.take().expect("a WriteTx ends once");
+            drop(turn.conn.take());
+            return Ok(());
+        }
         // A follower's savepoint is released by the next statement on the connection, in the
         // same round trip. It is never left open under the next one: nested savepoints made
         // writes slower (SQLite checks every open savepoint on every page it writes).
@@ -199,6 +221,13 @@ impl WriteTx {
 
     /// Undoes this writer's work; the other writers' work in the transaction is kept.
     pub async fn rollback(mut self) -> Result<(), sqlx::Error> {
+        if self.sealed {
+            // Already committed by its own query: ending it is all that is left to do.
+            self.commit().await?;
+            return Err(commit_error(
+                "it was committed with its query and cannot be rolled back",
+            ));
+        }
         if self.leader {
             // Nobody has joined yet: the whole transaction is this writer's.
             let mut turn = self.turn.take().expect("a WriteTx ends once");
@@ -351,7 +380,7 @@ impl Drop for WriteTx {
 mod tests {
     use std::time::Duration;
 
-    use sqlx::Row;
+    use sqlx::{Connection, Row};
 
     use super::super::Store;
 
@@ -463,6 +492,41 @@ mod tests {
         }
         assert_eq!(results, [true, false, true]);
         assert_eq!(values(&store).await, [1, 2, 4]);
+        store.close().await;
+    }
+
+    /// A lone writer's one query carries its commit: the work is stored once the query
+    /// returns, and ending the writer just hands the connection back for the next one.
+    #[tokio::test]
+    async fn a_lone_writers_query_commits_itself() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = store_with_table(&dir).await;
+        let (mut tx, sql) = store
+            .begin_write_with("INSERT INTO t (x) VALUES (5)")
+            .await
+            .expect("turn");
+        assert_eq!(sql, "BEGIN IMMEDIATE; INSERT INTO t (x) VALUES (5); COMMIT");
+        sqlx::query(&sql).execute(&mut *tx).await.expect("write");
+        let mut other = sqlx::SqliteConnection::connect(&format!(
+            "sqlite://{}",
+            dir.path().join("w.db").display()
+        ))
+        .await
+        .expect("a second connection");
+        let seen: i64 = sqlx::query("SELECT count(*) FROM t")
+            .fetch_one(&mut other)
+            .await
+            .expect("read")
+            .get(0);
+        assert_eq!(seen, 1, "committed before the writer ends");
+        tx.commit().await.expect("end");
+        let mut next = store.begin_write().await.expect("next writer");
+        sqlx::query("INSERT INTO t (x) VALUES (6)")
+            .execute(&mut *next)
+            .await
+            .expect("write");
+        next.commit().await.expect("commit");
+        assert_eq!(values(&store).await, [5, 6]);
         store.close().await;
     }
 
