@@ -31,6 +31,20 @@ pub enum Pressed {
     Unknown,
 }
 
+/// What `/triage guide` found: a new session, or the member's open one, left as it was.
+#[derive(Debug)]
+pub enum Opened {
+    Started {
+        session: SessionRecord,
+        view: View,
+    },
+    /// The member has a session open here; drawn as for a resume offer.
+    AlreadyOpen {
+        session: SessionRecord,
+        view: View,
+    },
+}
+
 /// The answer log's entry when a member's session is moved onto an edited guide.
 const GUIDE_UPDATED: &str = "[guide updated]";
 /// The answer log's entry for `/triage cancel` and for a session replaced by a new one.
@@ -94,6 +108,35 @@ impl Desk {
             .start_session(member, scope, &guide.id, &guide.version, &state, now_ms())
             .await?;
         Ok((session, view))
+    }
+
+    /// Starts `guide_id` for the member here, unless they have a session open here: that one is
+    /// returned instead, untouched, to be offered for resuming. Checked and started in one
+    /// write, so the usual case costs the store one round trip.
+    pub async fn start_unless_open(
+        &self,
+        member: &Member,
+        scope: &Scope,
+        guide_id: &str,
+    ) -> Result<Opened, DeskError> {
+        let guide = self
+            .library
+            .get(guide_id)
+            .ok_or_else(|| DeskError::UnknownGuide(guide_id.to_string()))?;
+        let (state, view) = triage::start(guide);
+        if let Some(session) = self
+            .store
+            .start_session_unless_active(member, scope, &guide.id, &guide.version, &state, now_ms())
+            .await?
+        {
+            return Ok(Opened::Started { session, view });
+        }
+        if let Some((session, view)) = self.open_session(member, scope).await? {
+            return Ok(Opened::AlreadyOpen { session, view });
+        }
+        // Closed meanwhile, or its guide is gone (`open_session` closed it): start afresh.
+        let (session, view) = self.start(member, scope, guide_id).await?;
+        Ok(Opened::Started { session, view })
     }
 
     /// Ends the member's open session here, if any (`/triage cancel`, or `n` at a resume offer).

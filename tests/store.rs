@@ -363,6 +363,79 @@ async fn starting_again_in_the_same_scope_abandons_the_first() {
     store.close().await;
 }
 
+/// `/triage guide` with nothing open starts at once; with a session open it writes nothing and
+/// the open one stays as it was.
+#[tokio::test]
+async fn starting_unless_active_never_replaces_an_open_session() {
+    let (_dir, _url, store) = fresh().await;
+    let place = channel(CHANNEL_A);
+    let first = store
+        .start_session_unless_active(
+            &alice(),
+            &place,
+            "keys-locked-in",
+            &v1(),
+            &start_state(),
+            1_000,
+        )
+        .await
+        .expect("start")
+        .expect("nothing was open");
+    assert_eq!(
+        store
+            .active_session(&alice(), &place)
+            .await
+            .expect("active"),
+        Some(first.clone())
+    );
+    let refused = store
+        .start_session_unless_active(&alice(), &place, "fob-dead", &v1(), &start_state(), 2_000)
+        .await
+        .expect("start");
+    assert_eq!(refused, None);
+    assert_eq!(
+        store
+            .active_session(&alice(), &place)
+            .await
+            .expect("active"),
+        Some(first.clone()),
+        "the open session is untouched"
+    );
+    // Elsewhere, and once the first is closed, it starts.
+    let other_place = store
+        .start_session_unless_active(
+            &alice(),
+            &channel(CHANNEL_B),
+            "fob-dead",
+            &v1(),
+            &start_state(),
+            3_000,
+        )
+        .await
+        .expect("start");
+    assert!(other_place.is_some());
+    applied(
+        store
+            .advance(
+                first.id,
+                0,
+                &state("start", &[], 1, Status::Abandoned),
+                &v1(),
+                &answer("start", "[cancelled]"),
+                4_000,
+            )
+            .await
+            .expect("close"),
+    );
+    let second = store
+        .start_session_unless_active(&alice(), &place, "fob-dead", &v1(), &start_state(), 5_000)
+        .await
+        .expect("start")
+        .expect("the first is closed");
+    assert_eq!(second.guide_id, "fob-dead");
+    store.close().await;
+}
+
 #[tokio::test]
 async fn different_scopes_and_members_are_independent() {
     let (_dir, _url, store) = fresh().await;

@@ -12,7 +12,7 @@ use super::handoff as discord_handoff;
 use super::render;
 use super::respond::{Deferral, Reply};
 use super::screens;
-use crate::desk::DeskError;
+use crate::desk::{DeskError, Opened};
 use crate::guide::search::{self, Mode};
 use crate::handoff::Handoff;
 use crate::place::{Member, Scope};
@@ -79,21 +79,26 @@ impl Handler {
             .as_deref()
             .and_then(|g| library.get(g))
             .map(|g| g.id.as_str());
+        if let Some(id) = exact {
+            let reply = match self.desk.start_unless_open(member, scope, id).await? {
+                Opened::Started { session, view } => render::step(session.id, &view),
+                Opened::AlreadyOpen { session, view } => {
+                    screens::resume_offer(session.id, &view, exact)
+                }
+            };
+            return Ok((Reply::New(reply), None));
+        }
         if let Some((session, view)) = self.desk.open_session(member, scope).await? {
             return Ok((
                 Reply::New(screens::resume_offer(session.id, &view, exact)),
                 None,
             ));
         }
-        let reply = match (exact, wanted) {
-            (Some(id), _) => {
-                let (session, view) = self.desk.start(member, scope, id).await?;
-                Reply::New(render::step(session.id, &view))
-            }
-            (None, Some(words)) => Reply::New(self.suggest(&words)),
-            (None, None) => Reply::New(screens::picker(library, None)),
+        let reply = match wanted {
+            Some(words) => self.suggest(&words),
+            None => screens::picker(library, None),
         };
-        Ok((reply, None))
+        Ok((Reply::New(reply), None))
     }
 
     /// `/triage cancel`: closes the open guide, and a live handoff in this server with it.

@@ -10,6 +10,10 @@ use super::rows::{
     answer_from_row, path_to_sql, same_member_and_scope, session_columns, session_from_row,
     MemberKey, ScopeKey,
 };
+use sqlx::query::Query;
+use sqlx::sqlite::SqliteArguments;
+use sqlx::Sqlite;
+
 use super::writer::WriteTx;
 use super::{Advance, AnswerRecord, NewAnswer, SessionId, SessionRecord, Store, StoreError};
 use crate::guide::GuideVersion;
@@ -34,44 +38,35 @@ impl Store {
         let (m_kind, m_id, m_name) = m.lookup_values();
         let (s_kind, s_guild, s_channel) = s.lookup_values();
 
-        // Both statements in one query, opened by the writer's own statement: one round trip
-        // to the connection's thread instead of three (the load benchmark counts those
-        // hand-offs as the bot's main cost). Parameters are numbered across the statements, in
-        // order.
-        let (mut tx, sql) = self.begin_write_with(concat!(
-            "UPDATE sessions SET status = 'abandoned', updated_at = ? WHERE status = 'active' AND ",
-            same_member_and_scope!(),
-            " RETURNING ",
-            session_columns!(),
-            "; INSERT INTO sessions (member_kind, member_id, member_name, scope_kind, guild_id, \
-             channel_id, guide_id, guide_version, node, path, step, status, created_at, updated_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ",
-            session_columns!()
-        ))
-        .await?;
-        let rows = sqlx::query(&sql)
+        // Both statements in one query, opened (and when it can, committed) by the writer's
+        // own statements: one round trip to the connection's thread instead of three (the load
+        // benchmark counts those hand-offs as the bot's main cost). Parameters are numbered
+        // across the statements, in order.
+        let (mut tx, sql) = self
+            .begin_write_with(concat!(
+                "UPDATE sessions SET status = 'abandoned', updated_at = ? WHERE status = 'active' \
+                 AND ",
+                same_member_and_scope!(),
+                " RETURNING ",
+                session_columns!(),
+                "; INSERT INTO sessions (",
+                new_session_columns!(),
+                ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ",
+                session_columns!()
+            ))
+            .await?;
+        let query = sqlx::query(&sql)
             .bind(now)
             .bind(m_kind)
             .bind(m_id)
             .bind(m_name)
             .bind(s_kind)
             .bind(s_guild)
-            .bind(s_channel)
-            .bind(m.kind)
-            .bind(m.id)
-            .bind(m.name)
-            .bind(s.kind)
-            .bind(s.guild)
-            .bind(s.channel)
-            .bind(guide_id)
-            .bind(&version.0)
-            .bind(&state.node)
-            .bind(path_to_sql(&state.path))
-            .bind(i64::from(state.step))
-            .bind(state.status.as_str())
-            .bind(now)
-            .bind(now)
-            .fetch_all(&mut *tx)
+            .bind(s_channel);
+        let rows = tx
+            .run(bind_new_session(
+                query, &m, &s, guide_id, version, state, now,
+            ))
             .await?;
         // The sessions it replaced come first, then the new one.
         let records = rows
@@ -80,6 +75,46 @@ impl Store {
             .collect::<Result<Vec<_>, _>>()?;
         let record = records.last().cloned().ok_or(sqlx::Error::RowNotFound)?;
         self.committed(tx, &records).await?;
+        Ok(record)
+    }
+
+    /// Starts a new session for `member` in `scope` unless they have an active one there:
+    /// `None` then, and nothing is written. The check and the start are one write (the usual
+    /// `/triage guide`, with nothing open, is one round trip to the connection's thread).
+    pub async fn start_session_unless_active(
+        &self,
+        member: &Member,
+        scope: &Scope,
+        guide_id: &str,
+        version: &GuideVersion,
+        state: &State,
+        now: i64,
+    ) -> Result<Option<SessionRecord>, StoreError> {
+        let m = MemberKey::new(member)?;
+        let s = ScopeKey::new(scope)?;
+        let (m_kind, m_id, m_name) = m.lookup_values();
+        let (s_kind, s_guild, s_channel) = s.lookup_values();
+        let (mut tx, sql) = self
+            .begin_write_with(concat!(
+                "INSERT INTO sessions (",
+                new_session_columns!(),
+                ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS \
+                 (SELECT 1 FROM sessions WHERE status = 'active' AND ",
+                same_member_and_scope!(),
+                ") RETURNING ",
+                session_columns!()
+            ))
+            .await?;
+        let query = bind_new_session(sqlx::query(&sql), &m, &s, guide_id, version, state, now)
+            .bind(m_kind)
+            .bind(m_id)
+            .bind(m_name)
+            .bind(s_kind)
+            .bind(s_guild)
+            .bind(s_channel);
+        let rows = tx.run(query).await?;
+        let record = rows.first().map(session_from_row).transpose()?;
+        self.committed(tx, record.as_slice()).await?;
         Ok(record)
     }
 
@@ -179,7 +214,7 @@ impl Store {
              SELECT ?, ?, ?, ?, ? WHERE changes() = 1"
             ))
             .await?;
-        let updated = sqlx::query(&sql)
+        let query = sqlx::query(&sql)
             .bind(&next.node)
             .bind(path_to_sql(&next.path))
             .bind(i64::from(next.step))
@@ -193,9 +228,8 @@ impl Store {
             .bind(i64::from(expected_step))
             .bind(&answer.node)
             .bind(&answer.choice)
-            .bind(now)
-            .fetch_all(&mut *tx)
-            .await?;
+            .bind(now);
+        let updated = tx.run(query).await?;
 
         let Some(row) = updated.first() else {
             // Read the current row under the same lock, so it is the state that beat us.
@@ -263,4 +297,40 @@ impl Store {
         .await?;
         rows.iter().map(answer_from_row).collect()
     }
+}
+
+/// The columns a new session's row is inserted with, in the order [`bind_new_session`] binds.
+macro_rules! new_session_columns {
+    () => {
+        "member_kind, member_id, member_name, scope_kind, guild_id, channel_id, guide_id, \
+         guide_version, node, path, step, status, created_at, updated_at"
+    };
+}
+use new_session_columns;
+
+/// Binds the values of a new session's row, in the order of `new_session_columns!`.
+fn bind_new_session<'q>(
+    query: Query<'q, Sqlite, SqliteArguments<'q>>,
+    m: &MemberKey<'q>,
+    s: &ScopeKey,
+    guide_id: &'q str,
+    version: &'q GuideVersion,
+    state: &'q State,
+    now: i64,
+) -> Query<'q, Sqlite, SqliteArguments<'q>> {
+    query
+        .bind(m.kind)
+        .bind(m.id)
+        .bind(m.name)
+        .bind(s.kind)
+        .bind(s.guild)
+        .bind(s.channel)
+        .bind(guide_id)
+        .bind(&version.0)
+        .bind(&state.node)
+        .bind(path_to_sql(&state.path))
+        .bind(i64::from(state.step))
+        .bind(state.status.as_str())
+        .bind(now)
+        .bind(now)
 }

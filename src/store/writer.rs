@@ -18,6 +18,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use sqlx::pool::PoolConnection;
+use sqlx::query::Query;
+use sqlx::sqlite::{SqliteArguments, SqliteRow};
 use sqlx::{Executor, Sqlite, SqliteConnection, SqlitePool};
 use tokio::sync::{oneshot, Mutex, OwnedMutexGuard};
 
@@ -77,6 +79,8 @@ pub(crate) struct WriteTx {
     seq: u64,
     /// The writer's one query ends with the `COMMIT` (see [`Writer::begin_with`]).
     sealed: bool,
+    /// That query was run to its end by [`WriteTx::run`].
+    ran: bool,
 }
 
 fn shared_error(e: &sqlx::Error) -> Arc<str> {
@@ -107,9 +111,11 @@ impl Writer {
     /// is waiting to join, the `COMMIT` goes at its end too, and the write is one round trip
     /// in all; [`WriteTx::commit`] then only hands the connection back.
     ///
-    /// The caller must run the returned SQL first; if that query fails, drop (or roll back)
-    /// the transaction. Its work can no longer be rolled back once the query succeeded: end
-    /// the writer with [`WriteTx::commit`], also when the query changed nothing.
+    /// The caller must run the returned SQL first, with [`WriteTx::run`] (which runs every
+    /// statement of it, the `COMMIT` included; `fetch_optional` would stop at the first row);
+    /// if that query fails, drop the transaction. Its work can no longer be rolled back once
+    /// the query succeeded: end the writer with [`WriteTx::commit`], also when the query
+    /// changed nothing.
     pub async fn begin_with(
         &self,
         pool: &SqlitePool,
@@ -154,6 +160,7 @@ impl Writer {
             leader,
             seq,
             sealed: false,
+            ran: false,
         };
         Ok((tx, opening))
     }
@@ -169,6 +176,17 @@ impl WriteTx {
     /// has a greater number, so what it wrote supersedes what an earlier one did.
     pub fn seq(&self) -> u64 {
         self.seq
+    }
+
+    /// Runs the query built from [`Writer::begin_with`]'s SQL, every statement of it, and
+    /// returns the rows it gave back.
+    pub async fn run<'q>(
+        &mut self,
+        query: Query<'q, Sqlite, SqliteArguments<'q>>,
+    ) -> Result<Vec<SqliteRow>, sqlx::Error> {
+        let rows = query.fetch_all(self.conn()).await?;
+        self.ran = true;
+        Ok(rows)
     }
 
     fn turn(&mut self) -> &mut Batch {
@@ -207,7 +225,22 @@ impl WriteTx {
             // Committed by the query itself: nothing is open, and nobody joined (the turn was
             // ours throughout). The connection goes back to the pool.
             let mut turn = self.turn.take().expect("a WriteTx ends once");
-            drop(turn.conn.take());
+            let conn = turn.conn.take();
+            if self.ran {
+                drop(conn);
+                return Ok(());
+            }
+            // Not run with `run`: whether the COMMIT ran is unknown, and a connection must never
+            // go back to the pool inside a transaction. A bug, caught by the tests.
+            debug_assert!(
+                false,
+                "a sealed write's query must be run with WriteTx::run"
+            );
+            if let Some(mut conn) = conn {
+                if (&mut *conn).execute("COMMIT").await.is_err() {
+                    conn.close_on_drop();
+                }
+            }
             return Ok(());
         }
         // A follower's savepoint is released by the next statement on the connection, in the
@@ -460,10 +493,8 @@ mod tests {
             .expect("turn");
         assert!(sql.starts_with("BEGIN IMMEDIATE; "), "{sql}");
         let mut tx = tx;
-        sqlx::query(&sql)
-            .execute(&mut *tx)
-            .await
-            .expect_err("the CHECK refuses -1");
+        let refused = tx.run(sqlx::query(&sql)).await;
+        assert!(refused.is_err(), "the CHECK refuses -1");
         drop(tx);
 
         let mut leader = store.begin_write().await.expect("the queue moved on");
@@ -474,7 +505,7 @@ mod tests {
                 let (mut tx, sql) = store
                     .begin_write_with("INSERT INTO t (x) VALUES (?)")
                     .await?;
-                sqlx::query(&sql).bind(x).execute(&mut *tx).await?;
+                tx.run(sqlx::query(&sql).bind(x)).await?;
                 tx.commit().await
             }));
         }
@@ -506,7 +537,7 @@ mod tests {
             .await
             .expect("turn");
         assert_eq!(sql, "BEGIN IMMEDIATE; INSERT INTO t (x) VALUES (5); COMMIT");
-        sqlx::query(&sql).execute(&mut *tx).await.expect("write");
+        tx.run(sqlx::query(&sql)).await.expect("write");
         let mut other = sqlx::SqliteConnection::connect(&format!(
             "sqlite://{}",
             dir.path().join("w.db").display()
