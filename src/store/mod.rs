@@ -29,6 +29,7 @@ mod notices;
 mod reader;
 mod rows;
 mod sessions;
+mod write_conn;
 mod writer;
 
 use std::fmt;
@@ -201,7 +202,7 @@ impl Store {
         }
         Ok(Store {
             pool,
-            writer: Writer::default(),
+            writer: Writer::new((!in_memory).then(|| connect.clone())),
             readers: Arc::new(Readers::new((!in_memory).then_some(connect))),
             cache: Arc::default(),
         })
@@ -236,7 +237,7 @@ impl Store {
 
     /// Waits for in-flight queries and closes every connection (checkpointing the WAL).
     pub async fn close(&self) {
-        self.writer.idle().await;
+        self.writer.close().await;
         self.readers.close().await;
         self.pool.close().await;
     }

@@ -17,17 +17,18 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
-use sqlx::pool::PoolConnection;
 use sqlx::query::Query;
-use sqlx::sqlite::{SqliteArguments, SqliteRow};
+use sqlx::sqlite::{SqliteArguments, SqliteConnectOptions, SqliteRow};
 use sqlx::{Executor, Sqlite, SqliteConnection, SqlitePool};
 use tokio::sync::{oneshot, Mutex, OwnedMutexGuard};
+
+use super::write_conn::{WriteConn, WriteConns};
 
 /// The outcome of a shared commit, told to every writer whose work it held.
 type Committed = Result<(), Arc<str>>;
 
 /// The writer queue of one store (cloned with it).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub(crate) struct Writer {
     batch: Arc<Mutex<Batch>>,
     /// Writers waiting for their turn. A leader that sees some leaves its transaction open
@@ -36,10 +37,12 @@ pub(crate) struct Writer {
 }
 
 /// The open transaction, if any. Only the holder of the turn touches it.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Batch {
+    /// Where the transactions' connection comes from and goes back to.
+    conns: WriteConns,
     /// From the leader's `BEGIN IMMEDIATE` to the commit.
-    conn: Option<PoolConnection<Sqlite>>,
+    conn: Option<WriteConn>,
     /// Writers whose work is in the open transaction, waiting for its commit.
     joined: Vec<oneshot::Sender<Committed>>,
     /// Set when the transaction can no longer be committed (a savepoint could not be undone).
@@ -94,6 +97,23 @@ fn commit_error(why: &str) -> sqlx::Error {
 }
 
 impl Writer {
+    /// A writer queue whose transactions run on connections made with `options` (the writer's
+    /// own, see `write_conn.rs`), or on the pool's when `None` (an in-memory database).
+    pub fn new(options: Option<SqliteConnectOptions>) -> Writer {
+        let batch = Batch {
+            conns: WriteConns::new(options),
+            conn: None,
+            joined: Vec::new(),
+            failed: None,
+            unreleased: false,
+            turns: 0,
+        };
+        Writer {
+            batch: Arc::new(Mutex::new(batch)),
+            queued: Arc::default(),
+        }
+    }
+
     /// Waits for this writer's turn and opens its part of a write transaction.
     pub async fn begin(&self, pool: &SqlitePool) -> Result<WriteTx, sqlx::Error> {
         let (mut tx, opening) = self.take_turn(pool).await?;
@@ -143,7 +163,7 @@ impl Writer {
         let seq = turn.turns;
         let leader = turn.conn.is_none();
         let opening = if leader {
-            turn.conn = Some(pool.acquire().await?);
+            turn.conn = Some(turn.conns.take(pool).await?);
             // IMMEDIATE takes SQLite's write lock now (waiting up to the busy timeout for other
             // processes), so no statement of the batch can meet SQLITE_BUSY later.
             "BEGIN IMMEDIATE"
@@ -165,9 +185,10 @@ impl Writer {
         Ok((tx, opening))
     }
 
-    /// Waits until no write is in progress (before the pool closes).
-    pub async fn idle(&self) {
-        let _turn = self.batch.lock().await;
+    /// Waits until no write is in progress, then closes the writer's connection (the store is
+    /// closing).
+    pub async fn close(&self) {
+        self.batch.lock().await.conns.close().await;
     }
 }
 
@@ -207,7 +228,11 @@ impl WriteTx {
     /// its work could not be undone on its own and the shared transaction is lost.
     fn opening_failed(&mut self, e: &sqlx::Error) {
         if self.leader {
-            drop(self.turn().conn.take());
+            // Nothing began on it.
+            let turn = self.turn();
+            if let Some(conn) = turn.conn.take() {
+                turn.conns.give_back(conn);
+            }
         } else {
             self.fail(e);
         }
@@ -223,23 +248,24 @@ impl WriteTx {
     pub async fn commit(mut self) -> Result<(), sqlx::Error> {
         if self.sealed {
             // Committed by the query itself: nothing is open, and nobody joined (the turn was
-            // ours throughout). The connection goes back to the pool.
+            // ours throughout). The connection goes back for the next transaction.
             let mut turn = self.turn.take().expect("a WriteTx ends once");
-            let conn = turn.conn.take();
+            let Some(mut conn) = turn.conn.take() else {
+                return Ok(());
+            };
             if self.ran {
-                drop(conn);
+                turn.conns.give_back(conn);
                 return Ok(());
             }
             // Not run with `run`: whether the COMMIT ran is unknown, and a connection must never
-            // go back to the pool inside a transaction. A bug, caught by the tests.
+            // be used again inside a transaction. A bug, caught by the tests.
             debug_assert!(
                 false,
                 "a sealed write's query must be run with WriteTx::run"
             );
-            if let Some(mut conn) = conn {
-                if (&mut *conn).execute("COMMIT").await.is_err() {
-                    conn.close_on_drop();
-                }
+            match (&mut *conn).execute("COMMIT").await {
+                Ok(_) => turn.conns.give_back(conn),
+                Err(_) => conn.discard(),
             }
             return Ok(());
         }
@@ -325,16 +351,22 @@ async fn finish(turn: &mut Batch) -> Committed {
     turn.unreleased = false;
     let outcome = match turn.failed.take() {
         Some(why) => {
-            let _ = (&mut *conn).execute("ROLLBACK").await;
+            match (&mut *conn).execute("ROLLBACK").await {
+                Ok(_) => turn.conns.give_back(conn),
+                Err(_) => conn.discard(),
+            }
             Err(why)
         }
         None => match (&mut *conn).execute("COMMIT").await {
-            Ok(_) => Ok(()),
+            Ok(_) => {
+                turn.conns.give_back(conn);
+                Ok(())
+            }
             Err(e) => {
-                // Whatever state the connection is in, it must not go back to the pool with a
+                // Whatever state the connection is in, it must not be used again with a
                 // transaction open.
                 let _ = (&mut *conn).execute("ROLLBACK").await;
-                conn.close_on_drop();
+                conn.discard();
                 Err(shared_error(&e))
             }
         },
@@ -358,8 +390,9 @@ async fn abort(turn: &mut Batch) -> Result<(), sqlx::Error> {
     };
     turn.unreleased = false;
     let result = (&mut *conn).execute("ROLLBACK").await.map(drop);
-    if result.is_err() {
-        conn.close_on_drop();
+    match result {
+        Ok(()) => turn.conns.give_back(conn),
+        Err(_) => conn.discard(),
     }
     result
 }
@@ -410,180 +443,5 @@ impl Drop for WriteTx {
 }
 
 #[cfg(test)]
-mod tests {
-    use std::time::Duration;
-
-    use sqlx::{Connection, Row};
-
-    use super::super::Store;
-
-    async fn store_with_table(dir: &tempfile::TempDir) -> Store {
-        let url = format!("sqlite://{}", dir.path().join("w.db").display());
-        let store = Store::open(&url).await.expect("open");
-        sqlx::query("CREATE TABLE t (x INTEGER NOT NULL CHECK (x > 0))")
-            .execute(&store.pool)
-            .await
-            .expect("table");
-        store
-    }
-
-    async fn values(store: &Store) -> Vec<i64> {
-        sqlx::query("SELECT x FROM t ORDER BY x")
-            .fetch_all(&store.pool)
-            .await
-            .expect("read")
-            .iter()
-            .map(|r| r.get::<i64, _>(0))
-            .collect()
-    }
-
-    /// Writers queued behind an open transaction share it; one of them failing half-way
-    /// undoes only its own work, and every other writer's commit is durable when it returns.
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn queued_writers_share_a_commit_and_fail_alone() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let store = store_with_table(&dir).await;
-        let mut leader = store.begin_write().await.expect("leader");
-        let mut followers = Vec::new();
-        for x in [2_i64, 3, 4] {
-            let store = store.clone();
-            followers.push(tokio::spawn(async move {
-                let mut tx = store.begin_write().await?;
-                sqlx::query("INSERT INTO t (x) VALUES (?)")
-                    .bind(x * 10)
-                    .execute(&mut *tx)
-                    .await?;
-                if x == 3 {
-                    // A constraint failure after a first write: the whole part is undone.
-                    sqlx::query("INSERT INTO t (x) VALUES (-1)")
-                        .execute(&mut *tx)
-                        .await?;
-                }
-                tx.commit().await
-            }));
-        }
-        // Let the followers queue up behind the open transaction.
-        while store.writer.queued.load(super::Ordering::SeqCst) < 3 {
-            tokio::time::sleep(Duration::from_millis(1)).await;
-        }
-        sqlx::query("INSERT INTO t (x) VALUES (10)")
-            .execute(&mut *leader)
-            .await
-            .expect("leader's write");
-        leader.commit().await.expect("leader's commit");
-        let mut results = Vec::new();
-        for f in followers {
-            results.push(f.await.expect("task").is_ok());
-        }
-        assert_eq!(results, [true, false, true]);
-        assert_eq!(values(&store).await, [10, 20, 40]);
-        store.close().await;
-    }
-
-    /// A writer whose opening statement travels with its first query: a leader's failing query
-    /// leaves no transaction open, and a follower's failing query undoes only its own work.
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn an_opening_sent_with_the_first_query_fails_alone() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let store = store_with_table(&dir).await;
-
-        let (tx, sql) = store
-            .begin_write_with("INSERT INTO t (x) VALUES (-1)")
-            .await
-            .expect("turn");
-        assert!(sql.starts_with("BEGIN IMMEDIATE; "), "{sql}");
-        let mut tx = tx;
-        let refused = tx.run(sqlx::query(&sql)).await;
-        assert!(refused.is_err(), "the CHECK refuses -1");
-        drop(tx);
-
-        let mut leader = store.begin_write().await.expect("the queue moved on");
-        let mut followers = Vec::new();
-        for x in [2_i64, -3, 4] {
-            let store = store.clone();
-            followers.push(tokio::spawn(async move {
-                let (mut tx, sql) = store
-                    .begin_write_with("INSERT INTO t (x) VALUES (?)")
-                    .await?;
-                tx.run(sqlx::query(&sql).bind(x)).await?;
-                tx.commit().await
-            }));
-        }
-        while store.writer.queued.load(super::Ordering::SeqCst) < 3 {
-            tokio::time::sleep(Duration::from_millis(1)).await;
-        }
-        sqlx::query("INSERT INTO t (x) VALUES (1)")
-            .execute(&mut *leader)
-            .await
-            .expect("leader's write");
-        leader.commit().await.expect("leader's commit");
-        let mut results = Vec::new();
-        for f in followers {
-            results.push(f.await.expect("task").is_ok());
-        }
-        assert_eq!(results, [true, false, true]);
-        assert_eq!(values(&store).await, [1, 2, 4]);
-        store.close().await;
-    }
-
-    /// A lone writer's one query carries its commit: the work is stored once the query
-    /// returns, and ending the writer just hands the connection back for the next one.
-    #[tokio::test]
-    async fn a_lone_writers_query_commits_itself() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let store = store_with_table(&dir).await;
-        let (mut tx, sql) = store
-            .begin_write_with("INSERT INTO t (x) VALUES (5)")
-            .await
-            .expect("turn");
-        assert_eq!(sql, "BEGIN IMMEDIATE; INSERT INTO t (x) VALUES (5); COMMIT");
-        tx.run(sqlx::query(&sql)).await.expect("write");
-        let mut other = sqlx::SqliteConnection::connect(&format!(
-            "sqlite://{}",
-            dir.path().join("w.db").display()
-        ))
-        .await
-        .expect("a second connection");
-        let seen: i64 = sqlx::query("SELECT count(*) FROM t")
-            .fetch_one(&mut other)
-            .await
-            .expect("read")
-            .get(0);
-        assert_eq!(seen, 1, "committed before the writer ends");
-        tx.commit().await.expect("end");
-        let mut next = store.begin_write().await.expect("next writer");
-        sqlx::query("INSERT INTO t (x) VALUES (6)")
-            .execute(&mut *next)
-            .await
-            .expect("write");
-        next.commit().await.expect("commit");
-        assert_eq!(values(&store).await, [5, 6]);
-        store.close().await;
-    }
-
-    /// A write dropped without commit or rollback (an early `?`) leaves nothing behind and does
-    /// not block the next writer.
-    #[tokio::test]
-    async fn an_abandoned_write_is_undone_and_the_queue_moves_on() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let store = store_with_table(&dir).await;
-        {
-            let mut tx = store.begin_write().await.expect("begin");
-            sqlx::query("INSERT INTO t (x) VALUES (1)")
-                .execute(&mut *tx)
-                .await
-                .expect("write");
-        }
-        let mut tx = store
-            .begin_write()
-            .await
-            .expect("the next writer gets its turn");
-        sqlx::query("INSERT INTO t (x) VALUES (2)")
-            .execute(&mut *tx)
-            .await
-            .expect("write");
-        tx.commit().await.expect("commit");
-        assert_eq!(values(&store).await, [2]);
-        store.close().await;
-    }
-}
+#[path = "writer_tests.rs"]
+mod tests;

@@ -1,0 +1,233 @@
+//! The writer's tests, on real SQLite files: shared commits, writers failing alone, the
+//! opening and the commit sent with a writer's query, and the writer's own connection.
+
+use std::time::Duration;
+
+use sqlx::{Connection, Row};
+
+use super::super::Store;
+
+async fn store_with_table(dir: &tempfile::TempDir) -> Store {
+    let url = format!("sqlite://{}", dir.path().join("w.db").display());
+    let store = Store::open(&url).await.expect("open");
+    sqlx::query("CREATE TABLE t (x INTEGER NOT NULL CHECK (x > 0))")
+        .execute(&store.pool)
+        .await
+        .expect("table");
+    store
+}
+
+async fn values(store: &Store) -> Vec<i64> {
+    sqlx::query("SELECT x FROM t ORDER BY x")
+        .fetch_all(&store.pool)
+        .await
+        .expect("read")
+        .iter()
+        .map(|r| r.get::<i64, _>(0))
+        .collect()
+}
+
+/// Writers queued behind an open transaction share it; one of them failing half-way
+/// undoes only its own work, and every other writer's commit is durable when it returns.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn queued_writers_share_a_commit_and_fail_alone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = store_with_table(&dir).await;
+    let mut leader = store.begin_write().await.expect("leader");
+    let mut followers = Vec::new();
+    for x in [2_i64, 3, 4] {
+        let store = store.clone();
+        followers.push(tokio::spawn(async move {
+            let mut tx = store.begin_write().await?;
+            sqlx::query("INSERT INTO t (x) VALUES (?)")
+                .bind(x * 10)
+                .execute(&mut *tx)
+                .await?;
+            if x == 3 {
+                // A constraint failure after a first write: the whole part is undone.
+                sqlx::query("INSERT INTO t (x) VALUES (-1)")
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            tx.commit().await
+        }));
+    }
+    // Let the followers queue up behind the open transaction.
+    while store.writer.queued.load(super::Ordering::SeqCst) < 3 {
+        tokio::time::sleep(Duration::from_millis(1)).await;
+    }
+    sqlx::query("INSERT INTO t (x) VALUES (10)")
+        .execute(&mut *leader)
+        .await
+        .expect("leader's write");
+    leader.commit().await.expect("leader's commit");
+    let mut results = Vec::new();
+    for f in followers {
+        results.push(f.await.expect("task").is_ok());
+    }
+    assert_eq!(results, [true, false, true]);
+    assert_eq!(values(&store).await, [10, 20, 40]);
+    store.close().await;
+}
+
+/// A writer whose opening statement travels with its first query: a leader's failing query
+/// leaves no transaction open, and a follower's failing query undoes only its own work.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_opening_sent_with_the_first_query_fails_alone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = store_with_table(&dir).await;
+
+    let (tx, sql) = store
+        .begin_write_with("INSERT INTO t (x) VALUES (-1)")
+        .await
+        .expect("turn");
+    assert!(sql.starts_with("BEGIN IMMEDIATE; "), "{sql}");
+    let mut tx = tx;
+    let refused = tx.run(sqlx::query(&sql)).await;
+    assert!(refused.is_err(), "the CHECK refuses -1");
+    drop(tx);
+
+    let mut leader = store.begin_write().await.expect("the queue moved on");
+    let mut followers = Vec::new();
+    for x in [2_i64, -3, 4] {
+        let store = store.clone();
+        followers.push(tokio::spawn(async move {
+            let (mut tx, sql) = store
+                .begin_write_with("INSERT INTO t (x) VALUES (?)")
+                .await?;
+            tx.run(sqlx::query(&sql).bind(x)).await?;
+            tx.commit().await
+        }));
+    }
+    while store.writer.queued.load(super::Ordering::SeqCst) < 3 {
+        tokio::time::sleep(Duration::from_millis(1)).await;
+    }
+    sqlx::query("INSERT INTO t (x) VALUES (1)")
+        .execute(&mut *leader)
+        .await
+        .expect("leader's write");
+    leader.commit().await.expect("leader's commit");
+    let mut results = Vec::new();
+    for f in followers {
+        results.push(f.await.expect("task").is_ok());
+    }
+    assert_eq!(results, [true, false, true]);
+    assert_eq!(values(&store).await, [1, 2, 4]);
+    store.close().await;
+}
+
+/// A lone writer's one query carries its commit: the work is stored once the query
+/// returns, and ending the writer just hands the connection back for the next one.
+#[tokio::test]
+async fn a_lone_writers_query_commits_itself() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = store_with_table(&dir).await;
+    let (mut tx, sql) = store
+        .begin_write_with("INSERT INTO t (x) VALUES (5)")
+        .await
+        .expect("turn");
+    assert_eq!(sql, "BEGIN IMMEDIATE; INSERT INTO t (x) VALUES (5); COMMIT");
+    tx.run(sqlx::query(&sql)).await.expect("write");
+    let mut other =
+        sqlx::SqliteConnection::connect(&format!("sqlite://{}", dir.path().join("w.db").display()))
+            .await
+            .expect("a second connection");
+    let seen: i64 = sqlx::query("SELECT count(*) FROM t")
+        .fetch_one(&mut other)
+        .await
+        .expect("read")
+        .get(0);
+    assert_eq!(seen, 1, "committed before the writer ends");
+    tx.commit().await.expect("end");
+    let mut next = store.begin_write().await.expect("next writer");
+    sqlx::query("INSERT INTO t (x) VALUES (6)")
+        .execute(&mut *next)
+        .await
+        .expect("write");
+    next.commit().await.expect("commit");
+    assert_eq!(values(&store).await, [5, 6]);
+    store.close().await;
+}
+
+/// A write dropped without commit or rollback (an early `?`) leaves nothing behind and does
+/// not block the next writer.
+#[tokio::test]
+async fn an_abandoned_write_is_undone_and_the_queue_moves_on() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = store_with_table(&dir).await;
+    {
+        let mut tx = store.begin_write().await.expect("begin");
+        sqlx::query("INSERT INTO t (x) VALUES (1)")
+            .execute(&mut *tx)
+            .await
+            .expect("write");
+    }
+    let mut tx = store
+        .begin_write()
+        .await
+        .expect("the next writer gets its turn");
+    sqlx::query("INSERT INTO t (x) VALUES (2)")
+        .execute(&mut *tx)
+        .await
+        .expect("write");
+    tx.commit().await.expect("commit");
+    assert_eq!(values(&store).await, [2]);
+    store.close().await;
+}
+
+/// Writes run on the writer's own connection, kept from one transaction to the next; one
+/// whose COMMIT failed is closed instead, so no later writer meets the transaction it left.
+#[tokio::test]
+async fn a_connection_whose_commit_failed_is_replaced_and_the_next_write_works() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = store_with_table(&dir).await;
+    // A deferred foreign key is checked at COMMIT, so the COMMIT itself fails.
+    sqlx::query(
+        "CREATE TABLE parent (id INTEGER PRIMARY KEY); CREATE TABLE child \
+         (parent INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)",
+    )
+    .execute(&store.pool)
+    .await
+    .expect("table");
+    let mut tx = store.begin_write().await.expect("begin");
+    // A TEMP table lives as long as its connection: it marks this one.
+    sqlx::query("CREATE TEMP TABLE mark (x)")
+        .execute(&mut *tx)
+        .await
+        .expect("mark");
+    tx.commit().await.expect("commit");
+
+    let mut tx = store.begin_write().await.expect("begin");
+    assert!(has_mark(&mut tx).await, "the same connection again");
+    sqlx::query("INSERT INTO child (parent) VALUES (99)")
+        .execute(&mut *tx)
+        .await
+        .expect("deferred: accepted until COMMIT");
+    tx.commit().await.expect_err("the COMMIT fails");
+
+    let mut tx = store.begin_write().await.expect("begin");
+    assert!(!has_mark(&mut tx).await, "a new connection");
+    sqlx::query("INSERT INTO t (x) VALUES (7)")
+        .execute(&mut *tx)
+        .await
+        .expect("write");
+    tx.commit().await.expect("commit");
+    assert_eq!(values(&store).await, [7]);
+    let orphans: i64 = sqlx::query("SELECT count(*) FROM child")
+        .fetch_one(&store.pool)
+        .await
+        .expect("read")
+        .get(0);
+    assert_eq!(orphans, 0, "the failed transaction was rolled back");
+    store.close().await;
+}
+
+/// Whether the connection under `tx` has the TEMP table `mark`.
+async fn has_mark(tx: &mut super::WriteTx) -> bool {
+    sqlx::query("SELECT count(*) FROM temp.sqlite_master WHERE name = 'mark'")
+        .fetch_one(&mut **tx)
+        .await
+        .expect("read")
+        .get::<i64, _>(0)
+        == 1
+}
