@@ -50,7 +50,7 @@ use cache::SessionCache;
 pub use error::StoreError;
 pub use handoff_rows::{NOTE_MAX_CHARS, RENOTIFY_LIMIT, RENOTIFY_MIN};
 use reader::{ReadConn, Readers};
-use writer::{WriteTx, Writer};
+use writer::{Durability, WriteTx, Writer};
 
 /// The migrations under `migrations/`, embedded at compile time.
 pub(crate) static MIGRATOR: Migrator = sqlx::migrate!("./migrations");
@@ -168,9 +168,10 @@ impl Store {
             // WAL: readers never block the writer and vice versa, which matters when a member's
             // click (write) and a volunteer's card refresh (read) arrive together.
             .journal_mode(SqliteJournalMode::Wal)
-            // FULL: an answer is acknowledged to the member only after commit, so the commit
-            // must survive a power cut, not merely an application crash.
-            .synchronous(SqliteSynchronous::Full)
+            // Each write transaction sets its own level as it begins (`writer::Durability`):
+            // FULL for handoffs and setup, NORMAL for answers. NORMAL is also what WAL needs
+            // for the readers, which never commit.
+            .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
             .busy_timeout(options.busy_timeout);
 
@@ -216,13 +217,17 @@ impl Store {
     /// wait in a fair async queue instead, and the ones waiting while a transaction is open
     /// share it and its fsync ([`writer`]). The busy timeout still covers other processes on
     /// the same file (`pitcrew chat`).
+    ///
+    /// Its commit survives a power cut ([`Durability::PowerCut`]): every write but a session's
+    /// answers (handoffs, reminders, setup) goes this way.
     pub(crate) async fn begin_write(&self) -> Result<WriteTx, sqlx::Error> {
-        self.writer.begin(&self.pool).await
+        self.writer.begin(&self.pool, Durability::PowerCut).await
     }
 
-    /// [`Store::begin_write`] for a write that is one query, sent with the statement opening
+    /// [`Store::begin_write`] for a session's answer: one query, sent with the statement opening
     /// the writer's part and, when it can, the commit: one round trip to the connection's
-    /// thread instead of three; see [`Writer::begin_with`].
+    /// thread instead of three; see [`Writer::begin_with`]. Its commit survives the process
+    /// dying, not a power cut ([`Durability::Process`]), unless it shares a durable one.
     pub(crate) async fn begin_write_with(
         &self,
         write: &str,

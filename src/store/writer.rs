@@ -24,6 +24,32 @@ use tokio::sync::{oneshot, Mutex, OwnedMutexGuard};
 
 use super::write_conn::{WriteConn, WriteConns};
 
+/// How much a write's commit must survive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Durability {
+    /// A member's answer: the commit survives the process crashing or being killed (it is in
+    /// the WAL file, handed to the operating system), but a power cut or an OS crash may lose
+    /// the last seconds of answers (SQLite's `synchronous = NORMAL`). After one, a press made on
+    /// a newer screen is judged an old step and the stored one is drawn again.
+    Process,
+    /// A handoff, a reminder taken, a server's setup: the WAL is flushed to the disk before the
+    /// commit returns (`synchronous = FULL`), so it survives a power cut, and so does every
+    /// commit before it. A volunteer's card must never point at a request the database lost,
+    /// and a reminder taken must stay taken, or it would go out twice.
+    PowerCut,
+}
+
+impl Durability {
+    /// The statements that begin a transaction with this durability. SQLite refuses to change
+    /// the level inside a transaction, so it is set as each one begins, in the same round trip.
+    fn begin(self) -> &'static str {
+        match self {
+            Durability::Process => "PRAGMA synchronous = NORMAL; BEGIN IMMEDIATE",
+            Durability::PowerCut => "PRAGMA synchronous = FULL; BEGIN IMMEDIATE",
+        }
+    }
+}
+
 /// The outcome of a shared commit, told to every writer whose work it held.
 type Committed = Result<(), Arc<str>>;
 
@@ -50,6 +76,8 @@ struct Batch {
     /// The last follower's savepoint is still open: the next statement sent releases it (the
     /// next follower's `SAVEPOINT`, or the `COMMIT`), saving a round trip per write.
     unreleased: bool,
+    /// The open transaction commits with an fsync ([`Durability::PowerCut`]).
+    durable: bool,
     /// How many writers have had their turn: the order in which their work ran.
     turns: u64,
 }
@@ -106,6 +134,7 @@ impl Writer {
             joined: Vec::new(),
             failed: None,
             unreleased: false,
+            durable: false,
             turns: 0,
         };
         Writer {
@@ -115,8 +144,12 @@ impl Writer {
     }
 
     /// Waits for this writer's turn and opens its part of a write transaction.
-    pub async fn begin(&self, pool: &SqlitePool) -> Result<WriteTx, sqlx::Error> {
-        let (mut tx, opening) = self.take_turn(pool).await?;
+    pub async fn begin(
+        &self,
+        pool: &SqlitePool,
+        durability: Durability,
+    ) -> Result<WriteTx, sqlx::Error> {
+        let (mut tx, opening) = self.take_turn(pool, durability).await?;
         if let Err(e) = tx.conn().execute(opening).await {
             tx.opening_failed(&e);
             return Err(e);
@@ -141,7 +174,7 @@ impl Writer {
         pool: &SqlitePool,
         write: &str,
     ) -> Result<(WriteTx, String), sqlx::Error> {
-        let (mut tx, opening) = self.take_turn(pool).await?;
+        let (mut tx, opening) = self.take_turn(pool, Durability::Process).await?;
         // Writers arriving during the query wait for the turn and start the next transaction.
         tx.sealed = tx.leader && self.queued.load(Ordering::SeqCst) == 0;
         let sql = if tx.sealed {
@@ -154,19 +187,31 @@ impl Writer {
 
     /// Waits for this writer's turn; returns it with the statement that opens this writer's
     /// part, not yet run.
-    async fn take_turn(&self, pool: &SqlitePool) -> Result<(WriteTx, &'static str), sqlx::Error> {
+    async fn take_turn(
+        &self,
+        pool: &SqlitePool,
+        durability: Durability,
+    ) -> Result<(WriteTx, &'static str), sqlx::Error> {
         let mut turn = {
             let _waiting = Waiting::new(&self.queued);
             Arc::clone(&self.batch).lock_owned().await
         };
+        if durability == Durability::PowerCut && turn.conn.is_some() && !turn.durable {
+            // The open transaction would commit without an fsync. Everyone in it is done (the
+            // turn passes only between writers), so it is committed now, for them, and this
+            // writer leads a durable one. Their commit task, when its turn comes, finds the
+            // work done (or commits a later batch a little early, which is as safe).
+            let _ = finish(&mut turn).await;
+        }
         turn.turns += 1;
         let seq = turn.turns;
         let leader = turn.conn.is_none();
         let opening = if leader {
             turn.conn = Some(turn.conns.take(pool).await?);
+            turn.durable = durability == Durability::PowerCut;
             // IMMEDIATE takes SQLite's write lock now (waiting up to the busy timeout for other
             // processes), so no statement of the batch can meet SQLITE_BUSY later.
-            "BEGIN IMMEDIATE"
+            durability.begin()
         } else if std::mem::take(&mut turn.unreleased) {
             // The leader's work is alone in the transaction until it is done, so only the
             // writers joining it need a savepoint to be undone on their own.

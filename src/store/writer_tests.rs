@@ -81,7 +81,7 @@ async fn an_opening_sent_with_the_first_query_fails_alone() {
         .begin_write_with("INSERT INTO t (x) VALUES (-1)")
         .await
         .expect("turn");
-    assert!(sql.starts_with("BEGIN IMMEDIATE; "), "{sql}");
+    assert!(sql.contains("BEGIN IMMEDIATE; INSERT"), "{sql}");
     let mut tx = tx;
     let refused = tx.run(sqlx::query(&sql)).await;
     assert!(refused.is_err(), "the CHECK refuses -1");
@@ -126,7 +126,10 @@ async fn a_lone_writers_query_commits_itself() {
         .begin_write_with("INSERT INTO t (x) VALUES (5)")
         .await
         .expect("turn");
-    assert_eq!(sql, "BEGIN IMMEDIATE; INSERT INTO t (x) VALUES (5); COMMIT");
+    assert!(
+        sql.ends_with("BEGIN IMMEDIATE; INSERT INTO t (x) VALUES (5); COMMIT"),
+        "{sql}"
+    );
     tx.run(sqlx::query(&sql)).await.expect("write");
     let mut other =
         sqlx::SqliteConnection::connect(&format!("sqlite://{}", dir.path().join("w.db").display()))
@@ -230,4 +233,66 @@ async fn has_mark(tx: &mut super::WriteTx) -> bool {
         .expect("read")
         .get::<i64, _>(0)
         == 1
+}
+
+/// SQLite's `synchronous` level on the connection under `tx`: 1 is NORMAL, 2 is FULL.
+async fn synchronous(tx: &mut super::WriteTx) -> i64 {
+    sqlx::query("PRAGMA synchronous")
+        .fetch_one(&mut **tx)
+        .await
+        .expect("read")
+        .get(0)
+}
+
+/// Answers commit without waiting for the disk; handoffs and setup with it. A durable writer
+/// never joins an answer's transaction: that one is committed first, and the durable writer
+/// leads its own.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn durable_writes_flush_to_disk_and_never_ride_on_an_answers_commit() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = store_with_table(&dir).await;
+    let mut answer = store
+        .writer
+        .begin(&store.pool, super::Durability::Process)
+        .await
+        .expect("answer");
+    assert_eq!(synchronous(&mut answer).await, 1, "NORMAL");
+    sqlx::query("INSERT INTO t (x) VALUES (1)")
+        .execute(&mut *answer)
+        .await
+        .expect("write");
+
+    let durable = {
+        let store = store.clone();
+        let url = format!("sqlite://{}", dir.path().join("w.db").display());
+        tokio::spawn(async move {
+            let mut tx = store.begin_write().await.expect("durable");
+            let level = synchronous(&mut tx).await;
+            // Seen from another connection, while the durable transaction is still open:
+            // the answer's transaction was committed before this one began.
+            let mut other = sqlx::SqliteConnection::connect(&url)
+                .await
+                .expect("a second connection");
+            let committed: i64 = sqlx::query("SELECT count(*) FROM t")
+                .fetch_one(&mut other)
+                .await
+                .expect("read")
+                .get(0);
+            sqlx::query("INSERT INTO t (x) VALUES (2)")
+                .execute(&mut *tx)
+                .await
+                .expect("write");
+            tx.commit().await.expect("commit");
+            (level, committed)
+        })
+    };
+    while store.writer.queued.load(super::Ordering::SeqCst) < 1 {
+        tokio::time::sleep(Duration::from_millis(1)).await;
+    }
+    answer.commit().await.expect("the answer's commit");
+    let (level, committed) = durable.await.expect("task");
+    assert_eq!(level, 2, "FULL");
+    assert_eq!(committed, 1);
+    assert_eq!(values(&store).await, [1, 2]);
+    store.close().await;
 }
