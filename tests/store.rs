@@ -735,6 +735,36 @@ async fn advance_refuses_missing_sessions_and_non_increasing_steps() {
     store.close().await;
 }
 
+/// Answers are copied from the WAL into the database file by the store's own task, not inside
+/// a member's commit: a moment after a write, the database file alone (without its WAL) holds
+/// it, though far fewer pages were written than SQLite's own checkpoint threshold.
+#[tokio::test]
+async fn the_wal_is_checkpointed_into_the_database_file_by_the_store() {
+    let (dir, _url, store) = fresh().await;
+    let rec = start(&store, &alice(), &channel(CHANNEL_A), 1_000).await;
+    let copy = dir.path().join("copy.db");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let found = loop {
+        // A copy of the main file only: what a checkpoint has put there.
+        let _ = std::fs::remove_file(dir.path().join("copy.db-wal"));
+        std::fs::copy(dir.path().join("pitcrew.db"), &copy).expect("copy");
+        let mut conn = raw(&format!("sqlite://{}", copy.display())).await;
+        let found: Option<i64> = sqlx::query("SELECT count(*) FROM sessions WHERE id = ?")
+            .bind(rec.id.0)
+            .fetch_one(&mut conn)
+            .await
+            .ok()
+            .map(|r| r.get(0));
+        conn.close().await.expect("close copy");
+        if found == Some(1) || std::time::Instant::now() > deadline {
+            break found;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    };
+    assert_eq!(found, Some(1), "the session reached the database file");
+    store.close().await;
+}
+
 #[tokio::test]
 async fn sessions_and_answers_survive_closing_and_reopening() {
     let (_dir, url, store) = fresh().await;

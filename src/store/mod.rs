@@ -21,6 +21,7 @@
 //! refused with [`StoreError::IdOutOfRange`] rather than silently wrapped to a negative number.
 
 mod cache;
+mod checkpoint;
 mod error;
 mod guilds;
 mod handoff_rows;
@@ -47,6 +48,7 @@ use crate::place::{Member, Scope};
 use crate::triage::State;
 
 use cache::SessionCache;
+use checkpoint::Checkpointer;
 pub use error::StoreError;
 pub use handoff_rows::{NOTE_MAX_CHARS, RENOTIFY_LIMIT, RENOTIFY_MIN};
 use reader::{ReadConn, Readers};
@@ -142,6 +144,8 @@ pub struct Store {
     readers: Arc<Readers>,
     /// The sessions this process wrote last, for presses (see `cache.rs`).
     cache: Arc<SessionCache>,
+    /// The WAL checkpoint task (see `checkpoint.rs`); none for an in-memory database.
+    checkpointer: Arc<std::sync::Mutex<Option<Checkpointer>>>,
 }
 
 impl Store {
@@ -172,6 +176,9 @@ impl Store {
             // FULL for handoffs and setup, NORMAL for answers. NORMAL is also what WAL needs
             // for the readers, which never commit.
             .synchronous(SqliteSynchronous::Normal)
+            // Checkpoints run in a task of their own (`checkpoint.rs`), not in a member's
+            // commit; this is the fallback should that task fall behind.
+            .pragma("wal_autocheckpoint", checkpoint::FALLBACK_PAGES)
             .foreign_keys(true)
             .busy_timeout(options.busy_timeout);
 
@@ -204,8 +211,11 @@ impl Store {
         Ok(Store {
             pool,
             writer: Writer::new((!in_memory).then(|| connect.clone())),
-            readers: Arc::new(Readers::new((!in_memory).then_some(connect))),
+            readers: Arc::new(Readers::new((!in_memory).then(|| connect.clone()))),
             cache: Arc::default(),
+            checkpointer: Arc::new(std::sync::Mutex::new(
+                (!in_memory).then(|| Checkpointer::start(connect.clone())),
+            )),
         })
     }
 
@@ -242,6 +252,14 @@ impl Store {
 
     /// Waits for in-flight queries and closes every connection (checkpointing the WAL).
     pub async fn close(&self) {
+        let checkpointer = self
+            .checkpointer
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take();
+        if let Some(checkpointer) = checkpointer {
+            checkpointer.stop().await;
+        }
         self.writer.close().await;
         self.readers.close().await;
         self.pool.close().await;

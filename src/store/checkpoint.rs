@@ -1,0 +1,86 @@
+//! WAL checkpoints, kept off the path of a member's answer.
+//!
+//! Why: SQLite copies the WAL back into the database file (a checkpoint) by default inside the
+//! commit that takes the WAL past 1,000 pages, and a checkpoint writes megabytes and waits for
+//! two fsyncs. Under load that was about one commit a second stalled for several milliseconds,
+//! with every answer queued behind it: the slowest 1 % of first responses in the load
+//! benchmark. Here a task of the store's own checkpoints on its own connection, once a second,
+//! beside the writers (SQLite lets a checkpoint run while a writer appends to the WAL).
+//!
+//! It also bounds what a power cut can take: answers commit without an fsync
+//! (`writer::Durability::Process`), and the checkpoint's fsync of the WAL makes everything
+//! committed before it durable, so at most about a second of answers is at risk.
+//!
+//! Should this task fall behind or stop, the writers checkpoint by themselves once the WAL
+//! reaches [`FALLBACK_PAGES`], as SQLite would.
+
+use std::time::Duration;
+
+use sqlx::sqlite::SqliteConnectOptions;
+use sqlx::{ConnectOptions, Connection, SqliteConnection};
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+/// How often the WAL is checkpointed.
+pub(crate) const INTERVAL: Duration = Duration::from_secs(1);
+
+/// `wal_autocheckpoint` for every connection: the WAL size (in pages of 4 KiB) at which a
+/// committing writer checkpoints by itself, far above what a second of answers writes.
+pub(crate) const FALLBACK_PAGES: &str = "10000";
+
+/// The running checkpoint task of one store.
+#[derive(Debug)]
+pub(crate) struct Checkpointer {
+    stop: oneshot::Sender<()>,
+    task: JoinHandle<()>,
+}
+
+impl Checkpointer {
+    /// Starts checkpointing the database `options` open, every [`INTERVAL`].
+    pub fn start(options: SqliteConnectOptions) -> Checkpointer {
+        let (stop, stopped) = oneshot::channel();
+        let task = tokio::spawn(run(options, stopped));
+        Checkpointer { stop, task }
+    }
+
+    /// Stops the task (after the checkpoint in progress, if any) and closes its connection.
+    pub async fn stop(self) {
+        let _ = self.stop.send(());
+        let _ = self.task.await;
+    }
+}
+
+async fn run(options: SqliteConnectOptions, mut stopped: oneshot::Receiver<()>) {
+    let mut conn: Option<SqliteConnection> = None;
+    let mut tick = tokio::time::interval(INTERVAL);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    // The first tick is immediate; nothing has been written yet.
+    tick.tick().await;
+    loop {
+        tokio::select! {
+            _ = &mut stopped => break,
+            _ = tick.tick() => {}
+        }
+        let c = match conn.as_mut() {
+            Some(c) => c,
+            None => match options.connect().await {
+                Ok(c) => conn.insert(c),
+                Err(e) => {
+                    tracing::warn!(error = %e, "WAL checkpoint: cannot open a connection; the writers will checkpoint by themselves");
+                    continue;
+                }
+            },
+        };
+        // PASSIVE: copies what it can without waiting for readers or writers.
+        if let Err(e) = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+            .execute(&mut *c)
+            .await
+        {
+            tracing::warn!(error = %e, "WAL checkpoint failed; retrying on a new connection");
+            conn = None;
+        }
+    }
+    if let Some(c) = conn {
+        let _ = c.close().await;
+    }
+}
