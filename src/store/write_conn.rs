@@ -9,6 +9,8 @@
 //! An in-memory database exists only in the pool's one connection, so it writes through that.
 
 use sqlx::pool::PoolConnection;
+
+use super::writer::Durability;
 use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{ConnectOptions, Sqlite, SqliteConnection, SqlitePool};
 
@@ -17,8 +19,9 @@ use sqlx::{ConnectOptions, Sqlite, SqliteConnection, SqlitePool};
 pub(crate) struct WriteConns {
     /// `None` for an in-memory database: writes go through the pool.
     options: Option<SqliteConnectOptions>,
-    /// The writer's own connection while no transaction is open.
-    spare: Option<SqliteConnection>,
+    /// The writer's own connection while no transaction is open, with the durability it was
+    /// last set to (`None`: unknown).
+    spare: Option<(SqliteConnection, Option<Durability>)>,
 }
 
 /// A connection lent to one write transaction.
@@ -36,28 +39,37 @@ impl WriteConns {
         }
     }
 
-    /// A connection for the next transaction: the spare one, or a new one.
-    pub async fn take(&mut self, pool: &SqlitePool) -> Result<WriteConn, sqlx::Error> {
+    /// A connection for the next transaction (the spare one, or a new one), with the
+    /// durability its commits have now, when known.
+    pub async fn take(
+        &mut self,
+        pool: &SqlitePool,
+    ) -> Result<(WriteConn, Option<Durability>), sqlx::Error> {
         let Some(options) = &self.options else {
-            return Ok(WriteConn::Pool(pool.acquire().await?));
+            return Ok((WriteConn::Pool(pool.acquire().await?), None));
         };
-        Ok(WriteConn::Own(match self.spare.take() {
-            Some(conn) => conn,
-            None => options.connect().await?,
-        }))
+        Ok(match self.spare.take() {
+            Some((conn, level)) => (WriteConn::Own(conn), level),
+            // The options set `synchronous = NORMAL`.
+            None => (
+                WriteConn::Own(options.connect().await?),
+                Some(Durability::Process),
+            ),
+        })
     }
 
-    /// Takes back a connection with no transaction open on it.
-    pub fn give_back(&mut self, conn: WriteConn) {
+    /// Takes back a connection with no transaction open on it, and the durability it was last
+    /// set to, when known.
+    pub fn give_back(&mut self, conn: WriteConn, level: Option<Durability>) {
         match conn {
-            WriteConn::Own(conn) => self.spare = Some(conn),
+            WriteConn::Own(conn) => self.spare = Some((conn, level)),
             WriteConn::Pool(conn) => drop(conn),
         }
     }
 
     /// Closes the spare connection (the store is closing).
     pub async fn close(&mut self) {
-        if let Some(conn) = self.spare.take() {
+        if let Some((conn, _)) = self.spare.take() {
             let _ = sqlx::Connection::close(conn).await;
         }
     }

@@ -207,11 +207,18 @@ impl Writer {
         let seq = turn.turns;
         let leader = turn.conn.is_none();
         let opening = if leader {
-            turn.conn = Some(turn.conns.take(pool).await?);
+            let (conn, level) = turn.conns.take(pool).await?;
+            turn.conn = Some(conn);
             turn.durable = durability == Durability::PowerCut;
             // IMMEDIATE takes SQLite's write lock now (waiting up to the busy timeout for other
-            // processes), so no statement of the batch can meet SQLITE_BUSY later.
-            durability.begin()
+            // processes), so no statement of the batch can meet SQLITE_BUSY later. The level is
+            // set only when it changes: every statement of a query costs a message back from
+            // the connection's thread, and each can wake a sleeping worker.
+            if level == Some(durability) {
+                "BEGIN IMMEDIATE"
+            } else {
+                durability.begin()
+            }
         } else if std::mem::take(&mut turn.unreleased) {
             // The leader's work is alone in the transaction until it is done, so only the
             // writers joining it need a savepoint to be undone on their own.
@@ -276,7 +283,8 @@ impl WriteTx {
             // Nothing began on it.
             let turn = self.turn();
             if let Some(conn) = turn.conn.take() {
-                turn.conns.give_back(conn);
+                // Whether the level was set before the failure is unknown.
+                turn.conns.give_back(conn, None);
             }
         } else {
             self.fail(e);
@@ -299,7 +307,7 @@ impl WriteTx {
                 return Ok(());
             };
             if self.ran {
-                turn.conns.give_back(conn);
+                turn.give_back(conn);
                 return Ok(());
             }
             // Not run with `run`: whether the COMMIT ran is unknown, and a connection must never
@@ -309,7 +317,7 @@ impl WriteTx {
                 "a sealed write's query must be run with WriteTx::run"
             );
             match (&mut *conn).execute("COMMIT").await {
-                Ok(_) => turn.conns.give_back(conn),
+                Ok(_) => turn.give_back(conn),
                 Err(_) => conn.discard(),
             }
             return Ok(());
@@ -367,6 +375,19 @@ impl WriteTx {
     }
 }
 
+impl Batch {
+    /// Hands a connection with no transaction open back to the writer, with the durability
+    /// this batch set on it.
+    fn give_back(&mut self, conn: WriteConn) {
+        let level = if self.durable {
+            Durability::PowerCut
+        } else {
+            Durability::Process
+        };
+        self.conns.give_back(conn, Some(level));
+    }
+}
+
 /// Commits (or rolls back) the leader's transaction. With writers waiting, their work goes in
 /// first: the turn passes to them and comes back to a task that commits for everyone.
 async fn lead(mut turn: OwnedMutexGuard<Batch>, writer: &Writer) -> Committed {
@@ -397,14 +418,14 @@ async fn finish(turn: &mut Batch) -> Committed {
     let outcome = match turn.failed.take() {
         Some(why) => {
             match (&mut *conn).execute("ROLLBACK").await {
-                Ok(_) => turn.conns.give_back(conn),
+                Ok(_) => turn.give_back(conn),
                 Err(_) => conn.discard(),
             }
             Err(why)
         }
         None => match (&mut *conn).execute("COMMIT").await {
             Ok(_) => {
-                turn.conns.give_back(conn);
+                turn.give_back(conn);
                 Ok(())
             }
             Err(e) => {
@@ -436,7 +457,7 @@ async fn abort(turn: &mut Batch) -> Result<(), sqlx::Error> {
     turn.unreleased = false;
     let result = (&mut *conn).execute("ROLLBACK").await.map(drop);
     match result {
-        Ok(()) => turn.conns.give_back(conn),
+        Ok(()) => turn.give_back(conn),
         Err(_) => conn.discard(),
     }
     result

@@ -294,5 +294,13 @@ async fn durable_writes_flush_to_disk_and_never_ride_on_an_answers_commit() {
     assert_eq!(level, 2, "FULL");
     assert_eq!(committed, 1);
     assert_eq!(values(&store).await, [1, 2]);
+    // The next answer is back to NORMAL on the same connection.
+    let mut next = store
+        .writer
+        .begin(&store.pool, super::Durability::Process)
+        .await
+        .expect("answer");
+    assert_eq!(synchronous(&mut next).await, 1, "NORMAL again");
+    next.commit().await.expect("commit");
     store.close().await;
 }
