@@ -8,7 +8,7 @@
 //! - Row ↔ domain conversions, including the `u64` ↔ `i64` id mapping: `rows.rs`.
 //! - Errors phrased for whoever has to act on them: `error.rs`.
 //! - Writes: every write transaction starts with `Store::begin_write` (not `pool.begin`), so
-//!   writers queue fairly and share commits (`writer.rs`); hot reads use `Store::reader`
+//!   writers queue fairly and share commits (`writer/`); hot reads use `Store::reader`
 //!   (`reader.rs`). Both are measured by `examples/bench_store.rs` and `bench_load.rs`.
 //! - Presses read their session from the last write of it this process made when they can
 //!   (`cache.rs`); every session write records what it committed there.
@@ -138,7 +138,7 @@ impl Default for StoreOptions {
 #[derive(Debug, Clone)]
 pub struct Store {
     pool: SqlitePool,
-    /// Writers of this process take turns here and share commits (see `writer.rs`).
+    /// Writers of this process take turns here and share commits (see `writer/`).
     writer: Writer,
     /// Connections for the hot reads, outside the pool (see `reader.rs`).
     readers: Arc<Readers>,
@@ -173,8 +173,8 @@ impl Store {
             // click (write) and a volunteer's card refresh (read) arrive together.
             .journal_mode(SqliteJournalMode::Wal)
             // Each write transaction sets its own level as it begins (`writer::Durability`):
-            // FULL for handoffs and setup, NORMAL for answers. NORMAL is also what WAL needs
-            // for the readers, which never commit.
+            // FULL for handoffs and setup, NORMAL for answers, the level every connection
+            // opens with (readers never commit, so it does not matter to them).
             .synchronous(SqliteSynchronous::Normal)
             // Checkpoints run in a task of their own (`checkpoint.rs`), not in a member's
             // commit; this is the fallback should that task fall behind.

@@ -2,7 +2,7 @@
 //!
 //! Why: the pool pings every connection handed back to it, a round trip to the connection's
 //! thread after every commit that a local SQLite file gains nothing from (the load benchmark's
-//! profile showed it). Writes take turns anyway (`writer.rs`), so one connection is all they
+//! profile showed it). Writes take turns anyway (`writer/`), so one connection is all they
 //! need; it goes back to the writer only after a clean `COMMIT` or `ROLLBACK`, and one in doubt
 //! is closed and replaced by a new one on the next write.
 //!
