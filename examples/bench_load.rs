@@ -18,7 +18,7 @@
 //! - paced: members pause between interactions (a fixed total rate well under either bot's
 //!   capacity), so latency is the bot's own time to answer.
 //!
-//! Rounds alternate which bot goes first (pitcrew, floor, floor, pitcrew), so a noisy
+//! Rounds (four by default) alternate which bot goes first (pitcrew, floor, floor, pitcrew), so a noisy
 //! neighbour weighs on both alike. The last line of the output is one JSON object with both
 //! sets of figures and the ratios.
 
@@ -54,10 +54,10 @@ struct Args {
     #[arg(long, default_value_t = 20)]
     seconds: u64,
     /// Warm-up seconds before each saturated window, not counted.
-    #[arg(long, default_value_t = 3)]
+    #[arg(long, default_value_t = 2)]
     warmup: u64,
     /// Rounds; each runs both bots, alternating which goes first.
-    #[arg(long, default_value_t = 2)]
+    #[arg(long, default_value_t = 4)]
     rounds: u32,
     /// Paced seconds measured per bot (after its saturated window, split over the rounds);
     /// 0 skips the paced load.
