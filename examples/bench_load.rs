@@ -18,8 +18,8 @@
 //! - paced: members pause between interactions (a fixed total rate well under either bot's
 //!   capacity), so latency is the bot's own time to answer.
 //!
-//! Rounds (four by default) alternate which bot goes first (pitcrew, floor, floor, pitcrew), so a noisy
-//! neighbour weighs on both alike. The last line of the output is one JSON object with both
+//! Rounds (four by default) alternate which bot goes first (pitcrew, floor, floor, pitcrew),
+//! so a noisy neighbour weighs on both alike. The last line of the output is one JSON object with both
 //! sets of figures and the ratios.
 
 #[path = "../tests/discord/fake/mod.rs"]
