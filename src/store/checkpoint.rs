@@ -52,6 +52,8 @@ impl Checkpointer {
 
 async fn run(options: SqliteConnectOptions, mut stopped: oneshot::Receiver<()>) {
     let mut conn: Option<SqliteConnection> = None;
+    // Logged when checkpoints start failing and when they work again, not once a second.
+    let mut failing = false;
     let mut tick = tokio::time::interval(INTERVAL);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     // The first tick is immediate; nothing has been written yet.
@@ -61,26 +63,38 @@ async fn run(options: SqliteConnectOptions, mut stopped: oneshot::Receiver<()>) 
             _ = &mut stopped => break,
             _ = tick.tick() => {}
         }
-        let c = match conn.as_mut() {
-            Some(c) => c,
+        let outcome = match conn.as_mut() {
+            Some(c) => checkpoint(c).await,
             None => match options.connect().await {
-                Ok(c) => conn.insert(c),
-                Err(e) => {
-                    tracing::warn!(error = %e, "WAL checkpoint: cannot open a connection; the writers will checkpoint by themselves");
-                    continue;
-                }
+                Ok(c) => checkpoint(conn.insert(c)).await,
+                Err(e) => Err(e),
             },
         };
-        // PASSIVE: copies what it can without waiting for readers or writers.
-        if let Err(e) = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
-            .execute(&mut *c)
-            .await
-        {
-            tracing::warn!(error = %e, "WAL checkpoint failed; retrying on a new connection");
-            conn = None;
+        match outcome {
+            Ok(()) if failing => {
+                failing = false;
+                tracing::info!("WAL checkpoints work again");
+            }
+            Ok(()) => {}
+            Err(e) => {
+                // A new connection next time, in case this one is the trouble.
+                conn = None;
+                if !failing {
+                    failing = true;
+                    tracing::warn!(error = %e, "WAL checkpoints are failing; the writers will checkpoint by themselves meanwhile");
+                }
+            }
         }
     }
     if let Some(c) = conn {
         let _ = c.close().await;
     }
+}
+
+/// PASSIVE: copies what it can without waiting for readers or writers.
+async fn checkpoint(conn: &mut SqliteConnection) -> Result<(), sqlx::Error> {
+    sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+        .execute(conn)
+        .await
+        .map(drop)
 }
