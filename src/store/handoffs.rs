@@ -7,39 +7,68 @@
 //! That is what makes two racing claims end with exactly one winner, and an overdue notice go
 //! out once even when a restarted bot replays it.
 
-use sqlx::sqlite::SqliteRow;
+use sqlx::query::Query;
+use sqlx::sqlite::SqliteArguments;
+use sqlx::Sqlite;
 
+use super::handoff_reads::{read_by_id, read_by_session};
 use super::handoff_rows::{handoff_columns, handoff_from_row, live, note_to_sql};
 use super::rows::{id_to_sql, session_columns, session_from_row};
 use super::writer::WriteTx;
 use super::{SessionId, SessionRecord, Store, StoreError};
 use crate::handoff::{Claim, Handoff, HandoffId, HandoffStatus, NewHandoff, Rating};
 
-/// Reads one handoff inside a transaction, so the row is the one that beat a guarded update.
-async fn read_in(tx: &mut WriteTx, id: HandoffId) -> Result<Option<Handoff>, StoreError> {
-    let row = sqlx::query(concat!(
-        "SELECT ",
-        handoff_columns!(),
-        " FROM handoffs WHERE id = ?"
-    ))
-    .bind(id.0)
-    .fetch_optional(&mut **tx)
-    .await?;
-    row.as_ref().map(handoff_from_row).transpose()
-}
-
-/// Decodes the row a guarded update returned (if any) and commits; a row that cannot be read
-/// back is not committed.
-pub(super) async fn finish(
-    tx: WriteTx,
-    row: Option<SqliteRow>,
-) -> Result<Option<Handoff>, StoreError> {
-    let handoff = row.as_ref().map(handoff_from_row).transpose()?;
-    tx.commit().await?;
-    Ok(handoff)
-}
+/// A query with its arguments bound, ready to run.
+type Bound<'q> = Query<'q, Sqlite, SqliteArguments<'q>>;
 
 impl Store {
+    /// Runs one guarded `UPDATE handoffs … RETURNING` (the handoff columns) as a write of its
+    /// own: the handoff it changed, or `None` when its guard matched nothing.
+    pub(super) async fn guarded_update(
+        &self,
+        query: Bound<'_>,
+    ) -> Result<Option<Handoff>, StoreError> {
+        let mut tx = self.begin_write().await?;
+        let row = query.fetch_optional(&mut *tx).await?;
+        // A row that cannot be read back is not committed.
+        let handoff = row.as_ref().map(handoff_from_row).transpose()?;
+        tx.commit().await?;
+        Ok(handoff)
+    }
+
+    /// Runs one `UPDATE handoffs … WHERE id = ?` of handoff `id`, whatever its status, as a
+    /// write of its own; [`StoreError::HandoffNotFound`] when there is no such handoff.
+    async fn update_existing(&self, id: HandoffId, query: Bound<'_>) -> Result<(), StoreError> {
+        let mut tx = self.begin_write().await?;
+        let hit = query.execute(&mut *tx).await?;
+        if hit.rows_affected() == 0 {
+            tx.rollback().await?;
+            return Err(StoreError::HandoffNotFound(id));
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Runs the guarded `UPDATE` that ends a live handoff (resolve, cancel) and, in the same
+    /// transaction, moves the session behind it to `session_status` ([`end_session`]). `None`
+    /// when the guard matched nothing: nothing is written.
+    async fn end_handoff(
+        &self,
+        query: Bound<'_>,
+        session_status: &'static str,
+        now: i64,
+    ) -> Result<Option<Handoff>, StoreError> {
+        let mut tx = self.begin_write().await?;
+        let Some(row) = query.fetch_optional(&mut *tx).await? else {
+            tx.rollback().await?;
+            return Ok(None);
+        };
+        let handoff = handoff_from_row(&row)?;
+        let session = end_session(&mut tx, handoff.session, session_status, now).await?;
+        self.committed(tx, session.as_slice()).await?;
+        Ok(Some(handoff))
+    }
+
     /// Opens the handoff for `new.session`, status `open`, first re-notification due at
     /// `new.next_notify_at`. Returns the row and `true`.
     ///
@@ -76,68 +105,9 @@ impl Store {
             tx.commit().await?;
             return Ok((handoff, true));
         }
-        let existing = sqlx::query(concat!(
-            "SELECT ",
-            handoff_columns!(),
-            " FROM handoffs WHERE session_id = ?"
-        ))
-        .bind(new.session.0)
-        .fetch_one(&mut *tx)
-        .await?;
+        let existing = read_by_session(&mut *tx, new.session).await;
         tx.rollback().await?;
-        Ok((handoff_from_row(&existing)?, false))
-    }
-
-    /// Any handoff by id, whatever its status.
-    pub async fn handoff(&self, id: HandoffId) -> Result<Option<Handoff>, StoreError> {
-        let row = sqlx::query(concat!(
-            "SELECT ",
-            handoff_columns!(),
-            " FROM handoffs WHERE id = ?"
-        ))
-        .bind(id.0)
-        .fetch_optional(&self.pool)
-        .await?;
-        row.as_ref().map(handoff_from_row).transpose()
-    }
-
-    /// The session's handoff, whatever its status.
-    pub async fn handoff_for_session(
-        &self,
-        session: SessionId,
-    ) -> Result<Option<Handoff>, StoreError> {
-        let row = sqlx::query(concat!(
-            "SELECT ",
-            handoff_columns!(),
-            " FROM handoffs WHERE session_id = ?"
-        ))
-        .bind(session.0)
-        .fetch_optional(&self.pool)
-        .await?;
-        row.as_ref().map(handoff_from_row).transpose()
-    }
-
-    /// The member's live (open or claimed) handoff in this server; the newest if there are
-    /// several.
-    pub async fn live_handoff_of_member(
-        &self,
-        guild: u64,
-        member: u64,
-    ) -> Result<Option<Handoff>, StoreError> {
-        let guild = id_to_sql("Discord guild id", guild)?;
-        let member = id_to_sql("Discord user id", member)?;
-        let row = sqlx::query(concat!(
-            "SELECT ",
-            handoff_columns!(),
-            " FROM handoffs WHERE guild_id = ? AND member_id = ? AND ",
-            live!(),
-            " ORDER BY created_at DESC, id DESC LIMIT 1"
-        ))
-        .bind(guild)
-        .bind(member)
-        .fetch_optional(&self.pool)
-        .await?;
-        row.as_ref().map(handoff_from_row).transpose()
+        Ok((existing?.ok_or(sqlx::Error::RowNotFound)?, false))
     }
 
     /// Records the private thread opened for the handoff (any status: the thread exists either
@@ -149,19 +119,11 @@ impl Store {
         now: i64,
     ) -> Result<(), StoreError> {
         let thread = id_to_sql("Discord thread id", thread)?;
-        let mut tx = self.begin_write().await?;
-        let hit = sqlx::query("UPDATE handoffs SET thread_id = ?, updated_at = ? WHERE id = ?")
+        let query = sqlx::query("UPDATE handoffs SET thread_id = ?, updated_at = ? WHERE id = ?")
             .bind(thread)
             .bind(now)
-            .bind(id.0)
-            .execute(&mut *tx)
-            .await?;
-        if hit.rows_affected() == 0 {
-            tx.rollback().await?;
-            return Err(StoreError::HandoffNotFound(id));
-        }
-        tx.commit().await?;
-        Ok(())
+            .bind(id.0);
+        self.update_existing(id, query).await
     }
 
     /// Records where the handoff's card was posted (any status). A missing handoff is
@@ -175,23 +137,15 @@ impl Store {
     ) -> Result<(), StoreError> {
         let channel = id_to_sql("Discord channel id", channel)?;
         let message = id_to_sql("Discord message id", message)?;
-        let mut tx = self.begin_write().await?;
-        let hit = sqlx::query(
+        let query = sqlx::query(
             "UPDATE handoffs SET card_channel_id = ?, card_message_id = ?, updated_at = ? \
              WHERE id = ?",
         )
         .bind(channel)
         .bind(message)
         .bind(now)
-        .bind(id.0)
-        .execute(&mut *tx)
-        .await?;
-        if hit.rows_affected() == 0 {
-            tx.rollback().await?;
-            return Err(StoreError::HandoffNotFound(id));
-        }
-        tx.commit().await?;
-        Ok(())
+        .bind(id.0);
+        self.update_existing(id, query).await
     }
 
     /// Sets the member's "anything a volunteer should know?" note, verbatim, while the handoff
@@ -204,8 +158,7 @@ impl Store {
         now: i64,
     ) -> Result<Option<Handoff>, StoreError> {
         let note = note_to_sql("the member's note", Some(note))?;
-        let mut tx = self.begin_write().await?;
-        let row = sqlx::query(concat!(
+        let query = sqlx::query(concat!(
             "UPDATE handoffs SET member_note = ?, updated_at = ? WHERE id = ? AND ",
             live!(),
             " RETURNING ",
@@ -213,10 +166,8 @@ impl Store {
         ))
         .bind(note)
         .bind(now)
-        .bind(id.0)
-        .fetch_optional(&mut *tx)
-        .await?;
-        finish(tx, row).await
+        .bind(id.0);
+        self.guarded_update(query).await
     }
 
     /// Claims the handoff for `volunteer`, atomically: only an `open` handoff can be claimed.
@@ -253,7 +204,7 @@ impl Store {
         }
 
         // Read under the same lock: this is the state that beat us.
-        let current = read_in(&mut tx, id).await;
+        let current = read_by_id(&mut *tx, id).await;
         tx.rollback().await?;
         let current = current?.ok_or(StoreError::HandoffNotFound(id))?;
         Ok(match current.status {
@@ -278,18 +229,15 @@ impl Store {
         next_notify_at: i64,
         now: i64,
     ) -> Result<Option<Handoff>, StoreError> {
-        let mut tx = self.begin_write().await?;
-        let row = sqlx::query(concat!(
+        let query = sqlx::query(concat!(
             "UPDATE handoffs SET status = 'open', claimed_by = NULL, notify_count = 0, \
              next_notify_at = ?, updated_at = ? WHERE id = ? AND status = 'claimed' RETURNING ",
             handoff_columns!()
         ))
         .bind(next_notify_at)
         .bind(now)
-        .bind(id.0)
-        .fetch_optional(&mut *tx)
-        .await?;
-        finish(tx, row).await
+        .bind(id.0);
+        self.guarded_update(query).await
     }
 
     /// Hands a claimed handoff to volunteer `to`. `None` if it is not claimed (or missing).
@@ -300,18 +248,15 @@ impl Store {
         now: i64,
     ) -> Result<Option<Handoff>, StoreError> {
         let to = id_to_sql("Discord user id", to)?;
-        let mut tx = self.begin_write().await?;
-        let row = sqlx::query(concat!(
+        let query = sqlx::query(concat!(
             "UPDATE handoffs SET claimed_by = ?, updated_at = ? \
              WHERE id = ? AND status = 'claimed' RETURNING ",
             handoff_columns!()
         ))
         .bind(to)
         .bind(now)
-        .bind(id.0)
-        .fetch_optional(&mut *tx)
-        .await?;
-        finish(tx, row).await
+        .bind(id.0);
+        self.guarded_update(query).await
     }
 
     /// Resolves a live handoff with the volunteer's note (verbatim; blank = none; over
@@ -328,8 +273,7 @@ impl Store {
         now: i64,
     ) -> Result<Option<Handoff>, StoreError> {
         let note = note_to_sql("the resolution note", note)?;
-        let mut tx = self.begin_write().await?;
-        let row = sqlx::query(concat!(
+        let query = sqlx::query(concat!(
             "UPDATE handoffs SET status = 'resolved', resolution_note = ?, next_notify_at = NULL, \
              updated_at = ? WHERE id = ? AND ",
             live!(),
@@ -338,17 +282,8 @@ impl Store {
         ))
         .bind(note)
         .bind(now)
-        .bind(id.0)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let Some(row) = row else {
-            tx.rollback().await?;
-            return Ok(None);
-        };
-        let handoff = handoff_from_row(&row)?;
-        let session = end_session(&mut tx, handoff.session, "resolved", now).await?;
-        self.committed(tx, session.as_slice()).await?;
-        Ok(Some(handoff))
+        .bind(id.0);
+        self.end_handoff(query, "resolved", now).await
     }
 
     /// Cancels a live handoff (the member's `/triage cancel`). Whoever had it stays in
@@ -361,8 +296,7 @@ impl Store {
         id: HandoffId,
         now: i64,
     ) -> Result<Option<Handoff>, StoreError> {
-        let mut tx = self.begin_write().await?;
-        let row = sqlx::query(concat!(
+        let query = sqlx::query(concat!(
             "UPDATE handoffs SET status = 'cancelled', next_notify_at = NULL, updated_at = ? \
              WHERE id = ? AND ",
             live!(),
@@ -370,17 +304,8 @@ impl Store {
             handoff_columns!()
         ))
         .bind(now)
-        .bind(id.0)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let Some(row) = row else {
-            tx.rollback().await?;
-            return Ok(None);
-        };
-        let handoff = handoff_from_row(&row)?;
-        let session = end_session(&mut tx, handoff.session, "abandoned", now).await?;
-        self.committed(tx, session.as_slice()).await?;
-        Ok(Some(handoff))
+        .bind(id.0);
+        self.end_handoff(query, "abandoned", now).await
     }
 
     /// Records the member's "Did this solve it?", once, on a resolved handoff. `None` when it is
@@ -391,18 +316,15 @@ impl Store {
         rating: Rating,
         now: i64,
     ) -> Result<Option<Handoff>, StoreError> {
-        let mut tx = self.begin_write().await?;
-        let row = sqlx::query(concat!(
+        let query = sqlx::query(concat!(
             "UPDATE handoffs SET rating = ?, updated_at = ? \
              WHERE id = ? AND status = 'resolved' AND rating IS NULL RETURNING ",
             handoff_columns!()
         ))
         .bind(rating.as_str())
         .bind(now)
-        .bind(id.0)
-        .fetch_optional(&mut *tx)
-        .await?;
-        finish(tx, row).await
+        .bind(id.0);
+        self.guarded_update(query).await
     }
 
     /// Notes that the member left the server (any status; the card says so). Idempotent: the
@@ -420,7 +342,7 @@ impl Store {
         .bind(id.0)
         .execute(&mut *tx)
         .await?;
-        let current = read_in(&mut tx, id).await?;
+        let current = read_by_id(&mut *tx, id).await?;
         tx.commit().await?;
         Ok(current)
     }

@@ -3,8 +3,9 @@
 //! - [`Store`]: a pool over one SQLite file, opened with [`Store::open`], which also applies the
 //!   embedded migrations (`migrations/*.sql`, forward-only).
 //! - Sessions and their append-only answer log: `sessions.rs`.
-//! - Volunteer handoffs and their re-notify timer: `handoffs.rs`; per-server setup and the
-//!   volunteers on duty: `guilds.rs`; their row conversions: `handoff_rows.rs`.
+//! - Volunteer handoffs: `handoffs.rs` (writes), `handoff_reads.rs`, their re-notify timer
+//!   `notices.rs`; per-server setup and the volunteers on duty: `guilds.rs`; their row
+//!   conversions: `handoff_rows.rs`.
 //! - Row ↔ domain conversions, including the `u64` ↔ `i64` id mapping: `rows.rs`.
 //! - Errors phrased for whoever has to act on them: `error.rs`.
 //! - Writes: every write transaction starts with `Store::begin_write` (not `pool.begin`), so
@@ -24,6 +25,7 @@ mod cache;
 mod checkpoint;
 mod error;
 mod guilds;
+mod handoff_reads;
 mod handoff_rows;
 mod handoffs;
 mod notices;

@@ -3,7 +3,6 @@
 //! once even when a restarted bot replays it.
 
 use super::handoff_rows::{handoff_columns, handoff_from_row, live};
-use super::handoffs::finish;
 use super::rows::id_to_sql;
 use super::{Store, StoreError};
 use crate::handoff::{Handoff, HandoffId, RENOTIFY_MAX};
@@ -64,8 +63,7 @@ impl Store {
         }
         let count = seen_count + 1;
         let next = if count >= RENOTIFY_MAX { None } else { next };
-        let mut tx = self.begin_write().await?;
-        let row = sqlx::query(concat!(
+        let query = sqlx::query(concat!(
             "UPDATE handoffs SET notify_count = ?, next_notify_at = ?, updated_at = ? \
              WHERE id = ? AND status = 'open' AND notify_count = ? AND next_notify_at <= ? \
              RETURNING ",
@@ -76,10 +74,8 @@ impl Store {
         .bind(now)
         .bind(id.0)
         .bind(i64::from(seen_count))
-        .bind(now)
-        .fetch_optional(&mut *tx)
-        .await?;
-        finish(tx, row).await
+        .bind(now);
+        self.guarded_update(query).await
     }
 
     /// When the next re-notification of any open handoff is due (unix ms), so the timer can
