@@ -33,38 +33,21 @@ async fn values(store: &Store) -> Vec<i64> {
 async fn queued_writers_share_a_commit_and_fail_alone() {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = store_with_table(&dir).await;
-    let mut leader = store.begin_write().await.expect("leader");
-    let mut followers = Vec::new();
-    for x in [2_i64, 3, 4] {
-        let store = store.clone();
-        followers.push(tokio::spawn(async move {
-            let mut tx = store.begin_write().await?;
-            sqlx::query("INSERT INTO t (x) VALUES (?)")
-                .bind(x * 10)
+    let results = behind_a_leader(&store, 10, [2, 3, 4], |store, x| async move {
+        let mut tx = store.begin_write().await?;
+        sqlx::query("INSERT INTO t (x) VALUES (?)")
+            .bind(x * 10)
+            .execute(&mut *tx)
+            .await?;
+        if x == 3 {
+            // A constraint failure after a first write: the whole part is undone.
+            sqlx::query("INSERT INTO t (x) VALUES (-1)")
                 .execute(&mut *tx)
                 .await?;
-            if x == 3 {
-                // A constraint failure after a first write: the whole part is undone.
-                sqlx::query("INSERT INTO t (x) VALUES (-1)")
-                    .execute(&mut *tx)
-                    .await?;
-            }
-            tx.commit().await
-        }));
-    }
-    // Let the followers queue up behind the open transaction.
-    while store.writer.queued.load(super::Ordering::SeqCst) < 3 {
-        tokio::time::sleep(Duration::from_millis(1)).await;
-    }
-    sqlx::query("INSERT INTO t (x) VALUES (10)")
-        .execute(&mut *leader)
-        .await
-        .expect("leader's write");
-    leader.commit().await.expect("leader's commit");
-    let mut results = Vec::new();
-    for f in followers {
-        results.push(f.await.expect("task").is_ok());
-    }
+        }
+        tx.commit().await
+    })
+    .await;
     assert_eq!(results, [true, false, true]);
     assert_eq!(values(&store).await, [10, 20, 40]);
     store.close().await;
@@ -87,30 +70,15 @@ async fn an_opening_sent_with_the_first_query_fails_alone() {
     assert!(refused.is_err(), "the CHECK refuses -1");
     drop(tx);
 
-    let mut leader = store.begin_write().await.expect("the queue moved on");
-    let mut followers = Vec::new();
-    for x in [2_i64, -3, 4] {
-        let store = store.clone();
-        followers.push(tokio::spawn(async move {
-            let (mut tx, sql) = store
-                .begin_write_with("INSERT INTO t (x) VALUES (?)")
-                .await?;
-            tx.run(sqlx::query(&sql).bind(x)).await?;
-            tx.commit().await
-        }));
-    }
-    while store.writer.queued.load(super::Ordering::SeqCst) < 3 {
-        tokio::time::sleep(Duration::from_millis(1)).await;
-    }
-    sqlx::query("INSERT INTO t (x) VALUES (1)")
-        .execute(&mut *leader)
-        .await
-        .expect("leader's write");
-    leader.commit().await.expect("leader's commit");
-    let mut results = Vec::new();
-    for f in followers {
-        results.push(f.await.expect("task").is_ok());
-    }
+    // The queue moved on: the next writer leads, and its followers write one query each.
+    let results = behind_a_leader(&store, 1, [2, -3, 4], |store, x| async move {
+        let (mut tx, sql) = store
+            .begin_write_with("INSERT INTO t (x) VALUES (?)")
+            .await?;
+        tx.run(sqlx::query(&sql).bind(x)).await?;
+        tx.commit().await
+    })
+    .await;
     assert_eq!(results, [true, false, true]);
     assert_eq!(values(&store).await, [1, 2, 4]);
     store.close().await;
@@ -286,9 +254,7 @@ async fn durable_writes_flush_to_disk_and_never_ride_on_an_answers_commit() {
             (level, committed)
         })
     };
-    while store.writer.queued.load(super::Ordering::SeqCst) < 1 {
-        tokio::time::sleep(Duration::from_millis(1)).await;
-    }
+    queued(&store, 1).await;
     answer.commit().await.expect("the answer's commit");
     let (level, committed) = durable.await.expect("task");
     assert_eq!(level, 2, "FULL");
@@ -303,4 +269,38 @@ async fn durable_writes_flush_to_disk_and_never_ride_on_an_answers_commit() {
     assert_eq!(synchronous(&mut next).await, 1, "NORMAL again");
     next.commit().await.expect("commit");
     store.close().await;
+}
+
+/// Waits until `n` writers are queued for their turn.
+async fn queued(store: &Store, n: usize) {
+    while store.writer.queued.load(super::Ordering::SeqCst) < n {
+        tokio::time::sleep(Duration::from_millis(1)).await;
+    }
+}
+
+/// Opens a leader's transaction, writes `leader_x` in it, and holds it open until a follower
+/// per `xs` (each `follow(store, x)` in a task of its own) has queued behind it; then commits
+/// it. Returns whether each follower's commit succeeded, in the order of `xs`.
+async fn behind_a_leader<F, Fut>(store: &Store, leader_x: i64, xs: [i64; 3], follow: F) -> Vec<bool>
+where
+    F: Fn(Store, i64) -> Fut,
+    Fut: std::future::Future<Output = Result<(), sqlx::Error>> + Send + 'static,
+{
+    let mut leader = store.begin_write().await.expect("leader");
+    let followers: Vec<_> = xs
+        .iter()
+        .map(|&x| tokio::spawn(follow(store.clone(), x)))
+        .collect();
+    queued(store, xs.len()).await;
+    sqlx::query("INSERT INTO t (x) VALUES (?)")
+        .bind(leader_x)
+        .execute(&mut *leader)
+        .await
+        .expect("leader's write");
+    leader.commit().await.expect("leader's commit");
+    let mut results = Vec::new();
+    for f in followers {
+        results.push(f.await.expect("task").is_ok());
+    }
+    results
 }
