@@ -135,7 +135,10 @@ impl Desk {
             return Ok(Opened::AlreadyOpen { session, view });
         }
         // Closed meanwhile, or its guide is gone (`open_session` closed it): start afresh.
-        let (session, view) = self.start(member, scope, guide_id).await?;
+        let session = self
+            .store
+            .start_session(member, scope, &guide.id, &guide.version, &state, now_ms())
+            .await?;
         Ok(Opened::Started { session, view })
     }
 

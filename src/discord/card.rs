@@ -141,7 +141,13 @@ pub fn draw(h: &Handoff, ctx: &CardContext<'_>) -> Card {
     }
 }
 
-fn button(h: &Handoff, action: CardAction, label: &str, style: ButtonStyle) -> CreateButton {
+/// A button acting on handoff `h` (the card's, the member's note, the rating).
+pub(super) fn button(
+    h: &Handoff,
+    action: CardAction,
+    label: &str,
+    style: ButtonStyle,
+) -> CreateButton {
     CreateButton::new(
         Action::Handoff {
             handoff: h.id,

@@ -2,17 +2,18 @@
 //! afterwards (rate, add a note). The role is checked on every press; the store decides races.
 
 use serenity::all::{
-    ButtonStyle, CreateActionRow, CreateAllowedMentions, CreateButton, CreateEmbed,
-    CreateInputText, CreateInteractionResponse, CreateMessage, CreateModal, Http, InputTextStyle,
+    ButtonStyle, CreateActionRow, CreateAllowedMentions, CreateEmbed, CreateInputText,
+    CreateInteractionResponse, CreateMessage, CreateModal, Http, InputTextStyle,
     Member as GuildMember, RoleId, UserId,
 };
 
+use super::card::button;
 use super::handoff::{self as discord_handoff, Undelivered};
 use super::ids::{Action, CardAction};
 use super::render::{fit, Screen};
 use super::respond::Reply;
 use crate::desk::Desk;
-use crate::handoff::{Claim, Handoff, HandoffId, Rating};
+use crate::handoff::{Claim, GuildSetup, Handoff, HandoffId, Rating, Ready};
 use crate::store::{now_ms, StoreError};
 
 const NOT_VOLUNTEER: &str = "Only the club's volunteers can do that.";
@@ -64,7 +65,9 @@ async fn act(
         }
         return Ok(Reply::Raw(CreateInteractionResponse::Modal(note_modal(id))));
     }
-    if !is_volunteer(desk, &h, presser).await? {
+    // Read once for the whole press: the role check, the interval, the re-ping.
+    let setup = store.guild_setup(h.guild).await?;
+    if !is_volunteer(setup.as_ref(), presser) {
         return Ok(Reply::Note(NOT_VOLUNTEER.into()));
     }
     let now = now_ms();
@@ -80,15 +83,16 @@ async fn act(
             Claim::Closed(h) => Some(h),
         },
         CardAction::Release => {
-            let interval = store
-                .guild_setup(h.guild)
-                .await?
+            let interval = setup
+                .as_ref()
                 .map(|s| s.renotify)
                 .unwrap_or(crate::handoff::DEFAULT_RENOTIFY);
-            let next = crate::handoff::schedule::next_notice(now, interval, 0).unwrap_or(now);
+            let next = crate::handoff::schedule::first_notice(now, interval);
             match store.release(id, next, now).await? {
                 Some(h) => {
-                    requeue(http, desk, &h).await;
+                    if let Some(ready) = setup.as_ref().and_then(|s| s.ready()) {
+                        requeue(http, desk, &h, &ready).await;
+                    }
                     Some(h)
                 }
                 None => None,
@@ -98,7 +102,7 @@ async fn act(
             let Some(to) = picked else {
                 return Ok(Reply::Note("Pick a volunteer to hand over to.".into()));
             };
-            if !has_role_now(http, desk, &h, to).await? {
+            if !has_role_now(http, setup.as_ref(), &h, to).await {
                 return Ok(Reply::Note(format!(
                     "<@{to}> is not a volunteer here, so this stays with you."
                 )));
@@ -137,7 +141,7 @@ pub async fn resolve(
     let Some(h) = store.handoff(id).await? else {
         return Ok(Reply::Note(NOT_FOUND.into()));
     };
-    if !is_volunteer(desk, &h, presser).await? {
+    if !is_volunteer(store.guild_setup(h.guild).await?.as_ref(), presser) {
         return Ok(Reply::Note(NOT_VOLUNTEER.into()));
     }
     let note = note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
@@ -239,39 +243,25 @@ async fn card_update(desk: &Desk, h: &Handoff) -> Result<Reply, StoreError> {
     }))
 }
 
-async fn is_volunteer(desk: &Desk, h: &Handoff, presser: &Presser<'_>) -> Result<bool, StoreError> {
-    let Some(role) = desk
-        .store()
-        .guild_setup(h.guild)
-        .await?
-        .and_then(|s| s.volunteer_role)
-    else {
-        return Ok(false);
+/// Whether the presser holds the server's volunteer role (none set: nobody does).
+fn is_volunteer(setup: Option<&GuildSetup>, presser: &Presser<'_>) -> bool {
+    let Some(role) = setup.and_then(|s| s.volunteer_role) else {
+        return false;
     };
-    Ok(presser
+    presser
         .member
-        .is_some_and(|m| m.roles.contains(&RoleId::new(role))))
+        .is_some_and(|m| m.roles.contains(&RoleId::new(role)))
 }
 
 /// Whether `user` holds the volunteer role right now (asked of Discord, not of the press).
-async fn has_role_now(
-    http: &Http,
-    desk: &Desk,
-    h: &Handoff,
-    user: u64,
-) -> Result<bool, StoreError> {
-    let Some(role) = desk
-        .store()
-        .guild_setup(h.guild)
-        .await?
-        .and_then(|s| s.volunteer_role)
-    else {
-        return Ok(false);
+async fn has_role_now(http: &Http, setup: Option<&GuildSetup>, h: &Handoff, user: u64) -> bool {
+    let Some(role) = setup.and_then(|s| s.volunteer_role) else {
+        return false;
     };
     let member = serenity::all::GuildId::new(h.guild)
         .member(http, UserId::new(user))
         .await;
-    Ok(member.is_ok_and(|m| m.roles.contains(&RoleId::new(role))))
+    member.is_ok_and(|m| m.roles.contains(&RoleId::new(role)))
 }
 
 /// Adds a volunteer to the member's thread and says so; notes whether the member left, and
@@ -308,19 +298,14 @@ async fn joined(http: &Http, desk: &Desk, h: Handoff, volunteer: u64, what: &str
 }
 
 /// Back in the queue: re-ping the role and tell the member.
-async fn requeue(http: &Http, desk: &Desk, h: &Handoff) {
-    let ready = match desk.store().guild_setup(h.guild).await {
-        Ok(Some(s)) => s.ready(),
-        _ => None,
-    };
-    let Some(ready) = ready else { return };
+async fn requeue(http: &Http, desk: &Desk, h: &Handoff, ready: &Ready) {
     // Pinged as its card was: an urgent one names whoever is on duty.
     let on_duty = if h.urgent {
         desk.store().on_duty(h.guild).await.unwrap_or_default()
     } else {
         Vec::new()
     };
-    let (ping, mentions) = discord_handoff::ping(h, &ready, &on_duty);
+    let (ping, mentions) = discord_handoff::ping(h, ready, &on_duty);
     let link = super::card::card_url(h)
         .map(|u| format!(" {u}"))
         .unwrap_or_default();
@@ -360,25 +345,24 @@ async fn ask_rating(
         text.push_str(&format!("\n{}", super::card::quote(note)));
     }
     text.push_str(&format!("\n\n<@{}>, did this solve it?", h.member));
-    let button = |rating: Rating, label: &str, style: ButtonStyle| {
-        CreateButton::new(
-            Action::Handoff {
-                handoff: h.id,
-                action: CardAction::Rate(rating),
-            }
-            .encode(),
-        )
-        .label(label)
-        .style(style)
-    };
     serenity::all::ChannelId::new(thread)
         .send_message(
             http,
             CreateMessage::new()
                 .content(fit(&text, 2000))
                 .components(vec![CreateActionRow::Buttons(vec![
-                    button(Rating::Solved, "Yes, solved", ButtonStyle::Success),
-                    button(Rating::NotSolved, "No, still stuck", ButtonStyle::Secondary),
+                    button(
+                        h,
+                        CardAction::Rate(Rating::Solved),
+                        "Yes, solved",
+                        ButtonStyle::Success,
+                    ),
+                    button(
+                        h,
+                        CardAction::Rate(Rating::NotSolved),
+                        "No, still stuck",
+                        ButtonStyle::Secondary,
+                    ),
                 ])])
                 .allowed_mentions(CreateAllowedMentions::new().users([UserId::new(h.member)])),
         )

@@ -7,8 +7,8 @@ use std::sync::{Arc, Mutex};
 
 use serenity::all::{
     ActionRowComponent, ButtonStyle, ComponentInteraction, ComponentInteractionDataKind, Context,
-    CreateActionRow, CreateButton, CreateInteractionResponse, EventHandler, GuildId, Interaction,
-    InteractionId, ModalInteraction, Ready,
+    CreateActionRow, CreateInteractionResponse, EventHandler, GuildId, Interaction, InteractionId,
+    ModalInteraction, Ready,
 };
 
 use super::card_actions::{self, Presser};
@@ -165,9 +165,8 @@ impl Handler {
             let name = press
                 .member
                 .as_ref()
-                .and_then(|m| m.nick.clone())
-                .or_else(|| press.user.global_name.clone())
-                .unwrap_or_else(|| press.user.name.clone());
+                .map_or_else(|| press.user.display_name(), |m| m.display_name())
+                .to_string();
             self.deliver(ctx, &responder, &handoff, &ready, &name).await;
         }
     }
@@ -254,15 +253,12 @@ impl Handler {
             Ok(Prepared::Opened { handoff, ready }) => {
                 screen
                     .rows
-                    .push(CreateActionRow::Buttons(vec![CreateButton::new(
-                        Action::Handoff {
-                            handoff: handoff.id,
-                            action: CardAction::Note,
-                        }
-                        .encode(),
-                    )
-                    .label("Add a note for the volunteer")
-                    .style(ButtonStyle::Primary)]));
+                    .push(CreateActionRow::Buttons(vec![super::card::button(
+                        &handoff,
+                        CardAction::Note,
+                        "Add a note for the volunteer",
+                        ButtonStyle::Primary,
+                    )]));
                 (
                     handoff_text::member_next(view.flags.urgent),
                     Some((*handoff, ready)),

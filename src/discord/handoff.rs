@@ -69,7 +69,7 @@ pub async fn prepare(
         guild,
         member: *member,
         urgent: view.flags.urgent,
-        next_notify_at: handoff::schedule::next_notice(now, ready.renotify, 0).unwrap_or(now),
+        next_notify_at: handoff::schedule::first_notice(now, ready.renotify),
     };
     let (handoff, _) = store.open_handoff(&new, now).await?;
     if !handoff.status.is_live() {
@@ -101,6 +101,10 @@ pub async fn deliver(
     ready: &Ready,
     member_name: &str,
 ) -> Result<Handoff, Undelivered> {
+    if h.thread.is_some() && h.card_message.is_some() {
+        // Nothing left to create (a repeated escalation of a delivered handoff).
+        return Ok(h.clone());
+    }
     let store = desk.store();
     let (ctx_title, steps, skipped) = walk(desk, h).await?;
     let mut h = h.clone();

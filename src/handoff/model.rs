@@ -94,15 +94,6 @@ pub enum HandoffStatus {
 }
 
 impl HandoffStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            HandoffStatus::Open => "open",
-            HandoffStatus::Claimed => "claimed",
-            HandoffStatus::Resolved => "resolved",
-            HandoffStatus::Cancelled => "cancelled",
-        }
-    }
-
     pub fn parse(s: &str) -> Option<HandoffStatus> {
         Some(match s {
             "open" => HandoffStatus::Open,
