@@ -334,17 +334,16 @@ impl Store {
         id: HandoffId,
         now: i64,
     ) -> Result<Option<Handoff>, StoreError> {
-        let mut tx = self.begin_write().await?;
-        sqlx::query(
-            "UPDATE handoffs SET member_left = 1, updated_at = ? WHERE id = ? AND member_left = 0",
-        )
+        // One statement: `updated_at` moves only on the first call, and the row comes back
+        // either way.
+        let query = sqlx::query(concat!(
+            "UPDATE handoffs SET updated_at = CASE WHEN member_left = 0 THEN ? ELSE updated_at \
+             END, member_left = 1 WHERE id = ? RETURNING ",
+            handoff_columns!()
+        ))
         .bind(now)
-        .bind(id.0)
-        .execute(&mut *tx)
-        .await?;
-        let current = read_by_id(&mut *tx, id).await?;
-        tx.commit().await?;
-        Ok(current)
+        .bind(id.0);
+        self.guarded_update(query).await
     }
 }
 

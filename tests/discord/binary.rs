@@ -1,17 +1,13 @@
 //! `pitcrew run` as an operator starts it: the real binary, a clean environment, its own
 //! working folder, and the fake server as DISCORD_API_URL.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Output, Stdio};
 
 use tokio::process::Command;
 
 use crate::fake::FakeDiscord;
-use crate::harness::T;
-
-fn manifest(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
-}
+use crate::harness::{manifest, T};
 
 /// `pitcrew run` with exactly `env`, in a fresh folder (so no stray `.env` is read).
 fn pitcrew_run(dir: &Path, env: &[(&str, String)]) -> Command {

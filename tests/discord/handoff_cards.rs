@@ -7,10 +7,10 @@ use std::time::Duration;
 use pitcrew::handoff::{HandoffStatus, Rating};
 use pitcrew::triage::Status;
 
-use crate::fake::builders::{button, command, modal_submit};
+use crate::fake::builders::{button, modal_submit};
 use crate::harness::lock::WriteLock;
 use crate::harness::screen::{embed, field, id_of, labels};
-use crate::harness::{Crew, Delivered, Pit, T};
+use crate::harness::{words, Crew, Delivered, Pit, T};
 
 const TEN_MINUTES: Duration = Duration::from_secs(600);
 const NOT_VOLUNTEER: &str = "Only the club's volunteers can do that.";
@@ -599,18 +599,7 @@ async fn a_slow_store_while_resolving_is_acknowledged_within_three_seconds() {
         pit.handoff_of(d.handoff.session).await.unwrap().status,
         HandoffStatus::Resolved
     );
-    let _ = command("unused");
     pit.server.assert_no_violations();
-}
-
-/// Exactly `n` characters of words.
-fn words(seed: &str, n: usize) -> String {
-    let mut s = String::new();
-    while s.chars().count() < n {
-        s.push_str(seed);
-        s.push(' ');
-    }
-    s.chars().take(n - 1).collect::<String>() + "."
 }
 
 /// Two steps that lead to each other by 80-character labels under 120-character questions,

@@ -340,7 +340,8 @@ impl Pit {
     }
 }
 
-fn manifest(rel: &str) -> PathBuf {
+/// A path inside the crate (`content`, a fixture, …).
+pub fn manifest(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
 }
 
@@ -367,4 +368,14 @@ fn add_drill_copies(dir: &Path, n: usize) {
             );
         std::fs::write(dir.join(format!("drill-{i:02}.toml")), copy).expect("write guide");
     }
+}
+
+/// Exactly `n` characters of words (`seed` repeated), ending in a full stop: text at a limit.
+pub fn words(seed: &str, n: usize) -> String {
+    let mut s = String::new();
+    while s.chars().count() < n {
+        s.push_str(seed);
+        s.push(' ');
+    }
+    s.chars().take(n - 1).collect::<String>() + "."
 }

@@ -237,7 +237,7 @@ async fn a_guide_edited_between_runs_does_not_strand_open_sessions() {
 async fn a_stop_requested_before_connecting_never_reaches_discord() {
     let server = FakeDiscord::start().await;
     let dir = tempfile::tempdir().unwrap();
-    let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let content = crate::harness::manifest("content");
     let library = pitcrew::guide::load_library(&content).unwrap();
     let url = format!("sqlite://{}", dir.path().join("p.db").display());
     let desk = Arc::new(Desk::new(library, Store::open(&url).await.unwrap()));

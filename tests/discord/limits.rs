@@ -4,17 +4,7 @@
 //! must arrive whole, not cut.
 
 use crate::harness::screen::{description, labels, row_sizes, step_of, title};
-use crate::harness::{Options, Pit};
-
-/// Exactly `n` characters of words (ü and é are two bytes each: limits count characters).
-fn words(seed: &str, n: usize) -> String {
-    let mut s = String::new();
-    while s.chars().count() < n {
-        s.push_str(seed);
-        s.push(' ');
-    }
-    s.chars().take(n - 1).collect::<String>() + "."
-}
+use crate::harness::{words, Options, Pit};
 
 fn id() -> String {
     let id = format!("limits-{}", "x".repeat(57));

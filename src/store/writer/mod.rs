@@ -83,8 +83,8 @@ struct Batch {
     /// The last follower's savepoint is still open: the next statement sent releases it (the
     /// next follower's `SAVEPOINT`, or the `COMMIT`), saving a round trip per write.
     unreleased: bool,
-    /// The open transaction commits with an fsync ([`Durability::PowerCut`]).
-    durable: bool,
+    /// How durable the open transaction's commit is (set as it began).
+    level: Durability,
     /// How many writers have had their turn: the order in which their work ran.
     turns: u64,
 }
@@ -141,7 +141,7 @@ impl Writer {
             joined: Vec::new(),
             failed: None,
             unreleased: false,
-            durable: false,
+            level: Durability::Process,
             turns: 0,
         };
         Writer {
@@ -203,7 +203,7 @@ impl Writer {
             let _waiting = Waiting::new(&self.queued);
             Arc::clone(&self.batch).lock_owned().await
         };
-        if durability == Durability::PowerCut && turn.conn.is_some() && !turn.durable {
+        if durability == Durability::PowerCut && turn.conn.is_some() && turn.level != durability {
             // The open transaction would commit without an fsync. Everyone in it is done (the
             // turn passes only between writers), so it is committed now, for them, and this
             // writer leads a durable one. Their commit task, when its turn comes, finds the
@@ -216,7 +216,7 @@ impl Writer {
         let opening = if leader {
             let (conn, level) = turn.conns.take(pool).await?;
             turn.conn = Some(conn);
-            turn.durable = durability == Durability::PowerCut;
+            turn.level = durability;
             // IMMEDIATE takes SQLite's write lock now (waiting up to the busy timeout for other
             // processes), so no statement of the batch can meet SQLITE_BUSY later. The level is
             // set only when it changes: every statement of a query costs a message back from
@@ -255,12 +255,7 @@ impl Batch {
     /// Hands a connection with no transaction open back to the writer, with the durability
     /// this batch set on it.
     fn give_back(&mut self, conn: WriteConn) {
-        let level = if self.durable {
-            Durability::PowerCut
-        } else {
-            Durability::Process
-        };
-        self.conns.give_back(conn, Some(level));
+        self.conns.give_back(conn, Some(self.level));
     }
 }
 
