@@ -79,15 +79,7 @@ struct Args {
 }
 
 fn main() -> ExitCode {
-    if let Some(code) = bench::child::run_if_child() {
-        return code;
-    }
-    let args = Args::parse();
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .expect("tokio runtime");
-    rt.block_on(run(args))
+    bench::child::main(run)
 }
 
 /// One bot over all its rounds: its windows, the peak memory of its processes, the Discord

@@ -74,11 +74,30 @@ fn init_logging(default: &str) {
         .init();
 }
 
-fn on_runtime(fut: impl std::future::Future<Output = Result<(), String>>) -> ExitCode {
-    let rt = tokio::runtime::Builder::new_multi_thread()
+/// The multi-threaded runtime every process of the benchmarks runs on, as `pitcrew run` does.
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .expect("tokio runtime");
+        .expect("tokio runtime")
+}
+
+/// A benchmark's `main`: the child role when this process is one, else `run` with the
+/// command line parsed as `A`.
+pub fn main<A, F>(run: impl FnOnce(A) -> F) -> ExitCode
+where
+    A: clap::Parser,
+    F: std::future::Future<Output = ExitCode>,
+{
+    if let Some(code) = run_if_child() {
+        return code;
+    }
+    let args = A::parse();
+    runtime().block_on(run(args))
+}
+
+fn on_runtime(fut: impl std::future::Future<Output = Result<(), String>>) -> ExitCode {
+    let rt = runtime();
     let result = rt.block_on(fut);
     drop(rt);
     match result {
