@@ -41,9 +41,10 @@ use bench::ready::wait_registered;
 use bench::stats::{median, ms, percentile, round, us};
 use fake::{Actor, FakeDiscord};
 use pitcrew::desk::{Desk, Pressed};
+use pitcrew::domain::SessionId;
+use pitcrew::domain::{Member, Scope};
 use pitcrew::guide::Library;
-use pitcrew::place::{Member, Scope};
-use pitcrew::store::{SessionId, Store};
+use pitcrew::store::Store;
 use pitcrew::triage::Input;
 
 const READY_TIMEOUT: Duration = Duration::from_secs(30);
@@ -142,7 +143,10 @@ async fn run(args: Args) -> ExitCode {
         ..shape.clone()
     };
     let small = history::write(&small_url, &library, &small_shape).await;
-    let scope = Scope::Guild { guild, channel };
+    let scope = Scope::Guild {
+        guild: guild.into(),
+        channel: channel.into(),
+    };
     let lib = Arc::new(library.clone());
     let adv_big = advance_cost(&url, &lib, scope, &big.open, &args).await;
     adv_big.print("100k sessions");
@@ -463,7 +467,7 @@ async fn press_once(
     s: &mut OpenSession,
     rng: &mut u64,
 ) -> (Duration, bool) {
-    let member = Member::Discord(s.member);
+    let member = Member::Discord(s.member.into());
     let guide = desk.library().get(&s.guide).expect("guide of the session");
     let choices = guide
         .node(&s.state.node)

@@ -4,9 +4,13 @@
 
 use thiserror::Error;
 
+use std::sync::Arc;
+
+use crate::domain::{
+    Clock, Member, NewAnswer, Scope, SessionId, SessionRecord, SystemClock, Timestamp,
+};
 use crate::guide::{Guide, Library};
-use crate::place::{Member, Scope};
-use crate::store::{now_ms, Advance, NewAnswer, SessionId, SessionRecord, Store, StoreError};
+use crate::store::{Advance, Store, StoreError};
 use crate::triage::{self, Input, Notice, Reconciled, State, Status, View};
 
 #[derive(Debug, Error)]
@@ -53,11 +57,32 @@ const CANCELLED: &str = "[cancelled]";
 pub struct Desk {
     library: Library,
     store: Store,
+    clock: Arc<dyn Clock>,
 }
 
 impl Desk {
+    /// A desk on the wall clock.
     pub fn new(library: Library, store: Store) -> Desk {
-        Desk { library, store }
+        Desk::with_clock(library, store, Arc::new(SystemClock))
+    }
+
+    /// A desk whose "now" comes from `clock` (tests).
+    pub fn with_clock(library: Library, store: Store, clock: Arc<dyn Clock>) -> Desk {
+        Desk {
+            library,
+            store,
+            clock,
+        }
+    }
+
+    /// The time as this desk's clock reads it.
+    pub fn now(&self) -> Timestamp {
+        self.clock.now()
+    }
+
+    /// The clock itself, for services that share it.
+    pub fn clock(&self) -> Arc<dyn Clock> {
+        Arc::clone(&self.clock)
     }
 
     pub fn library(&self) -> &Library {
@@ -105,7 +130,7 @@ impl Desk {
         let (state, view) = triage::start(guide);
         let session = self
             .store
-            .start_session(member, scope, &guide.id, &guide.version, &state, now_ms())
+            .start_session(member, scope, &guide.id, &guide.version, &state, self.now())
             .await?;
         Ok((session, view))
     }
@@ -126,7 +151,14 @@ impl Desk {
         let (state, view) = triage::start(guide);
         if let Some(session) = self
             .store
-            .start_session_unless_active(member, scope, &guide.id, &guide.version, &state, now_ms())
+            .start_session_unless_active(
+                member,
+                scope,
+                &guide.id,
+                &guide.version,
+                &state,
+                self.now(),
+            )
             .await?
         {
             return Ok(Opened::Started { session, view });
@@ -137,7 +169,7 @@ impl Desk {
         // Closed meanwhile, or its guide is gone (`open_session` closed it): start afresh.
         let session = self
             .store
-            .start_session(member, scope, &guide.id, &guide.version, &state, now_ms())
+            .start_session(member, scope, &guide.id, &guide.version, &state, self.now())
             .await?;
         Ok(Opened::Started { session, view })
     }
@@ -212,7 +244,7 @@ impl Desk {
                 &transition.state,
                 &guide.version,
                 &answer,
-                now_ms(),
+                self.now(),
             )
             .await?
         {
@@ -248,7 +280,7 @@ impl Desk {
                 &next,
                 &guide.version,
                 &answer,
-                now_ms(),
+                self.now(),
             )
             .await?;
         let current = match stored {
@@ -281,7 +313,7 @@ impl Desk {
                 &next,
                 &session.guide_version,
                 &answer,
-                now_ms(),
+                self.now(),
             )
             .await?
         {

@@ -4,15 +4,15 @@
 use std::path::Path;
 
 use pitcrew::desk::{Desk, Pressed};
+use pitcrew::domain::{ChannelId, GuildId, Member, Scope, UserId};
 use pitcrew::guide::load_library;
-use pitcrew::place::{Member, Scope};
 use pitcrew::store::Store;
 use pitcrew::triage::{Input, Notice, Status};
 
 const GUIDE: &str = include_str!("fixtures/cli/stuck-fob.toml");
 const SCOPE: Scope = Scope::Guild {
-    guild: 10,
-    channel: 20,
+    guild: GuildId(10),
+    channel: ChannelId(20),
 };
 
 struct World {
@@ -44,14 +44,14 @@ impl World {
     }
 }
 
-fn moved(p: Pressed) -> (pitcrew::store::SessionRecord, pitcrew::triage::View) {
+fn moved(p: Pressed) -> (pitcrew::domain::SessionRecord, pitcrew::triage::View) {
     match p {
         Pressed::Moved { session, view } => (session, view),
         other => panic!("expected Moved, got {other:?}"),
     }
 }
 
-fn unchanged(p: Pressed) -> (pitcrew::store::SessionRecord, pitcrew::triage::View) {
+fn unchanged(p: Pressed) -> (pitcrew::domain::SessionRecord, pitcrew::triage::View) {
     match p {
         Pressed::Unchanged { session, view } => (session, view),
         other => panic!("expected Unchanged, got {other:?}"),
@@ -62,10 +62,15 @@ fn unchanged(p: Pressed) -> (pitcrew::store::SessionRecord, pitcrew::triage::Vie
 async fn only_the_owner_moves_a_session_and_only_from_the_current_step() {
     let w = World::new();
     let desk = w.desk().await;
-    let ana = Member::Discord(1);
+    let ana = Member::Discord(UserId(1));
     let (s, view) = desk.start(&ana, &SCOPE, "stuck-fob").await.unwrap();
     let other = desk
-        .press(&Member::Discord(2), s.id, view.step, Input::Choose(0))
+        .press(
+            &Member::Discord(UserId(2)),
+            s.id,
+            view.step,
+            Input::Choose(0),
+        )
         .await
         .unwrap();
     assert!(matches!(other, Pressed::NotYours));
@@ -79,7 +84,7 @@ async fn only_the_owner_moves_a_session_and_only_from_the_current_step() {
     assert_eq!(desk.store().answers(s.id).await.unwrap().len(), 1);
     // An unknown session is reported as such.
     let unknown = desk
-        .press(&ana, pitcrew::store::SessionId(999), 0, Input::Back)
+        .press(&ana, pitcrew::domain::SessionId(999), 0, Input::Back)
         .await
         .unwrap();
     assert!(matches!(unknown, Pressed::Unknown));
@@ -169,7 +174,7 @@ async fn a_removed_step_offers_start_over_which_works() {
 async fn a_finished_guide_starts_over_as_a_new_session_and_a_resolved_one_can_still_escalate() {
     let w = World::new();
     let desk = w.desk().await;
-    let ana = Member::Discord(7);
+    let ana = Member::Discord(UserId(7));
     let (s, _) = desk.start(&ana, &SCOPE, "stuck-fob").await.unwrap();
     desk.press(&ana, s.id, 0, Input::Choose(0)).await.unwrap();
     let (done, v) = moved(desk.press(&ana, s.id, 1, Input::Choose(0)).await.unwrap());
@@ -190,7 +195,7 @@ async fn a_finished_guide_starts_over_as_a_new_session_and_a_resolved_one_can_st
 #[tokio::test]
 async fn cancel_closes_the_open_session_and_a_deleted_guide_is_not_offered() {
     let w = World::new();
-    let ana = Member::Discord(7);
+    let ana = Member::Discord(UserId(7));
     {
         let desk = w.desk().await;
         desk.start(&ana, &SCOPE, "stuck-fob").await.unwrap();
@@ -222,7 +227,7 @@ async fn cancel_closes_the_open_session_and_a_deleted_guide_is_not_offered() {
 async fn presses_on_a_cancelled_guide_say_it_was_closed_and_forged_choices_are_unavailable() {
     let w = World::new();
     let desk = w.desk().await;
-    let ana = Member::Discord(9);
+    let ana = Member::Discord(UserId(9));
     let (s, _) = desk.start(&ana, &SCOPE, "stuck-fob").await.unwrap();
     let (_, v) = unchanged(desk.press(&ana, s.id, 0, Input::Choose(7)).await.unwrap());
     assert_eq!(v.notice, Some(Notice::Unavailable));

@@ -7,11 +7,12 @@
 use std::str::FromStr;
 use std::sync::Arc;
 
-use pitcrew::guide::GuideVersion;
-use pitcrew::place::{Member, Scope};
-use pitcrew::store::{
-    Advance, AnswerRecord, NewAnswer, SessionId, SessionRecord, Store, StoreError, StoreOptions,
+use pitcrew::domain::{
+    AnswerRecord, ChannelId, Clock, GuildId, Member, NewAnswer, Scope, SessionId, SessionRecord,
+    SystemClock, Timestamp, UserId,
 };
+use pitcrew::guide::GuideVersion;
+use pitcrew::store::{Advance, Store, StoreError, StoreOptions};
 use pitcrew::triage::{State, Status};
 use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{ConnectOptions, Connection, Row, SqliteConnection};
@@ -62,21 +63,26 @@ fn v2() -> GuideVersion {
     GuideVersion("sha256:bbbb".to_string())
 }
 
-const ALICE: u64 = 80_351_110_224_678_912; // a realistic snowflake
-const BOB: u64 = 80_351_110_224_678_913;
-const GUILD: u64 = 175_928_847_299_117_063;
-const CHANNEL_A: u64 = 381_870_553_235_193_857;
-const CHANNEL_B: u64 = 381_870_553_235_193_858;
+const ALICE: UserId = UserId(80_351_110_224_678_912); // a realistic snowflake
+const BOB: UserId = UserId(80_351_110_224_678_913);
+const GUILD: GuildId = GuildId(175_928_847_299_117_063);
+const CHANNEL_A: ChannelId = ChannelId(381_870_553_235_193_857);
+const CHANNEL_B: ChannelId = ChannelId(381_870_553_235_193_858);
 
 fn alice() -> Member {
     Member::Discord(ALICE)
 }
 
-fn channel(c: u64) -> Scope {
+fn channel(c: ChannelId) -> Scope {
     Scope::Guild {
         guild: GUILD,
         channel: c,
     }
+}
+
+/// A fixed instant, `ms` milliseconds after the epoch.
+fn t(ms: i64) -> Timestamp {
+    Timestamp(ms)
 }
 
 fn answer(node: &str, choice: &str) -> NewAnswer {
@@ -86,7 +92,7 @@ fn answer(node: &str, choice: &str) -> NewAnswer {
     }
 }
 
-async fn start(store: &Store, member: &Member, scope: &Scope, now: i64) -> SessionRecord {
+async fn start(store: &Store, member: &Member, scope: &Scope, now: Timestamp) -> SessionRecord {
     store
         .start_session(member, scope, "keys-locked-in", &v1(), &start_state(), now)
         .await
@@ -216,7 +222,7 @@ async fn plain_paths_and_sqlite_prefix_both_work() {
 #[tokio::test]
 async fn in_memory_database_keeps_its_data_across_calls() {
     let store = Store::open("sqlite::memory:").await.expect("memory");
-    let rec = start(&store, &alice(), &Scope::Dm, 1).await;
+    let rec = start(&store, &alice(), &Scope::Dm, t(1)).await;
     assert_eq!(store.session(rec.id).await.expect("read"), Some(rec));
     store.close().await;
 }
@@ -235,7 +241,7 @@ async fn start_then_read_back_equal() {
             "keys-locked-in",
             &v1(),
             &initial,
-            1_000,
+            t(1_000),
         )
         .await
         .expect("start");
@@ -245,7 +251,7 @@ async fn start_then_read_back_equal() {
     assert_eq!(rec.guide_id, "keys-locked-in");
     assert_eq!(rec.guide_version, v1());
     assert_eq!(rec.state, initial);
-    assert_eq!((rec.created_at, rec.updated_at), (1_000, 1_000));
+    assert_eq!((rec.created_at, rec.updated_at), (t(1_000), t(1_000)));
 
     assert_eq!(
         store.session(rec.id).await.expect("by id"),
@@ -276,18 +282,25 @@ async fn start_then_read_back_equal() {
             Member::Local("x'); DROP TABLE sessions; --".to_string()),
             Scope::Dm,
         ),
-        (Member::Discord(0), Scope::Dm),
+        (Member::Discord(UserId(0)), Scope::Dm),
         (
-            Member::Discord(i64::MAX as u64),
+            Member::Discord(UserId(i64::MAX as u64)),
             Scope::Guild {
-                guild: i64::MAX as u64,
-                channel: 0,
+                guild: GuildId(i64::MAX as u64),
+                channel: ChannelId(0),
             },
         ),
     ];
     for (i, (member, scope)) in shapes.iter().enumerate() {
         let rec = store
-            .start_session(member, scope, "fob-dead", &v2(), &start_state(), i as i64)
+            .start_session(
+                member,
+                scope,
+                "fob-dead",
+                &v2(),
+                &start_state(),
+                t(i as i64),
+            )
             .await
             .expect("start shape");
         assert_eq!(&rec.member, member);
@@ -307,8 +320,8 @@ async fn start_then_read_back_equal() {
 #[tokio::test]
 async fn starting_again_in_the_same_scope_abandons_the_first() {
     let (_dir, url, store) = fresh().await;
-    let first = start(&store, &alice(), &channel(CHANNEL_A), 1_000).await;
-    let second = start(&store, &alice(), &channel(CHANNEL_A), 2_000).await;
+    let first = start(&store, &alice(), &channel(CHANNEL_A), t(1_000)).await;
+    let second = start(&store, &alice(), &channel(CHANNEL_A), t(2_000)).await;
     assert_ne!(first.id, second.id);
 
     let first_now = store
@@ -317,7 +330,7 @@ async fn starting_again_in_the_same_scope_abandons_the_first() {
         .expect("read")
         .expect("exists");
     assert_eq!(first_now.state.status, Status::Abandoned);
-    assert_eq!(first_now.updated_at, 2_000);
+    assert_eq!(first_now.updated_at, t(2_000));
     // A press on the first session's screen sees it abandoned too (the session cache holds
     // what the start wrote, not the first session as it was started).
     let pressed = store
@@ -352,9 +365,9 @@ async fn starting_again_in_the_same_scope_abandons_the_first() {
          guide_id, guide_version, node, path, step, status, created_at, updated_at) \
          VALUES ('discord', ?, 'guild', ?, ?, 'g', 'v', 'n', '[]', 0, 'active', 0, 0)",
     )
-    .bind(ALICE as i64)
-    .bind(GUILD as i64)
-    .bind(CHANNEL_A as i64)
+    .bind(ALICE.get() as i64)
+    .bind(GUILD.get() as i64)
+    .bind(CHANNEL_A.get() as i64)
     .execute(&mut conn)
     .await;
     let err = dup.expect_err("second active row must be refused");
@@ -376,7 +389,7 @@ async fn starting_unless_active_never_replaces_an_open_session() {
             "keys-locked-in",
             &v1(),
             &start_state(),
-            1_000,
+            t(1_000),
         )
         .await
         .expect("start")
@@ -389,7 +402,14 @@ async fn starting_unless_active_never_replaces_an_open_session() {
         Some(first.clone())
     );
     let refused = store
-        .start_session_unless_active(&alice(), &place, "fob-dead", &v1(), &start_state(), 2_000)
+        .start_session_unless_active(
+            &alice(),
+            &place,
+            "fob-dead",
+            &v1(),
+            &start_state(),
+            t(2_000),
+        )
         .await
         .expect("start");
     assert_eq!(refused, None);
@@ -409,7 +429,7 @@ async fn starting_unless_active_never_replaces_an_open_session() {
             "fob-dead",
             &v1(),
             &start_state(),
-            3_000,
+            t(3_000),
         )
         .await
         .expect("start");
@@ -422,13 +442,20 @@ async fn starting_unless_active_never_replaces_an_open_session() {
                 &state("start", &[], 1, Status::Abandoned),
                 &v1(),
                 &answer("start", "[cancelled]"),
-                4_000,
+                t(4_000),
             )
             .await
             .expect("close"),
     );
     let second = store
-        .start_session_unless_active(&alice(), &place, "fob-dead", &v1(), &start_state(), 5_000)
+        .start_session_unless_active(
+            &alice(),
+            &place,
+            "fob-dead",
+            &v1(),
+            &start_state(),
+            t(5_000),
+        )
         .await
         .expect("start")
         .expect("the first is closed");
@@ -440,12 +467,18 @@ async fn starting_unless_active_never_replaces_an_open_session() {
 async fn different_scopes_and_members_are_independent() {
     let (_dir, _url, store) = fresh().await;
     let bob = Member::Discord(BOB);
-    let a = start(&store, &alice(), &channel(CHANNEL_A), 1).await;
-    let b = start(&store, &alice(), &channel(CHANNEL_B), 2).await;
-    let dm = start(&store, &alice(), &Scope::Dm, 3).await;
-    let other = start(&store, &bob, &channel(CHANNEL_A), 4).await;
+    let a = start(&store, &alice(), &channel(CHANNEL_A), t(1)).await;
+    let b = start(&store, &alice(), &channel(CHANNEL_B), t(2)).await;
+    let dm = start(&store, &alice(), &Scope::Dm, t(3)).await;
+    let other = start(&store, &bob, &channel(CHANNEL_A), t(4)).await;
     // A local user whose name is a Discord id's digits is still a different member.
-    let local = start(&store, &Member::Local(ALICE.to_string()), &Scope::Local, 5).await;
+    let local = start(
+        &store,
+        &Member::Local(ALICE.to_string()),
+        &Scope::Local,
+        t(5),
+    )
+    .await;
 
     for (member, scope, rec) in [
         (alice(), channel(CHANNEL_A), &a),
@@ -467,7 +500,7 @@ async fn different_scopes_and_members_are_independent() {
 #[tokio::test]
 async fn advance_applies_and_logs_answers_in_order() {
     let (_dir, _url, store) = fresh().await;
-    let rec = start(&store, &alice(), &Scope::Dm, 1_000).await;
+    let rec = start(&store, &alice(), &Scope::Dm, t(1_000)).await;
 
     let s1 = state("where-are-keys", &["start"], 1, Status::Active);
     let r1 = applied(
@@ -478,13 +511,13 @@ async fn advance_applies_and_logs_answers_in_order() {
                 &s1,
                 &v1(),
                 &answer("start", "Keys are inside"),
-                2_000,
+                t(2_000),
             )
             .await
             .expect("advance 1"),
     );
     assert_eq!(r1.state, s1);
-    assert_eq!((r1.created_at, r1.updated_at), (1_000, 2_000));
+    assert_eq!((r1.created_at, r1.updated_at), (t(1_000), t(2_000)));
 
     let s2 = state("spare", &["start", "where-are-keys"], 2, Status::Active);
     applied(
@@ -495,7 +528,7 @@ async fn advance_applies_and_logs_answers_in_order() {
                 &s2,
                 &v1(),
                 &answer("where-are-keys", "Cabin"),
-                3_000,
+                t(3_000),
             )
             .await
             .expect("advance 2"),
@@ -515,7 +548,7 @@ async fn advance_applies_and_logs_answers_in_order() {
                 &s3,
                 &v2(),
                 &answer("spare", "Talk to a volunteer"),
-                4_000,
+                t(4_000),
             )
             .await
             .expect("advance 3"),
@@ -534,9 +567,9 @@ async fn advance_applies_and_logs_answers_in_order() {
 
     let log = store.answers(rec.id).await.expect("answers");
     let expected = [
-        (0, "start", "Keys are inside", 2_000),
-        (1, "where-are-keys", "Cabin", 3_000),
-        (2, "spare", "Talk to a volunteer", 4_000),
+        (0, "start", "Keys are inside", t(2_000)),
+        (1, "where-are-keys", "Cabin", t(3_000)),
+        (2, "spare", "Talk to a volunteer", t(4_000)),
     ]
     .map(|(step, node, choice, at)| AnswerRecord {
         session: rec.id,
@@ -552,11 +585,11 @@ async fn advance_applies_and_logs_answers_in_order() {
 #[tokio::test]
 async fn advance_on_a_wrong_step_is_stale_and_logs_nothing() {
     let (_dir, _url, store) = fresh().await;
-    let rec = start(&store, &alice(), &Scope::Dm, 1_000).await;
+    let rec = start(&store, &alice(), &Scope::Dm, t(1_000)).await;
     let s1 = state("n1", &["start"], 1, Status::Active);
     let current = applied(
         store
-            .advance(rec.id, 0, &s1, &v1(), &answer("start", "Yes"), 2_000)
+            .advance(rec.id, 0, &s1, &v1(), &answer("start", "Yes"), t(2_000))
             .await
             .expect("advance"),
     );
@@ -566,7 +599,14 @@ async fn advance_on_a_wrong_step_is_stale_and_logs_nothing() {
         let other = state("n-other", &["start"], wrong + 1, Status::Active);
         let got = stale(
             store
-                .advance(rec.id, wrong, &other, &v2(), &answer("start", "No"), 3_000)
+                .advance(
+                    rec.id,
+                    wrong,
+                    &other,
+                    &v2(),
+                    &answer("start", "No"),
+                    t(3_000),
+                )
                 .await
                 .expect("advance"),
         );
@@ -586,7 +626,7 @@ async fn a_press_reads_the_last_write_and_the_database_still_judges() {
     let other = Store::open(&url)
         .await
         .expect("a second process on the file");
-    let rec = start(&store, &alice(), &channel(CHANNEL_A), 1_000).await;
+    let rec = start(&store, &alice(), &channel(CHANNEL_A), t(1_000)).await;
     let one = applied(
         store
             .advance(
@@ -595,7 +635,7 @@ async fn a_press_reads_the_last_write_and_the_database_still_judges() {
                 &state("b", &["start"], 1, Status::Active),
                 &v1(),
                 &answer("start", "B"),
-                1_100,
+                t(1_100),
             )
             .await
             .expect("advance"),
@@ -608,7 +648,7 @@ async fn a_press_reads_the_last_write_and_the_database_still_judges() {
                 &state("c", &["start", "b"], 2, Status::Active),
                 &v1(),
                 &answer("b", "C"),
-                1_200,
+                t(1_200),
             )
             .await
             .expect("the other process advances"),
@@ -630,7 +670,7 @@ async fn a_press_reads_the_last_write_and_the_database_still_judges() {
                 &state("d", &["start", "b"], 2, Status::Active),
                 &v1(),
                 &answer("b", "D"),
-                1_300,
+                t(1_300),
             )
             .await
             .expect("advance"),
@@ -653,8 +693,8 @@ async fn a_press_reads_the_last_write_and_the_database_still_judges() {
 #[tokio::test]
 async fn advance_on_an_abandoned_session_is_stale() {
     let (_dir, _url, store) = fresh().await;
-    let old = start(&store, &alice(), &Scope::Dm, 1).await;
-    let new = start(&store, &alice(), &Scope::Dm, 2).await;
+    let old = start(&store, &alice(), &Scope::Dm, t(1)).await;
+    let new = start(&store, &alice(), &Scope::Dm, t(2)).await;
 
     // An old screen's button still carries the right step, but the session was replaced:
     // reviving it would make two active sessions.
@@ -666,7 +706,7 @@ async fn advance_on_an_abandoned_session_is_stale() {
                 &state("n1", &["start"], 1, Status::Active),
                 &v1(),
                 &answer("start", "Yes"),
-                3,
+                t(3),
             )
             .await
             .expect("advance"),
@@ -686,7 +726,7 @@ async fn advance_on_an_abandoned_session_is_stale() {
 #[tokio::test]
 async fn advance_refuses_missing_sessions_and_non_increasing_steps() {
     let (_dir, _url, store) = fresh().await;
-    let rec = start(&store, &alice(), &Scope::Dm, 1).await;
+    let rec = start(&store, &alice(), &Scope::Dm, t(1)).await;
 
     let missing = SessionId(rec.id.0 + 42);
     let err = store
@@ -696,7 +736,7 @@ async fn advance_refuses_missing_sessions_and_non_increasing_steps() {
             &state("n", &[], 1, Status::Active),
             &v1(),
             &answer("start", "x"),
-            2,
+            t(2),
         )
         .await
         .expect_err("missing session");
@@ -712,7 +752,7 @@ async fn advance_refuses_missing_sessions_and_non_increasing_steps() {
             &state("n", &[], 0, Status::Active),
             &v1(),
             &answer("start", "x"),
-            2,
+            t(2),
         )
         .await
         .expect_err("step must move forward");
@@ -741,7 +781,7 @@ async fn advance_refuses_missing_sessions_and_non_increasing_steps() {
 #[tokio::test]
 async fn the_wal_is_checkpointed_into_the_database_file_by_the_store() {
     let (dir, _url, store) = fresh().await;
-    let rec = start(&store, &alice(), &channel(CHANNEL_A), 1_000).await;
+    let rec = start(&store, &alice(), &channel(CHANNEL_A), t(1_000)).await;
     let copy = dir.path().join("copy.db");
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     let found = loop {
@@ -768,11 +808,11 @@ async fn the_wal_is_checkpointed_into_the_database_file_by_the_store() {
 #[tokio::test]
 async fn sessions_and_answers_survive_closing_and_reopening() {
     let (_dir, url, store) = fresh().await;
-    let rec = start(&store, &alice(), &channel(CHANNEL_A), 1_000).await;
+    let rec = start(&store, &alice(), &channel(CHANNEL_A), t(1_000)).await;
     let s1 = state("n1", &["start"], 1, Status::Active);
     let after = applied(
         store
-            .advance(rec.id, 0, &s1, &v1(), &answer("start", "Yes"), 2_000)
+            .advance(rec.id, 0, &s1, &v1(), &answer("start", "Yes"), t(2_000))
             .await
             .expect("advance"),
     );
@@ -799,7 +839,7 @@ async fn sessions_and_answers_survive_closing_and_reopening() {
                 &s2,
                 &v1(),
                 &answer("n1", "Done"),
-                3_000,
+                t(3_000),
             )
             .await
             .expect("advance after reopen"),
@@ -823,7 +863,7 @@ async fn concurrent_advances_on_one_step_apply_exactly_once() {
     )
     .await
     .expect("open");
-    let rec = start(&store, &alice(), &Scope::Dm, 0).await;
+    let rec = start(&store, &alice(), &Scope::Dm, t(0)).await;
 
     // Several rounds, so each race starts from a session that has already been written to.
     for step in 0..ROUNDS {
@@ -842,7 +882,7 @@ async fn concurrent_advances_on_one_step_apply_exactly_once() {
                 let choice = answer(&format!("n{step}"), &format!("racer {racer}"));
                 barrier.wait().await;
                 let outcome = store
-                    .advance(rec.id, step, &next, &v1(), &choice, i64::from(step) + 1)
+                    .advance(rec.id, step, &next, &v1(), &choice, t(i64::from(step) + 1))
                     .await;
                 (racer, next, outcome)
             }));
@@ -887,12 +927,12 @@ async fn ids_at_or_above_two_to_the_63_are_refused_not_wrapped() {
 
     let err = store
         .start_session(
-            &Member::Discord(huge),
+            &Member::Discord(UserId(huge)),
             &Scope::Dm,
             "g",
             &v1(),
             &start_state(),
-            1,
+            t(1),
         )
         .await
         .expect_err("member id too large");
@@ -904,10 +944,10 @@ async fn ids_at_or_above_two_to_the_63_are_refused_not_wrapped() {
 
     let scope = Scope::Guild {
         guild: GUILD,
-        channel: u64::MAX,
+        channel: ChannelId(u64::MAX),
     };
     let err = store
-        .start_session(&alice(), &scope, "g", &v1(), &start_state(), 1)
+        .start_session(&alice(), &scope, "g", &v1(), &start_state(), t(1))
         .await
         .expect_err("channel id too large");
     assert!(
@@ -922,7 +962,7 @@ async fn ids_at_or_above_two_to_the_63_are_refused_not_wrapped() {
     );
 
     let err = store
-        .active_session(&Member::Discord(u64::MAX), &Scope::Dm)
+        .active_session(&Member::Discord(UserId(u64::MAX)), &Scope::Dm)
         .await
         .expect_err("lookup with a huge id");
     assert!(matches!(err, StoreError::IdOutOfRange { .. }), "{err}");
@@ -1155,7 +1195,7 @@ fn assert_corrupt(err: StoreError, id: SessionId, what_has: &str) {
 #[tokio::test]
 async fn a_broken_status_written_by_raw_sql_reads_as_corrupt() {
     let (_dir, url, store) = fresh().await;
-    let rec = start(&store, &alice(), &Scope::Dm, 1).await;
+    let rec = start(&store, &alice(), &Scope::Dm, t(1)).await;
     plant(
         &url,
         "UPDATE sessions SET status = 'paused' WHERE id = ?",
@@ -1174,7 +1214,7 @@ async fn a_broken_status_written_by_raw_sql_reads_as_corrupt() {
             &state("n", &[], 1, Status::Active),
             &v1(),
             &answer("start", "x"),
-            2,
+            t(2),
         )
         .await
         .expect_err("advance on a corrupt row");
@@ -1202,9 +1242,9 @@ async fn broken_paths_and_ids_read_as_corrupt() {
     for (i, (sql, what)) in cases.into_iter().enumerate() {
         let scope = Scope::Guild {
             guild: GUILD,
-            channel: i as u64,
+            channel: ChannelId(i as u64),
         };
-        let rec = start(&store, &alice(), &scope, 1).await;
+        let rec = start(&store, &alice(), &scope, t(1)).await;
         plant(&url, sql, rec.id.0).await;
         let err = store.session(rec.id).await.expect_err(sql);
         assert_corrupt(err, rec.id, what);
@@ -1215,7 +1255,7 @@ async fn broken_paths_and_ids_read_as_corrupt() {
 #[tokio::test]
 async fn the_answer_log_is_append_only_but_goes_with_its_session() {
     let (_dir, url, store) = fresh().await;
-    let rec = start(&store, &alice(), &Scope::Dm, 1).await;
+    let rec = start(&store, &alice(), &Scope::Dm, t(1)).await;
     applied(
         store
             .advance(
@@ -1224,7 +1264,7 @@ async fn the_answer_log_is_append_only_but_goes_with_its_session() {
                 &state("n1", &["start"], 1, Status::Active),
                 &v1(),
                 &answer("start", "Yes"),
-                2,
+                t(2),
             )
             .await
             .expect("advance"),
@@ -1260,12 +1300,12 @@ async fn the_answer_log_is_append_only_but_goes_with_its_session() {
     conn.close().await.expect("close raw");
 
     // Ids are never reused, even after the newest session is deleted (they live on in buttons).
-    let next = start(&store, &alice(), &Scope::Dm, 3).await;
+    let next = start(&store, &alice(), &Scope::Dm, t(3)).await;
     assert!(next.id.0 > rec.id.0);
     store.close().await;
 }
 
 #[test]
-fn now_ms_is_after_2020() {
-    assert!(pitcrew::store::now_ms() > 1_577_836_800_000);
+fn the_system_clock_reads_after_2020() {
+    assert!(SystemClock.now() > Timestamp(1_577_836_800_000));
 }

@@ -9,15 +9,15 @@ use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use pitcrew::guide::GuideVersion;
-use pitcrew::handoff::{
-    Claim, GuildSetup, Handoff, HandoffId, HandoffStatus, NewHandoff, Rating, DEFAULT_RENOTIFY,
+use pitcrew::domain::{
+    ChannelId, Claim, GuildId, GuildSetup, Handoff, HandoffId, HandoffStatus, MessageId, NewAnswer,
+    NewHandoff, Rating, RoleId, SessionId, SessionRecord, Timestamp, UserId, DEFAULT_RENOTIFY,
     RENOTIFY_MAX,
 };
-use pitcrew::place::{Member, Scope};
+use pitcrew::domain::{Member, Scope};
+use pitcrew::guide::GuideVersion;
 use pitcrew::store::{
-    Advance, NewAnswer, SessionId, SessionRecord, Store, StoreError, StoreOptions, NOTE_MAX_CHARS,
-    RENOTIFY_LIMIT, RENOTIFY_MIN,
+    Advance, Store, StoreError, StoreOptions, NOTE_MAX_CHARS, RENOTIFY_LIMIT, RENOTIFY_MIN,
 };
 use pitcrew::triage::{State, Status};
 use sqlx::sqlite::SqliteConnectOptions;
@@ -64,16 +64,21 @@ async fn raw(url: &str) -> SqliteConnection {
         .expect("raw connection")
 }
 
-const ALICE: u64 = 80_351_110_224_678_912; // a realistic snowflake
-const BOB: u64 = 80_351_110_224_678_913;
-const CAROL: u64 = 80_351_110_224_678_914;
-const VOL_1: u64 = 90_000_000_000_000_001;
-const VOL_2: u64 = 90_000_000_000_000_002;
-const GUILD: u64 = 175_928_847_299_117_063;
-const OTHER_GUILD: u64 = 175_928_847_299_117_064;
-const CHANNEL: u64 = 381_870_553_235_193_857;
-const ROLE: u64 = 481_870_553_235_193_857;
+const ALICE: UserId = UserId(80_351_110_224_678_912); // a realistic snowflake
+const BOB: UserId = UserId(80_351_110_224_678_913);
+const CAROL: UserId = UserId(80_351_110_224_678_914);
+const VOL_1: UserId = UserId(90_000_000_000_000_001);
+const VOL_2: UserId = UserId(90_000_000_000_000_002);
+const GUILD: GuildId = GuildId(175_928_847_299_117_063);
+const OTHER_GUILD: GuildId = GuildId(175_928_847_299_117_064);
+const CHANNEL: ChannelId = ChannelId(381_870_553_235_193_857);
+const ROLE: RoleId = RoleId(481_870_553_235_193_857);
 const HUGE: u64 = 1 << 63;
+
+/// The instant `ms` milliseconds after the epoch.
+fn at(ms: i64) -> Timestamp {
+    Timestamp(ms)
+}
 
 fn v1() -> GuideVersion {
     GuideVersion("sha256:aaaa".to_string())
@@ -81,7 +86,12 @@ fn v1() -> GuideVersion {
 
 /// A session of `member` in `guild` that has reached the handoff: `escalated`, or `emergency`
 /// when `urgent`, as the engine leaves it.
-async fn escalated_session(store: &Store, guild: u64, member: u64, urgent: bool) -> SessionRecord {
+async fn escalated_session(
+    store: &Store,
+    guild: GuildId,
+    member: UserId,
+    urgent: bool,
+) -> SessionRecord {
     let scope = Scope::Guild {
         guild,
         channel: CHANNEL,
@@ -99,7 +109,7 @@ async fn escalated_session(store: &Store, guild: u64, member: u64, urgent: bool)
             "keys-locked-in",
             &v1(),
             &start,
-            1,
+            at(1),
         )
         .await
         .expect("start_session");
@@ -118,7 +128,7 @@ async fn escalated_session(store: &Store, guild: u64, member: u64, urgent: bool)
         choice: "Talk to a volunteer".to_string(),
     };
     match store
-        .advance(rec.id, 0, &next, &v1(), &answer, 2)
+        .advance(rec.id, 0, &next, &v1(), &answer, at(2))
         .await
         .expect("advance")
     {
@@ -127,21 +137,27 @@ async fn escalated_session(store: &Store, guild: u64, member: u64, urgent: bool)
     }
 }
 
-fn new_handoff(session: SessionId, guild: u64, member: u64, urgent: bool) -> NewHandoff {
+fn new_handoff(session: SessionId, guild: GuildId, member: UserId, urgent: bool) -> NewHandoff {
     NewHandoff {
         session,
         guild,
         member,
         urgent,
-        next_notify_at: 10_000,
+        next_notify_at: at(10_000),
     }
 }
 
 /// A fresh session and its open handoff, created at `now`, first notice due at `now + 600 s`.
-async fn open_at(store: &Store, guild: u64, member: u64, urgent: bool, now: i64) -> Handoff {
+async fn open_at(
+    store: &Store,
+    guild: GuildId,
+    member: UserId,
+    urgent: bool,
+    now: Timestamp,
+) -> Handoff {
     let session = escalated_session(store, guild, member, urgent).await;
     let new = NewHandoff {
-        next_notify_at: now + 600_000,
+        next_notify_at: now.plus(Duration::from_millis(600_000)),
         ..new_handoff(session.id, guild, member, urgent)
     };
     let (h, created) = store.open_handoff(&new, now).await.expect("open_handoff");
@@ -150,7 +166,7 @@ async fn open_at(store: &Store, guild: u64, member: u64, urgent: bool, now: i64)
 }
 
 async fn open(store: &Store) -> Handoff {
-    open_at(store, GUILD, ALICE, false, 1_000).await
+    open_at(store, GUILD, ALICE, false, at(1_000)).await
 }
 
 async fn get(store: &Store, id: HandoffId) -> Handoff {
@@ -329,7 +345,7 @@ async fn the_checks_refuse_rows_the_store_would_never_write() {
     assert!(err.to_string().contains("cannot store TEXT"), "{err}");
     // A settings row to update, so the UPDATE below has something to refuse.
     store
-        .set_permission_problem(GUILD, None, 1)
+        .set_permission_problem(GUILD, None, at(1))
         .await
         .expect("settings row");
     for sql in [
@@ -358,7 +374,7 @@ async fn setup_round_trips_upserts_and_defaults_the_interval() {
 
     // A row created by the permission check alone carries the defaults.
     store
-        .set_permission_problem(GUILD, None, 1)
+        .set_permission_problem(GUILD, None, at(1))
         .await
         .expect("permission");
     let created = store.guild_setup(GUILD).await.expect("read").expect("row");
@@ -370,11 +386,11 @@ async fn setup_round_trips_upserts_and_defaults_the_interval() {
         guild: GUILD,
         volunteer_role: Some(ROLE),
         cards_channel: Some(CHANNEL),
-        help_channel: Some(CHANNEL + 1),
+        help_channel: Some(ChannelId(CHANNEL.get() + 1)),
         renotify: Duration::from_secs(1),
         permission_problem: Some("Create Private Threads".to_string()),
     };
-    store.save_guild_setup(&full, 2).await.expect("save");
+    store.save_guild_setup(&full, at(2)).await.expect("save");
     assert_eq!(
         store.guild_setup(GUILD).await.expect("read"),
         Some(full.clone())
@@ -395,7 +411,7 @@ async fn setup_round_trips_upserts_and_defaults_the_interval() {
         ..full.clone()
     };
     store
-        .save_guild_setup(&changed, 3)
+        .save_guild_setup(&changed, at(3))
         .await
         .expect("save again");
     let read = store.guild_setup(GUILD).await.expect("read").expect("row");
@@ -408,7 +424,7 @@ async fn setup_round_trips_upserts_and_defaults_the_interval() {
     // Other servers are untouched; a server saved straight away gets what it was given.
     assert_eq!(store.guild_setup(OTHER_GUILD).await.expect("read"), None);
     store
-        .save_guild_setup(&GuildSetup::new(OTHER_GUILD), 4)
+        .save_guild_setup(&GuildSetup::new(OTHER_GUILD), at(4))
         .await
         .expect("save other");
     assert_eq!(
@@ -422,7 +438,7 @@ async fn setup_round_trips_upserts_and_defaults_the_interval() {
         ..full.clone()
     };
     store
-        .save_guild_setup(&fractional, 5)
+        .save_guild_setup(&fractional, at(5))
         .await
         .expect("save 1.5 s");
     assert_eq!(
@@ -445,7 +461,7 @@ async fn setup_round_trips_upserts_and_defaults_the_interval() {
                     renotify: bad,
                     ..full.clone()
                 },
-                6,
+                at(6),
             )
             .await
             .expect_err("interval out of range");
@@ -461,7 +477,7 @@ async fn setup_round_trips_upserts_and_defaults_the_interval() {
                 renotify: RENOTIFY_LIMIT,
                 ..full.clone()
             },
-            7,
+            at(7),
         )
         .await
         .expect("a week is allowed");
@@ -488,21 +504,21 @@ async fn permission_problems_report_changes_only() {
 
     // First sight of a server with no problem: the row appears, but nothing changed.
     assert!(!store
-        .set_permission_problem(GUILD, None, 1)
+        .set_permission_problem(GUILD, None, at(1))
         .await
         .expect("set"));
     assert!(store.guild_setup(GUILD).await.expect("read").is_some());
 
     assert!(store
-        .set_permission_problem(GUILD, Some("Send Messages"), 2)
+        .set_permission_problem(GUILD, Some("Send Messages"), at(2))
         .await
         .expect("set"));
     assert!(!store
-        .set_permission_problem(GUILD, Some("Send Messages"), 3)
+        .set_permission_problem(GUILD, Some("Send Messages"), at(3))
         .await
         .expect("same again"));
     assert!(store
-        .set_permission_problem(GUILD, Some("Manage Threads"), 4)
+        .set_permission_problem(GUILD, Some("Manage Threads"), at(4))
         .await
         .expect("another"));
     assert_eq!(
@@ -516,17 +532,17 @@ async fn permission_problems_report_changes_only() {
         Some("Manage Threads")
     );
     assert!(store
-        .set_permission_problem(GUILD, None, 5)
+        .set_permission_problem(GUILD, None, at(5))
         .await
         .expect("fixed"));
     assert!(!store
-        .set_permission_problem(GUILD, None, 6)
+        .set_permission_problem(GUILD, None, at(6))
         .await
         .expect("still fine"));
 
     // First sight of a server with a problem is a change, and keeps the default setup.
     assert!(store
-        .set_permission_problem(OTHER_GUILD, Some("Create Private Threads"), 7)
+        .set_permission_problem(OTHER_GUILD, Some("Create Private Threads"), at(7))
         .await
         .expect("new server"));
     let other = store.guild_setup(OTHER_GUILD).await.expect("read").unwrap();
@@ -541,9 +557,9 @@ async fn permission_problems_report_changes_only() {
     // The problem survives saving the rest of the setup only if the caller passes it on.
     let mut setup = other.clone();
     setup.volunteer_role = Some(ROLE);
-    store.save_guild_setup(&setup, 8).await.expect("save");
+    store.save_guild_setup(&setup, at(8)).await.expect("save");
     assert!(!store
-        .set_permission_problem(OTHER_GUILD, Some("Create Private Threads"), 9)
+        .set_permission_problem(OTHER_GUILD, Some("Create Private Threads"), at(9))
         .await
         .expect("unchanged"));
     assert_eq!(
@@ -568,19 +584,19 @@ async fn volunteers_go_on_and_off_duty_oldest_shift_first() {
     assert!(store.on_duty(GUILD).await.expect("list").is_empty());
 
     store
-        .set_on_duty(GUILD, BOB, true, 10)
+        .set_on_duty(GUILD, BOB, true, at(10))
         .await
         .expect("bob on");
     store
-        .set_on_duty(GUILD, ALICE, true, 20)
+        .set_on_duty(GUILD, ALICE, true, at(20))
         .await
         .expect("alice on");
     store
-        .set_on_duty(GUILD, CAROL, true, 20)
+        .set_on_duty(GUILD, CAROL, true, at(20))
         .await
         .expect("carol on");
     store
-        .set_on_duty(OTHER_GUILD, CAROL, true, 5)
+        .set_on_duty(OTHER_GUILD, CAROL, true, at(5))
         .await
         .expect("carol elsewhere");
     assert_eq!(
@@ -590,7 +606,7 @@ async fn volunteers_go_on_and_off_duty_oldest_shift_first() {
 
     // Going on duty again keeps the running shift's start.
     store
-        .set_on_duty(GUILD, BOB, true, 30)
+        .set_on_duty(GUILD, BOB, true, at(30))
         .await
         .expect("bob again");
     assert_eq!(
@@ -599,11 +615,11 @@ async fn volunteers_go_on_and_off_duty_oldest_shift_first() {
     );
 
     store
-        .set_on_duty(GUILD, BOB, false, 40)
+        .set_on_duty(GUILD, BOB, false, at(40))
         .await
         .expect("bob off");
     store
-        .set_on_duty(GUILD, BOB, false, 41)
+        .set_on_duty(GUILD, BOB, false, at(41))
         .await
         .expect("bob off twice");
     assert_eq!(
@@ -612,7 +628,7 @@ async fn volunteers_go_on_and_off_duty_oldest_shift_first() {
     );
     // A new shift starts now.
     store
-        .set_on_duty(GUILD, BOB, true, 50)
+        .set_on_duty(GUILD, BOB, true, at(50))
         .await
         .expect("bob back");
     assert_eq!(
@@ -639,7 +655,7 @@ async fn open_handoff_is_idempotent_per_session() {
     let session = escalated_session(&store, GUILD, ALICE, false).await;
     let new = new_handoff(session.id, GUILD, ALICE, false);
 
-    let (h, created) = store.open_handoff(&new, 1_000).await.expect("open");
+    let (h, created) = store.open_handoff(&new, at(1_000)).await.expect("open");
     assert!(created);
     assert_eq!(
         h,
@@ -659,29 +675,32 @@ async fn open_handoff_is_idempotent_per_session() {
             rating: None,
             member_left: false,
             notify_count: 0,
-            next_notify_at: Some(10_000),
-            created_at: 1_000,
-            updated_at: 1_000,
+            next_notify_at: Some(at(10_000)),
+            created_at: at(1_000),
+            updated_at: at(1_000),
         }
     );
 
     // Asking again (a double click, a retried interaction) finds the first, whatever is passed.
     let again = NewHandoff {
         urgent: true,
-        next_notify_at: 99,
+        next_notify_at: at(99),
         ..new.clone()
     };
-    let (same, created) = store.open_handoff(&again, 2_000).await.expect("again");
+    let (same, created) = store.open_handoff(&again, at(2_000)).await.expect("again");
     assert!(!created);
     assert_eq!(same, h);
 
     // Still the same once it is closed: a session gets one handoff.
     store
-        .cancel_handoff(h.id, 3_000)
+        .cancel_handoff(h.id, at(3_000))
         .await
         .expect("cancel")
         .expect("live");
-    let (closed, created) = store.open_handoff(&new, 4_000).await.expect("after cancel");
+    let (closed, created) = store
+        .open_handoff(&new, at(4_000))
+        .await
+        .expect("after cancel");
     assert!(!created);
     assert_eq!((closed.id, closed.status), (h.id, HandoffStatus::Cancelled));
 
@@ -710,7 +729,10 @@ async fn open_handoff_is_idempotent_per_session() {
 
     // A handoff needs a real session.
     let err = store
-        .open_handoff(&new_handoff(SessionId(9_999), GUILD, ALICE, false), 5_000)
+        .open_handoff(
+            &new_handoff(SessionId(9_999), GUILD, ALICE, false),
+            at(5_000),
+        )
         .await
         .expect_err("no such session");
     assert!(matches!(err, StoreError::Database(_)), "{err}");
@@ -729,10 +751,10 @@ async fn live_handoff_of_member_is_the_newest_live_one_in_that_server() {
         None
     );
 
-    let first = open_at(&store, GUILD, ALICE, false, 1_000).await;
-    let second = open_at(&store, GUILD, ALICE, false, 2_000).await;
-    let elsewhere = open_at(&store, OTHER_GUILD, ALICE, false, 3_000).await;
-    let _bob = open_at(&store, GUILD, BOB, false, 4_000).await;
+    let first = open_at(&store, GUILD, ALICE, false, at(1_000)).await;
+    let second = open_at(&store, GUILD, ALICE, false, at(2_000)).await;
+    let elsewhere = open_at(&store, OTHER_GUILD, ALICE, false, at(3_000)).await;
+    let _bob = open_at(&store, GUILD, BOB, false, at(4_000)).await;
 
     let live = |g, m| {
         let store = store.clone();
@@ -748,16 +770,21 @@ async fn live_handoff_of_member_is_the_newest_live_one_in_that_server() {
     assert_eq!(live(OTHER_GUILD, ALICE).await, Some(elsewhere.id));
 
     // Claimed is live too; closed ones are not.
-    claimed(store.claim(second.id, VOL_1, 5_000).await.expect("claim"));
+    claimed(
+        store
+            .claim(second.id, VOL_1, at(5_000))
+            .await
+            .expect("claim"),
+    );
     assert_eq!(live(GUILD, ALICE).await, Some(second.id));
     store
-        .resolve_handoff(second.id, None, 6_000)
+        .resolve_handoff(second.id, None, at(6_000))
         .await
         .expect("resolve")
         .expect("live");
     assert_eq!(live(GUILD, ALICE).await, Some(first.id));
     store
-        .cancel_handoff(first.id, 7_000)
+        .cancel_handoff(first.id, at(7_000))
         .await
         .expect("cancel")
         .expect("live");
@@ -771,11 +798,11 @@ async fn thread_card_note_and_member_left_are_recorded() {
     let h = open(&store).await;
 
     store
-        .attach_thread(h.id, 7_001, 2_000)
+        .attach_thread(h.id, ChannelId(7_001), at(2_000))
         .await
         .expect("thread");
     store
-        .attach_card(h.id, CHANNEL, 7_002, 2_001)
+        .attach_card(h.id, CHANNEL, MessageId(7_002), at(2_001))
         .await
         .expect("card");
     let read = get(&store, h.id).await;
@@ -786,13 +813,18 @@ async fn thread_card_note_and_member_left_are_recorded() {
             read.card_message,
             read.updated_at
         ),
-        (Some(7_001), Some(CHANNEL), Some(7_002), 2_001)
+        (
+            Some(ChannelId(7_001)),
+            Some(CHANNEL),
+            Some(MessageId(7_002)),
+            at(2_001)
+        )
     );
 
     // Member text is kept verbatim (never parsed, never trimmed), mentions and markdown included.
     let note = "  @everyone <@&481870553235193857> <@80351110224678913> **HELP** \n`x'); DROP TABLE handoffs; --` 🚗 ";
     let with_note = store
-        .set_member_note(h.id, note, 2_002)
+        .set_member_note(h.id, note, at(2_002))
         .await
         .expect("note")
         .expect("live");
@@ -800,26 +832,26 @@ async fn thread_card_note_and_member_left_are_recorded() {
     assert_eq!(get(&store, h.id).await.member_note.as_deref(), Some(note));
     // A blank note clears it.
     let cleared = store
-        .set_member_note(h.id, " \n ", 2_003)
+        .set_member_note(h.id, " \n ", at(2_003))
         .await
         .expect("blank")
         .expect("live");
     assert_eq!(cleared.member_note, None);
     store
-        .set_member_note(h.id, "in the car park", 2_004)
+        .set_member_note(h.id, "in the car park", at(2_004))
         .await
         .expect("note")
         .expect("live");
 
     let left = store
-        .mark_member_left(h.id, 3_000)
+        .mark_member_left(h.id, at(3_000))
         .await
         .expect("left")
         .expect("exists");
     assert!(left.member_left);
-    assert_eq!(left.updated_at, 3_000);
+    assert_eq!(left.updated_at, at(3_000));
     let again = store
-        .mark_member_left(h.id, 3_001)
+        .mark_member_left(h.id, at(3_001))
         .await
         .expect("left again")
         .expect("exists");
@@ -827,13 +859,13 @@ async fn thread_card_note_and_member_left_are_recorded() {
 
     // Notes only while live; thread and card whatever the status.
     store
-        .cancel_handoff(h.id, 4_000)
+        .cancel_handoff(h.id, at(4_000))
         .await
         .expect("cancel")
         .expect("live");
     assert_eq!(
         store
-            .set_member_note(h.id, "too late", 4_001)
+            .set_member_note(h.id, "too late", at(4_001))
             .await
             .expect("note"),
         None
@@ -843,11 +875,11 @@ async fn thread_card_note_and_member_left_are_recorded() {
         Some("in the car park")
     );
     store
-        .attach_thread(h.id, 7_003, 4_002)
+        .attach_thread(h.id, ChannelId(7_003), at(4_002))
         .await
         .expect("thread after cancel");
     assert!(store
-        .mark_member_left(h.id, 4_003)
+        .mark_member_left(h.id, at(4_003))
         .await
         .expect("left")
         .is_some());
@@ -855,7 +887,7 @@ async fn thread_card_note_and_member_left_are_recorded() {
     // A missing handoff: an error for the attach calls, None for the rest.
     let missing = HandoffId(h.id.0 + 100);
     let err = store
-        .attach_thread(missing, 1, 5_000)
+        .attach_thread(missing, ChannelId(1), at(5_000))
         .await
         .expect_err("missing");
     assert!(
@@ -863,19 +895,22 @@ async fn thread_card_note_and_member_left_are_recorded() {
         "{err}"
     );
     let err = store
-        .attach_card(missing, 1, 2, 5_000)
+        .attach_card(missing, ChannelId(1), MessageId(2), at(5_000))
         .await
         .expect_err("missing");
     assert!(matches!(err, StoreError::HandoffNotFound(_)), "{err}");
     assert_eq!(
         store
-            .set_member_note(missing, "x", 5_000)
+            .set_member_note(missing, "x", at(5_000))
             .await
             .expect("note"),
         None
     );
     assert_eq!(
-        store.mark_member_left(missing, 5_000).await.expect("left"),
+        store
+            .mark_member_left(missing, at(5_000))
+            .await
+            .expect("left"),
         None
     );
     store.close().await;
@@ -888,35 +923,43 @@ async fn thread_card_note_and_member_left_are_recorded() {
 async fn claim_wins_once_then_taken_then_closed() {
     let (_dir, _url, store) = fresh().await;
     let h = open(&store).await;
-    assert_eq!(h.next_notify_at, Some(601_000));
+    assert_eq!(h.next_notify_at, Some(at(601_000)));
 
-    let mine = claimed(store.claim(h.id, VOL_1, 2_000).await.expect("claim"));
+    let mine = claimed(store.claim(h.id, VOL_1, at(2_000)).await.expect("claim"));
     assert_eq!(mine.status, HandoffStatus::Claimed);
     assert_eq!(mine.claimed_by, Some(VOL_1));
     assert_eq!(
         mine.next_notify_at, None,
         "a claimed handoff waits for no notice"
     );
-    assert_eq!(mine.updated_at, 2_000);
+    assert_eq!(mine.updated_at, at(2_000));
     assert_eq!(get(&store, h.id).await, mine);
 
-    match store.claim(h.id, VOL_2, 2_001).await.expect("second claim") {
+    match store
+        .claim(h.id, VOL_2, at(2_001))
+        .await
+        .expect("second claim")
+    {
         Claim::Taken(t) => assert_eq!(t, mine, "Taken names the winner, nothing written"),
         other => panic!("expected Taken, got {other:?}"),
     }
     // The winner clicking again is told it is taken too — by themselves.
-    match store.claim(h.id, VOL_1, 2_002).await.expect("double click") {
+    match store
+        .claim(h.id, VOL_1, at(2_002))
+        .await
+        .expect("double click")
+    {
         Claim::Taken(t) => assert_eq!(t.claimed_by, Some(VOL_1)),
         other => panic!("expected Taken, got {other:?}"),
     }
 
     let resolved = store
-        .resolve_handoff(h.id, None, 3_000)
+        .resolve_handoff(h.id, None, at(3_000))
         .await
         .expect("resolve")
         .expect("live");
     match store
-        .claim(h.id, VOL_2, 3_001)
+        .claim(h.id, VOL_2, at(3_001))
         .await
         .expect("claim resolved")
     {
@@ -924,19 +967,19 @@ async fn claim_wins_once_then_taken_then_closed() {
         other => panic!("expected Closed, got {other:?}"),
     }
 
-    let cancelled = open_at(&store, GUILD, BOB, false, 4_000).await;
+    let cancelled = open_at(&store, GUILD, BOB, false, at(4_000)).await;
     store
-        .cancel_handoff(cancelled.id, 4_001)
+        .cancel_handoff(cancelled.id, at(4_001))
         .await
         .expect("cancel")
         .expect("live");
     assert!(matches!(
-        store.claim(cancelled.id, VOL_2, 4_002).await.expect("claim cancelled"),
+        store.claim(cancelled.id, VOL_2, at(4_002)).await.expect("claim cancelled"),
         Claim::Closed(c) if c.status == HandoffStatus::Cancelled && c.claimed_by.is_none()
     ));
 
     let err = store
-        .claim(HandoffId(h.id.0 + 100), VOL_1, 5_000)
+        .claim(HandoffId(h.id.0 + 100), VOL_1, at(5_000))
         .await
         .expect_err("missing");
     assert!(matches!(err, StoreError::HandoffNotFound(_)), "{err}");
@@ -950,7 +993,14 @@ async fn eight_racing_claims_make_exactly_one_claimed() {
     let (_dir, _url, store) = fresh_wide(RACERS as u32).await;
 
     for round in 0..ROUNDS {
-        let h = open_at(&store, GUILD, ALICE + round as u64, round % 2 == 0, 1_000).await;
+        let h = open_at(
+            &store,
+            GUILD,
+            UserId(ALICE.get() + round as u64),
+            round % 2 == 0,
+            at(1_000),
+        )
+        .await;
         let barrier = Arc::new(Barrier::new(RACERS as usize));
         let mut tasks = Vec::new();
         for racer in 0..RACERS {
@@ -958,10 +1008,10 @@ async fn eight_racing_claims_make_exactly_one_claimed() {
             let barrier = barrier.clone();
             tasks.push(tokio::spawn(async move {
                 barrier.wait().await;
-                let volunteer = VOL_1 + racer;
+                let volunteer = UserId(VOL_1.get() + racer);
                 (
                     volunteer,
-                    store.claim(h.id, volunteer, 2_000 + racer as i64).await,
+                    store.claim(h.id, volunteer, at(2_000 + racer as i64)).await,
                 )
             }));
         }
@@ -996,58 +1046,61 @@ async fn release_puts_it_back_in_the_queue_and_reschedules() {
 
     // One notice went out before anyone claimed it.
     let h = store
-        .take_notice(h.id, 0, Some(1_201_000), 601_000)
+        .take_notice(h.id, 0, Some(at(1_201_000)), at(601_000))
         .await
         .expect("take")
         .expect("due");
     assert_eq!(h.notify_count, 1);
-    claimed(store.claim(h.id, VOL_1, 700_000).await.expect("claim"));
+    claimed(store.claim(h.id, VOL_1, at(700_000)).await.expect("claim"));
 
     let released = store
-        .release(h.id, 1_300_000, 700_500)
+        .release(h.id, at(1_300_000), at(700_500))
         .await
         .expect("release")
         .expect("claimed");
     assert_eq!(released.status, HandoffStatus::Open);
     assert_eq!(released.claimed_by, None);
     assert_eq!(released.notify_count, 0, "a fresh round of notices");
-    assert_eq!(released.next_notify_at, Some(1_300_000));
-    assert_eq!(released.updated_at, 700_500);
+    assert_eq!(released.next_notify_at, Some(at(1_300_000)));
+    assert_eq!(released.updated_at, at(700_500));
     assert_eq!(
         store.earliest_notice().await.expect("earliest"),
-        Some(1_300_000)
+        Some(at(1_300_000))
     );
 
     // Only a claimed handoff can be released.
     assert_eq!(
-        store.release(h.id, 1, 700_600).await.expect("release open"),
+        store
+            .release(h.id, at(1), at(700_600))
+            .await
+            .expect("release open"),
         None
     );
     assert_eq!(get(&store, h.id).await, released);
     // And it can be claimed again, by someone else.
     let again = claimed(
         store
-            .claim(h.id, VOL_2, 800_000)
+            .claim(h.id, VOL_2, at(800_000))
             .await
             .expect("claim again"),
     );
     assert_eq!(again.claimed_by, Some(VOL_2));
 
     store
-        .resolve_handoff(h.id, None, 900_000)
+        .resolve_handoff(h.id, None, at(900_000))
         .await
         .expect("resolve")
         .expect("live");
     assert_eq!(
         store
-            .release(h.id, 1, 900_001)
+            .release(h.id, at(1), at(900_001))
             .await
             .expect("release resolved"),
         None
     );
     assert_eq!(
         store
-            .release(HandoffId(h.id.0 + 9), 1, 1)
+            .release(HandoffId(h.id.0 + 9), at(1), at(1))
             .await
             .expect("missing"),
         None
@@ -1060,33 +1113,36 @@ async fn transfer_moves_a_claimed_handoff_only() {
     let (_dir, _url, store) = fresh().await;
     let h = open(&store).await;
     assert_eq!(
-        store.transfer(h.id, VOL_2, 1_500).await.expect("open"),
+        store.transfer(h.id, VOL_2, at(1_500)).await.expect("open"),
         None
     );
     assert_eq!(get(&store, h.id).await, h);
 
-    claimed(store.claim(h.id, VOL_1, 2_000).await.expect("claim"));
+    claimed(store.claim(h.id, VOL_1, at(2_000)).await.expect("claim"));
     let moved = store
-        .transfer(h.id, VOL_2, 2_500)
+        .transfer(h.id, VOL_2, at(2_500))
         .await
         .expect("transfer")
         .expect("claimed");
     assert_eq!(
         (moved.status, moved.claimed_by, moved.updated_at),
-        (HandoffStatus::Claimed, Some(VOL_2), 2_500)
+        (HandoffStatus::Claimed, Some(VOL_2), at(2_500))
     );
-    match store.claim(h.id, VOL_1, 2_600).await.expect("claim") {
+    match store.claim(h.id, VOL_1, at(2_600)).await.expect("claim") {
         Claim::Taken(t) => assert_eq!(t.claimed_by, Some(VOL_2)),
         other => panic!("expected Taken, got {other:?}"),
     }
 
     store
-        .cancel_handoff(h.id, 3_000)
+        .cancel_handoff(h.id, at(3_000))
         .await
         .expect("cancel")
         .expect("live");
     assert_eq!(
-        store.transfer(h.id, VOL_1, 3_001).await.expect("cancelled"),
+        store
+            .transfer(h.id, VOL_1, at(3_001))
+            .await
+            .expect("cancelled"),
         None
     );
     store.close().await;
@@ -1100,11 +1156,11 @@ async fn resolve_ends_the_session_in_the_same_transaction() {
     let (_dir, url, store) = fresh().await;
     let h = open(&store).await;
     assert_eq!(session_status(&url, h.session).await.0, "escalated");
-    claimed(store.claim(h.id, VOL_1, 2_000).await.expect("claim"));
+    claimed(store.claim(h.id, VOL_1, at(2_000)).await.expect("claim"));
 
     let note = "Spare key from home; <@&1> @everyone were not pinged.";
     let done = store
-        .resolve_handoff(h.id, Some(note), 3_000)
+        .resolve_handoff(h.id, Some(note), at(3_000))
         .await
         .expect("resolve")
         .expect("live");
@@ -1128,7 +1184,7 @@ async fn resolve_ends_the_session_in_the_same_transaction() {
     // Only once.
     assert_eq!(
         store
-            .resolve_handoff(h.id, Some("again"), 4_000)
+            .resolve_handoff(h.id, Some("again"), at(4_000))
             .await
             .expect("again"),
         None
@@ -1136,7 +1192,7 @@ async fn resolve_ends_the_session_in_the_same_transaction() {
     assert_eq!(get(&store, h.id).await, done);
     assert_eq!(
         store
-            .cancel_handoff(h.id, 4_001)
+            .cancel_handoff(h.id, at(4_001))
             .await
             .expect("cancel resolved"),
         None
@@ -1147,10 +1203,10 @@ async fn resolve_ends_the_session_in_the_same_transaction() {
     );
 
     // An urgent one straight from `open`, no note; its `emergency` session is resolved too.
-    let urgent = open_at(&store, GUILD, BOB, true, 5_000).await;
+    let urgent = open_at(&store, GUILD, BOB, true, at(5_000)).await;
     assert_eq!(session_status(&url, urgent.session).await.0, "emergency");
     let done = store
-        .resolve_handoff(urgent.id, Some("   "), 6_000)
+        .resolve_handoff(urgent.id, Some("   "), at(6_000))
         .await
         .expect("resolve")
         .expect("live");
@@ -1162,7 +1218,7 @@ async fn resolve_ends_the_session_in_the_same_transaction() {
 
     assert_eq!(
         store
-            .resolve_handoff(HandoffId(999), None, 1)
+            .resolve_handoff(HandoffId(999), None, at(1))
             .await
             .expect("missing"),
         None
@@ -1174,10 +1230,10 @@ async fn resolve_ends_the_session_in_the_same_transaction() {
 async fn cancel_abandons_the_session_in_the_same_transaction() {
     let (_dir, url, store) = fresh().await;
     let h = open(&store).await;
-    claimed(store.claim(h.id, VOL_1, 2_000).await.expect("claim"));
+    claimed(store.claim(h.id, VOL_1, at(2_000)).await.expect("claim"));
 
     let gone = store
-        .cancel_handoff(h.id, 3_000)
+        .cancel_handoff(h.id, at(3_000))
         .await
         .expect("cancel")
         .expect("live");
@@ -1189,12 +1245,12 @@ async fn cancel_abandons_the_session_in_the_same_transaction() {
         ("abandoned".to_string(), 3_000)
     );
     assert_eq!(
-        store.cancel_handoff(h.id, 4_000).await.expect("again"),
+        store.cancel_handoff(h.id, at(4_000)).await.expect("again"),
         None
     );
     assert_eq!(
         store
-            .resolve_handoff(h.id, None, 4_001)
+            .resolve_handoff(h.id, None, at(4_001))
             .await
             .expect("resolve cancelled"),
         None
@@ -1203,9 +1259,9 @@ async fn cancel_abandons_the_session_in_the_same_transaction() {
     assert_eq!(store.earliest_notice().await.expect("earliest"), None);
 
     // An open urgent one: its `emergency` session is abandoned as well.
-    let urgent = open_at(&store, GUILD, BOB, true, 5_000).await;
+    let urgent = open_at(&store, GUILD, BOB, true, at(5_000)).await;
     store
-        .cancel_handoff(urgent.id, 6_000)
+        .cancel_handoff(urgent.id, at(6_000))
         .await
         .expect("cancel")
         .expect("live");
@@ -1221,35 +1277,38 @@ async fn a_rating_is_taken_once_and_only_after_resolve() {
     let (_dir, _url, store) = fresh().await;
     let h = open(&store).await;
     assert_eq!(
-        store.rate(h.id, Rating::Solved, 1_500).await.expect("open"),
+        store
+            .rate(h.id, Rating::Solved, at(1_500))
+            .await
+            .expect("open"),
         None
     );
-    claimed(store.claim(h.id, VOL_1, 2_000).await.expect("claim"));
+    claimed(store.claim(h.id, VOL_1, at(2_000)).await.expect("claim"));
     assert_eq!(
         store
-            .rate(h.id, Rating::Solved, 2_500)
+            .rate(h.id, Rating::Solved, at(2_500))
             .await
             .expect("claimed"),
         None
     );
     store
-        .resolve_handoff(h.id, None, 3_000)
+        .resolve_handoff(h.id, None, at(3_000))
         .await
         .expect("resolve")
         .expect("live");
 
     let rated = store
-        .rate(h.id, Rating::NotSolved, 4_000)
+        .rate(h.id, Rating::NotSolved, at(4_000))
         .await
         .expect("rate")
         .expect("resolved");
     assert_eq!(
         (rated.rating, rated.updated_at),
-        (Some(Rating::NotSolved), 4_000)
+        (Some(Rating::NotSolved), at(4_000))
     );
     assert_eq!(
         store
-            .rate(h.id, Rating::Solved, 5_000)
+            .rate(h.id, Rating::Solved, at(5_000))
             .await
             .expect("second"),
         None
@@ -1260,22 +1319,22 @@ async fn a_rating_is_taken_once_and_only_after_resolve() {
         "the first answer stands"
     );
 
-    let cancelled = open_at(&store, GUILD, BOB, false, 6_000).await;
+    let cancelled = open_at(&store, GUILD, BOB, false, at(6_000)).await;
     store
-        .cancel_handoff(cancelled.id, 6_001)
+        .cancel_handoff(cancelled.id, at(6_001))
         .await
         .expect("cancel")
         .expect("live");
     assert_eq!(
         store
-            .rate(cancelled.id, Rating::Solved, 6_002)
+            .rate(cancelled.id, Rating::Solved, at(6_002))
             .await
             .expect("cancelled"),
         None
     );
     assert_eq!(
         store
-            .rate(HandoffId(999), Rating::Solved, 1)
+            .rate(HandoffId(999), Rating::Solved, at(1))
             .await
             .expect("missing"),
         None
@@ -1289,26 +1348,31 @@ async fn a_rating_is_taken_once_and_only_after_resolve() {
 #[tokio::test]
 async fn the_queue_is_urgent_first_then_oldest_then_id() {
     let (_dir, _url, store) = fresh().await;
-    let old = open_at(&store, GUILD, ALICE, false, 1_000).await;
-    let newer = open_at(&store, GUILD, BOB, false, 3_000).await;
-    let urgent_new = open_at(&store, GUILD, CAROL, true, 4_000).await;
-    let urgent_old = open_at(&store, GUILD, ALICE + 10, true, 2_000).await;
-    let same_time = open_at(&store, GUILD, ALICE + 11, false, 3_000).await;
-    let _elsewhere = open_at(&store, OTHER_GUILD, ALICE, true, 500).await;
-    let done = open_at(&store, GUILD, ALICE + 12, true, 100).await;
+    let old = open_at(&store, GUILD, ALICE, false, at(1_000)).await;
+    let newer = open_at(&store, GUILD, BOB, false, at(3_000)).await;
+    let urgent_new = open_at(&store, GUILD, CAROL, true, at(4_000)).await;
+    let urgent_old = open_at(&store, GUILD, UserId(ALICE.get() + 10), true, at(2_000)).await;
+    let same_time = open_at(&store, GUILD, UserId(ALICE.get() + 11), false, at(3_000)).await;
+    let _elsewhere = open_at(&store, OTHER_GUILD, ALICE, true, at(500)).await;
+    let done = open_at(&store, GUILD, UserId(ALICE.get() + 12), true, at(100)).await;
     store
-        .resolve_handoff(done.id, None, 5_000)
+        .resolve_handoff(done.id, None, at(5_000))
         .await
         .expect("resolve")
         .expect("live");
-    let gone = open_at(&store, GUILD, ALICE + 13, false, 100).await;
+    let gone = open_at(&store, GUILD, UserId(ALICE.get() + 13), false, at(100)).await;
     store
-        .cancel_handoff(gone.id, 5_000)
+        .cancel_handoff(gone.id, at(5_000))
         .await
         .expect("cancel")
         .expect("live");
     // Claimed ones stay in the queue (the queue shows who has what).
-    claimed(store.claim(newer.id, VOL_1, 6_000).await.expect("claim"));
+    claimed(
+        store
+            .claim(newer.id, VOL_1, at(6_000))
+            .await
+            .expect("claim"),
+    );
 
     let ids: Vec<HandoffId> = store
         .queue(GUILD)
@@ -1323,7 +1387,7 @@ async fn the_queue_is_urgent_first_then_oldest_then_id() {
     );
     assert!(newer.id < same_time.id);
     assert!(store
-        .queue(OTHER_GUILD + 1)
+        .queue(GuildId(OTHER_GUILD.get() + 1))
         .await
         .expect("empty")
         .is_empty());
@@ -1337,30 +1401,30 @@ async fn the_queue_is_urgent_first_then_oldest_then_id() {
 async fn due_notices_are_open_overdue_oldest_first_and_limited() {
     let (_dir, _url, store) = fresh().await;
     assert!(store
-        .due_notices(i64::MAX, 10)
+        .due_notices(at(i64::MAX), 10)
         .await
         .expect("none")
         .is_empty());
     assert_eq!(store.earliest_notice().await.expect("none"), None);
 
     // Due at 601_000, 602_000, 603_000, 604_000 (created a second apart), across servers.
-    let a = open_at(&store, GUILD, ALICE, false, 1_000).await;
-    let b = open_at(&store, OTHER_GUILD, BOB, true, 2_000).await;
-    let c = open_at(&store, GUILD, CAROL, false, 3_000).await;
-    let d = open_at(&store, GUILD, ALICE + 1, false, 4_000).await;
-    claimed(store.claim(c.id, VOL_1, 5_000).await.expect("claim c"));
+    let a = open_at(&store, GUILD, ALICE, false, at(1_000)).await;
+    let b = open_at(&store, OTHER_GUILD, BOB, true, at(2_000)).await;
+    let c = open_at(&store, GUILD, CAROL, false, at(3_000)).await;
+    let d = open_at(&store, GUILD, UserId(ALICE.get() + 1), false, at(4_000)).await;
+    claimed(store.claim(c.id, VOL_1, at(5_000)).await.expect("claim c"));
     store
-        .cancel_handoff(d.id, 5_000)
+        .cancel_handoff(d.id, at(5_000))
         .await
         .expect("cancel d")
         .expect("live");
 
     assert_eq!(
         store.earliest_notice().await.expect("earliest"),
-        Some(601_000)
+        Some(at(601_000))
     );
     assert!(store
-        .due_notices(600_999, 10)
+        .due_notices(at(600_999), 10)
         .await
         .expect("not yet")
         .is_empty());
@@ -1377,29 +1441,29 @@ async fn due_notices_are_open_overdue_oldest_first_and_limited() {
         }
     };
     assert_eq!(
-        due(601_000, 10).await,
+        due(at(601_000), 10).await,
         vec![a.id],
         "due exactly at next_notify_at"
     );
     assert_eq!(
-        due(10_000_000, 10).await,
+        due(at(10_000_000), 10).await,
         vec![a.id, b.id],
         "claimed and cancelled are not due"
     );
-    assert_eq!(due(10_000_000, 1).await, vec![a.id]);
-    assert!(due(10_000_000, 0).await.is_empty());
+    assert_eq!(due(at(10_000_000), 1).await, vec![a.id]);
+    assert!(due(at(10_000_000), 0).await.is_empty());
 
     // Taking a's notice moves it behind b.
     store
-        .take_notice(a.id, 0, Some(1_201_000), 601_000)
+        .take_notice(a.id, 0, Some(at(1_201_000)), at(601_000))
         .await
         .expect("take")
         .expect("due");
     assert_eq!(
         store.earliest_notice().await.expect("earliest"),
-        Some(602_000)
+        Some(at(602_000))
     );
-    assert_eq!(due(10_000_000, 10).await, vec![b.id, a.id]);
+    assert_eq!(due(at(10_000_000), 10).await, vec![b.id, a.id]);
     store.close().await;
 }
 
@@ -1411,7 +1475,7 @@ async fn a_notice_is_taken_exactly_once_by_racing_takers() {
     let due_at = h.next_notify_at.expect("planned");
 
     for seen in 0..RENOTIFY_MAX {
-        let now = due_at + i64::from(seen) * 600_000;
+        let now = at(due_at.millis() + i64::from(seen) * 600_000);
         let barrier = Arc::new(Barrier::new(RACERS));
         let mut tasks = Vec::new();
         for _ in 0..RACERS {
@@ -1420,7 +1484,12 @@ async fn a_notice_is_taken_exactly_once_by_racing_takers() {
             tasks.push(tokio::spawn(async move {
                 barrier.wait().await;
                 store
-                    .take_notice(h.id, seen, Some(now + 600_000), now)
+                    .take_notice(
+                        h.id,
+                        seen,
+                        Some(now.plus(Duration::from_millis(600_000))),
+                        now,
+                    )
                     .await
             }));
         }
@@ -1451,21 +1520,21 @@ async fn a_notice_is_taken_exactly_once_by_racing_takers() {
 async fn after_a_restart_a_taken_notice_is_not_due_again_and_the_next_one_is() {
     let (dir, url, store) = fresh().await;
     let h = open(&store).await; // first notice due at 601_000
-    let interval = 600_000;
+    let interval = Duration::from_millis(600_000);
 
     // The bot wakes late (it was down): the notice is overdue, it takes it, sends it, and dies.
-    let now = 650_000;
+    let now = at(650_000);
     let due = store.due_notices(now, 10).await.expect("due");
     assert_eq!(due.len(), 1);
     let seen = due[0].notify_count;
     let taken = store
-        .take_notice(h.id, seen, Some(now + interval), now)
+        .take_notice(h.id, seen, Some(now.plus(interval)), now)
         .await
         .expect("take")
         .expect("ours");
     assert_eq!(
         (taken.notify_count, taken.next_notify_at),
-        (1, Some(1_250_000))
+        (1, Some(at(1_250_000)))
     );
     store.close().await;
 
@@ -1473,31 +1542,31 @@ async fn after_a_restart_a_taken_notice_is_not_due_again_and_the_next_one_is() {
     let store = Store::open(&url).await.expect("reopen");
     assert!(store.due_notices(now, 10).await.expect("due").is_empty());
     assert!(store
-        .due_notices(1_249_999, 10)
+        .due_notices(at(1_249_999), 10)
         .await
         .expect("due")
         .is_empty());
     assert_eq!(
         store
-            .take_notice(h.id, seen, Some(now + interval), now)
+            .take_notice(h.id, seen, Some(now.plus(interval)), now)
             .await
             .expect("replay"),
         None
     );
     assert_eq!(
         store
-            .take_notice(h.id, seen, Some(2_000_000), 2_000_000)
+            .take_notice(h.id, seen, Some(at(2_000_000)), at(2_000_000))
             .await
             .expect("late replay"),
         None
     );
     assert_eq!(
         store.earliest_notice().await.expect("earliest"),
-        Some(1_250_000)
+        Some(at(1_250_000))
     );
 
     // The next one comes due on schedule, and is taken once.
-    let due = store.due_notices(1_250_000, 10).await.expect("due");
+    let due = store.due_notices(at(1_250_000), 10).await.expect("due");
     assert_eq!(
         due.iter()
             .map(|h| (h.id, h.notify_count))
@@ -1507,13 +1576,13 @@ async fn after_a_restart_a_taken_notice_is_not_due_again_and_the_next_one_is() {
     // Not before it is due.
     assert_eq!(
         store
-            .take_notice(h.id, 1, Some(1), 1_249_999)
+            .take_notice(h.id, 1, Some(at(1)), at(1_249_999))
             .await
             .expect("early"),
         None
     );
     let second = store
-        .take_notice(h.id, 1, Some(1_850_000), 1_250_000)
+        .take_notice(h.id, 1, Some(at(1_850_000)), at(1_250_000))
         .await
         .expect("take")
         .expect("ours");
@@ -1522,11 +1591,11 @@ async fn after_a_restart_a_taken_notice_is_not_due_again_and_the_next_one_is() {
 
     // Another restart, this time with a notice overdue for a long while: it goes out once.
     let store = Store::open(&url).await.expect("reopen again");
-    let now = 9_000_000;
+    let now = at(9_000_000);
     let due = store.due_notices(now, 10).await.expect("due");
     assert_eq!(due.len(), 1);
     let third = store
-        .take_notice(h.id, due[0].notify_count, Some(now + interval), now)
+        .take_notice(h.id, due[0].notify_count, Some(now.plus(interval)), now)
         .await
         .expect("take")
         .expect("ours");
@@ -1536,7 +1605,7 @@ async fn after_a_restart_a_taken_notice_is_not_due_again_and_the_next_one_is() {
         (RENOTIFY_MAX, None)
     );
     assert!(store
-        .due_notices(i64::MAX, 10)
+        .due_notices(at(i64::MAX), 10)
         .await
         .expect("due")
         .is_empty());
@@ -1545,7 +1614,7 @@ async fn after_a_restart_a_taken_notice_is_not_due_again_and_the_next_one_is() {
     for seen in [RENOTIFY_MAX, RENOTIFY_MAX + 1, u32::MAX] {
         assert_eq!(
             store
-                .take_notice(h.id, seen, Some(1), i64::MAX)
+                .take_notice(h.id, seen, Some(at(1)), at(i64::MAX))
                 .await
                 .expect("past the last"),
             None
@@ -1562,27 +1631,27 @@ async fn a_claimed_or_closed_handoff_gives_no_notice() {
     let h = open(&store).await;
     let due = h.next_notify_at.expect("planned");
     // A timer that read the row before the claim comes too late.
-    claimed(store.claim(h.id, VOL_1, 2_000).await.expect("claim"));
+    claimed(store.claim(h.id, VOL_1, at(2_000)).await.expect("claim"));
     assert_eq!(
         store
-            .take_notice(h.id, 0, Some(due + 1), due)
+            .take_notice(h.id, 0, Some(at(due.millis() + 1)), due)
             .await
             .expect("claimed"),
         None
     );
     store
-        .release(h.id, due, 3_000)
+        .release(h.id, due, at(3_000))
         .await
         .expect("release")
         .expect("claimed");
     store
-        .cancel_handoff(h.id, 4_000)
+        .cancel_handoff(h.id, at(4_000))
         .await
         .expect("cancel")
         .expect("live");
     assert_eq!(
         store
-            .take_notice(h.id, 0, Some(due + 1), due)
+            .take_notice(h.id, 0, Some(at(due.millis() + 1)), due)
             .await
             .expect("cancelled"),
         None
@@ -1608,7 +1677,7 @@ async fn notes_over_the_bound_are_refused_and_nothing_is_written() {
     // The bound counts characters, not bytes: 1000 two-byte characters fit.
     let at_bound = "é".repeat(NOTE_MAX_CHARS);
     let kept = store
-        .set_member_note(h.id, &at_bound, 2_000)
+        .set_member_note(h.id, &at_bound, at(2_000))
         .await
         .expect("at bound")
         .expect("live");
@@ -1616,7 +1685,7 @@ async fn notes_over_the_bound_are_refused_and_nothing_is_written() {
 
     let over = "x".repeat(NOTE_MAX_CHARS + 1);
     let err = store
-        .set_member_note(h.id, &over, 3_000)
+        .set_member_note(h.id, &over, at(3_000))
         .await
         .expect_err("too long");
     assert!(
@@ -1628,7 +1697,7 @@ async fn notes_over_the_bound_are_refused_and_nothing_is_written() {
     assert_eq!(get(&store, h.id).await, kept, "nothing written");
 
     let err = store
-        .resolve_handoff(h.id, Some(&over), 4_000)
+        .resolve_handoff(h.id, Some(&over), at(4_000))
         .await
         .expect_err("too long");
     assert!(matches!(err, StoreError::TooLong { .. }), "{err}");
@@ -1641,7 +1710,7 @@ async fn notes_over_the_bound_are_refused_and_nothing_is_written() {
 
     let long_resolution = "ü".repeat(NOTE_MAX_CHARS);
     let done = store
-        .resolve_handoff(h.id, Some(&long_resolution), 5_000)
+        .resolve_handoff(h.id, Some(&long_resolution), at(5_000))
         .await
         .expect("at bound")
         .expect("live");
@@ -1659,50 +1728,59 @@ async fn ids_at_or_above_two_to_the_63_are_refused_not_wrapped() {
     let session = escalated_session(&store, GUILD, BOB, false).await;
 
     let mut errors = vec![
-        store.guild_setup(HUGE).await.map(drop),
-        store.save_guild_setup(&GuildSetup::new(HUGE), 1).await,
+        store.guild_setup(GuildId(HUGE)).await.map(drop),
+        store
+            .save_guild_setup(&GuildSetup::new(GuildId(HUGE)), at(1))
+            .await,
         store
             .save_guild_setup(
                 &GuildSetup {
-                    volunteer_role: Some(u64::MAX),
+                    volunteer_role: Some(RoleId(u64::MAX)),
                     ..GuildSetup::new(GUILD)
                 },
-                1,
+                at(1),
             )
             .await,
         store
             .save_guild_setup(
                 &GuildSetup {
-                    help_channel: Some(HUGE),
+                    help_channel: Some(ChannelId(HUGE)),
                     ..GuildSetup::new(GUILD)
                 },
-                1,
+                at(1),
             )
             .await,
         store
-            .set_permission_problem(HUGE, Some("x"), 1)
+            .set_permission_problem(GuildId(HUGE), Some("x"), at(1))
             .await
             .map(drop),
-        store.set_on_duty(GUILD, HUGE, true, 1).await,
-        store.set_on_duty(HUGE, ALICE, true, 1).await,
-        store.on_duty(HUGE).await.map(drop),
+        store.set_on_duty(GUILD, UserId(HUGE), true, at(1)).await,
+        store.set_on_duty(GuildId(HUGE), ALICE, true, at(1)).await,
+        store.on_duty(GuildId(HUGE)).await.map(drop),
         store
-            .open_handoff(&new_handoff(session.id, HUGE, BOB, false), 1)
+            .open_handoff(&new_handoff(session.id, GuildId(HUGE), BOB, false), at(1))
             .await
             .map(drop),
         store
-            .open_handoff(&new_handoff(session.id, GUILD, HUGE, false), 1)
+            .open_handoff(&new_handoff(session.id, GUILD, UserId(HUGE), false), at(1))
             .await
             .map(drop),
-        store.live_handoff_of_member(GUILD, HUGE).await.map(drop),
-        store.attach_thread(h.id, HUGE, 1).await,
-        store.attach_card(h.id, HUGE, 1, 1).await,
-        store.attach_card(h.id, 1, u64::MAX, 1).await,
-        store.claim(h.id, HUGE, 1).await.map(drop),
-        store.queue(HUGE).await.map(drop),
+        store
+            .live_handoff_of_member(GUILD, UserId(HUGE))
+            .await
+            .map(drop),
+        store.attach_thread(h.id, ChannelId(HUGE), at(1)).await,
+        store
+            .attach_card(h.id, ChannelId(HUGE), MessageId(1), at(1))
+            .await,
+        store
+            .attach_card(h.id, ChannelId(1), MessageId(u64::MAX), at(1))
+            .await,
+        store.claim(h.id, UserId(HUGE), at(1)).await.map(drop),
+        store.queue(GuildId(HUGE)).await.map(drop),
     ];
-    claimed(store.claim(h.id, VOL_1, 2).await.expect("claim"));
-    errors.push(store.transfer(h.id, HUGE, 3).await.map(drop));
+    claimed(store.claim(h.id, VOL_1, at(2)).await.expect("claim"));
+    errors.push(store.transfer(h.id, UserId(HUGE), at(3)).await.map(drop));
 
     for (i, result) in errors.into_iter().enumerate() {
         let err = result.expect_err("huge id");
@@ -1730,8 +1808,14 @@ async fn ids_at_or_above_two_to_the_63_are_refused_not_wrapped() {
 
     // The largest storable id round-trips.
     let max = i64::MAX as u64;
-    store.set_on_duty(max, max, true, 1).await.expect("max ids");
-    assert_eq!(store.on_duty(max).await.expect("list"), vec![max]);
+    store
+        .set_on_duty(GuildId(max), UserId(max), true, at(1))
+        .await
+        .expect("max ids");
+    assert_eq!(
+        store.on_duty(GuildId(max)).await.expect("list"),
+        vec![UserId(max)]
+    );
     store.close().await;
 }
 
@@ -1762,7 +1846,14 @@ async fn broken_rows_read_as_corrupt_records_never_a_panic() {
         ("status = 'claimed'", "claimed_by is missing"),
     ];
     for (i, (set, what)) in cases.into_iter().enumerate() {
-        let h = open_at(&store, GUILD, ALICE + i as u64, false, 1_000).await;
+        let h = open_at(
+            &store,
+            GUILD,
+            UserId(ALICE.get() + i as u64),
+            false,
+            at(1_000),
+        )
+        .await;
         plant(
             &url,
             &format!("UPDATE handoffs SET {set} WHERE id = {}", h.id),
@@ -1781,11 +1872,11 @@ async fn broken_rows_read_as_corrupt_records_never_a_panic() {
             "{err}"
         );
         // Guarded writes that read the row back report it too, instead of panicking.
-        assert!(store.claim(h.id, VOL_1, 2_000).await.is_err(), "{set}");
+        assert!(store.claim(h.id, VOL_1, at(2_000)).await.is_err(), "{set}");
     }
 
     store
-        .save_guild_setup(&GuildSetup::new(GUILD), 1)
+        .save_guild_setup(&GuildSetup::new(GUILD), at(1))
         .await
         .expect("save");
     plant(&url, "UPDATE guild_settings SET renotify_secs = 0").await;
@@ -1822,7 +1913,7 @@ async fn handoffs_go_with_their_session_and_ids_are_never_reused() {
     conn.close().await.expect("close raw");
 
     // The id lives on in Discord buttons, so the next handoff gets a new one.
-    let next = open_at(&store, GUILD, BOB, false, 2_000).await;
+    let next = open_at(&store, GUILD, BOB, false, at(2_000)).await;
     assert!(next.id > h.id);
     assert_eq!(store.handoff(h.id).await.expect("gone"), None);
     store.close().await;

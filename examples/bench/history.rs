@@ -96,7 +96,7 @@ pub async fn write(url: &str, library: &Library, shape: &Shape) -> History {
         .await;
     let guides: Vec<_> = library.iter().collect();
     let mut rng = 0x2545_f491_4f6c_dd1d_u64;
-    let now = pitcrew::store::now_ms();
+    let now = pitcrew::domain::Clock::now(&pitcrew::domain::SystemClock).millis();
     let mut rows = Vec::with_capacity(shape.sessions);
     for i in 0..shape.sessions {
         let active = i < shape.active;

@@ -8,8 +8,8 @@ use serenity::all::{
 
 use super::ids::{Action, CardAction};
 use super::render::fit;
+use crate::domain::{Handoff, HandoffStatus};
 use crate::handoff::card::Step;
-use crate::handoff::{Handoff, HandoffStatus};
 
 const URGENT_COLOUR: Colour = Colour(0xdc2626);
 const OPEN_COLOUR: Colour = Colour(0xf59e0b);
@@ -42,7 +42,7 @@ pub fn card_url(h: &Handoff) -> Option<String> {
 }
 
 /// A link that opens the member's private thread.
-pub fn thread_url(guild: u64, thread: u64) -> String {
+pub fn thread_url(guild: crate::domain::GuildId, thread: crate::domain::ChannelId) -> String {
     format!("https://discord.com/channels/{guild}/{thread}")
 }
 
@@ -95,7 +95,7 @@ pub fn draw(h: &Handoff, ctx: &CardContext<'_>) -> Card {
         ),
         (
             "Waiting since",
-            format!("<t:{}:R>", h.created_at.div_euclid(1000)),
+            format!("<t:{}:R>", h.created_at.unix_seconds()),
             true,
         ),
         ("Status", status, false),
@@ -108,8 +108,8 @@ pub fn draw(h: &Handoff, ctx: &CardContext<'_>) -> Card {
     }
     if let Some(rating) = h.rating {
         let said = match rating {
-            crate::handoff::Rating::Solved => "Yes, it solved it",
-            crate::handoff::Rating::NotSolved => "No, still stuck",
+            crate::domain::Rating::Solved => "Yes, it solved it",
+            crate::domain::Rating::NotSolved => "No, still stuck",
         };
         fields.push(("Member's answer", said.to_string(), true));
     }

@@ -13,8 +13,8 @@ use super::ids::{Action, CardAction};
 use super::render::{fit, Screen};
 use super::respond::Reply;
 use crate::desk::Desk;
-use crate::handoff::{Claim, GuildSetup, Handoff, HandoffId, Rating, Ready};
-use crate::store::{now_ms, StoreError};
+use crate::domain::{Claim, GuildSetup, Handoff, HandoffId, Rating, Ready};
+use crate::store::StoreError;
 
 const NOT_VOLUNTEER: &str = "Only the club's volunteers can do that.";
 const NOT_FOUND: &str = "That handoff no longer exists.";
@@ -24,7 +24,7 @@ const NOTE_MAX: u16 = 1000;
 
 /// Who pressed, as far as a card cares.
 pub struct Presser<'a> {
-    pub user: u64,
+    pub user: crate::domain::UserId,
     pub member: Option<&'a GuildMember>,
 }
 
@@ -37,7 +37,7 @@ pub async fn press(
     presser: &Presser<'_>,
     id: HandoffId,
     action: CardAction,
-    picked: Option<u64>,
+    picked: Option<crate::domain::UserId>,
 ) -> Result<(Reply, Option<Handoff>), StoreError> {
     if let CardAction::Rate(rating) = action {
         return rate(desk, presser, id, rating).await;
@@ -53,7 +53,7 @@ async fn act(
     presser: &Presser<'_>,
     id: HandoffId,
     action: CardAction,
-    picked: Option<u64>,
+    picked: Option<crate::domain::UserId>,
 ) -> Result<Reply, StoreError> {
     let store = desk.store();
     let Some(h) = store.handoff(id).await? else {
@@ -70,7 +70,7 @@ async fn act(
     if !is_volunteer(setup.as_ref(), presser) {
         return Ok(Reply::Note(NOT_VOLUNTEER.into()));
     }
-    let now = now_ms();
+    let now = desk.now();
     let changed = match action {
         CardAction::Claim => match store.claim(id, presser.user, now).await? {
             Claim::Claimed(h) => {
@@ -86,7 +86,7 @@ async fn act(
             let interval = setup
                 .as_ref()
                 .map(|s| s.renotify)
-                .unwrap_or(crate::handoff::DEFAULT_RENOTIFY);
+                .unwrap_or(crate::domain::DEFAULT_RENOTIFY);
             let next = crate::handoff::schedule::first_notice(now, interval);
             match store.release(id, next, now).await? {
                 Some(h) => {
@@ -145,7 +145,10 @@ pub async fn resolve(
         return Ok(Reply::Note(NOT_VOLUNTEER.into()));
     }
     let note = note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
-    let Some(h) = store.resolve_handoff(id, note.as_deref(), now_ms()).await? else {
+    let Some(h) = store
+        .resolve_handoff(id, note.as_deref(), desk.now())
+        .await?
+    else {
         return Ok(Reply::Note(CLOSED.into()));
     };
     let asked = ask_rating(http, &h, presser.user, note.as_deref()).await;
@@ -180,7 +183,7 @@ pub async fn member_note(
             "Your note was empty, so nothing was sent.".into(),
         ));
     }
-    let Some(h) = store.set_member_note(id, &note, now_ms()).await? else {
+    let Some(h) = store.set_member_note(id, &note, desk.now()).await? else {
         return Ok(Reply::Note(CLOSED.into()));
     };
     let said = format!("Note from the member:\n{}", super::card::quote(&note));
@@ -208,7 +211,7 @@ async fn rate(
     if presser.user != h.member {
         return Ok((Reply::Note(ONLY_MEMBER.into()), None));
     }
-    let rated = desk.store().rate(h.id, rating, now_ms()).await?;
+    let rated = desk.store().rate(h.id, rating, desk.now()).await?;
     let thanks = match (&rated, rating) {
         (Some(_), Rating::Solved) => "Thanks for telling us. Glad you're sorted. Drive safe!",
         (Some(_), Rating::NotSolved) => "Thanks for telling us. Type `/triage` any time to ask again; a volunteer will pick it up.",
@@ -250,27 +253,38 @@ fn is_volunteer(setup: Option<&GuildSetup>, presser: &Presser<'_>) -> bool {
     };
     presser
         .member
-        .is_some_and(|m| m.roles.contains(&RoleId::new(role)))
+        .is_some_and(|m| m.roles.contains(&RoleId::from(role)))
 }
 
 /// Whether `user` holds the volunteer role right now (asked of Discord, not of the press).
-async fn has_role_now(http: &Http, setup: Option<&GuildSetup>, h: &Handoff, user: u64) -> bool {
+async fn has_role_now(
+    http: &Http,
+    setup: Option<&GuildSetup>,
+    h: &Handoff,
+    user: crate::domain::UserId,
+) -> bool {
     let Some(role) = setup.and_then(|s| s.volunteer_role) else {
         return false;
     };
-    let member = serenity::all::GuildId::new(h.guild)
-        .member(http, UserId::new(user))
+    let member = serenity::all::GuildId::from(h.guild)
+        .member(http, UserId::from(user))
         .await;
-    member.is_ok_and(|m| m.roles.contains(&RoleId::new(role)))
+    member.is_ok_and(|m| m.roles.contains(&RoleId::from(role)))
 }
 
 /// Adds a volunteer to the member's thread and says so; notes whether the member left, and
 /// returns the handoff as it now stands so the card drawn next says so too.
-async fn joined(http: &Http, desk: &Desk, h: Handoff, volunteer: u64, what: &str) -> Handoff {
+async fn joined(
+    http: &Http,
+    desk: &Desk,
+    h: Handoff,
+    volunteer: crate::domain::UserId,
+    what: &str,
+) -> Handoff {
     let result: Result<(), Undelivered> = async {
         if let Some(thread) = h.thread {
-            serenity::all::ChannelId::new(thread)
-                .add_thread_member(http, UserId::new(volunteer))
+            serenity::all::ChannelId::from(thread)
+                .add_thread_member(http, UserId::from(volunteer))
                 .await?;
         }
         discord_handoff::tell_thread(
@@ -287,7 +301,7 @@ async fn joined(http: &Http, desk: &Desk, h: Handoff, volunteer: u64, what: &str
     if h.member_left || discord_handoff::member_present(http, &h).await {
         return h;
     }
-    match desk.store().mark_member_left(h.id, now_ms()).await {
+    match desk.store().mark_member_left(h.id, desk.now()).await {
         Ok(Some(marked)) => marked,
         Ok(None) => h,
         Err(e) => {
@@ -310,7 +324,7 @@ async fn requeue(http: &Http, desk: &Desk, h: &Handoff, ready: &Ready) {
         .map(|u| format!(" {u}"))
         .unwrap_or_default();
     let result: Result<(), Undelivered> = async {
-        serenity::all::ChannelId::new(ready.cards_channel)
+        serenity::all::ChannelId::from(ready.cards_channel)
             .send_message(
                 http,
                 CreateMessage::new()
@@ -334,7 +348,7 @@ async fn requeue(http: &Http, desk: &Desk, h: &Handoff, ready: &Ready) {
 async fn ask_rating(
     http: &Http,
     h: &Handoff,
-    volunteer: u64,
+    volunteer: crate::domain::UserId,
     note: Option<&str>,
 ) -> Result<(), Undelivered> {
     let Some(thread) = h.thread else {
@@ -345,7 +359,7 @@ async fn ask_rating(
         text.push_str(&format!("\n{}", super::card::quote(note)));
     }
     text.push_str(&format!("\n\n<@{}>, did this solve it?", h.member));
-    serenity::all::ChannelId::new(thread)
+    serenity::all::ChannelId::from(thread)
         .send_message(
             http,
             CreateMessage::new()
@@ -364,7 +378,7 @@ async fn ask_rating(
                         ButtonStyle::Secondary,
                     ),
                 ])])
-                .allowed_mentions(CreateAllowedMentions::new().users([UserId::new(h.member)])),
+                .allowed_mentions(CreateAllowedMentions::new().users([UserId::from(h.member)])),
         )
         .await?;
     Ok(())

@@ -20,9 +20,10 @@ use super::render;
 use super::respond::{Deferral, Reply, Responder};
 use super::screens;
 use crate::desk::{Desk, DeskError, Pressed};
-use crate::handoff::{text as handoff_text, Handoff, Ready as HandoffReady};
-use crate::place::{Member, Scope};
-use crate::store::SessionRecord;
+use crate::domain::SessionRecord;
+use crate::domain::{Handoff, Ready as HandoffReady};
+use crate::domain::{Member, Scope};
+use crate::handoff::text as handoff_text;
 use crate::triage::View;
 
 /// The guide option value that closes the member's open guide: `/triage cancel`.
@@ -105,7 +106,7 @@ impl Handler {
     }
 
     async fn component(&self, ctx: &Context, press: &ComponentInteraction) {
-        let member = Member::Discord(press.user.id.get());
+        let member = Member::Discord(press.user.id.into());
         let scope = scope(press.guild_id, press.channel_id.get());
         let responder = responder(ctx, press.id, &press.token);
         let Some(action) = Action::parse(&press.data.custom_id) else {
@@ -123,12 +124,12 @@ impl Handler {
         if let Action::Handoff { handoff, action } = action {
             let picked = match &press.data.kind {
                 ComponentInteractionDataKind::UserSelect { values } => {
-                    values.first().map(|u| u.get())
+                    values.first().map(|&u| u.into())
                 }
                 _ => None,
             };
             let presser = Presser {
-                user: press.user.id.get(),
+                user: press.user.id.into(),
                 member: press.member.as_ref(),
             };
             let rated = responder
@@ -324,7 +325,7 @@ impl Handler {
     async fn modal(&self, ctx: &Context, modal: &ModalInteraction) {
         let responder = responder(ctx, modal.id, &modal.token);
         let presser = Presser {
-            user: modal.user.id.get(),
+            user: modal.user.id.into(),
             member: modal.member.as_ref(),
         };
         // The work runs inside the answer, so a slow store or Discord is deferred in time.
@@ -390,8 +391,8 @@ pub(super) fn responder(ctx: &Context, id: InteractionId, token: &str) -> Respon
 pub(super) fn scope(guild: Option<GuildId>, channel: u64) -> Scope {
     match guild {
         Some(g) => Scope::Guild {
-            guild: g.get(),
-            channel,
+            guild: g.into(),
+            channel: channel.into(),
         },
         None => Scope::Dm,
     }

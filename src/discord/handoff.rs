@@ -10,9 +10,11 @@ use serenity::all::{
 use super::card::{self, Card, CardContext};
 use super::render::fit;
 use crate::desk::Desk;
-use crate::handoff::{self, GuildSetup, Handoff, NewHandoff, Ready};
-use crate::place::Scope;
-use crate::store::{now_ms, SessionRecord, StoreError};
+use crate::domain::Scope;
+use crate::domain::SessionRecord;
+use crate::domain::{GuildSetup, Handoff, NewHandoff, Ready};
+use crate::handoff;
+use crate::store::StoreError;
 use crate::triage::View;
 
 /// Discord's code for a permission the bot lacks.
@@ -31,7 +33,9 @@ pub enum Prepared {
     Closed,
     /// The member already has a request open with the volunteers (from an earlier walk):
     /// they continue in that thread rather than getting a second card.
-    AlreadyOpen { thread: Option<u64> },
+    AlreadyOpen {
+        thread: Option<crate::domain::ChannelId>,
+    },
     /// A handoff exists (new or from an earlier press) and will be delivered.
     Opened { handoff: Box<Handoff>, ready: Ready },
 }
@@ -43,7 +47,7 @@ pub async fn prepare(
     session: &SessionRecord,
     view: &View,
 ) -> Result<Prepared, StoreError> {
-    let (Scope::Guild { guild, .. }, crate::place::Member::Discord(member)) =
+    let (Scope::Guild { guild, .. }, crate::domain::Member::Discord(member)) =
         (session.scope, &session.member)
     else {
         return Ok(Prepared::NoServer);
@@ -63,7 +67,7 @@ pub async fn prepare(
             }
         }
     }
-    let now = now_ms();
+    let now = desk.now();
     let new = NewHandoff {
         session: session.id,
         guild,
@@ -109,7 +113,7 @@ pub async fn deliver(
     let (ctx_title, steps, skipped) = walk(desk, h).await?;
     let mut h = h.clone();
     if h.thread.is_none() {
-        let help = ChannelId::new(ready.help_channel);
+        let help = ChannelId::from(ready.help_channel);
         let name = fit(
             &format!("Help: {ctx_title} · {member_name}"),
             THREAD_NAME_MAX,
@@ -123,11 +127,13 @@ pub async fn deliver(
             )
             .await
             .map_err(|e| permission(e, &format!("Create Private Threads in <#{}>", help)))?;
-        store.attach_thread(h.id, thread.id.get(), now_ms()).await?;
-        h.thread = Some(thread.id.get());
+        store
+            .attach_thread(h.id, thread.id.into(), desk.now())
+            .await?;
+        h.thread = Some(thread.id.into());
         thread
             .id
-            .add_thread_member(http, UserId::new(h.member))
+            .add_thread_member(http, UserId::from(h.member))
             .await
             .map_err(|e| permission(e, &format!("Manage Threads in <#{}>", help)))?;
         let opening = format!(
@@ -142,13 +148,13 @@ pub async fn deliver(
                 http,
                 CreateMessage::new()
                     .content(fit(&opening, 2000))
-                    .allowed_mentions(CreateAllowedMentions::new().users([UserId::new(h.member)])),
+                    .allowed_mentions(CreateAllowedMentions::new().users([UserId::from(h.member)])),
             )
             .await
             .map_err(|e| permission(e, &format!("Send Messages in Threads in <#{}>", help)))?;
     }
     if h.card_message.is_none() {
-        let cards = ChannelId::new(ready.cards_channel);
+        let cards = ChannelId::from(ready.cards_channel);
         let on_duty = if h.urgent {
             store.on_duty(h.guild).await?
         } else {
@@ -175,23 +181,27 @@ pub async fn deliver(
             .await
             .map_err(|e| permission(e, &format!("Send Messages in <#{}>", cards)))?;
         store
-            .attach_card(h.id, cards.get(), msg.id.get(), now_ms())
+            .attach_card(h.id, cards.into(), msg.id.into(), desk.now())
             .await?;
-        h.card_channel = Some(cards.get());
-        h.card_message = Some(msg.id.get());
+        h.card_channel = Some(cards.into());
+        h.card_message = Some(msg.id.into());
     }
     Ok(h)
 }
 
 /// Who a card pings: on-duty volunteers by name on urgent cards (the role if nobody is on
 /// duty), the role on the rest. Nothing else can be pinged, whatever the text says.
-pub fn ping(h: &Handoff, ready: &Ready, on_duty: &[u64]) -> (String, CreateAllowedMentions) {
-    let role = RoleId::new(ready.volunteer_role);
+pub fn ping(
+    h: &Handoff,
+    ready: &Ready,
+    on_duty: &[crate::domain::UserId],
+) -> (String, CreateAllowedMentions) {
+    let role = RoleId::from(ready.volunteer_role);
     if h.urgent && !on_duty.is_empty() {
         let names: Vec<String> = on_duty.iter().map(|u| format!("<@{u}>")).collect();
         (
             format!("🚨 {}: urgent, a member may be in danger.", names.join(" ")),
-            CreateAllowedMentions::new().users(on_duty.iter().map(|&u| UserId::new(u))),
+            CreateAllowedMentions::new().users(on_duty.iter().map(|&u| UserId::from(u))),
         )
     } else if h.urgent {
         (
@@ -225,10 +235,10 @@ pub async fn refresh_card(http: &Http, desk: &Desk, h: &Handoff) -> Result<(), U
         return Ok(());
     };
     let Card { embed, rows } = current_card(desk, h).await?;
-    ChannelId::new(channel)
+    ChannelId::from(channel)
         .edit_message(
             http,
-            MessageId::new(message),
+            MessageId::from(message),
             EditMessage::new().embed(embed).components(rows),
         )
         .await?;
@@ -238,7 +248,7 @@ pub async fn refresh_card(http: &Http, desk: &Desk, h: &Handoff) -> Result<(), U
 /// Posts `text` in the member's thread; pings nobody.
 pub async fn tell_thread(http: &Http, h: &Handoff, text: &str) -> Result<(), Undelivered> {
     if let Some(thread) = h.thread {
-        ChannelId::new(thread)
+        ChannelId::from(thread)
             .send_message(
                 http,
                 CreateMessage::new()
@@ -255,7 +265,7 @@ pub async fn tell_thread(http: &Http, h: &Handoff, text: &str) -> Result<(), Und
 /// press anything in a locked thread, nor reopen it.
 pub async fn close_thread(http: &Http, h: &Handoff, lock: bool) -> Result<(), Undelivered> {
     if let Some(thread) = h.thread {
-        ChannelId::new(thread)
+        ChannelId::from(thread)
             .edit_thread(http, EditThread::new().archived(true).locked(lock))
             .await
             .map_err(|e| permission(e, "Manage Threads"))?;
@@ -266,8 +276,8 @@ pub async fn close_thread(http: &Http, h: &Handoff, lock: bool) -> Result<(), Un
 /// Whether the member is still in the server; a Discord error other than "unknown member"
 /// counts as still there (we do not mark people gone on a hiccup).
 pub async fn member_present(http: &Http, h: &Handoff) -> bool {
-    match GuildId::new(h.guild)
-        .member(http, UserId::new(h.member))
+    match GuildId::from(h.guild)
+        .member(http, UserId::from(h.member))
         .await
     {
         Ok(_) => true,
@@ -276,20 +286,20 @@ pub async fn member_present(http: &Http, h: &Handoff) -> bool {
 }
 
 /// Records a permission problem for the setup status, logging it only when it is new.
-pub async fn note_problem(desk: &Desk, guild: u64, err: &Undelivered) {
+pub async fn note_problem(desk: &Desk, guild: crate::domain::GuildId, err: &Undelivered) {
     let problem = match err {
         Undelivered::Permission(p) => p.clone(),
         other => {
-            tracing::warn!(guild, error = %other, "could not deliver a handoff");
+            tracing::warn!(%guild, error = %other, "could not deliver a handoff");
             return;
         }
     };
     match desk
         .store()
-        .set_permission_problem(guild, Some(&problem), now_ms())
+        .set_permission_problem(guild, Some(&problem), desk.now())
         .await
     {
-        Ok(true) => tracing::warn!(guild, %problem, "missing Discord permission"),
+        Ok(true) => tracing::warn!(%guild, %problem, "missing Discord permission"),
         Ok(false) => {}
         Err(e) => tracing::error!(error = %e, "could not record a permission problem"),
     }
@@ -300,7 +310,7 @@ pub async fn clear_problem(desk: &Desk, setup: Option<&GuildSetup>) {
     if let Some(s) = setup.filter(|s| s.permission_problem.is_some()) {
         if let Err(e) = desk
             .store()
-            .set_permission_problem(s.guild, None, now_ms())
+            .set_permission_problem(s.guild, None, desk.now())
             .await
         {
             tracing::error!(error = %e, "could not clear a permission problem");

@@ -10,8 +10,8 @@
 //! `new:<session>[:<guide>]` drop the open session and start fresh. Handoff cards and their
 //! modals use `h:<verb>:<handoff>` (see [`CardAction`]); the modals' text inputs `h:xt` / `h:nt`.
 
-use crate::handoff::{HandoffId, Rating};
-use crate::store::SessionId;
+use crate::domain::SessionId;
+use crate::domain::{HandoffId, Rating};
 use crate::triage::Input;
 
 /// Discord's custom_id limit.

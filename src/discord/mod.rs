@@ -3,6 +3,7 @@
 mod card;
 mod card_actions;
 mod commands;
+mod convert;
 mod handler;
 mod handoff;
 pub mod ids;

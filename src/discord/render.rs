@@ -8,7 +8,7 @@ use serenity::all::{
 };
 
 use super::ids::Action;
-use crate::store::SessionId;
+use crate::domain::SessionId;
 use crate::triage::{Input, Nav, View};
 
 pub const CONTENT_MAX: usize = 2000;

@@ -8,8 +8,8 @@ use serenity::all::{
 
 use super::ids::Action;
 use super::render::{fit, Screen, BUTTON_LABEL_MAX};
+use crate::domain::SessionId;
 use crate::guide::{Guide, Library};
-use crate::store::SessionId;
 use crate::triage::View;
 
 const SELECT_OPTIONS_MAX: usize = 25;

@@ -11,8 +11,8 @@ use serenity::all::{
 
 use super::respond::Reply;
 use crate::desk::Desk;
-use crate::handoff::{GuildSetup, HandoffStatus};
-use crate::store::{now_ms, StoreError};
+use crate::domain::{GuildSetup, HandoffStatus};
+use crate::store::StoreError;
 
 pub const ADMIN: &str = "pitcrew";
 pub const VOLUNTEER: &str = "volunteer";
@@ -107,9 +107,9 @@ pub async fn admin(desk: &Desk, cmd: &CommandInteraction) -> Result<Reply, Store
     }
     let store = desk.store();
     let mut setup = store
-        .guild_setup(guild.get())
+        .guild_setup(guild.into())
         .await?
-        .unwrap_or_else(|| GuildSetup::new(guild.get()));
+        .unwrap_or_else(|| GuildSetup::new(guild.into()));
     let options = cmd.data.options();
     let Some(ResolvedOption { name, value, .. }) = options.first() else {
         return Ok(Reply::Note(status(&setup)));
@@ -121,13 +121,13 @@ pub async fn admin(desk: &Desk, cmd: &CommandInteraction) -> Result<Reply, Store
         for opt in subs {
             match (opt.name, &opt.value) {
                 ("volunteer_role", ResolvedValue::Role(role)) => {
-                    setup.volunteer_role = Some(role.id.get())
+                    setup.volunteer_role = Some(role.id.into())
                 }
                 ("cards_channel", ResolvedValue::Channel(c)) => {
-                    setup.cards_channel = Some(c.id.get())
+                    setup.cards_channel = Some(c.id.into())
                 }
                 ("help_channel", ResolvedValue::Channel(c)) => {
-                    setup.help_channel = Some(c.id.get())
+                    setup.help_channel = Some(c.id.into())
                 }
                 ("renotify_minutes", ResolvedValue::Integer(m)) => {
                     let minutes = u64::try_from(*m)
@@ -138,14 +138,16 @@ pub async fn admin(desk: &Desk, cmd: &CommandInteraction) -> Result<Reply, Store
                 _ => {}
             }
         }
-        store.save_guild_setup(&setup, now_ms()).await?;
+        store.save_guild_setup(&setup, desk.now()).await?;
     }
     Ok(Reply::Note(status(&setup)))
 }
 
 /// The setup in words: what is set, what is missing, and any permission the bot lacked.
 pub fn status(s: &GuildSetup) -> String {
-    let show = |v: Option<u64>, f: fn(u64) -> String| v.map(f).unwrap_or("*not set*".into());
+    fn show<T>(v: Option<T>, f: fn(T) -> String) -> String {
+        v.map(f).unwrap_or("*not set*".into())
+    }
     let mut text = format!(
         "**Volunteer handoff setup**\nVolunteer role: {}\nVolunteers' channel (cards): {}\nHelp channel (private threads): {}\nReminders every: {} min",
         show(s.volunteer_role, |r| format!("<@&{r}>")),
@@ -172,7 +174,7 @@ pub fn status(s: &GuildSetup) -> String {
 
 /// `/volunteer queue|duty`.
 pub async fn volunteer(desk: &Desk, cmd: &CommandInteraction) -> Result<Reply, StoreError> {
-    let Some(guild) = cmd.guild_id.map(|g| g.get()) else {
+    let Some(guild) = cmd.guild_id.map(crate::domain::GuildId::from) else {
         return Ok(Reply::Note("This command works in a server.".into()));
     };
     let store = desk.store();
@@ -181,7 +183,7 @@ pub async fn volunteer(desk: &Desk, cmd: &CommandInteraction) -> Result<Reply, S
         .await?
         .and_then(|s| s.volunteer_role);
     let is_volunteer = match (role, cmd.member.as_ref()) {
-        (Some(r), Some(m)) => m.roles.contains(&RoleId::new(r)),
+        (Some(r), Some(m)) => m.roles.contains(&RoleId::from(r)),
         _ => false,
     };
     if !is_volunteer {
@@ -202,7 +204,7 @@ pub async fn volunteer(desk: &Desk, cmd: &CommandInteraction) -> Result<Reply, S
             .iter()
             .any(|o| matches!(o.value, ResolvedValue::String("on")));
         store
-            .set_on_duty(guild, cmd.user.id.get(), on, now_ms())
+            .set_on_duty(guild, cmd.user.id.into(), on, desk.now())
             .await?;
         let text = if on {
             "You are on duty: urgent cards will name you."
@@ -232,7 +234,7 @@ pub async fn volunteer(desk: &Desk, cmd: &CommandInteraction) -> Result<Reply, S
             if h.urgent { "🚨 " } else { "" },
             h.id,
             h.member,
-            h.created_at.div_euclid(1000),
+            h.created_at.unix_seconds(),
         ));
     }
     if queue.len() > QUEUE_SHOWN {

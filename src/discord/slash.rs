@@ -13,10 +13,9 @@ use super::render;
 use super::respond::{Deferral, Reply};
 use super::screens;
 use crate::desk::{DeskError, Opened};
+use crate::domain::Handoff;
+use crate::domain::{Member, Scope};
 use crate::guide::search::{self, Mode};
-use crate::handoff::Handoff;
-use crate::place::{Member, Scope};
-use crate::store::now_ms;
 
 impl Handler {
     pub(super) async fn command(&self, ctx: &Context, cmd: &CommandInteraction) {
@@ -45,7 +44,7 @@ impl Handler {
             ResolvedValue::String(s) if o.name == commands::GUIDE_OPTION => Some(s.to_string()),
             _ => None,
         });
-        let member = Member::Discord(cmd.user.id.get());
+        let member = Member::Discord(cmd.user.id.into());
         let scope = scope(cmd.guild_id, cmd.channel_id.get());
         let cancelled = responder
             .answer_then(Deferral::NewMessage, async {
@@ -112,7 +111,7 @@ impl Handler {
             (Scope::Guild { guild, .. }, Member::Discord(id)) => {
                 let store = self.desk.store();
                 match store.live_handoff_of_member(*guild, *id).await? {
-                    Some(h) => store.cancel_handoff(h.id, now_ms()).await?,
+                    Some(h) => store.cancel_handoff(h.id, self.desk.now()).await?,
                     None => None,
                 }
             }

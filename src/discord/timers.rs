@@ -11,8 +11,9 @@ use tokio::sync::Notify;
 
 use super::handoff::{self as discord_handoff, Undelivered};
 use crate::desk::Desk;
-use crate::handoff::{schedule, text, Handoff, RENOTIFY_MAX};
-use crate::store::{now_ms, StoreError};
+use crate::domain::{Handoff, RENOTIFY_MAX};
+use crate::handoff::{schedule, text};
+use crate::store::StoreError;
 
 /// The longest the timer sleeps without looking, in case a wake-up was missed.
 const IDLE_MAX: Duration = Duration::from_secs(30);
@@ -27,10 +28,7 @@ pub async fn run(http: Arc<Http>, desk: Arc<Desk>, wake: Arc<Notify>, closing: A
             tracing::error!(error = %e, "re-notification pass failed");
         }
         let sleep = match desk.store().earliest_notice().await {
-            Ok(Some(at)) => {
-                Duration::from_millis(u64::try_from(at.saturating_sub(now_ms())).unwrap_or(0))
-                    .min(IDLE_MAX)
-            }
+            Ok(Some(at)) => desk.now().until(at).min(IDLE_MAX),
             Ok(None) => IDLE_MAX,
             Err(_) => IDLE_MAX,
         };
@@ -43,14 +41,19 @@ pub async fn run(http: Arc<Http>, desk: Arc<Desk>, wake: Arc<Notify>, closing: A
 
 /// Sends every notice that is due now.
 pub async fn tick(http: &Http, desk: &Desk) -> Result<(), StoreError> {
-    let now = now_ms();
+    let now = desk.now();
     for h in desk.store().due_notices(now, BATCH).await? {
         remind(http, desk, &h, now).await?;
     }
     Ok(())
 }
 
-async fn remind(http: &Http, desk: &Desk, h: &Handoff, now: i64) -> Result<(), StoreError> {
+async fn remind(
+    http: &Http,
+    desk: &Desk,
+    h: &Handoff,
+    now: crate::domain::Timestamp,
+) -> Result<(), StoreError> {
     let store = desk.store();
     let ready = store.guild_setup(h.guild).await?.and_then(|s| s.ready());
     let number = h.notify_count + 1;
@@ -66,8 +69,8 @@ async fn remind(http: &Http, desk: &Desk, h: &Handoff, now: i64) -> Result<(), S
     // Discord hiccup) gets another try before volunteers are reminded of it.
     let h = if h.thread.is_none() || h.card_message.is_none() {
         // The thread is named for the member, as when it is made at once.
-        let name = match GuildId::new(h.guild)
-            .member(http, UserId::new(h.member))
+        let name = match GuildId::from(h.guild)
+            .member(http, UserId::from(h.member))
             .await
         {
             Ok(m) => m.display_name().to_string(),
@@ -102,7 +105,7 @@ async fn remind(http: &Http, desk: &Desk, h: &Handoff, now: i64) -> Result<(), S
         to_member.push_str(text::LAST_REMINDER);
     }
     let sent: Result<(), Undelivered> = async {
-        ChannelId::new(ready.cards_channel)
+        ChannelId::from(ready.cards_channel)
             .send_message(
                 http,
                 CreateMessage::new()
@@ -119,7 +122,7 @@ async fn remind(http: &Http, desk: &Desk, h: &Handoff, now: i64) -> Result<(), S
         discord_handoff::note_problem(desk, h.guild, &e).await;
     }
     if !h.member_left && !discord_handoff::member_present(http, &h).await {
-        if let Some(h) = store.mark_member_left(h.id, now_ms()).await? {
+        if let Some(h) = store.mark_member_left(h.id, desk.now()).await? {
             if let Err(e) = discord_handoff::refresh_card(http, desk, &h).await {
                 discord_handoff::note_problem(desk, h.guild, &e).await;
             }

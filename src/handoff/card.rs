@@ -1,8 +1,8 @@
 //! What a volunteer needs to know at a glance, built from the guide and the answer log: each
 //! step the member saw, in order, as a short question with the answer they gave.
 
+use crate::domain::AnswerRecord;
 use crate::guide::Guide;
-use crate::store::AnswerRecord;
 
 /// A question is the first line of a step's text, cut at a word to stay scannable.
 const QUESTION_MAX: usize = 110;
@@ -65,7 +65,7 @@ pub fn cut(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::SessionId;
+    use crate::domain::{SessionId, Timestamp};
 
     fn answer(step: u32, node: &str, choice: &str) -> AnswerRecord {
         AnswerRecord {
@@ -73,7 +73,7 @@ mod tests {
             step,
             node: node.into(),
             choice: choice.into(),
-            at: 0,
+            at: Timestamp(0),
         }
     }
 

@@ -27,7 +27,7 @@ pub const ASK_AGAIN: &str = "Your earlier request was already closed. Run `/tria
     emergency number).";
 
 /// Shown when the member already has a request open with the volunteers.
-pub fn already_open(thread: Option<u64>) -> String {
+pub fn already_open(thread: Option<crate::domain::ChannelId>) -> String {
     let place = match thread {
         Some(t) => format!("your private thread <#{t}>"),
         None => "your private thread".to_string(),

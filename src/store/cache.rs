@@ -86,9 +86,9 @@ impl SessionCache {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::{Member, Scope};
+    use crate::domain::{SessionId, Timestamp};
     use crate::guide::GuideVersion;
-    use crate::place::{Member, Scope};
-    use crate::store::SessionId;
     use crate::triage::{State, Status};
 
     fn record(id: i64, step: u32) -> SessionRecord {
@@ -104,8 +104,8 @@ mod tests {
                 step,
                 status: Status::Active,
             },
-            created_at: 0,
-            updated_at: 0,
+            created_at: Timestamp(0),
+            updated_at: Timestamp(0),
         }
     }
 

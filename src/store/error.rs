@@ -5,8 +5,9 @@ use std::time::Duration;
 
 use sqlx::migrate::MigrateError;
 
-use super::{SessionId, MIGRATOR};
-use crate::handoff::HandoffId;
+use super::MIGRATOR;
+use crate::domain::HandoffId;
+use crate::domain::SessionId;
 
 /// The setting that holds the database location; named in every start-up error so the operator
 /// knows which knob to turn.

@@ -5,12 +5,12 @@
 use super::handoff_rows::{duty_user_from_row, renotify_to_sql, setup_columns, setup_from_row};
 use super::rows::id_to_sql;
 use super::{Store, StoreError};
-use crate::handoff::GuildSetup;
+use crate::domain::{GuildId, GuildSetup, Timestamp, UserId};
 
 impl Store {
     /// The server's setup, or `None` if nothing was ever stored for it.
-    pub async fn guild_setup(&self, guild: u64) -> Result<Option<GuildSetup>, StoreError> {
-        let guild_id = id_to_sql("Discord guild id", guild)?;
+    pub async fn guild_setup(&self, guild: GuildId) -> Result<Option<GuildSetup>, StoreError> {
+        let guild_id = id_to_sql("Discord guild id", guild.get())?;
         let row = sqlx::query(concat!(
             "SELECT ",
             setup_columns!(),
@@ -27,19 +27,23 @@ impl Store {
     /// The interval is kept in whole seconds (a fraction is dropped) and must lie within
     /// [`RENOTIFY_MIN`](super::RENOTIFY_MIN)..=[`RENOTIFY_LIMIT`](super::RENOTIFY_LIMIT), else
     /// [`StoreError::DurationOutOfRange`].
-    pub async fn save_guild_setup(&self, setup: &GuildSetup, now: i64) -> Result<(), StoreError> {
-        let guild = id_to_sql("Discord guild id", setup.guild)?;
+    pub async fn save_guild_setup(
+        &self,
+        setup: &GuildSetup,
+        now: Timestamp,
+    ) -> Result<(), StoreError> {
+        let guild = id_to_sql("Discord guild id", setup.guild.get())?;
         let role = setup
             .volunteer_role
-            .map(|v| id_to_sql("Discord role id", v))
+            .map(|v| id_to_sql("Discord role id", v.get()))
             .transpose()?;
         let cards = setup
             .cards_channel
-            .map(|v| id_to_sql("Discord channel id", v))
+            .map(|v| id_to_sql("Discord channel id", v.get()))
             .transpose()?;
         let help = setup
             .help_channel
-            .map(|v| id_to_sql("Discord channel id", v))
+            .map(|v| id_to_sql("Discord channel id", v.get()))
             .transpose()?;
         let secs = renotify_to_sql(setup.renotify)?;
 
@@ -76,11 +80,11 @@ impl Store {
     /// not on every press. A server seen for the first time with no problem is not a change.
     pub async fn set_permission_problem(
         &self,
-        guild: u64,
+        guild: GuildId,
         problem: Option<&str>,
-        now: i64,
+        now: Timestamp,
     ) -> Result<bool, StoreError> {
-        let guild_id = id_to_sql("Discord guild id", guild)?;
+        let guild_id = id_to_sql("Discord guild id", guild.get())?;
         let default_secs = renotify_to_sql(GuildSetup::new(guild).renotify)?;
 
         let mut tx = self.begin_write().await?;
@@ -125,13 +129,13 @@ impl Store {
     /// start of the running shift; going off when not on is a no-op.
     pub async fn set_on_duty(
         &self,
-        guild: u64,
-        user: u64,
+        guild: GuildId,
+        user: UserId,
         on: bool,
-        now: i64,
+        now: Timestamp,
     ) -> Result<(), StoreError> {
-        let guild_id = id_to_sql("Discord guild id", guild)?;
-        let user_id = id_to_sql("Discord user id", user)?;
+        let guild_id = id_to_sql("Discord guild id", guild.get())?;
+        let user_id = id_to_sql("Discord user id", user.get())?;
         let mut tx = self.begin_write().await?;
         let query = if on {
             sqlx::query(
@@ -152,8 +156,8 @@ impl Store {
     }
 
     /// The volunteers on duty in this server, longest on duty first (ties by user id).
-    pub async fn on_duty(&self, guild: u64) -> Result<Vec<u64>, StoreError> {
-        let guild_id = id_to_sql("Discord guild id", guild)?;
+    pub async fn on_duty(&self, guild: GuildId) -> Result<Vec<UserId>, StoreError> {
+        let guild_id = id_to_sql("Discord guild id", guild.get())?;
         let rows = sqlx::query(
             "SELECT user_id FROM volunteers_on_duty WHERE guild_id = ? ORDER BY since, user_id",
         )

@@ -5,8 +5,8 @@ use sqlx::{Executor, Sqlite};
 
 use super::handoff_rows::{handoff_columns, handoff_from_row, live};
 use super::rows::id_to_sql;
-use super::{SessionId, Store, StoreError};
-use crate::handoff::{Handoff, HandoffId};
+use super::{Store, StoreError};
+use crate::domain::{GuildId, Handoff, HandoffId, SessionId, UserId};
 
 /// Handoff `id`, read through `executor`: the pool, or a write transaction (`&mut **tx`), so
 /// the row is the one that beat a guarded update.
@@ -59,11 +59,11 @@ impl Store {
     /// several.
     pub async fn live_handoff_of_member(
         &self,
-        guild: u64,
-        member: u64,
+        guild: GuildId,
+        member: UserId,
     ) -> Result<Option<Handoff>, StoreError> {
-        let guild = id_to_sql("Discord guild id", guild)?;
-        let member = id_to_sql("Discord user id", member)?;
+        let guild = id_to_sql("Discord guild id", guild.get())?;
+        let member = id_to_sql("Discord user id", member.get())?;
         let row = sqlx::query(concat!(
             "SELECT ",
             handoff_columns!(),

@@ -7,8 +7,11 @@ use std::time::Duration;
 use sqlx::sqlite::SqliteRow;
 use sqlx::{Decode, Row, Sqlite, Type};
 
-use super::{SessionId, StoreError};
-use crate::handoff::{GuildSetup, Handoff, HandoffId, HandoffStatus, Rating, RENOTIFY_MAX};
+use super::StoreError;
+use crate::domain::SessionId;
+use crate::domain::{
+    GuildId, GuildSetup, Handoff, HandoffId, HandoffStatus, Rating, UserId, RENOTIFY_MAX,
+};
 
 /// The `handoffs` columns every query selects or returns, in one place so the decoder below and
 /// the SQL cannot drift apart. A macro so it can be `concat!`ed into `&'static str` queries.
@@ -98,15 +101,25 @@ where
         .map_err(|e| corrupt(record, format!("column {name}: {e}")))
 }
 
-fn read_id(record: &str, row: &SqliteRow, name: &str) -> Result<u64, StoreError> {
+fn read_id<T: From<u64>>(record: &str, row: &SqliteRow, name: &str) -> Result<T, StoreError> {
     let value: i64 = column(row, record, name)?;
-    u64::try_from(value).map_err(|_| corrupt(record, format!("{name} {value} is negative")))
+    u64::try_from(value)
+        .map(T::from)
+        .map_err(|_| corrupt(record, format!("{name} {value} is negative")))
 }
 
-fn optional_id(record: &str, row: &SqliteRow, name: &str) -> Result<Option<u64>, StoreError> {
+fn optional_id<T: From<u64>>(
+    record: &str,
+    row: &SqliteRow,
+    name: &str,
+) -> Result<Option<T>, StoreError> {
     let value: Option<i64> = column(row, record, name)?;
     value
-        .map(|v| u64::try_from(v).map_err(|_| corrupt(record, format!("{name} {v} is negative"))))
+        .map(|v| {
+            u64::try_from(v)
+                .map(T::from)
+                .map_err(|_| corrupt(record, format!("{name} {v} is negative")))
+        })
         .transpose()
 }
 
@@ -197,7 +210,7 @@ pub(crate) fn setup_from_row(row: &SqliteRow) -> Result<GuildSetup, StoreError> 
 }
 
 /// One `volunteers_on_duty.user_id`.
-pub(crate) fn duty_user_from_row(guild: u64, row: &SqliteRow) -> Result<u64, StoreError> {
+pub(crate) fn duty_user_from_row(guild: GuildId, row: &SqliteRow) -> Result<UserId, StoreError> {
     read_id(
         &format!("the duty roster of server {guild}"),
         row,

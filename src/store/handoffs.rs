@@ -15,8 +15,11 @@ use super::handoff_reads::{read_by_id, read_by_session};
 use super::handoff_rows::{handoff_columns, handoff_from_row, live, note_to_sql};
 use super::rows::{id_to_sql, session_columns, session_from_row};
 use super::writer::WriteTx;
-use super::{SessionId, SessionRecord, Store, StoreError};
-use crate::handoff::{Claim, Handoff, HandoffId, HandoffStatus, NewHandoff, Rating};
+use super::{Store, StoreError};
+use crate::domain::{
+    ChannelId, Claim, Handoff, HandoffId, HandoffStatus, MessageId, NewHandoff, Rating, SessionId,
+    SessionRecord, Timestamp, UserId,
+};
 
 /// A query with its arguments bound, ready to run.
 type Bound<'q> = Query<'q, Sqlite, SqliteArguments<'q>>;
@@ -56,7 +59,7 @@ impl Store {
         &self,
         query: Bound<'_>,
         session_status: &'static str,
-        now: i64,
+        now: Timestamp,
     ) -> Result<Option<Handoff>, StoreError> {
         let mut tx = self.begin_write().await?;
         let Some(row) = query.fetch_optional(&mut *tx).await? else {
@@ -78,10 +81,10 @@ impl Store {
     pub async fn open_handoff(
         &self,
         new: &NewHandoff,
-        now: i64,
+        now: Timestamp,
     ) -> Result<(Handoff, bool), StoreError> {
-        let guild = id_to_sql("Discord guild id", new.guild)?;
-        let member = id_to_sql("Discord user id", new.member)?;
+        let guild = id_to_sql("Discord guild id", new.guild.get())?;
+        let member = id_to_sql("Discord user id", new.member.get())?;
 
         let mut tx = self.begin_write().await?;
         let inserted = sqlx::query(concat!(
@@ -115,10 +118,10 @@ impl Store {
     pub async fn attach_thread(
         &self,
         id: HandoffId,
-        thread: u64,
-        now: i64,
+        thread: ChannelId,
+        now: Timestamp,
     ) -> Result<(), StoreError> {
-        let thread = id_to_sql("Discord thread id", thread)?;
+        let thread = id_to_sql("Discord thread id", thread.get())?;
         let query = sqlx::query("UPDATE handoffs SET thread_id = ?, updated_at = ? WHERE id = ?")
             .bind(thread)
             .bind(now)
@@ -131,12 +134,12 @@ impl Store {
     pub async fn attach_card(
         &self,
         id: HandoffId,
-        channel: u64,
-        message: u64,
-        now: i64,
+        channel: ChannelId,
+        message: MessageId,
+        now: Timestamp,
     ) -> Result<(), StoreError> {
-        let channel = id_to_sql("Discord channel id", channel)?;
-        let message = id_to_sql("Discord message id", message)?;
+        let channel = id_to_sql("Discord channel id", channel.get())?;
+        let message = id_to_sql("Discord message id", message.get())?;
         let query = sqlx::query(
             "UPDATE handoffs SET card_channel_id = ?, card_message_id = ?, updated_at = ? \
              WHERE id = ?",
@@ -155,7 +158,7 @@ impl Store {
         &self,
         id: HandoffId,
         note: &str,
-        now: i64,
+        now: Timestamp,
     ) -> Result<Option<Handoff>, StoreError> {
         let note = note_to_sql("the member's note", Some(note))?;
         let query = sqlx::query(concat!(
@@ -182,10 +185,10 @@ impl Store {
     pub async fn claim(
         &self,
         id: HandoffId,
-        volunteer: u64,
-        now: i64,
+        volunteer: UserId,
+        now: Timestamp,
     ) -> Result<Claim, StoreError> {
-        let volunteer = id_to_sql("Discord user id", volunteer)?;
+        let volunteer = id_to_sql("Discord user id", volunteer.get())?;
         let mut tx = self.begin_write().await?;
         let row = sqlx::query(concat!(
             "UPDATE handoffs SET status = 'claimed', claimed_by = ?, next_notify_at = NULL, \
@@ -226,8 +229,8 @@ impl Store {
     pub async fn release(
         &self,
         id: HandoffId,
-        next_notify_at: i64,
-        now: i64,
+        next_notify_at: Timestamp,
+        now: Timestamp,
     ) -> Result<Option<Handoff>, StoreError> {
         let query = sqlx::query(concat!(
             "UPDATE handoffs SET status = 'open', claimed_by = NULL, notify_count = 0, \
@@ -244,10 +247,10 @@ impl Store {
     pub async fn transfer(
         &self,
         id: HandoffId,
-        to: u64,
-        now: i64,
+        to: UserId,
+        now: Timestamp,
     ) -> Result<Option<Handoff>, StoreError> {
-        let to = id_to_sql("Discord user id", to)?;
+        let to = id_to_sql("Discord user id", to.get())?;
         let query = sqlx::query(concat!(
             "UPDATE handoffs SET claimed_by = ?, updated_at = ? \
              WHERE id = ? AND status = 'claimed' RETURNING ",
@@ -270,7 +273,7 @@ impl Store {
         &self,
         id: HandoffId,
         note: Option<&str>,
-        now: i64,
+        now: Timestamp,
     ) -> Result<Option<Handoff>, StoreError> {
         let note = note_to_sql("the resolution note", note)?;
         let query = sqlx::query(concat!(
@@ -294,7 +297,7 @@ impl Store {
     pub async fn cancel_handoff(
         &self,
         id: HandoffId,
-        now: i64,
+        now: Timestamp,
     ) -> Result<Option<Handoff>, StoreError> {
         let query = sqlx::query(concat!(
             "UPDATE handoffs SET status = 'cancelled', next_notify_at = NULL, updated_at = ? \
@@ -314,7 +317,7 @@ impl Store {
         &self,
         id: HandoffId,
         rating: Rating,
-        now: i64,
+        now: Timestamp,
     ) -> Result<Option<Handoff>, StoreError> {
         let query = sqlx::query(concat!(
             "UPDATE handoffs SET rating = ?, updated_at = ? \
@@ -332,7 +335,7 @@ impl Store {
     pub async fn mark_member_left(
         &self,
         id: HandoffId,
-        now: i64,
+        now: Timestamp,
     ) -> Result<Option<Handoff>, StoreError> {
         // One statement: `updated_at` moves only on the first call, and the row comes back
         // either way.
@@ -354,7 +357,7 @@ async fn end_session(
     tx: &mut WriteTx,
     session: SessionId,
     status: &'static str,
-    now: i64,
+    now: Timestamp,
 ) -> Result<Option<SessionRecord>, StoreError> {
     let row = sqlx::query(concat!(
         "UPDATE sessions SET status = ?, updated_at = ? \

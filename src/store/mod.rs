@@ -14,10 +14,10 @@
 //! - Presses read their session from the last write of it this process made when they can
 //!   (`cache.rs`); every session write records what it committed there.
 //!
-//! Times are passed in (`now`, unix milliseconds) rather than read here, so tests control the
-//! clock; callers use [`now_ms`].
+//! Times are passed in (`now`, a [`crate::domain::Timestamp`]) rather than read here, so tests
+//! control the clock; callers read theirs from a [`crate::domain::Clock`].
 //!
-//! Discord ids are `u64` in the app and `i64` in SQLite. Snowflakes use 63 bits, so the mapping
+//! Discord ids are `u64` newtypes in the app (`crate::domain::ids`) and `i64` in SQLite. Snowflakes use 63 bits, so the mapping
 //! is `i64::try_from`: lossless for every real id, and an id ≥ 2^63 (forged or garbled) is
 //! refused with [`StoreError::IdOutOfRange`] rather than silently wrapped to a negative number.
 
@@ -35,19 +35,16 @@ mod sessions;
 mod write_conn;
 mod writer;
 
-use std::fmt;
 use std::str::FromStr;
 use std::sync::Arc;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use sqlx::migrate::Migrator;
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
 
-use crate::guide::GuideVersion;
-use crate::place::{Member, Scope};
-use crate::triage::State;
+use crate::domain::SessionRecord;
 
 use cache::SessionCache;
 use checkpoint::Checkpointer;
@@ -58,52 +55,6 @@ use writer::{Durability, WriteTx, Writer};
 
 /// The migrations under `migrations/`, embedded at compile time.
 pub(crate) static MIGRATOR: Migrator = sqlx::migrate!("./migrations");
-
-/// A session's row id. Also printed into Discord button ids, which is why ids are never reused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct SessionId(pub i64);
-
-impl fmt::Display for SessionId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0)
-    }
-}
-
-/// One session as stored: who, where, which guide and version, the engine state, and times.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SessionRecord {
-    pub id: SessionId,
-    pub member: Member,
-    pub scope: Scope,
-    pub guide_id: String,
-    pub guide_version: GuideVersion,
-    pub state: State,
-    /// Unix time in milliseconds.
-    pub created_at: i64,
-    /// Unix time in milliseconds of the last change (an advance, or being abandoned).
-    pub updated_at: i64,
-}
-
-/// The answer that moves a session on one step.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewAnswer {
-    /// The node the member was on when they chose.
-    pub node: String,
-    /// The label pressed, or "Back" / "Start over" / "Talk to a volunteer".
-    pub choice: String,
-}
-
-/// One entry of a session's answer log.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AnswerRecord {
-    pub session: SessionId,
-    /// The session's step when the choice was made (the step the pressed button was drawn for).
-    pub step: u32,
-    pub node: String,
-    pub choice: String,
-    /// Unix time in milliseconds.
-    pub at: i64,
-}
 
 /// The outcome of [`Store::advance`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -270,13 +221,4 @@ impl Store {
 
 fn is_in_memory(url: &str) -> bool {
     url.contains(":memory:") || url.contains("mode=memory")
-}
-
-/// The current time in unix milliseconds, for the `now` arguments. A clock before 1970 reads
-/// as 0 rather than panicking.
-pub fn now_ms() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
-        .unwrap_or(0)
 }

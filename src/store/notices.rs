@@ -5,12 +5,12 @@
 use super::handoff_rows::{handoff_columns, handoff_from_row, live};
 use super::rows::id_to_sql;
 use super::{Store, StoreError};
-use crate::handoff::{Handoff, HandoffId, RENOTIFY_MAX};
+use crate::domain::{GuildId, Handoff, HandoffId, Timestamp, RENOTIFY_MAX};
 
 impl Store {
     /// The server's live handoffs (open or claimed): urgent first, then oldest, then by id.
-    pub async fn queue(&self, guild: u64) -> Result<Vec<Handoff>, StoreError> {
-        let guild = id_to_sql("Discord guild id", guild)?;
+    pub async fn queue(&self, guild: GuildId) -> Result<Vec<Handoff>, StoreError> {
+        let guild = id_to_sql("Discord guild id", guild.get())?;
         let rows = sqlx::query(concat!(
             "SELECT ",
             handoff_columns!(),
@@ -26,7 +26,11 @@ impl Store {
 
     /// Open handoffs whose next re-notification is due (`next_notify_at <= now`), across all
     /// servers, the longest overdue first (then by id), at most `limit`.
-    pub async fn due_notices(&self, now: i64, limit: u32) -> Result<Vec<Handoff>, StoreError> {
+    pub async fn due_notices(
+        &self,
+        now: Timestamp,
+        limit: u32,
+    ) -> Result<Vec<Handoff>, StoreError> {
         let rows = sqlx::query(concat!(
             "SELECT ",
             handoff_columns!(),
@@ -55,8 +59,8 @@ impl Store {
         &self,
         id: HandoffId,
         seen_count: u32,
-        next: Option<i64>,
-        now: i64,
+        next: Option<Timestamp>,
+        now: Timestamp,
     ) -> Result<Option<Handoff>, StoreError> {
         if seen_count >= RENOTIFY_MAX {
             return Ok(None);
@@ -78,10 +82,10 @@ impl Store {
         self.guarded_update(query).await
     }
 
-    /// When the next re-notification of any open handoff is due (unix ms), so the timer can
+    /// When the next re-notification of any open handoff is due, so the timer can
     /// sleep exactly until then; `None` when none is planned.
-    pub async fn earliest_notice(&self) -> Result<Option<i64>, StoreError> {
-        let earliest: Option<i64> =
+    pub async fn earliest_notice(&self) -> Result<Option<Timestamp>, StoreError> {
+        let earliest: Option<Timestamp> =
             sqlx::query_scalar("SELECT min(next_notify_at) FROM handoffs WHERE status = 'open'")
                 .fetch_one(&self.pool)
                 .await?;

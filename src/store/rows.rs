@@ -1,12 +1,17 @@
 //! Row ↔ domain conversions. Everything the database hands back is checked here and turned into
 //! `StoreError::Corrupt` when it does not fit, so no stored value can panic the bot.
 
-use sqlx::sqlite::SqliteRow;
-use sqlx::{Decode, Row, Sqlite, Type};
+use sqlx::encode::IsNull;
+use sqlx::error::BoxDynError;
+use sqlx::sqlite::{SqliteArgumentValue, SqliteRow, SqliteTypeInfo, SqliteValueRef};
+use sqlx::{Decode, Encode, Row, Sqlite, Type};
 
-use super::{AnswerRecord, SessionId, SessionRecord, StoreError};
+use super::StoreError;
+use crate::domain::{
+    AnswerRecord, ChannelId, GuildId, HandoffId, Member, Scope, SessionId, SessionRecord,
+    Timestamp, UserId,
+};
 use crate::guide::GuideVersion;
-use crate::place::{Member, Scope};
 use crate::triage::{State, Status};
 
 /// The `sessions` columns every query selects or returns, in one place so the decoder below and
@@ -48,7 +53,7 @@ impl<'a> MemberKey<'a> {
         Ok(match member {
             Member::Discord(id) => MemberKey {
                 kind: "discord",
-                id: Some(id_to_sql("Discord user id", *id)?),
+                id: Some(id_to_sql("Discord user id", id.get())?),
                 name: None,
             },
             Member::Local(name) => MemberKey {
@@ -77,8 +82,8 @@ impl ScopeKey {
         Ok(match *scope {
             Scope::Guild { guild, channel } => ScopeKey {
                 kind: "guild",
-                guild: Some(id_to_sql("Discord guild id", guild)?),
-                channel: Some(id_to_sql("Discord channel id", channel)?),
+                guild: Some(id_to_sql("Discord guild id", guild.get())?),
+                channel: Some(id_to_sql("Discord channel id", channel.get())?),
             },
             Scope::Dm => ScopeKey {
                 kind: "dm",
@@ -141,7 +146,11 @@ pub(crate) fn session_from_row(row: &SqliteRow) -> Result<SessionRecord, StoreEr
 
     let member_kind: String = column(row, id, "member_kind")?;
     let member = match member_kind.as_str() {
-        "discord" => Member::Discord(id_from_sql(id, "member_id", column(row, id, "member_id")?)?),
+        "discord" => Member::Discord(UserId(id_from_sql(
+            id,
+            "member_id",
+            column(row, id, "member_id")?,
+        )?)),
         "local" => {
             let name: Option<String> = column(row, id, "member_name")?;
             Member::Local(name.ok_or_else(|| corrupt(id, "member_name is missing"))?)
@@ -152,8 +161,12 @@ pub(crate) fn session_from_row(row: &SqliteRow) -> Result<SessionRecord, StoreEr
     let scope_kind: String = column(row, id, "scope_kind")?;
     let scope = match scope_kind.as_str() {
         "guild" => Scope::Guild {
-            guild: id_from_sql(id, "guild_id", column(row, id, "guild_id")?)?,
-            channel: id_from_sql(id, "channel_id", column(row, id, "channel_id")?)?,
+            guild: GuildId(id_from_sql(id, "guild_id", column(row, id, "guild_id")?)?),
+            channel: ChannelId(id_from_sql(
+                id,
+                "channel_id",
+                column(row, id, "channel_id")?,
+            )?),
         },
         "dm" => Scope::Dm,
         "local" => Scope::Local,
@@ -201,3 +214,38 @@ pub(crate) fn answer_from_row(row: &SqliteRow) -> Result<AnswerRecord, StoreErro
         at: column(row, session, "at")?,
     })
 }
+
+/// Times and row ids are SQLite integers: bound and read as such, so queries bind the domain
+/// types directly and no column can hand back a bare integer by mistake.
+macro_rules! integer_column {
+    ($name:ident) => {
+        impl Type<Sqlite> for $name {
+            fn type_info() -> SqliteTypeInfo {
+                <i64 as Type<Sqlite>>::type_info()
+            }
+
+            fn compatible(ty: &SqliteTypeInfo) -> bool {
+                <i64 as Type<Sqlite>>::compatible(ty)
+            }
+        }
+
+        impl<'q> Encode<'q, Sqlite> for $name {
+            fn encode_by_ref(
+                &self,
+                buf: &mut Vec<SqliteArgumentValue<'q>>,
+            ) -> Result<IsNull, BoxDynError> {
+                <i64 as Encode<'q, Sqlite>>::encode_by_ref(&self.0, buf)
+            }
+        }
+
+        impl<'r> Decode<'r, Sqlite> for $name {
+            fn decode(value: SqliteValueRef<'r>) -> Result<Self, BoxDynError> {
+                Ok($name(<i64 as Decode<'r, Sqlite>>::decode(value)?))
+            }
+        }
+    };
+}
+
+integer_column!(Timestamp);
+integer_column!(SessionId);
+integer_column!(HandoffId);

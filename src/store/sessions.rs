@@ -15,9 +15,9 @@ use sqlx::sqlite::SqliteArguments;
 use sqlx::Sqlite;
 
 use super::writer::WriteTx;
-use super::{Advance, AnswerRecord, NewAnswer, SessionId, SessionRecord, Store, StoreError};
+use super::{Advance, Store, StoreError};
+use crate::domain::{AnswerRecord, Member, NewAnswer, Scope, SessionId, SessionRecord, Timestamp};
 use crate::guide::GuideVersion;
-use crate::place::{Member, Scope};
 use crate::triage::State;
 
 impl Store {
@@ -31,7 +31,7 @@ impl Store {
         guide_id: &str,
         version: &GuideVersion,
         state: &State,
-        now: i64,
+        now: Timestamp,
     ) -> Result<SessionRecord, StoreError> {
         let m = MemberKey::new(member)?;
         let s = ScopeKey::new(scope)?;
@@ -88,7 +88,7 @@ impl Store {
         guide_id: &str,
         version: &GuideVersion,
         state: &State,
-        now: i64,
+        now: Timestamp,
     ) -> Result<Option<SessionRecord>, StoreError> {
         let m = MemberKey::new(member)?;
         let s = ScopeKey::new(scope)?;
@@ -190,7 +190,7 @@ impl Store {
         next: &State,
         version: &GuideVersion,
         answer: &NewAnswer,
-        now: i64,
+        now: Timestamp,
     ) -> Result<Advance, StoreError> {
         if next.step <= expected_step {
             return Err(StoreError::StepNotAdvanced {
@@ -316,7 +316,7 @@ fn bind_new_session<'q>(
     guide_id: &'q str,
     version: &'q GuideVersion,
     state: &'q State,
-    now: i64,
+    now: Timestamp,
 ) -> Query<'q, Sqlite, SqliteArguments<'q>> {
     query
         .bind(m.kind)

@@ -3,7 +3,7 @@
 //! screen unchanged, the bot never crashes, and no session moves. Then a normal press works.
 
 use pitcrew::discord::ids::Action;
-use pitcrew::store::{SessionId, SessionRecord};
+use pitcrew::domain::{SessionId, SessionRecord};
 use pitcrew::triage::Input;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};

@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use pitcrew::handoff::{HandoffStatus, Rating};
+use pitcrew::domain::{GuildId, HandoffStatus, Rating, Timestamp, UserId};
 use pitcrew::triage::Status;
 
 use crate::fake::builders::{button, modal_submit};
@@ -59,7 +59,7 @@ async fn claim_adds_the_volunteer_and_tells_the_member_then_release_requeues_and
     let h = pit.handoff_of(d.handoff.session).await.unwrap();
     assert_eq!(
         (h.status, h.claimed_by, h.next_notify_at),
-        (HandoffStatus::Claimed, Some(ada.id), None)
+        (HandoffStatus::Claimed, Some(UserId(ada.id)), None)
     );
     assert!(
         pit.server.thread_members(d.thread).contains(&ada.id),
@@ -147,7 +147,7 @@ async fn transfer_goes_only_to_someone_with_the_volunteer_role() {
     );
     assert_eq!(
         pit.handoff_of(d.handoff.session).await.unwrap().claimed_by,
-        Some(ada.id)
+        Some(UserId(ada.id))
     );
     assert!(!pit.server.thread_members(d.thread).contains(&outsider.id));
 
@@ -160,7 +160,7 @@ async fn transfer_goes_only_to_someone_with_the_volunteer_role() {
     let h = pit.handoff_of(d.handoff.session).await.unwrap();
     assert_eq!(
         (h.status, h.claimed_by),
-        (HandoffStatus::Claimed, Some(ben.id))
+        (HandoffStatus::Claimed, Some(UserId(ben.id)))
     );
     assert!(pit.server.thread_members(d.thread).contains(&ben.id));
     let told = pit.wait_messages(d.thread, 3, "the transfer told").await;
@@ -373,7 +373,7 @@ async fn two_volunteers_claiming_at_once_one_wins_and_the_other_is_told_who() {
     ];
     let h = pit.handoff_of(d.handoff.session).await.unwrap();
     assert_eq!(h.status, HandoffStatus::Claimed);
-    let winner = h.claimed_by.expect("someone has it");
+    let winner = h.claimed_by.expect("someone has it").get();
     let (won, lost) = if winner == ada.id {
         (&answers[0], &answers[1])
     } else {
@@ -703,7 +703,12 @@ async fn releasing_an_urgent_handoff_pings_whoever_is_on_duty_like_its_card() {
     pit.set_up(&crew, TEN_MINUTES).await;
     let [ada, ben] = &crew.volunteers;
     pit.store
-        .set_on_duty(pit.scene.guild_id, ada.id, true, 1)
+        .set_on_duty(
+            GuildId(pit.scene.guild_id),
+            UserId(ada.id),
+            true,
+            Timestamp(1),
+        )
         .await
         .unwrap();
     let me = &pit.scene.actor;

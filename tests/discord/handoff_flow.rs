@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use pitcrew::handoff::HandoffStatus;
+use pitcrew::domain::{ChannelId, GuildId, HandoffStatus, UserId};
 use pitcrew::triage::Status;
 
 use crate::fake::builders::command;
@@ -39,9 +39,12 @@ async fn talk_to_a_volunteer_opens_a_private_thread_and_a_card_that_pings_the_ro
     let d = pit.delivered(session).await;
     let h = &d.handoff;
     assert_eq!(h.status, HandoffStatus::Open);
-    assert_eq!((h.member, h.guild), (me.user_id, pit.scene.guild_id));
+    assert_eq!(
+        (h.member, h.guild),
+        (UserId(me.user_id), GuildId(pit.scene.guild_id))
+    );
     assert!(!h.urgent);
-    assert_eq!(h.card_channel, Some(crew.cards));
+    assert_eq!(h.card_channel, Some(ChannelId(crew.cards)));
     assert_eq!(pit.session(session).await.state.status, Status::Escalated);
 
     // The private thread: in the help channel, the member in it, opened by a short summary.
@@ -92,7 +95,7 @@ async fn talk_to_a_volunteer_opens_a_private_thread_and_a_card_that_pings_the_ro
     assert_eq!(field(card, "Urgency").unwrap(), "normal");
     assert_eq!(
         field(card, "Waiting since").unwrap(),
-        format!("<t:{}:R>", h.created_at / 1000)
+        format!("<t:{}:R>", h.created_at.unix_seconds())
     );
     assert_eq!(field(card, "Status").unwrap(), "Waiting for a volunteer");
     let buttons = card.components();
@@ -291,7 +294,10 @@ async fn an_emergency_leads_with_the_instruction_and_its_card_is_urgent_first_an
         earlier.handoff.id, earlier.handoff.member
     )));
     assert!(lines.iter().skip(1).all(|l| l.contains("**unclaimed**")));
-    pit.assert_pings_only(&[me.user_id, earlier.handoff.member, ada.id], &[crew.role]);
+    pit.assert_pings_only(
+        &[me.user_id, earlier.handoff.member.get(), ada.id],
+        &[crew.role],
+    );
     pit.server.assert_no_violations();
 }
 

@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use pitcrew::handoff::HandoffStatus;
+use pitcrew::domain::{ChannelId, GuildId, HandoffStatus, RoleId, Timestamp};
 
 use crate::fake::builders::command;
 use crate::fake::Actor;
@@ -69,11 +69,11 @@ async fn a_moderator_sets_up_in_parts_and_the_status_names_what_is_missing() {
     );
     let stored = pit
         .store
-        .guild_setup(pit.scene.guild_id)
+        .guild_setup(GuildId(pit.scene.guild_id))
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(stored.volunteer_role, Some(crew.role));
+    assert_eq!(stored.volunteer_role, Some(RoleId(crew.role)));
     assert_eq!(stored.cards_channel, None);
     assert!(stored.ready().is_none());
 
@@ -94,7 +94,7 @@ async fn a_moderator_sets_up_in_parts_and_the_status_names_what_is_missing() {
     assert!(!said.contains("Missing"), "{said}");
     let ready = pit
         .store
-        .guild_setup(pit.scene.guild_id)
+        .guild_setup(GuildId(pit.scene.guild_id))
         .await
         .unwrap()
         .and_then(|s| s.ready())
@@ -105,7 +105,11 @@ async fn a_moderator_sets_up_in_parts_and_the_status_names_what_is_missing() {
             ready.cards_channel,
             ready.help_channel
         ),
-        (crew.role, crew.cards, crew.help)
+        (
+            RoleId(crew.role),
+            ChannelId(crew.cards),
+            ChannelId(crew.help)
+        )
     );
     assert_eq!(ready.renotify, Duration::from_secs(300));
     assert!(status(&pit, &moderator).await.contains("✅ Ready"));
@@ -139,7 +143,7 @@ async fn a_member_without_manage_server_is_refused_even_if_discord_let_the_comma
     }
     assert!(
         pit.store
-            .guild_setup(pit.scene.guild_id)
+            .guild_setup(GuildId(pit.scene.guild_id))
             .await
             .unwrap()
             .is_none(),
@@ -163,9 +167,12 @@ async fn not_set_up_the_member_keeps_the_guides_advice_and_is_told_volunteers_ar
     let pit = Pit::start().await;
     let crew = pit.crew();
     // Half a setup is no setup.
-    let mut half = pitcrew::handoff::GuildSetup::new(pit.scene.guild_id);
-    half.volunteer_role = Some(crew.role);
-    pit.store.save_guild_setup(&half, 1).await.unwrap();
+    let mut half = pitcrew::domain::GuildSetup::new(GuildId(pit.scene.guild_id));
+    half.volunteer_role = Some(RoleId(crew.role));
+    pit.store
+        .save_guild_setup(&half, Timestamp(1))
+        .await
+        .unwrap();
     let me = &pit.scene.actor;
     let (pressed, session) = pit.ask_volunteer(me).await;
     let screen = pressed.message();
@@ -268,7 +275,7 @@ async fn a_missing_permission_keeps_the_advice_is_named_in_the_status_and_logged
     );
     let stored = pit
         .store
-        .guild_setup(pit.scene.guild_id)
+        .guild_setup(GuildId(pit.scene.guild_id))
         .await
         .unwrap()
         .unwrap();
@@ -295,7 +302,7 @@ async fn a_missing_permission_keeps_the_advice_is_named_in_the_status_and_logged
     let deadline = std::time::Instant::now() + crate::harness::T;
     while pit
         .store
-        .guild_setup(pit.scene.guild_id)
+        .guild_setup(GuildId(pit.scene.guild_id))
         .await
         .unwrap()
         .unwrap()
@@ -329,7 +336,7 @@ async fn a_permission_given_later_the_next_reminder_delivers_and_the_status_is_c
         .unwrap();
     let problem = pit
         .store
-        .guild_setup(pit.scene.guild_id)
+        .guild_setup(GuildId(pit.scene.guild_id))
         .await
         .unwrap()
         .unwrap()
@@ -359,7 +366,7 @@ async fn a_permission_given_later_the_next_reminder_delivers_and_the_status_is_c
     let deadline = std::time::Instant::now() + crate::harness::T;
     while pit
         .store
-        .guild_setup(pit.scene.guild_id)
+        .guild_setup(GuildId(pit.scene.guild_id))
         .await
         .unwrap()
         .unwrap()

@@ -4,8 +4,8 @@
 
 use std::time::Duration;
 
-use pitcrew::handoff::HandoffStatus;
-use pitcrew::store::now_ms;
+use pitcrew::domain::HandoffStatus;
+use pitcrew::domain::{Clock, SystemClock};
 
 use crate::fake::StoredMessage;
 use crate::harness::screen::field;
@@ -107,16 +107,16 @@ async fn an_overdue_notice_met_by_a_restarted_bot_goes_out_exactly_once() {
 
     // The bot dies; while it is down, both notices fall due.
     pit.kill();
-    let now = now_ms();
+    let now = SystemClock.now();
     pit.execute_sql(&format!(
         "UPDATE handoffs SET next_notify_at = {} WHERE id = {}",
-        now - 60_000,
+        now.millis() - 60_000,
         first.handoff.id
     ))
     .await;
     pit.execute_sql(&format!(
         "UPDATE handoffs SET next_notify_at = {} WHERE id = {}",
-        now - 30_000,
+        now.millis() - 30_000,
         second.handoff.id
     ))
     .await;
@@ -136,7 +136,7 @@ async fn an_overdue_notice_met_by_a_restarted_bot_goes_out_exactly_once() {
         let h = pit.handoff_of(d.handoff.session).await.unwrap();
         assert_eq!(h.notify_count, 1);
         assert!(
-            h.next_notify_at.unwrap() > now_ms() + 500_000,
+            h.next_notify_at.unwrap() > SystemClock.now().plus(Duration::from_secs(500)),
             "the next one is a full interval away"
         );
     }
@@ -145,7 +145,7 @@ async fn an_overdue_notice_met_by_a_restarted_bot_goes_out_exactly_once() {
     pit.kill();
     pit.execute_sql(&format!(
         "UPDATE handoffs SET next_notify_at = {} WHERE id = {}",
-        now_ms() - 1_000,
+        SystemClock.now().millis() - 1_000,
         second.handoff.id
     ))
     .await;

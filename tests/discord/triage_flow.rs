@@ -303,7 +303,7 @@ async fn a_guide_works_in_a_dm() {
     assert_eq!(next.kind(), 7);
     assert_eq!(description(&next.message()), JACK);
     let session = pit.open_session(&dm).await.expect("a DM session");
-    assert_eq!(session.scope, pitcrew::place::Scope::Dm);
+    assert_eq!(session.scope, pitcrew::domain::Scope::Dm);
     assert_eq!(pit.answer_labels(session.id).await, ["Yes, we are safe"]);
     // The same person in the server has no open guide: sessions are per place.
     assert!(pit.open_session(&pit.scene.actor).await.is_none());

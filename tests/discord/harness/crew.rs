@@ -4,8 +4,8 @@
 
 use std::time::{Duration, Instant};
 
-use pitcrew::handoff::{GuildSetup, Handoff};
-use pitcrew::store::{now_ms, SessionId};
+use pitcrew::domain::{ChannelId, GuildId, GuildSetup, Handoff, RoleId};
+use pitcrew::domain::{Clock, SessionId, SystemClock};
 
 use super::screen::step_of;
 use super::{Answer, Pit, DRILL, T};
@@ -63,14 +63,14 @@ impl Pit {
     /// in seconds (the command speaks minutes).
     pub async fn set_up(&self, crew: &Crew, renotify: Duration) {
         let setup = GuildSetup {
-            volunteer_role: Some(crew.role),
-            cards_channel: Some(crew.cards),
-            help_channel: Some(crew.help),
+            volunteer_role: Some(RoleId(crew.role)),
+            cards_channel: Some(ChannelId(crew.cards)),
+            help_channel: Some(ChannelId(crew.help)),
             renotify,
-            ..GuildSetup::new(self.scene.guild_id)
+            ..GuildSetup::new(GuildId(self.scene.guild_id))
         };
         self.store
-            .save_guild_setup(&setup, now_ms())
+            .save_guild_setup(&setup, SystemClock.now())
             .await
             .expect("setup saved");
     }
@@ -129,7 +129,7 @@ impl Pit {
             })
             .await;
         Delivered {
-            thread: handoff.thread.expect("thread"),
+            thread: handoff.thread.expect("thread").get(),
             card: self.card(&handoff),
             handoff,
         }
@@ -138,7 +138,7 @@ impl Pit {
     /// The card of `h` as it is now.
     #[track_caller]
     pub fn card(&self, h: &Handoff) -> StoredMessage {
-        let id = h.card_message.expect("the handoff has a card");
+        let id = h.card_message.expect("the handoff has a card").get();
         self.server.message(id).expect("the fake holds the card")
     }
 

@@ -3,8 +3,8 @@
 
 use std::str::FromStr;
 
-use pitcrew::place::{Member, Scope};
-use pitcrew::store::{AnswerRecord, SessionId, SessionRecord};
+use pitcrew::domain::{AnswerRecord, SessionId, SessionRecord};
+use pitcrew::domain::{ChannelId, GuildId, Member, Scope, UserId};
 use serde_json::Value;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteConnection, SqliteJournalMode};
 use sqlx::Connection;
@@ -16,13 +16,13 @@ impl Pit {
     pub async fn open_session(&self, actor: &Actor) -> Option<SessionRecord> {
         let scope = match actor.guild_id {
             Some(guild) => Scope::Guild {
-                guild,
-                channel: actor.channel_id,
+                guild: GuildId(guild),
+                channel: ChannelId(actor.channel_id),
             },
             None => Scope::Dm,
         };
         self.store
-            .active_session(&Member::Discord(actor.user_id), &scope)
+            .active_session(&Member::Discord(UserId(actor.user_id)), &scope)
             .await
             .expect("store readable")
     }

@@ -3,7 +3,7 @@
 //! the format by construction).
 
 use pitcrew::discord::ids::Action;
-use pitcrew::store::SessionId;
+use pitcrew::domain::SessionId;
 use serde_json::Value;
 
 use crate::fake::StoredMessage;

@@ -1,42 +1,33 @@
 //! The volunteer handoff as plain data: server setup, a handoff's life (open → claimed →
-//! resolved, or cancelled), on-duty volunteers. Discord ids are plain integers here.
+//! resolved, or cancelled). The rules that move it live in `crate::handoff`.
 
-use std::fmt;
 use std::time::Duration;
 
-use crate::store::SessionId;
+use super::ids::{ChannelId, GuildId, HandoffId, MessageId, RoleId, SessionId, UserId};
+use super::time::Timestamp;
 
 /// Re-notify every this often by default while nobody has claimed a handoff.
 pub const DEFAULT_RENOTIFY: Duration = Duration::from_secs(10 * 60);
 /// How many re-notifications follow the first ping, at most.
 pub const RENOTIFY_MAX: u32 = 3;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct HandoffId(pub i64);
-
-impl fmt::Display for HandoffId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0)
-    }
-}
-
 /// One server's setup, made by a moderator with the setup command.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GuildSetup {
-    pub guild: u64,
+    pub guild: GuildId,
     /// Members with this role are volunteers: they see cards and may act on them.
-    pub volunteer_role: Option<u64>,
+    pub volunteer_role: Option<RoleId>,
     /// Where handoff cards are posted.
-    pub cards_channel: Option<u64>,
+    pub cards_channel: Option<ChannelId>,
     /// Where private threads with members are opened.
-    pub help_channel: Option<u64>,
+    pub help_channel: Option<ChannelId>,
     pub renotify: Duration,
     /// The last Discord permission the bot found missing here, for the status screen.
     pub permission_problem: Option<String>,
 }
 
 impl GuildSetup {
-    pub fn new(guild: u64) -> GuildSetup {
+    pub fn new(guild: GuildId) -> GuildSetup {
         GuildSetup {
             guild,
             volunteer_role: None,
@@ -76,9 +67,9 @@ impl GuildSetup {
 /// A complete setup.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Ready {
-    pub volunteer_role: u64,
-    pub cards_channel: u64,
-    pub help_channel: u64,
+    pub volunteer_role: RoleId,
+    pub cards_channel: ChannelId,
+    pub help_channel: ChannelId,
     pub renotify: Duration,
 }
 
@@ -137,39 +128,39 @@ impl Rating {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewHandoff {
     pub session: SessionId,
-    pub guild: u64,
-    pub member: u64,
+    pub guild: GuildId,
+    pub member: UserId,
     /// Someone may be in danger: the card is urgent and sorts first.
     pub urgent: bool,
-    /// When the first re-notification is due (unix ms), if nobody claims it before.
-    pub next_notify_at: i64,
+    /// When the first re-notification is due, if nobody claims it before.
+    pub next_notify_at: Timestamp,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Handoff {
     pub id: HandoffId,
     pub session: SessionId,
-    pub guild: u64,
-    pub member: u64,
+    pub guild: GuildId,
+    pub member: UserId,
     pub urgent: bool,
     pub status: HandoffStatus,
     /// "Anything a volunteer should know?" in the member's words (never parsed for mentions).
     pub member_note: Option<String>,
     /// The private thread with the member.
-    pub thread: Option<u64>,
-    pub card_channel: Option<u64>,
-    pub card_message: Option<u64>,
-    pub claimed_by: Option<u64>,
+    pub thread: Option<ChannelId>,
+    pub card_channel: Option<ChannelId>,
+    pub card_message: Option<MessageId>,
+    pub claimed_by: Option<UserId>,
     pub resolution_note: Option<String>,
     pub rating: Option<Rating>,
     pub member_left: bool,
     /// Re-notifications sent so far (0..=RENOTIFY_MAX).
     pub notify_count: u32,
-    /// When the next re-notification is due (unix ms); `None` when none is planned.
-    pub next_notify_at: Option<i64>,
-    /// Unix ms; the card's "waiting since".
-    pub created_at: i64,
-    pub updated_at: i64,
+    /// When the next re-notification is due; `None` when none is planned.
+    pub next_notify_at: Option<Timestamp>,
+    /// The card's "waiting since".
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
 }
 
 /// The result of a claim, decided atomically by the store.

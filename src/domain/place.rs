@@ -1,14 +1,14 @@
-//! Who is walking a guide and where. Plain values shared by the store, the terminal and the
-//! Discord adapter; Discord ids are carried as integers here and become SQLite integers only
-//! inside `store/`.
+//! Who is walking a guide and where.
 
 use std::fmt;
+
+use super::ids::{ChannelId, GuildId, UserId};
 
 /// The person a session belongs to.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Member {
-    /// A Discord user id.
-    Discord(u64),
+    /// A Discord user.
+    Discord(UserId),
     /// A terminal user of `pitcrew chat --user NAME`.
     Local(String),
 }
@@ -16,12 +16,32 @@ pub enum Member {
 /// Where the session lives. A member has at most one active session per scope.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Scope {
-    /// A server channel (guild id, channel id).
-    Guild { guild: u64, channel: u64 },
+    /// A server channel.
+    Guild { guild: GuildId, channel: ChannelId },
     /// A direct message with the bot.
     Dm,
     /// The terminal front end.
     Local,
+}
+
+impl Member {
+    /// The Discord user, for a Discord member.
+    pub fn discord(&self) -> Option<UserId> {
+        match self {
+            Member::Discord(id) => Some(*id),
+            Member::Local(_) => None,
+        }
+    }
+}
+
+impl Scope {
+    /// The server, for a session in one.
+    pub fn guild(&self) -> Option<GuildId> {
+        match self {
+            Scope::Guild { guild, .. } => Some(*guild),
+            Scope::Dm | Scope::Local => None,
+        }
+    }
 }
 
 impl fmt::Display for Member {

@@ -1,0 +1,41 @@
+//! A member's walk through a guide as it is kept: the session and its append-only answer log.
+
+use super::ids::SessionId;
+use super::place::{Member, Scope};
+use super::time::Timestamp;
+use crate::guide::GuideVersion;
+use crate::triage::State;
+
+/// One session as stored: who, where, which guide and version, the engine state, and times.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionRecord {
+    pub id: SessionId,
+    pub member: Member,
+    pub scope: Scope,
+    pub guide_id: String,
+    pub guide_version: GuideVersion,
+    pub state: State,
+    pub created_at: Timestamp,
+    /// The last change (an advance, or being abandoned).
+    pub updated_at: Timestamp,
+}
+
+/// The answer that moves a session on one step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewAnswer {
+    /// The node the member was on when they chose.
+    pub node: String,
+    /// The label pressed, or "Back" / "Start over" / "Talk to a volunteer".
+    pub choice: String,
+}
+
+/// One entry of a session's answer log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerRecord {
+    pub session: SessionId,
+    /// The session's step when the choice was made (the step the pressed button was drawn for).
+    pub step: u32,
+    pub node: String,
+    pub choice: String,
+    pub at: Timestamp,
+}
