@@ -8,9 +8,10 @@
 //!   Discord, no SQL, no clock.
 //! - [`place`]: who walks a guide and where (member, scope), as plain values.
 //! - [`store`]: the only place with SQL: sessions, the append-only answer log, migrations.
-//! - [`handoff`]: the volunteer handoff as data and rules: setup, queue, re-notify, card text.
 //! - [`desk`]: the application service both front ends call: starts, resumes and advances
-//!   sessions by joining the engine to the store.
+//!   sessions by joining the engine to the store; it holds the library, the store and the clock.
+//! - [`handoff`]: the volunteer handoff as a service over the desk: claim, release, transfer,
+//!   resolve, rate, cancel and reminders, talking to the platform through a port trait.
 //! - [`config`]: settings from the environment, loaded once, errors name the setting.
 //! - [`chat`]: the terminal front end (`pitcrew chat`).
 //! - [`discord`]: the Discord front end over serenity; the only module with serenity types.

@@ -10,6 +10,7 @@ use super::ids::{Action, CardAction};
 use super::render::fit;
 use crate::domain::{Handoff, HandoffStatus};
 use crate::handoff::card::Step;
+use crate::handoff::text::quote;
 
 const URGENT_COLOUR: Colour = Colour(0xdc2626);
 const OPEN_COLOUR: Colour = Colour(0xf59e0b);
@@ -210,12 +211,4 @@ fn rows(h: &Handoff) -> Vec<CreateActionRow> {
         ));
     }
     rows
-}
-
-/// Member text shown as a quote, one `> ` per line, so it cannot pass for our own words.
-pub fn quote(text: &str) -> String {
-    text.lines()
-        .map(|l| format!("> {l}"))
-        .collect::<Vec<_>>()
-        .join("\n")
 }

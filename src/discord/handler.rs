@@ -11,9 +11,8 @@ use serenity::all::{
     ModalInteraction, Ready,
 };
 
-use super::card_actions::{self, Presser};
+use super::card_actions;
 use super::commands;
-use super::handoff::{self as discord_handoff, Prepared};
 use super::ids::{Action, CardAction};
 use super::lifecycle::InFlight;
 use super::render;
@@ -24,6 +23,7 @@ use crate::domain::SessionRecord;
 use crate::domain::{Handoff, Ready as HandoffReady};
 use crate::domain::{Member, Scope};
 use crate::handoff::text as handoff_text;
+use crate::handoff::{Prepared, PressedBy};
 use crate::triage::View;
 
 /// The guide option value that closes the member's open guide: `/triage cancel`.
@@ -68,12 +68,8 @@ impl EventHandler for Handler {
         commands::register(&ctx.http, self.guild).await;
         // READY comes again after a reconnect; one timer is enough.
         if !self.timer_started.swap(true, Ordering::SeqCst) {
-            tokio::spawn(super::timers::run(
-                ctx.http.clone(),
-                self.desk.clone(),
-                self.timer_wake.clone(),
-                self.closing.clone(),
-            ));
+            let reminders = self.handoffs(&ctx).run_reminders(self.closing.clone());
+            tokio::spawn(reminders);
         }
     }
 
@@ -128,17 +124,11 @@ impl Handler {
                 }
                 _ => None,
             };
-            let presser = Presser {
-                user: press.user.id.into(),
-                member: press.member.as_ref(),
-            };
+            let service = self.handoffs(ctx);
+            let by = pressed_by(press.user.id, press.member.as_ref());
             let rated = responder
                 .answer_then(Deferral::Update, async {
-                    match card_actions::press(
-                        &ctx.http, &self.desk, &presser, handoff, action, picked,
-                    )
-                    .await
-                    {
+                    match card_actions::press(&service, &by, handoff, action, picked).await {
                         Ok(done) => done,
                         Err(e) => (or_trouble(Err(e.into())), None),
                     }
@@ -146,7 +136,7 @@ impl Handler {
                 .await;
             // Only once the member has the answer: locking first would refuse it.
             if let Some(h) = rated {
-                card_actions::rated(&ctx.http, &self.desk, &h).await;
+                service.after_rating(&h).await;
             }
             return;
         }
@@ -156,7 +146,7 @@ impl Handler {
         };
         let after = responder
             .answer_then(Deferral::Update, async {
-                match self.act(&member, &scope, action, picked).await {
+                match self.act(ctx, &member, &scope, action, picked).await {
                     Ok((reply, after)) => (reply, after),
                     Err(e) => (or_trouble(Err(e)), None),
                 }
@@ -182,29 +172,20 @@ impl Handler {
         ready: &HandoffReady,
         member_name: &str,
     ) {
-        match discord_handoff::deliver(&ctx.http, &self.desk, handoff, ready, member_name).await {
-            Ok(_) => {
-                let setup = self
-                    .desk
-                    .store()
-                    .guild_setup(handoff.guild)
-                    .await
-                    .ok()
-                    .flatten();
-                discord_handoff::clear_problem(&self.desk, setup.as_ref()).await;
-            }
-            Err(e) => {
-                discord_handoff::note_problem(&self.desk, handoff.guild, &e).await;
-                responder.follow_note(handoff_text::NOT_DELIVERED).await;
-            }
+        let service = self.handoffs(ctx);
+        if !service.deliver_prepared(handoff, ready, member_name).await {
+            responder.follow_note(handoff_text::NOT_DELIVERED).await;
         }
-        // Either way the timer has a new notice to keep: the first reminder, or the retry
-        // of what could not be delivered.
-        self.timer_wake.notify_one();
+    }
+
+    /// The handoff service on this connection; every one shares the reminder timer's wake.
+    pub(super) fn handoffs(&self, ctx: &Context) -> card_actions::Service {
+        card_actions::service(&self.desk, &ctx.http, &self.timer_wake)
     }
 
     async fn act(
         &self,
+        ctx: &Context,
         member: &Member,
         scope: &Scope,
         action: Action,
@@ -220,7 +201,7 @@ impl Handler {
                 Pressed::Moved { session, view }
                     if view.flags.escalated || view.flags.emergency =>
                 {
-                    self.escalated(&session, &view).await?
+                    self.escalated(ctx, &session, &view).await?
                 }
                 Pressed::Moved { session, view } | Pressed::Unchanged { session, view } => {
                     (Reply::Update(render::step(session.id, &view)), None)
@@ -236,11 +217,12 @@ impl Handler {
     /// happens next, and the handoff is opened for delivery once the member has it.
     async fn escalated(
         &self,
+        ctx: &Context,
         session: &SessionRecord,
         view: &View,
     ) -> Result<(Reply, Option<(Handoff, HandoffReady)>), DeskError> {
         let mut screen = render::step(session.id, view);
-        let (next, after) = match discord_handoff::prepare(&self.desk, session, view).await {
+        let (next, after) = match self.handoffs(ctx).prepare(session, view.flags.urgent).await {
             Ok(Prepared::NoServer) => (handoff_text::NO_SERVER.to_string(), None),
             Ok(Prepared::NotSetUp) => (handoff_text::NOT_SET_UP.to_string(), None),
             Ok(Prepared::Closed) => (handoff_text::ASK_AGAIN.to_string(), None),
@@ -324,10 +306,8 @@ impl Handler {
 
     async fn modal(&self, ctx: &Context, modal: &ModalInteraction) {
         let responder = responder(ctx, modal.id, &modal.token);
-        let presser = Presser {
-            user: modal.user.id.into(),
-            member: modal.member.as_ref(),
-        };
+        let service = self.handoffs(ctx);
+        let by = pressed_by(modal.user.id, modal.member.as_ref());
         // The work runs inside the answer, so a slow store or Discord is deferred in time.
         let work = async {
             let reply = match Action::parse(&modal.data.custom_id) {
@@ -346,20 +326,30 @@ impl Handler {
                     action: CardAction::ResolveModal,
                 }) => {
                     let note = input(modal, &Action::ResolveText);
-                    card_actions::resolve(&ctx.http, &self.desk, &presser, handoff, note).await
+                    card_actions::resolve(&service, &by, handoff, note).await
                 }
                 Some(Action::Handoff {
                     handoff,
                     action: CardAction::NoteModal,
                 }) => {
                     let note = input(modal, &Action::NoteText).unwrap_or_default();
-                    card_actions::member_note(&ctx.http, &self.desk, &presser, handoff, note).await
+                    card_actions::member_note(&service, by.user, handoff, note).await
                 }
                 _ => Ok(Reply::Note(BROKEN.into())),
             };
             or_trouble(reply.map_err(DeskError::from))
         };
         responder.answer(Deferral::Update, work).await;
+    }
+}
+
+/// Who pressed, with the roles Discord sent along with the press.
+fn pressed_by(user: serenity::all::UserId, member: Option<&serenity::all::Member>) -> PressedBy {
+    PressedBy {
+        user: user.into(),
+        roles: member
+            .map(|m| m.roles.iter().map(|&r| r.into()).collect())
+            .unwrap_or_default(),
     }
 }
 

@@ -5,15 +5,14 @@ mod card_actions;
 mod commands;
 mod convert;
 mod handler;
-mod handoff;
 pub mod ids;
 mod lifecycle;
+mod port;
 pub mod render;
 mod respond;
 mod screens;
 mod setup;
 mod slash;
-mod timers;
 
 use std::future::Future;
 use std::sync::atomic::Ordering;

@@ -8,7 +8,6 @@ use serenity::all::{
 
 use super::commands;
 use super::handler::{or_trouble, responder, scope, Handler, CANCEL};
-use super::handoff as discord_handoff;
 use super::render;
 use super::respond::{Deferral, Reply};
 use super::screens;
@@ -48,27 +47,28 @@ impl Handler {
         let scope = scope(cmd.guild_id, cmd.channel_id.get());
         let cancelled = responder
             .answer_then(Deferral::NewMessage, async {
-                match self.triage(&member, &scope, guide.as_deref()).await {
+                match self.triage(ctx, &member, &scope, guide.as_deref()).await {
                     Ok((reply, cancelled)) => (reply, cancelled),
                     Err(e) => (or_trouble(Err(e)), None),
                 }
             })
             .await;
         if let Some(h) = cancelled {
-            self.handoff_cancelled(&ctx.http, &h).await;
+            self.handoffs(ctx).after_cancel(&h).await;
         }
     }
 
     /// `/triage [guide]`.
     async fn triage(
         &self,
+        ctx: &Context,
         member: &Member,
         scope: &Scope,
         guide: Option<&str>,
     ) -> Result<(Reply, Option<Handoff>), DeskError> {
         let library = self.desk.library();
         if guide.is_some_and(|g| g.trim().eq_ignore_ascii_case(CANCEL)) {
-            return self.cancel(member, scope).await;
+            return self.cancel(ctx, member, scope).await;
         }
         // A typed guide that is not an id is taken as a description.
         let wanted = guide
@@ -103,17 +103,14 @@ impl Handler {
     /// `/triage cancel`: closes the open guide, and a live handoff in this server with it.
     async fn cancel(
         &self,
+        ctx: &Context,
         member: &Member,
         scope: &Scope,
     ) -> Result<(Reply, Option<Handoff>), DeskError> {
         let guide = self.desk.cancel(member, scope).await?;
         let handoff = match (scope, member) {
             (Scope::Guild { guild, .. }, Member::Discord(id)) => {
-                let store = self.desk.store();
-                match store.live_handoff_of_member(*guild, *id).await? {
-                    Some(h) => store.cancel_handoff(h.id, self.desk.now()).await?,
-                    None => None,
-                }
+                self.handoffs(ctx).cancel(*guild, *id).await?
             }
             _ => None,
         };
@@ -123,19 +120,6 @@ impl Handler {
             (None, None) => "You have no open guide here.",
         };
         Ok((Reply::Note(text.into()), handoff))
-    }
-
-    /// After a cancel: the card and the thread say so, and the thread closes.
-    async fn handoff_cancelled(&self, http: &serenity::all::Http, h: &Handoff) {
-        let result = async {
-            discord_handoff::refresh_card(http, &self.desk, h).await?;
-            discord_handoff::tell_thread(http, h, "The member cancelled this request.").await?;
-            discord_handoff::close_thread(http, h, true).await
-        }
-        .await;
-        if let Err(e) = result {
-            discord_handoff::note_problem(&self.desk, h.guild, &e).await;
-        }
     }
 
     pub(super) fn suggest(&self, words: &str) -> render::Screen {

@@ -1,6 +1,8 @@
 //! The words members and volunteers read around a handoff. Kept here, away from Discord, so
 //! the terminal and tests read the same sentences.
 
+use crate::domain::{UserId, RENOTIFY_MAX};
+
 /// Shown to the member as soon as the handoff is opened.
 pub fn member_next(urgent: bool) -> String {
     let mut s = String::new();
@@ -67,6 +69,79 @@ pub fn still_waiting(urgent: bool, notice: u32) -> String {
 pub const LAST_REMINDER: &str = "The volunteers have been reminded several times; one may still \
     answer later. Please don't wait on us if you need help now: call roadside assistance or a \
     locksmith.";
+
+/// Posted in the member's thread when a volunteer joins it (`what`: "has joined to help you").
+pub fn volunteer_joined(volunteer: UserId, what: &str) -> String {
+    format!("<@{volunteer}> (club volunteer) {what}.")
+}
+
+/// Said in the thread when a volunteer claims the handoff.
+pub const JOINED: &str = "has joined to help you";
+/// Said in the thread when a handoff is transferred to another volunteer.
+pub const TAKING_OVER: &str = "is taking over to help you";
+
+/// Posted in the member's thread when the volunteer gives the handoff back to the queue.
+pub const STEPPED_AWAY: &str = "The volunteer had to step away; another one will pick this up. Meanwhile, roadside assistance or a locksmith can help.";
+
+/// Posted in the thread after the member's `/triage cancel`.
+pub const MEMBER_CANCELLED: &str = "The member cancelled this request.";
+
+/// The first message in the member's private thread.
+pub fn opening(member: UserId, guide_title: &str, urgent: bool) -> String {
+    format!(
+        "Hi <@{member}>, this is your private thread with the club's volunteers about **{guide_title}**.\n\n{}",
+        member_next(urgent)
+    )
+}
+
+/// The private thread's name.
+pub fn thread_name(guide_title: &str, member_name: &str) -> String {
+    format!("Help: {guide_title} · {member_name}")
+}
+
+/// The volunteer's resolution, and the question the member answers with a button.
+pub fn resolved(volunteer: UserId, member: UserId, quoted_note: Option<&str>) -> String {
+    let mut text = format!("<@{volunteer}> marked this as resolved.");
+    if let Some(note) = quoted_note {
+        text.push_str(&format!("\n{note}"));
+    }
+    text.push_str(&format!("\n\n<@{member}>, did this solve it?"));
+    text
+}
+
+/// The member's note as posted in the thread.
+pub fn member_note(quoted: &str) -> String {
+    format!("Note from the member:\n{quoted}")
+}
+
+/// Member text shown as a quote, one `> ` per line, so it cannot pass for our own words.
+pub fn quote(text: &str) -> String {
+    text.lines()
+        .map(|l| format!("> {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// What goes above a card or a reminder: the names of whoever is pinged, and why.
+pub fn ping_line(urgent: bool, pinged: &str) -> String {
+    if urgent {
+        format!("🚨 {pinged}: urgent, a member may be in danger.")
+    } else {
+        format!("{pinged}: a member needs a volunteer.")
+    }
+}
+
+/// A reminder to the volunteers' channel (`link` to the card, if posted).
+pub fn reminder(ping_line: &str, number: u32, link: Option<&str>) -> String {
+    let link = link.map(|u| format!(" {u}")).unwrap_or_default();
+    format!("{ping_line} Still waiting (reminder {number} of {RENOTIFY_MAX}):{link}")
+}
+
+/// The re-ping after a release.
+pub fn back_in_queue(ping_line: &str, link: Option<&str>) -> String {
+    let link = link.map(|u| format!(" {u}")).unwrap_or_default();
+    format!("{ping_line} Back in the queue:{link}")
+}
 
 #[cfg(test)]
 mod tests {

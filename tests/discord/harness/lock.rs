@@ -36,3 +36,42 @@ impl WriteLock {
         let _ = self.conn.close().await;
     }
 }
+
+/// Holding the whole database from outside the bot, reads included: SQLite's exclusive locking
+/// mode, taken with a write. Every statement of the bot waits on its busy timeout until release:
+/// the store at its slowest, for answers that must not wait on it.
+pub struct ReadLock {
+    conn: SqliteConnection,
+}
+
+impl ReadLock {
+    pub async fn take(db_url: &str) -> ReadLock {
+        let options = SqliteConnectOptions::from_str(db_url)
+            .expect("db url")
+            .journal_mode(SqliteJournalMode::Wal);
+        let mut conn = SqliteConnection::connect_with(&options)
+            .await
+            .expect("a second connection");
+        for statement in [
+            "PRAGMA locking_mode = EXCLUSIVE",
+            "BEGIN EXCLUSIVE",
+            // A write makes the exclusive lock stick until the connection lets go.
+            "UPDATE guild_settings SET updated_at = updated_at",
+        ] {
+            sqlx::query(statement)
+                .execute(&mut conn)
+                .await
+                .expect("the exclusive lock");
+        }
+        ReadLock { conn }
+    }
+
+    pub async fn release(mut self) {
+        sqlx::query("ROLLBACK")
+            .execute(&mut self.conn)
+            .await
+            .expect("roll back");
+        // Closing is what lets go of an exclusive-mode lock.
+        let _ = self.conn.close().await;
+    }
+}

@@ -1,0 +1,103 @@
+//! Reminders for unclaimed handoffs. Due times live in the database, so a restart loses
+//! nothing; each reminder is taken atomically (`Store::take_notice`) before it is sent, so one
+//! overdue at startup goes out once, never twice. The loop sleeps on tokio's clock until the
+//! earliest due time, so under paused test time it runs without waiting.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use super::port::Port;
+use super::service::Handoffs;
+use super::{schedule, text};
+use crate::domain::{Handoff, Timestamp};
+use crate::store::StoreError;
+
+/// The longest the loop sleeps without looking: a due time written by another process (one
+/// database, several bots) wakes nobody here.
+const IDLE_MAX: Duration = Duration::from_secs(30);
+/// Reminders sent per pass; the rest follow on the next pass at once.
+const BATCH: u32 = 50;
+
+impl<P: Port> Handoffs<P> {
+    /// Sends reminders as they fall due until `closing` is set (then the wake notified).
+    pub async fn run_reminders(self, closing: Arc<AtomicBool>) {
+        while !closing.load(Ordering::SeqCst) {
+            let woken = self.wake.notified();
+            if let Err(e) = self.remind_due().await {
+                tracing::error!(error = %e, "re-notification pass failed");
+            }
+            let sleep = match self.store().earliest_notice().await {
+                Ok(Some(at)) => self.now().until(at).min(IDLE_MAX),
+                Ok(None) | Err(_) => IDLE_MAX,
+            };
+            tokio::select! {
+                _ = tokio::time::sleep(sleep) => {}
+                _ = woken => {}
+            }
+        }
+    }
+
+    /// Sends every reminder that is due now; how many went out.
+    pub async fn remind_due(&self) -> Result<usize, StoreError> {
+        let now = self.now();
+        let mut sent = 0;
+        for h in self.store().due_notices(now, BATCH).await? {
+            if self.remind(&h, now).await? {
+                sent += 1;
+            }
+        }
+        Ok(sent)
+    }
+
+    async fn remind(&self, h: &Handoff, now: Timestamp) -> Result<bool, StoreError> {
+        let store = self.store();
+        let ready = store.guild_setup(h.guild).await?.and_then(|s| s.ready());
+        let number = h.notify_count + 1;
+        let next = ready.and_then(|r| schedule::next_notice(now, r.renotify, number));
+        // Taken before sending: whoever takes it sends it, and nobody else.
+        let Some(h) = store.take_notice(h.id, h.notify_count, next, now).await? else {
+            return Ok(false);
+        };
+        let Some(ready) = ready else {
+            return Ok(false);
+        };
+        // A handoff whose thread or card could not be made at first (a permission since fixed, a
+        // hiccup) gets another try before volunteers are reminded of it.
+        let h = if h.thread.is_none() || h.card_message.is_none() {
+            // The thread is named for the member, as when it is made at once.
+            let name = self.member_name(h.guild, h.member).await;
+            self.deliver_recorded(&h, &ready, &name).await.unwrap_or(h)
+        } else {
+            h
+        };
+        let (line, ping) = self.ping(&h, &ready).await?;
+        let link = self.port.card_link(&h);
+        let mut to_member = text::still_waiting(h.urgent, number);
+        if next.is_none() {
+            to_member.push_str("\n\n");
+            to_member.push_str(text::LAST_REMINDER);
+        }
+        let sent = async {
+            self.port
+                .say(
+                    ready.cards_channel,
+                    &text::reminder(&line, number, link.as_deref()),
+                    &ping,
+                )
+                .await
+                .map_err(|e| super::service::Undelivered::from_port(e, None))?;
+            self.tell_thread(&h, &to_member).await
+        }
+        .await;
+        self.note_port_problem(h.guild, sent).await;
+        if !h.member_left {
+            let noticed = self.notice_member_left(h).await;
+            if noticed.member_left {
+                let redrawn = self.refresh_card(&noticed).await;
+                self.note_port_problem(noticed.guild, redrawn).await;
+            }
+        }
+        Ok(true)
+    }
+}

@@ -1,0 +1,404 @@
+//! The handoff service: what a press on a card, a member's answer or a cancel does. It decides
+//! with the store (which settles races), takes "now" from the desk's clock, and asks the
+//! platform for the rest through a [`Port`]. Every outcome is a value for the front end to word.
+
+use std::sync::Arc;
+
+use tokio::sync::Notify;
+
+use super::port::{CardView, Port, PortError};
+use super::{schedule, text};
+use crate::desk::Desk;
+use crate::domain::{
+    Claim, GuildId, GuildSetup, Handoff, HandoffId, Rating, RoleId, Timestamp, UserId,
+    DEFAULT_RENOTIFY,
+};
+use crate::store::{Store, StoreError};
+
+/// The handoff rules over one platform. Cheap to build: it borrows nothing, and every
+/// instance built with one `wake` shares one reminder timer.
+pub struct Handoffs<P> {
+    pub(super) desk: Arc<Desk>,
+    pub(super) port: P,
+    /// Tells the reminder loop that a due time may have moved earlier.
+    pub(super) wake: Arc<Notify>,
+}
+
+/// Who pressed a card, as the platform saw them at the press: their roles decide whether
+/// they act as a volunteer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PressedBy {
+    pub user: UserId,
+    /// The presser's roles in the server; empty outside one.
+    pub roles: Vec<RoleId>,
+}
+
+/// What became of a volunteer's action on a card.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CardOutcome {
+    /// Done: the card as it now stands, to be drawn in place of the pressed one.
+    Changed(Box<CardView>),
+    /// Another volunteer claimed it first.
+    Taken {
+        by: Option<UserId>,
+    },
+    /// Resolved or cancelled meanwhile (or not in a state this action applies to).
+    Closed,
+    NotFound,
+    /// The presser does not hold the server's volunteer role.
+    NotVolunteer,
+    /// A transfer with nobody picked.
+    NobodyPicked,
+    /// A transfer to someone who is not a volunteer: it stays with the presser.
+    NotAVolunteer {
+        picked: UserId,
+    },
+}
+
+/// What became of the member's note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteOutcome {
+    Sent,
+    Empty,
+    NotTheMember,
+    NotFound,
+    Closed,
+}
+
+/// What became of the member's "Did this solve it?".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rated {
+    /// Kept: call [`Handoffs::after_rating`] once the member has their answer.
+    Recorded {
+        handoff: Box<Handoff>,
+        rating: Rating,
+    },
+    /// The first answer stands.
+    AlreadyAnswered,
+    NotTheMember,
+    NotFound,
+}
+
+/// Why something could not be done on the platform; recorded, never shown to a member.
+#[derive(Debug, thiserror::Error)]
+pub enum Undelivered {
+    /// The bot lacks a permission; the text names what to grant, for the setup status.
+    #[error("missing Discord permission: {0}")]
+    Permission(String),
+    #[error("the platform refused: {0}")]
+    Platform(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl Undelivered {
+    /// A port error; a missing permission becomes a problem to record when `grant` names it.
+    pub(super) fn from_port(e: PortError, grant: Option<String>) -> Undelivered {
+        match (e, grant) {
+            (PortError::MissingPermission, Some(grant)) => Undelivered::Permission(grant),
+            (e, _) => Undelivered::Platform(e.to_string()),
+        }
+    }
+}
+
+/// A port error with nothing to record for the setup status.
+impl From<PortError> for Undelivered {
+    fn from(e: PortError) -> Undelivered {
+        Undelivered::from_port(e, None)
+    }
+}
+
+impl<P: Port> Handoffs<P> {
+    pub fn new(desk: Arc<Desk>, port: P, wake: Arc<Notify>) -> Handoffs<P> {
+        Handoffs { desk, port, wake }
+    }
+
+    pub fn port(&self) -> &P {
+        &self.port
+    }
+
+    pub(super) fn store(&self) -> &Store {
+        self.desk.store()
+    }
+
+    pub(super) fn now(&self) -> Timestamp {
+        self.desk.now()
+    }
+
+    /// Claim, release or transfer (`to`: the volunteer picked for a transfer).
+    pub async fn claim(&self, by: &PressedBy, id: HandoffId) -> Result<CardOutcome, StoreError> {
+        let (h, _) = match self.as_volunteer(by, id).await? {
+            Ok(found) => found,
+            Err(refused) => return Ok(refused),
+        };
+        let changed = match self.store().claim(h.id, by.user, self.now()).await? {
+            Claim::Claimed(h) => self.joined(h, by.user, text::JOINED).await,
+            Claim::Taken(h) => return Ok(CardOutcome::Taken { by: h.claimed_by }),
+            Claim::Closed(h) => h,
+        };
+        self.changed(&changed).await
+    }
+
+    /// Back to the queue: due for a reminder again, the volunteers re-pinged, the member told.
+    pub async fn release(&self, by: &PressedBy, id: HandoffId) -> Result<CardOutcome, StoreError> {
+        let (h, setup) = match self.as_volunteer(by, id).await? {
+            Ok(found) => found,
+            Err(refused) => return Ok(refused),
+        };
+        let interval = setup.as_ref().map_or(DEFAULT_RENOTIFY, |s| s.renotify);
+        let now = self.now();
+        let next = schedule::first_notice(now, interval);
+        let Some(h) = self.store().release(h.id, next, now).await? else {
+            return Ok(CardOutcome::Closed);
+        };
+        if let Some(ready) = setup.as_ref().and_then(GuildSetup::ready) {
+            let (line, ping) = self.ping(&h, &ready).await?;
+            let link = self.port.card_link(&h);
+            let sent = async {
+                self.port
+                    .say(
+                        ready.cards_channel,
+                        &text::back_in_queue(&line, link.as_deref()),
+                        &ping,
+                    )
+                    .await?;
+                self.tell_thread(&h, text::STEPPED_AWAY).await
+            }
+            .await;
+            self.note_port_problem(h.guild, sent).await;
+        }
+        // The next reminder is due one interval from now, perhaps before the timer looks.
+        self.wake.notify_one();
+        self.changed(&h).await
+    }
+
+    pub async fn transfer(
+        &self,
+        by: &PressedBy,
+        id: HandoffId,
+        to: Option<UserId>,
+    ) -> Result<CardOutcome, StoreError> {
+        let (h, setup) = match self.as_volunteer(by, id).await? {
+            Ok(found) => found,
+            Err(refused) => return Ok(refused),
+        };
+        let Some(to) = to else {
+            return Ok(CardOutcome::NobodyPicked);
+        };
+        let role = setup.and_then(|s| s.volunteer_role);
+        let volunteer = match role {
+            Some(role) => self.port.has_role(h.guild, to, role).await,
+            None => false,
+        };
+        if !volunteer {
+            return Ok(CardOutcome::NotAVolunteer { picked: to });
+        }
+        match self.store().transfer(h.id, to, self.now()).await? {
+            Some(h) => {
+                let h = self.joined(h, to, text::TAKING_OVER).await;
+                self.changed(&h).await
+            }
+            None => Ok(CardOutcome::Closed),
+        }
+    }
+
+    /// Why a volunteer may not open the resolve form now, if so. Only a hint: the submission
+    /// is judged again, since the handoff may close while the form is open.
+    pub async fn may_resolve(
+        &self,
+        by: &PressedBy,
+        id: HandoffId,
+    ) -> Result<Option<CardOutcome>, StoreError> {
+        Ok(match self.as_volunteer(by, id).await? {
+            Err(refused) => Some(refused),
+            Ok((h, _)) if !h.status.is_live() => Some(CardOutcome::Closed),
+            Ok(_) => None,
+        })
+    }
+
+    /// Why `member` may not open the note form for `id`, if so (judged again on submission).
+    pub async fn may_add_note(
+        &self,
+        member: UserId,
+        id: HandoffId,
+    ) -> Result<Option<NoteOutcome>, StoreError> {
+        Ok(match self.store().handoff(id).await? {
+            None => Some(NoteOutcome::NotFound),
+            Some(h) if h.member != member => Some(NoteOutcome::NotTheMember),
+            Some(_) => None,
+        })
+    }
+
+    /// The resolve form's submission: resolved, the member asked whether it helped, the thread
+    /// closed. The role and whether it is still live are judged now, not when the form opened.
+    pub async fn resolve(
+        &self,
+        by: &PressedBy,
+        id: HandoffId,
+        note: Option<&str>,
+    ) -> Result<CardOutcome, StoreError> {
+        if let Err(refused) = self.as_volunteer(by, id).await? {
+            return Ok(refused);
+        }
+        let note = note.map(str::trim).filter(|n| !n.is_empty());
+        let Some(h) = self.store().resolve_handoff(id, note, self.now()).await? else {
+            return Ok(CardOutcome::Closed);
+        };
+        let asked = match h.thread {
+            Some(thread) => {
+                let quoted = note.map(text::quote);
+                let said = text::resolved(by.user, h.member, quoted.as_deref());
+                self.port
+                    .ask_rating(thread, &said, &h)
+                    .await
+                    .map_err(|e| Undelivered::from_port(e, None))
+            }
+            None => Ok(()),
+        };
+        let unasked = asked.is_err();
+        self.note_port_problem(h.guild, asked).await;
+        // Archived, not yet locked: in a locked thread the member could not press Yes or No (the
+        // client greys components out and cannot reopen it), so it is locked once they answered.
+        let closed = self.close_thread(&h, unasked).await;
+        self.note_port_problem(h.guild, closed).await;
+        self.changed(&h).await
+    }
+
+    /// The member's note for the volunteers (already cut to the platform's size).
+    pub async fn member_note(
+        &self,
+        member: UserId,
+        id: HandoffId,
+        note: &str,
+    ) -> Result<NoteOutcome, StoreError> {
+        match self.store().handoff(id).await? {
+            Some(h) if h.member == member => {}
+            Some(_) => return Ok(NoteOutcome::NotTheMember),
+            None => return Ok(NoteOutcome::NotFound),
+        }
+        let note = note.trim();
+        if note.is_empty() {
+            return Ok(NoteOutcome::Empty);
+        }
+        let Some(h) = self.store().set_member_note(id, note, self.now()).await? else {
+            return Ok(NoteOutcome::Closed);
+        };
+        let told = self
+            .tell_thread(&h, &text::member_note(&text::quote(note)))
+            .await;
+        self.note_port_problem(h.guild, told).await;
+        let redrawn = self.refresh_card(&h).await;
+        self.note_port_problem(h.guild, redrawn).await;
+        Ok(NoteOutcome::Sent)
+    }
+
+    /// The member's "Did this solve it?"; only the first answer is kept.
+    pub async fn rate(
+        &self,
+        member: UserId,
+        id: HandoffId,
+        rating: Rating,
+    ) -> Result<Rated, StoreError> {
+        let Some(h) = self.store().handoff(id).await? else {
+            return Ok(Rated::NotFound);
+        };
+        if h.member != member {
+            return Ok(Rated::NotTheMember);
+        }
+        Ok(match self.store().rate(h.id, rating, self.now()).await? {
+            Some(h) => Rated::Recorded {
+                handoff: Box::new(h),
+                rating,
+            },
+            None => Rated::AlreadyAnswered,
+        })
+    }
+
+    /// After the member has seen their answer taken: the card shows it too, and the thread,
+    /// with nothing left in it to press, is locked. (Locking first would refuse the answer.)
+    pub async fn after_rating(&self, h: &Handoff) {
+        let redrawn = self.refresh_card(h).await;
+        self.note_port_problem(h.guild, redrawn).await;
+        let closed = self.close_thread(h, true).await;
+        self.note_port_problem(h.guild, closed).await;
+    }
+
+    /// The member's `/triage cancel` in `guild`: their live handoff there, if any, cancelled.
+    pub async fn cancel(
+        &self,
+        guild: GuildId,
+        member: UserId,
+    ) -> Result<Option<Handoff>, StoreError> {
+        match self.store().live_handoff_of_member(guild, member).await? {
+            Some(h) => self.store().cancel_handoff(h.id, self.now()).await,
+            None => Ok(None),
+        }
+    }
+
+    /// After the member has their answer to a cancel: the card and the thread say so, and
+    /// the thread closes.
+    pub async fn after_cancel(&self, h: &Handoff) {
+        let result = async {
+            self.refresh_card(h).await?;
+            self.tell_thread(h, text::MEMBER_CANCELLED).await?;
+            self.close_thread(h, true).await
+        }
+        .await;
+        self.note_port_problem(h.guild, result).await;
+    }
+
+    /// The handoff and its server's setup when `by` is one of its volunteers, else why not.
+    async fn as_volunteer(
+        &self,
+        by: &PressedBy,
+        id: HandoffId,
+    ) -> Result<Result<(Handoff, Option<GuildSetup>), CardOutcome>, StoreError> {
+        let Some(h) = self.store().handoff(id).await? else {
+            return Ok(Err(CardOutcome::NotFound));
+        };
+        // Read once for the whole press: the role check, the interval, the re-ping.
+        let setup = self.store().guild_setup(h.guild).await?;
+        let role = setup.as_ref().and_then(|s| s.volunteer_role);
+        if !role.is_some_and(|r| by.roles.contains(&r)) {
+            return Ok(Err(CardOutcome::NotVolunteer));
+        }
+        Ok(Ok((h, setup)))
+    }
+
+    async fn changed(&self, h: &Handoff) -> Result<CardOutcome, StoreError> {
+        Ok(CardOutcome::Changed(Box::new(self.card(h).await?)))
+    }
+
+    /// Adds a volunteer to the member's thread and says so; notes whether the member left, and
+    /// returns the handoff as it now stands so the card drawn next says so too.
+    async fn joined(&self, h: Handoff, volunteer: UserId, what: &str) -> Handoff {
+        let result = async {
+            if let Some(thread) = h.thread {
+                self.port
+                    .add_to_thread(thread, volunteer)
+                    .await
+                    .map_err(|e| Undelivered::from_port(e, None))?;
+            }
+            self.tell_thread(&h, &text::volunteer_joined(volunteer, what))
+                .await
+        }
+        .await;
+        self.note_port_problem(h.guild, result).await;
+        self.notice_member_left(h).await
+    }
+
+    /// `h`, marked as left when the member is no longer in the server.
+    pub(super) async fn notice_member_left(&self, h: Handoff) -> Handoff {
+        if h.member_left || self.port.member_present(h.guild, h.member).await {
+            return h;
+        }
+        match self.store().mark_member_left(h.id, self.now()).await {
+            Ok(Some(marked)) => marked,
+            Ok(None) => h,
+            Err(e) => {
+                tracing::error!(error = %e, "could not mark a member as gone");
+                h
+            }
+        }
+    }
+}
