@@ -1,12 +1,12 @@
-//! A press that opens a modal answers with it at once, whatever the store is doing: a modal
-//! cannot follow a deferral, so a slow check would lose it. What the press could not check is
-//! judged when the modal is submitted.
+//! A press that opens a modal answers with it whatever the store is doing: a modal cannot
+//! follow a deferral or an error note, so a press that waited on the store or failed with it
+//! would lose the modal. What the press could not check is judged when the modal is submitted.
 
 use std::time::Duration;
 
 use pitcrew::domain::HandoffStatus;
 
-use crate::harness::lock::ReadLock;
+use crate::harness::lock::HandoffsAway;
 use crate::harness::{Crew, Delivered, Pit};
 
 const TEN_MINUTES: Duration = Duration::from_secs(600);
@@ -20,7 +20,8 @@ async fn handed_over(pit: &Pit) -> (Crew, Delivered, crate::harness::Answer) {
 }
 
 #[tokio::test]
-async fn resolve_opens_its_modal_while_the_store_is_locked_and_the_submission_is_judged_after() {
+async fn resolve_opens_its_modal_while_the_store_cannot_answer_and_the_submission_is_judged_after()
+{
     let pit = Pit::start().await;
     let (crew, d, _) = handed_over(&pit).await;
     let [ada, _] = &crew.volunteers;
@@ -28,13 +29,13 @@ async fn resolve_opens_its_modal_while_the_store_is_locked_and_the_submission_is
     let card = pit.press(&ada_here, &d.card, "Claim").await.message();
     pit.wait_messages(d.thread, 2, "the claim told").await;
 
-    let lock = ReadLock::take(&pit.db_url).await;
+    let away = HandoffsAway::take(&pit.db_url).await;
     let opened = pit.press(&ada_here, &card, "Resolve").await;
-    lock.release().await;
+    away.restore().await;
     assert_eq!(
         opened.kind(),
         9,
-        "the modal, not a deferral that would drop it"
+        "the modal, not a note that would replace it"
     );
 
     let resolved = pit
@@ -53,20 +54,20 @@ async fn resolve_opens_its_modal_while_the_store_is_locked_and_the_submission_is
 }
 
 #[tokio::test]
-async fn the_members_note_opens_its_modal_while_the_store_is_locked() {
+async fn the_members_note_opens_its_modal_while_the_store_cannot_answer() {
     let pit = Pit::start().await;
     let (_, d, screen) = handed_over(&pit).await;
     let me = &pit.scene.actor;
 
-    let lock = ReadLock::take(&pit.db_url).await;
+    let away = HandoffsAway::take(&pit.db_url).await;
     let opened = pit
         .press(me, &screen.message(), "Add a note for the volunteer")
         .await;
-    lock.release().await;
+    away.restore().await;
     assert_eq!(
         opened.kind(),
         9,
-        "the modal, not a deferral that would drop it"
+        "the modal, not a note that would replace it"
     );
 
     let sent = pit

@@ -37,41 +37,33 @@ impl WriteLock {
     }
 }
 
-/// Holding the whole database from outside the bot, reads included: SQLite's exclusive locking
-/// mode, taken with a write. Every statement of the bot waits on its busy timeout until release:
-/// the store at its slowest, for answers that must not wait on it.
-pub struct ReadLock {
+/// A store that cannot answer: the handoffs table renamed away from outside the bot, so every
+/// read of a handoff fails until [`Self::restore`]. (A read cannot be held up from outside:
+/// WAL readers never wait, and every open connection keeps exclusive mode out.)
+pub struct HandoffsAway {
     conn: SqliteConnection,
 }
 
-impl ReadLock {
-    pub async fn take(db_url: &str) -> ReadLock {
+impl HandoffsAway {
+    pub async fn take(db_url: &str) -> HandoffsAway {
         let options = SqliteConnectOptions::from_str(db_url)
             .expect("db url")
             .journal_mode(SqliteJournalMode::Wal);
         let mut conn = SqliteConnection::connect_with(&options)
             .await
             .expect("a second connection");
-        for statement in [
-            "PRAGMA locking_mode = EXCLUSIVE",
-            "BEGIN EXCLUSIVE",
-            // A write makes the exclusive lock stick until the connection lets go.
-            "UPDATE guild_settings SET updated_at = updated_at",
-        ] {
-            sqlx::query(statement)
-                .execute(&mut conn)
-                .await
-                .expect("the exclusive lock");
-        }
-        ReadLock { conn }
+        sqlx::query("ALTER TABLE handoffs RENAME TO handoffs_away")
+            .execute(&mut conn)
+            .await
+            .expect("rename the handoffs away");
+        HandoffsAway { conn }
     }
 
-    pub async fn release(mut self) {
-        sqlx::query("ROLLBACK")
+    pub async fn restore(mut self) {
+        sqlx::query("ALTER TABLE handoffs_away RENAME TO handoffs")
             .execute(&mut self.conn)
             .await
-            .expect("roll back");
-        // Closing is what lets go of an exclusive-mode lock.
+            .expect("rename the handoffs back");
         let _ = self.conn.close().await;
     }
 }
