@@ -157,7 +157,7 @@ async fn rate(
 fn card_reply(outcome: CardOutcome) -> Reply {
     match outcome {
         CardOutcome::Changed(view) => card_update(&view),
-        other => Reply::Note(refusal(&other).into()),
+        other => Reply::Note(refusal(&other)),
     }
 }
 
