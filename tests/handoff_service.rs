@@ -4,171 +4,20 @@
 
 #[path = "handoff_service/recorder.rs"]
 mod recorder;
+#[path = "handoff_service/world.rs"]
+mod world;
 
-use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use pitcrew::desk::Desk;
-use pitcrew::domain::time::TokioClock;
-use pitcrew::domain::{
-    ChannelId, GuildId, GuildSetup, Handoff, HandoffStatus, Member, Rating, RoleId, Scope, UserId,
-};
-use pitcrew::guide::load_library;
+use pitcrew::domain::{HandoffStatus, Rating, RoleId, UserId};
 use pitcrew::handoff::text;
-use pitcrew::handoff::{CardOutcome, Handoffs, NoteOutcome, Ping, Prepared, PressedBy, Rated};
-use pitcrew::store::Store;
+use pitcrew::handoff::{CardOutcome, Handoffs, NoteOutcome, Ping, PressedBy, Rated};
 use tokio::sync::Notify;
 
-use recorder::{Call, Op, Recorder};
-
-const GUILD: GuildId = GuildId(10);
-const ROLE: RoleId = RoleId(30);
-const CARDS: ChannelId = ChannelId(40);
-const HELP: ChannelId = ChannelId(50);
-const MEMBER: UserId = UserId(60);
-const ADA: UserId = UserId(70);
-const BEN: UserId = UserId(71);
-const INTERVAL: Duration = Duration::from_secs(600);
-const GUIDE: &str = "bmw-keys-locked";
-
-struct World {
-    _dir: tempfile::TempDir,
-    _busy: Busy,
-    desk: Arc<Desk>,
-    port: Recorder,
-    service: Handoffs<Recorder>,
-}
-
-impl World {
-    async fn new() -> World {
-        let busy = Busy::start();
-        let dir = tempfile::tempdir().unwrap();
-        let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-        let library = load_library(&content).expect("shipped content");
-        let url = format!("sqlite://{}", dir.path().join("p.db").display());
-        let store = Store::open(&url).await.expect("store");
-        let desk = Arc::new(Desk::with_clock(
-            library,
-            store,
-            Arc::new(TokioClock::new()),
-        ));
-        let setup = GuildSetup {
-            volunteer_role: Some(ROLE),
-            cards_channel: Some(CARDS),
-            help_channel: Some(HELP),
-            renotify: INTERVAL,
-            ..GuildSetup::new(GUILD)
-        };
-        desk.store()
-            .save_guild_setup(&setup, desk.now())
-            .await
-            .unwrap();
-        let port = Recorder::default();
-        let service = Handoffs::new(desk.clone(), port.clone(), Arc::new(Notify::new()));
-        World {
-            _dir: dir,
-            _busy: busy,
-            desk,
-            port,
-            service,
-        }
-    }
-
-    /// A handoff stored for a fresh walk, not yet delivered.
-    async fn prepared(&self) -> (Handoff, pitcrew::domain::Ready) {
-        let scope = Scope::Guild {
-            guild: GUILD,
-            channel: ChannelId(20),
-        };
-        let (session, _) = self
-            .desk
-            .start(&Member::Discord(MEMBER), &scope, GUIDE)
-            .await
-            .unwrap();
-        match self.service.prepare(&session, false).await.unwrap() {
-            Prepared::Opened { handoff, ready } => (*handoff, ready),
-            other => panic!("expected a handoff, got {other:?}"),
-        }
-    }
-
-    /// A delivered handoff (thread and card made), with the port's record cleared.
-    async fn opened(&self) -> Handoff {
-        let (h, ready) = self.prepared().await;
-        assert!(self.service.deliver_prepared(&h, &ready, "Sam").await);
-        self.port.clear();
-        self.stored(&h).await
-    }
-
-    async fn stored(&self, h: &Handoff) -> Handoff {
-        self.desk.store().handoff(h.id).await.unwrap().unwrap()
-    }
-
-    async fn problem(&self) -> Option<String> {
-        let setup = self.desk.store().guild_setup(GUILD).await.unwrap();
-        setup.and_then(|s| s.permission_problem)
-    }
-}
-
-/// Keeps paused time still until a test advances it. With nothing runnable, tokio would jump
-/// paused time to the next timer while SQLite works on its own threads: a connection pool's
-/// acquire timeout would fire, or the clock would drift by the WAL checkpoint's ticks.
-struct Busy(tokio::task::JoinHandle<()>);
-
-impl Busy {
-    fn start() -> Busy {
-        Busy(tokio::spawn(async {
-            loop {
-                tokio::task::yield_now().await;
-            }
-        }))
-    }
-}
-
-impl Drop for Busy {
-    fn drop(&mut self) {
-        self.0.abort();
-    }
-}
-
-/// Lets other tasks run until `done` holds (the reminder loop working through SQLite).
-async fn until(what: &str, mut done: impl FnMut() -> bool) {
-    let give_up = std::time::Instant::now() + Duration::from_secs(20);
-    while !done() {
-        assert!(
-            std::time::Instant::now() < give_up,
-            "never happened: {what}"
-        );
-        tokio::task::yield_now().await;
-    }
-}
-
-fn volunteer(user: UserId) -> PressedBy {
-    PressedBy {
-        user,
-        roles: vec![ROLE],
-    }
-}
-
-fn changed(outcome: CardOutcome) -> Handoff {
-    match outcome {
-        CardOutcome::Changed(view) => view.handoff,
-        other => panic!("expected a changed card, got {other:?}"),
-    }
-}
-
-fn thread(h: &Handoff) -> ChannelId {
-    h.thread.expect("a delivered handoff has a thread")
-}
-
-fn reminders(w: &World) -> Vec<String> {
-    w.port
-        .said_in(CARDS)
-        .into_iter()
-        .filter(|t| t.contains("Still waiting"))
-        .collect()
-}
+use recorder::{Call, Op};
+use world::*;
 
 #[tokio::test(start_paused = true)]
 async fn delivery_makes_the_thread_then_the_card_pinging_only_the_role() {

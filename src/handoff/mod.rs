@@ -5,6 +5,7 @@
 //! [`crate::domain::handoff`].
 pub mod card;
 mod deliver;
+mod member;
 pub mod port;
 mod reminders;
 pub mod schedule;

@@ -10,8 +10,7 @@ use super::port::{CardView, Port, PortError};
 use super::{schedule, text};
 use crate::desk::Desk;
 use crate::domain::{
-    Claim, GuildId, GuildSetup, Handoff, HandoffId, Rating, RoleId, Timestamp, UserId,
-    DEFAULT_RENOTIFY,
+    Claim, GuildSetup, Handoff, HandoffId, Rating, RoleId, Timestamp, UserId, DEFAULT_RENOTIFY,
 };
 use crate::store::{Store, StoreError};
 
@@ -216,19 +215,6 @@ impl<P: Port> Handoffs<P> {
         })
     }
 
-    /// Why `member` may not open the note form for `id`, if so (judged again on submission).
-    pub async fn may_add_note(
-        &self,
-        member: UserId,
-        id: HandoffId,
-    ) -> Result<Option<NoteOutcome>, StoreError> {
-        Ok(match self.store().handoff(id).await? {
-            None => Some(NoteOutcome::NotFound),
-            Some(h) if h.member != member => Some(NoteOutcome::NotTheMember),
-            Some(_) => None,
-        })
-    }
-
     /// The resolve form's submission: resolved, the member asked whether it helped, the thread
     /// closed. The role and whether it is still live are judged now, not when the form opened.
     pub async fn resolve(
@@ -262,89 +248,6 @@ impl<P: Port> Handoffs<P> {
         let closed = self.close_thread(&h, unasked).await;
         self.note_port_problem(h.guild, closed).await;
         self.changed(&h).await
-    }
-
-    /// The member's note for the volunteers (already cut to the platform's size).
-    pub async fn member_note(
-        &self,
-        member: UserId,
-        id: HandoffId,
-        note: &str,
-    ) -> Result<NoteOutcome, StoreError> {
-        match self.store().handoff(id).await? {
-            Some(h) if h.member == member => {}
-            Some(_) => return Ok(NoteOutcome::NotTheMember),
-            None => return Ok(NoteOutcome::NotFound),
-        }
-        let note = note.trim();
-        if note.is_empty() {
-            return Ok(NoteOutcome::Empty);
-        }
-        let Some(h) = self.store().set_member_note(id, note, self.now()).await? else {
-            return Ok(NoteOutcome::Closed);
-        };
-        let told = self
-            .tell_thread(&h, &text::member_note(&text::quote(note)))
-            .await;
-        self.note_port_problem(h.guild, told).await;
-        let redrawn = self.refresh_card(&h).await;
-        self.note_port_problem(h.guild, redrawn).await;
-        Ok(NoteOutcome::Sent)
-    }
-
-    /// The member's "Did this solve it?"; only the first answer is kept.
-    pub async fn rate(
-        &self,
-        member: UserId,
-        id: HandoffId,
-        rating: Rating,
-    ) -> Result<Rated, StoreError> {
-        let Some(h) = self.store().handoff(id).await? else {
-            return Ok(Rated::NotFound);
-        };
-        if h.member != member {
-            return Ok(Rated::NotTheMember);
-        }
-        Ok(match self.store().rate(h.id, rating, self.now()).await? {
-            Some(h) => Rated::Recorded {
-                handoff: Box::new(h),
-                rating,
-            },
-            None => Rated::AlreadyAnswered,
-        })
-    }
-
-    /// After the member has seen their answer taken: the card shows it too, and the thread,
-    /// with nothing left in it to press, is locked. (Locking first would refuse the answer.)
-    pub async fn after_rating(&self, h: &Handoff) {
-        let redrawn = self.refresh_card(h).await;
-        self.note_port_problem(h.guild, redrawn).await;
-        let closed = self.close_thread(h, true).await;
-        self.note_port_problem(h.guild, closed).await;
-    }
-
-    /// The member's `/triage cancel` in `guild`: their live handoff there, if any, cancelled.
-    pub async fn cancel(
-        &self,
-        guild: GuildId,
-        member: UserId,
-    ) -> Result<Option<Handoff>, StoreError> {
-        match self.store().live_handoff_of_member(guild, member).await? {
-            Some(h) => self.store().cancel_handoff(h.id, self.now()).await,
-            None => Ok(None),
-        }
-    }
-
-    /// After the member has their answer to a cancel: the card and the thread say so, and
-    /// the thread closes.
-    pub async fn after_cancel(&self, h: &Handoff) {
-        let result = async {
-            self.refresh_card(h).await?;
-            self.tell_thread(h, text::MEMBER_CANCELLED).await?;
-            self.close_thread(h, true).await
-        }
-        .await;
-        self.note_port_problem(h.guild, result).await;
     }
 
     /// The handoff and its server's setup when `by` is one of its volunteers, else why not.
