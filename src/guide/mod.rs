@@ -5,6 +5,7 @@
 //! - [`library`] holds the checked guides the bot serves ([`load_library`]);
 //! - [`search`] ranks guides for a member's own words.
 pub mod check;
+mod index;
 pub mod library;
 pub mod limits;
 pub mod load;
