@@ -1,19 +1,23 @@
 //! pitcrew: calm, safety-first roadside triage for car clubs, on Discord and in a terminal.
 //!
-//! Module map (dependencies point downwards only):
+//! Module map (dependencies point downwards only; `tests/architecture.rs` holds the tree to it):
 //!
+//! - [`domain`]: typed ids, time and the clock, member and scope, session and handoff records.
+//!   Below all the others.
 //! - [`guide`]: guides as TOML files: the model, the loader, the checker (`pitcrew check`) and
 //!   free-text ranking. Reads files, nothing else.
 //! - [`triage`]: the engine. Pure functions from (guide, state, input) to (state, view). No
 //!   Discord, no SQL, no clock.
-//! - [`place`]: who walks a guide and where (member, scope), as plain values.
-//! - [`store`]: the only place with SQL: sessions, the append-only answer log, migrations.
-//! - [`handoff`]: the volunteer handoff as data and rules: setup, queue, re-notify, card text.
+//! - [`store`]: the only place with SQL: sessions, the append-only answer log, handoffs,
+//!   migrations.
+//! - [`handoff`]: the volunteer handoff as a service over a port trait and an injected clock:
+//!   its rules, the card's content, the schedule of reminders, the texts.
 //! - [`desk`]: the application service both front ends call: starts, resumes and advances
 //!   sessions by joining the engine to the store.
 //! - [`config`]: settings from the environment, loaded once, errors name the setting.
 //! - [`chat`]: the terminal front end (`pitcrew chat`).
-//! - [`discord`]: the Discord front end over serenity; the only module with serenity types.
+//! - [`discord`]: the Discord front end; the only module with serenity types, and the one that
+//!   implements the handoff port.
 pub mod chat;
 pub mod config;
 pub mod desk;
