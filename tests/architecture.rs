@@ -9,7 +9,9 @@
 //! each is resolved against the module tree the files spell out. Two modules are compared as
 //! the children of their lowest common ancestor, so `store::writer::tx` using
 //! `store::write_conn` is an arrow from `writer` to `write_conn`; a module using its own
-//! ancestor (`super::Store` from the parent's `mod.rs`) is not an arrow between siblings.
+//! ancestor (`super::Store` from the parent's `mod.rs`) is not an arrow between siblings. An
+//! inherent impl of a sibling's type (`impl Handler { … }` away from `Handler`) ties the two
+//! both ways: the type's own module calls those methods without naming where they live.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;

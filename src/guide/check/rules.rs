@@ -2,6 +2,7 @@
 
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
+
 use toml::Spanned;
 
 use super::graph::{check_graph, check_volunteer};
