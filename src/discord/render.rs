@@ -1,6 +1,6 @@
 //! Draws the engine's `View` as a Discord message. Everything here stays inside Discord's
-//! limits by construction (see ../shared/DESIGN.md): text is laid out at word boundaries, never
-//! cut mid-word, and at most 4 rows of choices plus 1 navigation row are drawn.
+//! limits by construction: text is laid out at word boundaries, never cut mid-word, and at
+//! most 4 rows of choices plus 1 navigation row are drawn.
 
 use serenity::all::{
     ButtonStyle, Colour, CreateActionRow, CreateAllowedMentions, CreateButton, CreateEmbed,

@@ -6,8 +6,8 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::check::{self, Problem};
+use super::index::Index;
 use super::model::Guide;
-use super::search::Index;
 
 /// Every guide, sorted by title (then id) so pickers and listings are stable; looked up by id.
 #[derive(Debug, Clone)]

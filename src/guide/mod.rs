@@ -3,8 +3,10 @@
 //! - [`load`] finds and reads guide files (versions, positions);
 //! - [`check`] applies every rule and reports problems as `FILE:LINE:COL: what — fix`;
 //! - [`library`] holds the checked guides the bot serves ([`load_library`]);
-//! - [`search`] ranks guides for a member's own words.
+//! - [`search`] ranks guides for a member's own words, over each guide's words as the
+//!   library prepared them when it was built (`index.rs`, below both).
 pub mod check;
+mod index;
 pub mod library;
 pub mod limits;
 pub mod load;

@@ -15,7 +15,7 @@ pub struct Step {
     pub answer: String,
 }
 
-/// The member's walk as (question, answer) pairs, oldest first, at most [`STEPS_MAX`], and how
+/// The member's walk as (question, answer) pairs, oldest first, at most `STEPS_MAX`, and how
 /// many older steps were left out. Bookkeeping entries (`[guide updated]`, `[cancelled]`) are
 /// not answers and are skipped.
 pub fn walk(guide: Option<&Guide>, answers: &[AnswerRecord]) -> (Vec<Step>, usize) {

@@ -2,10 +2,10 @@
 //!
 //! Why: SQLite copies the WAL back into the database file (a checkpoint) by default inside the
 //! commit that takes the WAL past 1,000 pages, and a checkpoint writes megabytes and waits for
-//! two fsyncs. Under load that was about one commit a second stalled for several milliseconds,
-//! with every answer queued behind it: the slowest 1 % of first responses in the load
-//! benchmark. Here a task of the store's own checkpoints on its own connection, once a second,
-//! beside the writers (SQLite lets a checkpoint run while a writer appends to the WAL).
+//! two fsyncs. Under load that stalls a commit every second or so, with every answer queued
+//! behind it: the slowest first responses. Here a task of the store's own checkpoints on its
+//! own connection, once a second, beside the writers (SQLite lets a checkpoint run while a
+//! writer appends to the WAL).
 //!
 //! It also bounds what a power cut can take: answers commit without an fsync
 //! (`writer::Durability::Process`), and the checkpoint's fsync of the WAL makes everything

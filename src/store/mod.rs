@@ -176,7 +176,7 @@ impl Store {
     ///
     /// SQLite has one write lock per database. Writers that met at that lock did not queue:
     /// the losers slept in SQLite's busy handler in steps of 1, 2, 5 … 25 ms and retried long
-    /// after the lock was free (the load benchmark counted 1,800 such sleeps in 6 s). Here they
+    /// after the lock was free. Here they
     /// wait in a fair async queue instead, and the ones waiting while a transaction is open
     /// share it and its fsync ([`writer`]). The busy timeout still covers other processes on
     /// the same file (`pitcrew chat`).

@@ -26,7 +26,7 @@ pub(crate) use session_columns;
 
 /// The same condition `sessions_one_active` indexes, so SQLite can answer it from that index.
 /// Binds, in order: member_kind, member_id, member_name, scope_kind, guild_id, channel_id
-/// (as produced by [`MemberKey::bind_values`] and [`ScopeKey::bind_values`]).
+/// (as produced by [`MemberKey::lookup_values`] and [`ScopeKey::lookup_values`]).
 macro_rules! same_member_and_scope {
     () => {
         "member_kind = ? AND coalesce(member_id, -1) = ? AND coalesce(member_name, '') = ? \

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, VecDeque};
 
 use super::hints::closest;
-use super::rules::Report;
+use super::report::Report;
 use super::Rule;
 use crate::guide::limits::EMERGENCY_MAX_DEPTH;
 use crate::guide::model::Outcome;

@@ -1,6 +1,10 @@
-//! Small text helpers for messages: suggested ids, previews and "did you mean".
+//! Small text helpers for messages: suggested ids, previews and "did you mean"; and the
+//! characters an id may hold, which both the id rule and the suggested id follow.
 
-use super::rules::is_id_char;
+/// Ids are `a-z`, `0-9` and `-` only.
+pub(super) fn is_id_char(c: char) -> bool {
+    c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'
+}
 
 /// A suggested id: lowercase, runs of anything else become one dash.
 pub(super) fn slug(value: &str) -> String {

@@ -6,6 +6,7 @@
 
 mod graph;
 mod hints;
+mod report;
 mod rules;
 mod toml_error;
 

@@ -2,42 +2,17 @@
 
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
-use std::ops::Range;
 
 use toml::Spanned;
 
 use super::graph::{check_graph, check_volunteer};
-use super::hints::{closest, preview, slug};
+use super::hints::{closest, is_id_char, preview, slug};
+use super::report::Report;
 use super::{Problem, Rule};
 use crate::guide::limits::{CHOICES_MAX, ID_MAX, LABEL_MAX, NODE_TEXT_MAX, SUMMARY_MAX, TITLE_MAX};
 use crate::guide::load::SourceFile;
 use crate::guide::model::{Choice, Guide, Node};
 use crate::guide::raw::{RawGuide, RawNode};
-
-/// Collects problems for one file, turning spans into positions.
-pub(super) struct Report<'a> {
-    pub(super) src: &'a SourceFile,
-    pub(super) problems: &'a mut Vec<Problem>,
-}
-
-impl Report<'_> {
-    pub(super) fn at(
-        &mut self,
-        span: Range<usize>,
-        rule: Rule,
-        message: String,
-        fix: impl Into<String>,
-    ) {
-        let position = self.src.at(&span);
-        self.problems.push(Problem::at(
-            &self.src.path,
-            position,
-            rule,
-            message,
-            fix.into(),
-        ));
-    }
-}
 
 /// Applies every rule to `raw`, appending problems. Returns the checked guide, which the
 /// caller must only use when no problem was added.
@@ -295,10 +270,6 @@ fn check_id(r: &mut Report, what: &str, id: &Spanned<String>, also: &str) {
             fix,
         );
     }
-}
-
-pub(super) fn is_id_char(c: char) -> bool {
-    c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'
 }
 
 /// Title and summary: present and short enough for Discord's pickers.
