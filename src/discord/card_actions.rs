@@ -9,7 +9,7 @@ use serenity::all::{
 
 use super::card::button;
 use super::handoff::{self as discord_handoff, Undelivered};
-use super::ids::{Action, CardAction};
+use super::ids::{input, CardAction, Modal};
 use super::render::{fit, Screen};
 use super::respond::Reply;
 use crate::desk::Desk;
@@ -120,7 +120,6 @@ async fn act(
                 id,
             ))));
         }
-        CardAction::ResolveModal | CardAction::NoteModal => None,
         CardAction::Rate(_) | CardAction::Note => None,
     };
     match changed {
@@ -386,18 +385,14 @@ async fn ask_rating(
 
 fn resolve_modal(id: HandoffId) -> CreateModal {
     CreateModal::new(
-        Action::Handoff {
-            handoff: id,
-            action: CardAction::ResolveModal,
-        }
-        .encode(),
+        Modal::Resolve { handoff: id }.encode(),
         "Resolve this handoff",
     )
     .components(vec![CreateActionRow::InputText(
         CreateInputText::new(
             InputTextStyle::Paragraph,
             "Note for the record (optional)",
-            Action::ResolveText.encode(),
+            input::RESOLVE_NOTE,
         )
         .required(false)
         .max_length(NOTE_MAX),
@@ -406,18 +401,14 @@ fn resolve_modal(id: HandoffId) -> CreateModal {
 
 fn note_modal(id: HandoffId) -> CreateModal {
     CreateModal::new(
-        Action::Handoff {
-            handoff: id,
-            action: CardAction::NoteModal,
-        }
-        .encode(),
+        Modal::Note { handoff: id }.encode(),
         "A note for the volunteer",
     )
     .components(vec![CreateActionRow::InputText(
         CreateInputText::new(
             InputTextStyle::Paragraph,
             "Anything a volunteer should know?",
-            Action::NoteText.encode(),
+            input::MEMBER_NOTE,
         )
         .placeholder("e.g. where you are, what's in the trunk, your phone battery")
         .max_length(NOTE_MAX),

@@ -7,7 +7,9 @@ mod convert;
 mod handler;
 mod handoff;
 pub mod ids;
+mod interaction;
 mod lifecycle;
+mod modals;
 pub mod render;
 mod respond;
 mod screens;
@@ -25,7 +27,7 @@ use serenity::all::{ClientBuilder, CreateAllowedMentions, GatewayIntents, GuildI
 use thiserror::Error;
 
 pub use commands::definitions as command_definitions;
-pub use handler::CANCEL;
+pub use commands::CANCEL;
 
 use crate::config::DiscordConfig;
 use crate::desk::Desk;

@@ -14,4 +14,5 @@ mod hostile;
 mod lifecycle;
 mod limits;
 mod registration;
+mod slow_commands;
 mod triage_flow;
