@@ -89,7 +89,6 @@ pub fn parse(data: &CommandData) -> Option<Command> {
     (definition.parse)(&data.options)
 }
 
-
 /// Registers the commands: to one server when configured (instant), else globally.
 pub async fn register(http: &Http, guild: Option<DiscordGuildId>) {
     let result = match guild {
@@ -191,7 +190,10 @@ mod pitcrew {
                     CARDS,
                     "Where handoff cards are posted for volunteers",
                 ))
-                .add_sub_option(channel(HELP, "Where private threads with members are opened"))
+                .add_sub_option(channel(
+                    HELP,
+                    "Where private threads with members are opened",
+                ))
                 .add_sub_option(
                     CreateCommandOption::new(
                         CommandOptionType::Integer,

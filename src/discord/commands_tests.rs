@@ -162,27 +162,40 @@ fn every_registered_invocation_parses_to_what_it_means() {
         assert_eq!(parsed, Some(meant(&path, &given)), "/{path} {given:?}");
         seen.extend(parsed.as_ref().map(kind));
     }
-    let cancel = parse(&data("triage", json!([{"name": "guide", "type": 3, "value": " Cancel "}])));
+    let cancel = parse(&data(
+        "triage",
+        json!([{"name": "guide", "type": 3, "value": " Cancel "}]),
+    ));
     assert_eq!(cancel, Some(Command::Cancel));
     seen.extend(cancel.as_ref().map(kind));
     let all = [
         "triage", "cancel", "setup", "status", "queue", "duty on", "duty off",
     ];
-    assert_eq!(seen, all.into_iter().collect(), "every kind of command is reachable");
+    assert_eq!(
+        seen,
+        all.into_iter().collect(),
+        "every kind of command is reachable"
+    );
 }
 
 #[test]
 fn what_was_never_registered_does_not_parse() {
     for (name, options) in [
         ("help", json!([])),
-        ("triage", json!([{"name": "guides", "type": 3, "value": "x"}])),
+        (
+            "triage",
+            json!([{"name": "guides", "type": 3, "value": "x"}]),
+        ),
         ("triage", json!([{"name": "guide", "type": 4, "value": 1}])),
         (
             "triage",
             json!([{"name": "guide", "type": 3, "value": "a"}, {"name": "guide", "type": 3, "value": "b"}]),
         ),
         ("pitcrew", json!([])),
-        ("pitcrew", json!([{"name": "reset", "type": 1, "options": []}])),
+        (
+            "pitcrew",
+            json!([{"name": "reset", "type": 1, "options": []}]),
+        ),
         (
             "pitcrew",
             json!([{"name": "status", "type": 1, "options": [{"name": "volunteer_role", "type": 8, "value": "1"}]}]),
@@ -195,7 +208,10 @@ fn what_was_never_registered_does_not_parse() {
             "pitcrew",
             json!([{"name": "setup", "type": 1, "options": []}, {"name": "status", "type": 1, "options": []}]),
         ),
-        ("volunteer", json!([{"name": "duty", "type": 1, "options": []}])),
+        (
+            "volunteer",
+            json!([{"name": "duty", "type": 1, "options": []}]),
+        ),
         (
             "volunteer",
             json!([{"name": "duty", "type": 1, "options": [{"name": "state", "type": 3, "value": "maybe"}]}]),
@@ -205,7 +221,11 @@ fn what_was_never_registered_does_not_parse() {
             json!([{"name": "queue", "type": 1, "options": [{"name": "state", "type": 3, "value": "on"}]}]),
         ),
     ] {
-        assert_eq!(parse(&data(name, options.clone())), None, "/{name} {options}");
+        assert_eq!(
+            parse(&data(name, options.clone())),
+            None,
+            "/{name} {options}"
+        );
     }
 }
 

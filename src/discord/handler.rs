@@ -304,9 +304,10 @@ impl Handler {
                     None => Ok(Reply::Update(screens::picker(library, None))),
                 }
             }
-            Action::Step { .. } | Action::Start { .. } | Action::Describe | Action::Handoff { .. } => {
-                Ok(Reply::Note(BROKEN.into()))
-            }
+            Action::Step { .. }
+            | Action::Start { .. }
+            | Action::Describe
+            | Action::Handoff { .. } => Ok(Reply::Note(BROKEN.into())),
         }
     }
 

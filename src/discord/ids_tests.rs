@@ -117,7 +117,9 @@ fn near_misses_are_refused() {
     ] {
         assert_eq!(Action::parse(bad), None, "{bad:?} should be refused");
     }
-    for bad in ["h:xm", "h:xm:0", "h:xm:01", "h:nm:1:2", "h:c:1", "desc", "h:xt"] {
+    for bad in [
+        "h:xm", "h:xm:0", "h:xm:01", "h:nm:1:2", "h:c:1", "desc", "h:xt",
+    ] {
         assert_eq!(Modal::parse(bad), None, "{bad:?} should be refused");
     }
     assert_eq!(Action::parse(&"g:".repeat(60)), None);
@@ -150,7 +152,9 @@ fn any_action() -> impl Strategy<Value = Action> {
         Just(Action::Pick),
         Just(Action::Describe),
         guide.prop_map(|guide| Action::Start { guide }),
-        session.clone().prop_map(|session| Action::Resume { session }),
+        session
+            .clone()
+            .prop_map(|session| Action::Resume { session }),
         (session, proptest::option::of(guide))
             .prop_map(|(session, guide)| Action::Fresh { session, guide }),
         (1..=i64::MAX, card).prop_map(|(h, action)| Action::Handoff {
@@ -164,7 +168,9 @@ fn any_modal() -> impl Strategy<Value = Modal> {
     let handoff = (1..=i64::MAX).prop_map(HandoffId);
     prop_oneof![
         Just(Modal::Describe),
-        handoff.clone().prop_map(|handoff| Modal::Resolve { handoff }),
+        handoff
+            .clone()
+            .prop_map(|handoff| Modal::Resolve { handoff }),
         handoff.prop_map(|handoff| Modal::Note { handoff }),
     ]
 }
@@ -210,7 +216,10 @@ fn mutation() -> impl Strategy<Value = Mutation> {
             ])
         )
             .prop_map(|(i, n)| Mutation::Overflow(i, n)),
-        (prop::sample::select(vec![" ", "\t", "\n", "\u{200b}"]), any::<bool>())
+        (
+            prop::sample::select(vec![" ", "\t", "\n", "\u{200b}"]),
+            any::<bool>()
+        )
             .prop_map(|(p, front)| Mutation::Pad(p, front)),
         at.prop_map(Mutation::Upper),
         "[a-z0-9]{0,4}".prop_map(Mutation::ExtraField),

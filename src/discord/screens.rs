@@ -144,14 +144,10 @@ pub fn resume_offer(session: SessionId, view: &View, then: Option<&str>) -> Scre
 pub fn describe_modal() -> CreateModal {
     CreateModal::new(Modal::Describe.encode(), "Describe your problem").components(vec![
         CreateActionRow::InputText(
-            CreateInputText::new(
-                InputTextStyle::Paragraph,
-                "What happened?",
-                input::DESCRIBE,
-            )
-            .placeholder("e.g. my keys are locked in the boot")
-            .min_length(2)
-            .max_length(300),
+            CreateInputText::new(InputTextStyle::Paragraph, "What happened?", input::DESCRIBE)
+                .placeholder("e.g. my keys are locked in the boot")
+                .min_length(2)
+                .max_length(300),
         ),
     ])
 }

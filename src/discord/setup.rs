@@ -88,7 +88,10 @@ pub fn status(s: &GuildSetup) -> String {
 
 /// The server a volunteer command was run in, if the caller is one of its volunteers;
 /// otherwise the note that says why not.
-async fn volunteer_here(desk: &Desk, caller: &Caller) -> Result<Result<GuildId, Reply>, StoreError> {
+async fn volunteer_here(
+    desk: &Desk,
+    caller: &Caller,
+) -> Result<Result<GuildId, Reply>, StoreError> {
     let Some(guild) = caller.guild else {
         return Ok(Err(Reply::Note(IN_A_SERVER.into())));
     };

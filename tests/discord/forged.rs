@@ -220,6 +220,10 @@ async fn a_modal_naming_a_button_is_refused_as_broken() {
     let after = pit.handoff_of(session).await.expect("the handoff");
     assert_eq!(after.status, d.handoff.status);
     assert_eq!(after.claimed_by, None);
-    assert_eq!(pit.answers(session).await.len(), answered, "the session did not move");
+    assert_eq!(
+        pit.answers(session).await.len(),
+        answered,
+        "the session did not move"
+    );
     pit.server.assert_no_violations();
 }

@@ -58,13 +58,20 @@ async fn setup_status_queue_and_duty_are_deferred_on_a_locked_store_then_edited(
                 .wait_original(h, T, |m| !m.is_loading())
                 .await
                 .unwrap_or_else(|e| panic!("the deferral was never edited: {e}"));
-            assert!(pit.server.followups(h).is_empty(), "the note replaces 'thinking…'");
+            assert!(
+                pit.server.followups(h).is_empty(),
+                "the note replaces 'thinking…'"
+            );
             said.push(shown.content().to_string());
         }
         said
     };
     assert!(said[0].contains("Reminders every: 5 min"), "{}", said[0]);
-    assert!(said[1].contains("**Volunteer handoff setup**"), "{}", said[1]);
+    assert!(
+        said[1].contains("**Volunteer handoff setup**"),
+        "{}",
+        said[1]
+    );
     assert_eq!(said[2], "Nobody is waiting. 🎉");
     assert!(said[3].contains("You are on duty"), "{}", said[3]);
 
