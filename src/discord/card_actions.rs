@@ -11,7 +11,7 @@ use serenity::all::{
 };
 use tokio::sync::Notify;
 
-use super::ids::{Action, CardAction};
+use super::ids::{input, CardAction, Modal};
 use super::port::DiscordPort;
 use super::render::{fit, Screen};
 use super::respond::Reply;
@@ -58,8 +58,6 @@ pub async fn press(
         CardAction::Claim => service.claim(by, id).await?,
         CardAction::Release => service.release(by, id).await?,
         CardAction::Transfer => service.transfer(by, id, picked).await?,
-        // Submissions arrive as modals, never as presses.
-        CardAction::ResolveModal | CardAction::NoteModal => CardOutcome::Closed,
     };
     Ok((card_reply(outcome), None))
 }
@@ -197,18 +195,14 @@ fn card_update(view: &CardView) -> Reply {
 
 fn resolve_modal(id: HandoffId) -> CreateModal {
     CreateModal::new(
-        Action::Handoff {
-            handoff: id,
-            action: CardAction::ResolveModal,
-        }
-        .encode(),
+        Modal::Resolve { handoff: id }.encode(),
         "Resolve this handoff",
     )
     .components(vec![CreateActionRow::InputText(
         CreateInputText::new(
             InputTextStyle::Paragraph,
             "Note for the record (optional)",
-            Action::ResolveText.encode(),
+            input::RESOLVE_NOTE,
         )
         .required(false)
         .max_length(NOTE_MAX),
@@ -217,18 +211,14 @@ fn resolve_modal(id: HandoffId) -> CreateModal {
 
 fn note_modal(id: HandoffId) -> CreateModal {
     CreateModal::new(
-        Action::Handoff {
-            handoff: id,
-            action: CardAction::NoteModal,
-        }
-        .encode(),
+        Modal::Note { handoff: id }.encode(),
         "A note for the volunteer",
     )
     .components(vec![CreateActionRow::InputText(
         CreateInputText::new(
             InputTextStyle::Paragraph,
             "Anything a volunteer should know?",
-            Action::NoteText.encode(),
+            input::MEMBER_NOTE,
         )
         .placeholder("e.g. where you are, what's in the trunk, your phone battery")
         .max_length(NOTE_MAX),

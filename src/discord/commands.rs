@@ -1,44 +1,99 @@
-//! Slash command definitions and their registration.
+//! Every slash command pitcrew offers, each defined once: its name, description, options,
+//! permissions and contexts sit next to the parser that reads an invocation back into a typed
+//! [`Command`], with the option names as constants both use. Registration and parsing walk
+//! the same list ([`ALL`]), so a command cannot be registered without being understood.
+//!
+//! A parser is strict, like the custom_id parsers in `ids`: an option it does not know, of the
+//! wrong type, or given twice makes the invocation `None` rather than being skipped, so an
+//! option renamed on one side only fails the round-trip tests instead of being ignored.
+
+use std::time::Duration;
 
 use serenity::all::{
-    Command, CommandOptionType, CreateCommand, CreateCommandOption, GuildId, Http,
-    InteractionContext,
+    ChannelType, Command as DiscordCommand, CommandData, CommandDataOption,
+    CommandDataOptionValue as Value, CommandOptionType, CreateCommand, CreateCommandOption,
+    GuildId as DiscordGuildId, Http, InteractionContext, Permissions,
 };
 
-pub const TRIAGE: &str = "triage";
-pub const GUIDE_OPTION: &str = "guide";
+use crate::domain::{ChannelId, RoleId};
+
 /// Discord's limit on autocomplete choices.
 pub const AUTOCOMPLETE_MAX: usize = 25;
+/// The guide option value that closes the member's open guide: `/triage cancel`.
+pub const CANCEL: &str = "cancel";
+
+/// An invocation of one of pitcrew's slash commands, read from what Discord sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// `/triage [guide]`: a guide id, words describing the problem, or nothing (the picker).
+    Triage { guide: Option<String> },
+    /// `/triage cancel`: close the open guide (and a live handoff with it).
+    Cancel,
+    /// `/pitcrew setup`: the parts given change, the others stay.
+    Setup(SetupOptions),
+    /// `/pitcrew status`.
+    Status,
+    /// `/volunteer queue`.
+    Queue,
+    /// `/volunteer duty on|off`.
+    Duty { on: bool },
+}
+
+/// What `/pitcrew setup` was given; `None` leaves that part as it is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SetupOptions {
+    pub volunteer_role: Option<RoleId>,
+    pub cards_channel: Option<ChannelId>,
+    pub help_channel: Option<ChannelId>,
+    pub renotify: Option<Duration>,
+}
+
+/// One slash command: the name it is registered and dispatched under, the rest of its
+/// registration, and the parser of its options.
+struct Definition {
+    name: &'static str,
+    define: fn(CreateCommand) -> CreateCommand,
+    parse: fn(&[CommandDataOption]) -> Option<Command>,
+}
+
+/// Every command, in the order Discord lists them.
+const ALL: [Definition; 3] = [
+    Definition {
+        name: "triage",
+        define: triage::define,
+        parse: triage::parse,
+    },
+    Definition {
+        name: "pitcrew",
+        define: pitcrew::define,
+        parse: pitcrew::parse,
+    },
+    Definition {
+        name: "volunteer",
+        define: volunteer::define,
+        parse: volunteer::parse,
+    },
+];
 
 /// Every command pitcrew offers, as one list: registration is a single bulk overwrite, so
 /// commands removed from this list disappear from Discord too.
 pub fn definitions() -> Vec<CreateCommand> {
-    let mut all = vec![triage()];
-    all.extend(super::setup::definitions());
-    all
+    ALL.iter()
+        .map(|d| (d.define)(CreateCommand::new(d.name)))
+        .collect()
 }
 
-fn triage() -> CreateCommand {
-    CreateCommand::new(TRIAGE)
-        .description("Step-by-step help when you are stuck with your car (private to you)")
-        .contexts(vec![InteractionContext::Guild, InteractionContext::BotDm])
-        .add_option(
-            CreateCommandOption::new(
-                CommandOptionType::String,
-                GUIDE_OPTION,
-                "What happened? Start typing; leave empty to pick. `cancel` closes your guide.",
-            )
-            .required(false)
-            .set_autocomplete(true)
-            .max_length(100),
-        )
+/// The invocation in `data`, or `None` for a command or options pitcrew never registered.
+pub fn parse(data: &CommandData) -> Option<Command> {
+    let definition = ALL.iter().find(|d| d.name == data.name)?;
+    (definition.parse)(&data.options)
 }
 
 /// Registers the commands: to one server when configured (instant), else globally.
-pub async fn register(http: &Http, guild: Option<GuildId>) {
+pub async fn register(http: &Http, guild: Option<DiscordGuildId>) {
     let result = match guild {
         Some(g) => g.set_commands(http, definitions()).await,
-        None => Command::set_global_commands(http, definitions()).await,
+        None => DiscordCommand::set_global_commands(http, definitions()).await,
     };
     match result {
         Ok(cmds) => tracing::info!(count = cmds.len(), "slash commands registered"),
@@ -48,3 +103,186 @@ pub async fn register(http: &Http, guild: Option<GuildId>) {
         ),
     }
 }
+
+/// The only subcommand of an invocation, with its options.
+fn subcommand(options: &[CommandDataOption]) -> Option<(&str, &[CommandDataOption])> {
+    match options {
+        [CommandDataOption {
+            name,
+            value: Value::SubCommand(subs),
+            ..
+        }] => Some((name.as_str(), subs.as_slice())),
+        _ => None,
+    }
+}
+
+/// Sets `slot` once; a second value for the same option refuses the invocation.
+fn once<T>(slot: &mut Option<T>, value: T) -> Option<()> {
+    slot.is_none().then(|| *slot = Some(value))
+}
+
+mod triage {
+    use super::*;
+
+    pub const GUIDE: &str = "guide";
+
+    pub fn define(cmd: CreateCommand) -> CreateCommand {
+        cmd.description("Step-by-step help when you are stuck with your car (private to you)")
+            .contexts(vec![InteractionContext::Guild, InteractionContext::BotDm])
+            .add_option(
+                CreateCommandOption::new(
+                    CommandOptionType::String,
+                    GUIDE,
+                    "What happened? Start typing; leave empty to pick. `cancel` closes your guide.",
+                )
+                .required(false)
+                .set_autocomplete(true)
+                .max_length(100),
+            )
+    }
+
+    pub fn parse(options: &[CommandDataOption]) -> Option<Command> {
+        let mut guide = None;
+        for o in options {
+            match (o.name.as_str(), &o.value) {
+                (GUIDE, Value::String(s)) => once(&mut guide, s.clone())?,
+                _ => return None,
+            }
+        }
+        Some(match guide {
+            Some(g) if g.trim().eq_ignore_ascii_case(CANCEL) => Command::Cancel,
+            guide => Command::Triage { guide },
+        })
+    }
+}
+
+mod pitcrew {
+    use super::*;
+
+    const SETUP: &str = "setup";
+    const STATUS: &str = "status";
+    const ROLE: &str = "volunteer_role";
+    const CARDS: &str = "cards_channel";
+    const HELP: &str = "help_channel";
+    const RENOTIFY: &str = "renotify_minutes";
+    const RENOTIFY_MAX_MINUTES: u64 = 24 * 60;
+
+    pub fn define(cmd: CreateCommand) -> CreateCommand {
+        let channel = |name, description| {
+            CreateCommandOption::new(CommandOptionType::Channel, name, description)
+                .channel_types(vec![ChannelType::Text])
+        };
+        cmd.description("Set up the volunteer handoff (moderators)")
+            .default_member_permissions(Permissions::MANAGE_GUILD)
+            .contexts(vec![InteractionContext::Guild])
+            .add_option(
+                CreateCommandOption::new(
+                    CommandOptionType::SubCommand,
+                    SETUP,
+                    "Set the volunteer role, the channels and the reminder interval",
+                )
+                .add_sub_option(CreateCommandOption::new(
+                    CommandOptionType::Role,
+                    ROLE,
+                    "Members with this role get handoff cards",
+                ))
+                .add_sub_option(channel(
+                    CARDS,
+                    "Where handoff cards are posted for volunteers",
+                ))
+                .add_sub_option(channel(
+                    HELP,
+                    "Where private threads with members are opened",
+                ))
+                .add_sub_option(
+                    CreateCommandOption::new(
+                        CommandOptionType::Integer,
+                        RENOTIFY,
+                        "Remind volunteers this often while nobody has claimed (default 10)",
+                    )
+                    .min_int_value(1)
+                    .max_int_value(RENOTIFY_MAX_MINUTES),
+                ),
+            )
+            .add_option(CreateCommandOption::new(
+                CommandOptionType::SubCommand,
+                STATUS,
+                "Show the current setup and what is missing",
+            ))
+    }
+
+    pub fn parse(options: &[CommandDataOption]) -> Option<Command> {
+        match subcommand(options)? {
+            (STATUS, []) => Some(Command::Status),
+            (SETUP, given) => {
+                let mut o = SetupOptions::default();
+                for opt in given {
+                    match (opt.name.as_str(), &opt.value) {
+                        (ROLE, Value::Role(r)) => once(&mut o.volunteer_role, (*r).into())?,
+                        (CARDS, Value::Channel(c)) => once(&mut o.cards_channel, (*c).into())?,
+                        (HELP, Value::Channel(c)) => once(&mut o.help_channel, (*c).into())?,
+                        (RENOTIFY, Value::Integer(m)) => {
+                            // Discord holds the bounds; a forged value is brought inside them.
+                            let minutes = u64::try_from(*m)
+                                .unwrap_or(1)
+                                .clamp(1, RENOTIFY_MAX_MINUTES);
+                            once(&mut o.renotify, Duration::from_secs(minutes * 60))?
+                        }
+                        _ => return None,
+                    }
+                }
+                Some(Command::Setup(o))
+            }
+            _ => None,
+        }
+    }
+}
+
+mod volunteer {
+    use super::*;
+
+    const QUEUE: &str = "queue";
+    const DUTY: &str = "duty";
+    const STATE: &str = "state";
+    const ON: &str = "on";
+    const OFF: &str = "off";
+
+    pub fn define(cmd: CreateCommand) -> CreateCommand {
+        cmd.description("For the club's volunteers")
+            .contexts(vec![InteractionContext::Guild])
+            .add_option(CreateCommandOption::new(
+                CommandOptionType::SubCommand,
+                QUEUE,
+                "Open handoffs: urgent first, then oldest",
+            ))
+            .add_option(
+                CreateCommandOption::new(
+                    CommandOptionType::SubCommand,
+                    DUTY,
+                    "Go on duty (named on urgent cards) or off",
+                )
+                .add_sub_option(
+                    CreateCommandOption::new(CommandOptionType::String, STATE, "on or off")
+                        .required(true)
+                        .add_string_choice(ON, ON)
+                        .add_string_choice(OFF, OFF),
+                ),
+            )
+    }
+
+    pub fn parse(options: &[CommandDataOption]) -> Option<Command> {
+        match subcommand(options)? {
+            (QUEUE, []) => Some(Command::Queue),
+            (DUTY, [state]) => match (state.name.as_str(), &state.value) {
+                (STATE, Value::String(s)) if s == ON => Some(Command::Duty { on: true }),
+                (STATE, Value::String(s)) if s == OFF => Some(Command::Duty { on: false }),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "commands_tests.rs"]
+mod tests;

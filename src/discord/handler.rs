@@ -1,39 +1,37 @@
-//! Routes interactions to the desk and draws the answers. Every interaction is judged here
-//! once: whose it is, where it happened, which action its custom_id names.
+//! The event handler: READY (commands registered, the timer started) and every interaction,
+//! each answered once. Commands go to `slash`, modal submissions to `modals`; component
+//! presses are judged here: whose they are, where, which action their custom_id names.
 
 use std::collections::{HashSet, VecDeque};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use serenity::all::{
-    ActionRowComponent, ButtonStyle, ComponentInteraction, ComponentInteractionDataKind, Context,
-    CreateActionRow, CreateInteractionResponse, EventHandler, GuildId, Interaction, InteractionId,
-    ModalInteraction, Ready,
+    ButtonStyle, ComponentInteraction, ComponentInteractionDataKind, Context, CreateActionRow,
+    CreateInteractionResponse, EventHandler, GuildId, Interaction, InteractionId, Ready,
 };
 
 use super::card_actions;
 use super::commands;
 use super::ids::{Action, CardAction};
+use super::interaction::{or_trouble, pressed_by, responder, scope};
 use super::lifecycle::InFlight;
 use super::render;
 use super::respond::{Deferral, Reply, Responder};
 use super::screens;
+use super::{modals, slash};
 use crate::desk::{Desk, DeskError, Pressed};
 use crate::domain::SessionRecord;
 use crate::domain::{Handoff, Ready as HandoffReady};
 use crate::domain::{Member, Scope};
 use crate::handoff::text as handoff_text;
-use crate::handoff::{Prepared, PressedBy};
+use crate::handoff::Prepared;
 use crate::triage::View;
-
-/// The guide option value that closes the member's open guide: `/triage cancel`.
-pub const CANCEL: &str = "cancel";
 
 const NOT_YOURS: &str =
     "This guide belongs to someone else. Start your own with `/triage`; it is private to you.";
 const GONE: &str = "That guide is no longer open. Type `/triage` to start again.";
 const BROKEN: &str = "That button did not work. Type `/triage` to start again.";
-const TROUBLE: &str = "Sorry, something went wrong on our side. Please try again in a moment. If anyone is in danger, call 911 (or your local emergency number) now.";
 const RESTARTING: &str = "pitcrew is restarting. Please try again in a minute. If anyone is in danger, call 911 (or your local emergency number) now.";
 
 pub struct Handler {
@@ -83,10 +81,14 @@ impl EventHandler for Handler {
             return restarting(&ctx, &interaction).await;
         }
         match interaction {
-            Interaction::Command(cmd) => self.command(&ctx, &cmd).await,
-            Interaction::Autocomplete(cmd) => self.autocomplete(&ctx, &cmd).await,
+            Interaction::Command(cmd) => {
+                slash::command(&ctx, &self.desk, &self.handoffs(&ctx), &cmd).await
+            }
+            Interaction::Autocomplete(cmd) => slash::autocomplete(&ctx, &self.desk, &cmd).await,
             Interaction::Component(press) => self.component(&ctx, &press).await,
-            Interaction::Modal(modal) => self.modal(&ctx, &modal).await,
+            Interaction::Modal(modal) => {
+                modals::submitted(&ctx, &self.desk, &self.handoffs(&ctx), &modal).await
+            }
             _ => {}
         }
     }
@@ -291,11 +293,7 @@ impl Handler {
             Action::Step { .. }
             | Action::Start { .. }
             | Action::Describe
-            | Action::DescribeModal
-            | Action::DescribeText
-            | Action::Handoff { .. }
-            | Action::ResolveText
-            | Action::NoteText => Ok(Reply::Note(BROKEN.into())),
+            | Action::Handoff { .. } => Ok(Reply::Note(BROKEN.into())),
         }
     }
 
@@ -303,97 +301,6 @@ impl Handler {
         let (session, view) = self.desk.start(member, scope, guide).await?;
         Ok(Reply::Update(render::step(session.id, &view)))
     }
-
-    async fn modal(&self, ctx: &Context, modal: &ModalInteraction) {
-        let responder = responder(ctx, modal.id, &modal.token);
-        let service = self.handoffs(ctx);
-        let by = pressed_by(modal.user.id, modal.member.as_ref());
-        // The work runs inside the answer, so a slow store or Discord is deferred in time.
-        let work = async {
-            let reply = match Action::parse(&modal.data.custom_id) {
-                Some(Action::DescribeModal) => {
-                    let screen =
-                        self.suggest(&input(modal, &Action::DescribeText).unwrap_or_default());
-                    // Submitted from the picker's button: the picker turns into the suggestions.
-                    Ok(if modal.message.is_some() {
-                        Reply::Update(screen)
-                    } else {
-                        Reply::New(screen)
-                    })
-                }
-                Some(Action::Handoff {
-                    handoff,
-                    action: CardAction::ResolveModal,
-                }) => {
-                    let note = input(modal, &Action::ResolveText);
-                    card_actions::resolve(&service, &by, handoff, note).await
-                }
-                Some(Action::Handoff {
-                    handoff,
-                    action: CardAction::NoteModal,
-                }) => {
-                    let note = input(modal, &Action::NoteText).unwrap_or_default();
-                    card_actions::member_note(&service, by.user, handoff, note).await
-                }
-                _ => Ok(Reply::Note(BROKEN.into())),
-            };
-            or_trouble(reply.map_err(DeskError::from))
-        };
-        responder.answer(Deferral::Update, work).await;
-    }
-}
-
-/// Who pressed, with the roles Discord sent along with the press.
-fn pressed_by(user: serenity::all::UserId, member: Option<&serenity::all::Member>) -> PressedBy {
-    PressedBy {
-        user: user.into(),
-        roles: member
-            .map(|m| m.roles.iter().map(|&r| r.into()).collect())
-            .unwrap_or_default(),
-    }
-}
-
-/// The value of the modal's text input whose custom_id is `which`.
-fn input(modal: &ModalInteraction, which: &Action) -> Option<String> {
-    modal
-        .data
-        .components
-        .iter()
-        .flat_map(|row| row.components.iter())
-        .find_map(|c| match c {
-            ActionRowComponent::InputText(t)
-                if Action::parse(&t.custom_id).as_ref() == Some(which) =>
-            {
-                t.value.clone()
-            }
-            _ => None,
-        })
-}
-
-pub(super) fn responder(ctx: &Context, id: InteractionId, token: &str) -> Responder {
-    Responder {
-        http: ctx.http.clone(),
-        id,
-        token: token.to_string(),
-    }
-}
-
-pub(super) fn scope(guild: Option<GuildId>, channel: u64) -> Scope {
-    match guild {
-        Some(g) => Scope::Guild {
-            guild: g.into(),
-            channel: channel.into(),
-        },
-        None => Scope::Dm,
-    }
-}
-
-/// Internals go to the log; the member gets a short, kind line.
-pub(super) fn or_trouble(reply: Result<Reply, DeskError>) -> Reply {
-    reply.unwrap_or_else(|e| {
-        tracing::error!(error = %e, "could not handle an interaction");
-        Reply::Note(TROUBLE.into())
-    })
 }
 
 async fn restarting(ctx: &Context, interaction: &Interaction) {

@@ -1,14 +1,17 @@
-//! Every custom_id pitcrew puts on a component or modal, as one enum with one encoder
-//! ([`Action::encode`]) and one parser ([`Action::parse`]). A press can only ever be understood
-//! through `parse`, which rejects anything `encode` would not have written, so a forged or
-//! truncated id is refused before it reaches a session.
+//! Every custom_id pitcrew writes, as two types that cannot be mistaken for each other:
+//! [`Action`], the buttons and select menus a member or volunteer presses, and [`Modal`], the
+//! forms the bot opens. A modal's text inputs are named by the constants in [`input`]. Each type
+//! has one encoder and one strict parser that rejects anything its encoder would not have
+//! written, so a forged or truncated id is refused before it reaches a session, and a button id
+//! naming a modal (or the reverse) is refused as broken rather than acted on.
 //!
-//! Format: short ASCII, `:`-separated, well under Discord's 100 characters:
-//! `s:<session>:<step>:<press>` a step button (`c<n>` choice n, `b` back, `r` start over,
-//! `v` volunteer); `pick` the guide select menu; `desc` the describe button; `descm` the describe
-//! modal and `desct` its text input; `g:<guide>` start a suggested guide; `res:<session>` resume;
-//! `new:<session>[:<guide>]` drop the open session and start fresh. Handoff cards and their
-//! modals use `h:<verb>:<handoff>` (see [`CardAction`]); the modals' text inputs `h:xt` / `h:nt`.
+//! Format: short ASCII, `:`-separated, well under Discord's 100 characters.
+//! Buttons and selects: `s:<session>:<step>:<press>` a step button (`c<n>` choice n, `b` back,
+//! `r` start over, `v` volunteer); `pick` the guide select menu; `desc` the describe button;
+//! `g:<guide>` start a suggested guide; `res:<session>` resume; `new:<session>[:<guide>]` drop the
+//! open session and start fresh; `h:<verb>:<handoff>` a handoff's card and member buttons (see
+//! [`CardAction`]). Modals: `descm` describe, `h:xm:<handoff>` resolve, `h:nm:<handoff>` the
+//! member's note. Text inputs: `desct`, `h:xt`, `h:nt`.
 
 use crate::domain::SessionId;
 use crate::domain::{HandoffId, Rating};
@@ -19,6 +22,18 @@ pub const CUSTOM_ID_MAX: usize = 100;
 /// Guide ids are at most 64 characters of `[a-z0-9-]` (the checker's rule), so every id fits.
 const GUIDE_ID_MAX: usize = 64;
 
+/// The custom_ids of the text inputs inside pitcrew's modals. They are only ever compared with
+/// what a submitted modal carries, so they need no parser.
+pub mod input {
+    /// The describe modal's "What happened?".
+    pub const DESCRIBE: &str = "desct";
+    /// The resolve modal's note for the record.
+    pub const RESOLVE_NOTE: &str = "h:xt";
+    /// The member's note for the volunteer.
+    pub const MEMBER_NOTE: &str = "h:nt";
+}
+
+/// A button or select menu.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     /// A press on a step screen, drawn for `step` of `session`.
@@ -31,10 +46,6 @@ pub enum Action {
     Pick,
     /// "Describe your problem": opens the modal.
     Describe,
-    /// The describe modal itself.
-    DescribeModal,
-    /// The modal's text input.
-    DescribeText,
     /// Start a guide offered after a description.
     Start { guide: String },
     /// Continue the open session.
@@ -44,18 +55,14 @@ pub enum Action {
         session: SessionId,
         guide: Option<String>,
     },
-    /// A press or modal about a handoff.
+    /// A press about a handoff.
     Handoff {
         handoff: HandoffId,
         action: CardAction,
     },
-    /// The resolve modal's note input.
-    ResolveText,
-    /// The member's note modal input.
-    NoteText,
 }
 
-/// What can be done to a handoff, by volunteers on its card or by the member.
+/// What a button or select does to a handoff, by volunteers on its card or by the member.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CardAction {
     Claim,
@@ -64,14 +71,21 @@ pub enum CardAction {
     Transfer,
     /// Opens the resolve modal.
     Resolve,
-    /// The resolve modal itself.
-    ResolveModal,
     /// The member's "Did this solve it?".
     Rate(Rating),
     /// Opens the member's note modal.
     Note,
-    /// The member's note modal itself.
-    NoteModal,
+}
+
+/// A modal pitcrew opened, as its submission names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Modal {
+    /// "Describe your problem".
+    Describe,
+    /// A volunteer resolving a handoff, with an optional note for the record.
+    Resolve { handoff: HandoffId },
+    /// The member's note for the volunteer.
+    Note { handoff: HandoffId },
 }
 
 impl CardAction {
@@ -81,11 +95,9 @@ impl CardAction {
             CardAction::Release => "r",
             CardAction::Transfer => "t",
             CardAction::Resolve => "x",
-            CardAction::ResolveModal => "xm",
             CardAction::Rate(Rating::Solved) => "y",
             CardAction::Rate(Rating::NotSolved) => "n",
             CardAction::Note => "no",
-            CardAction::NoteModal => "nm",
         }
     }
 
@@ -95,11 +107,9 @@ impl CardAction {
             "r" => CardAction::Release,
             "t" => CardAction::Transfer,
             "x" => CardAction::Resolve,
-            "xm" => CardAction::ResolveModal,
             "y" => CardAction::Rate(Rating::Solved),
             "n" => CardAction::Rate(Rating::NotSolved),
             "no" => CardAction::Note,
-            "nm" => CardAction::NoteModal,
             _ => return None,
         })
     }
@@ -123,8 +133,6 @@ impl Action {
             }
             Action::Pick => "pick".into(),
             Action::Describe => "desc".into(),
-            Action::DescribeModal => "descm".into(),
-            Action::DescribeText => "desct".into(),
             Action::Start { guide } => format!("g:{guide}"),
             Action::Resume { session } => format!("res:{}", session.0),
             Action::Fresh {
@@ -136,19 +144,13 @@ impl Action {
                 guide: Some(g),
             } => format!("new:{}:{g}", session.0),
             Action::Handoff { handoff, action } => format!("h:{}:{}", action.code(), handoff.0),
-            Action::ResolveText => "h:xt".into(),
-            Action::NoteText => "h:nt".into(),
         }
     }
 
     /// Parses an id `encode` could have written; anything else is `None`.
     pub fn parse(raw: &str) -> Option<Action> {
-        if raw.len() > CUSTOM_ID_MAX {
-            return None;
-        }
-        let mut parts = raw.split(':');
-        let head = parts.next()?;
-        let action = match head {
+        let mut parts = split(raw)?;
+        let action = match parts.next()? {
             "s" => {
                 let session = session_id(parts.next()?)?;
                 let step = number::<u32>(parts.next()?)?;
@@ -166,23 +168,11 @@ impl Action {
             }
             "pick" => Action::Pick,
             "desc" => Action::Describe,
-            "descm" => Action::DescribeModal,
-            "desct" => Action::DescribeText,
             "g" => Action::Start {
                 guide: guide_id(parts.next()?)?,
             },
             "res" => Action::Resume {
                 session: session_id(parts.next()?)?,
-            },
-            "h" => match parts.next()? {
-                "xt" => Action::ResolveText,
-                "nt" => Action::NoteText,
-                code => Action::Handoff {
-                    action: CardAction::from_code(code)?,
-                    handoff: number::<i64>(parts.next()?)
-                        .filter(|&n| n > 0)
-                        .map(HandoffId)?,
-                },
             },
             "new" => Action::Fresh {
                 session: session_id(parts.next()?)?,
@@ -191,14 +181,52 @@ impl Action {
                     None => None,
                 },
             },
+            "h" => Action::Handoff {
+                action: CardAction::from_code(parts.next()?)?,
+                handoff: handoff_id(parts.next()?)?,
+            },
             _ => return None,
         };
-        // Trailing parts mean the id was not written by `encode`.
-        match parts.next() {
-            Some(_) => None,
-            None => Some(action),
+        finished(parts, action)
+    }
+}
+
+impl Modal {
+    pub fn encode(&self) -> String {
+        match self {
+            Modal::Describe => "descm".into(),
+            Modal::Resolve { handoff } => format!("h:xm:{}", handoff.0),
+            Modal::Note { handoff } => format!("h:nm:{}", handoff.0),
         }
     }
+
+    /// Parses an id `encode` could have written; anything else is `None`.
+    pub fn parse(raw: &str) -> Option<Modal> {
+        let mut parts = split(raw)?;
+        let modal = match parts.next()? {
+            "descm" => Modal::Describe,
+            "h" => match parts.next()? {
+                "xm" => Modal::Resolve {
+                    handoff: handoff_id(parts.next()?)?,
+                },
+                "nm" => Modal::Note {
+                    handoff: handoff_id(parts.next()?)?,
+                },
+                _ => return None,
+            },
+            _ => return None,
+        };
+        finished(parts, modal)
+    }
+}
+
+fn split(raw: &str) -> Option<std::str::Split<'_, char>> {
+    (raw.len() <= CUSTOM_ID_MAX).then(|| raw.split(':'))
+}
+
+/// Trailing parts mean the id was not written by an encoder.
+fn finished<T>(mut parts: std::str::Split<'_, char>, parsed: T) -> Option<T> {
+    parts.next().is_none().then_some(parsed)
 }
 
 /// Digits only, no sign, no leading zeros: one spelling per number, so ids compare exactly.
@@ -216,6 +244,10 @@ fn session_id(s: &str) -> Option<SessionId> {
     number::<i64>(s).filter(|&n| n > 0).map(SessionId)
 }
 
+fn handoff_id(s: &str) -> Option<HandoffId> {
+    number::<i64>(s).filter(|&n| n > 0).map(HandoffId)
+}
+
 fn guide_id(s: &str) -> Option<String> {
     let ok = !s.is_empty()
         && s.len() <= GUIDE_ID_MAX
@@ -225,109 +257,5 @@ fn guide_id(s: &str) -> Option<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    fn all_kinds() -> Vec<Action> {
-        let session = SessionId(i64::MAX);
-        let mut v = vec![
-            Action::Pick,
-            Action::Describe,
-            Action::DescribeModal,
-            Action::DescribeText,
-            Action::Start {
-                guide: "a".repeat(GUIDE_ID_MAX),
-            },
-            Action::Resume { session },
-            Action::Fresh {
-                session,
-                guide: None,
-            },
-            Action::Fresh {
-                session,
-                guide: Some("z".repeat(GUIDE_ID_MAX)),
-            },
-            Action::ResolveText,
-            Action::NoteText,
-        ];
-        for action in [
-            CardAction::Claim,
-            CardAction::Release,
-            CardAction::Transfer,
-            CardAction::Resolve,
-            CardAction::ResolveModal,
-            CardAction::Rate(Rating::Solved),
-            CardAction::Rate(Rating::NotSolved),
-            CardAction::Note,
-            CardAction::NoteModal,
-        ] {
-            v.push(Action::Handoff {
-                handoff: HandoffId(i64::MAX),
-                action,
-            });
-        }
-        for input in [
-            Input::Choose(0),
-            Input::Choose(255),
-            Input::Back,
-            Input::Restart,
-            Input::Escalate,
-        ] {
-            v.push(Action::Step {
-                session,
-                step: u32::MAX,
-                input,
-            });
-        }
-        v
-    }
-
-    #[test]
-    fn every_action_round_trips_within_discords_limit() {
-        for action in all_kinds() {
-            let id = action.encode();
-            assert!(id.len() <= CUSTOM_ID_MAX, "{id} is {} chars", id.len());
-            assert_eq!(Action::parse(&id), Some(action), "{id}");
-        }
-    }
-
-    #[test]
-    fn near_misses_are_refused() {
-        for bad in [
-            "",
-            "s",
-            "s:1:2",
-            "s:1:2:",
-            "s:1:2:c",
-            "s:1:2:x",
-            "s:0:2:b",
-            "s:-1:2:b",
-            "s:01:2:b",
-            "s:1:+2:b",
-            "s:1:2:b:extra",
-            "s:1:2:c256",
-            "s:1:4294967296:b",
-            "g:",
-            "g:Upper",
-            "g:a b",
-            "res:",
-            "new:1:",
-            "pick:1",
-            "S:1:2:b",
-            "s:1:2:c-1",
-        ] {
-            assert_eq!(Action::parse(bad), None, "{bad:?} should be refused");
-        }
-        assert_eq!(Action::parse(&"g:".repeat(60)), None);
-    }
-
-    proptest! {
-        #[test]
-        fn arbitrary_strings_never_panic_and_only_canonical_ids_parse(raw in ".{0,120}") {
-            if let Some(action) = Action::parse(&raw) {
-                prop_assert_eq!(action.encode(), raw);
-            }
-        }
-    }
-}
+#[path = "ids_tests.rs"]
+mod tests;

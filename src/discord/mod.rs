@@ -6,7 +6,9 @@ mod commands;
 mod convert;
 mod handler;
 pub mod ids;
+mod interaction;
 mod lifecycle;
+mod modals;
 mod port;
 pub mod render;
 mod respond;
@@ -24,7 +26,7 @@ use serenity::all::{ClientBuilder, CreateAllowedMentions, GatewayIntents, GuildI
 use thiserror::Error;
 
 pub use commands::definitions as command_definitions;
-pub use handler::CANCEL;
+pub use commands::CANCEL;
 
 use crate::config::DiscordConfig;
 use crate::desk::Desk;

@@ -6,16 +6,17 @@ use serenity::all::{
     CreateSelectMenu, CreateSelectMenuKind, CreateSelectMenuOption, InputTextStyle,
 };
 
-use super::ids::Action;
+use super::ids::{input, Action, Modal};
 use super::render::{fit, Screen, BUTTON_LABEL_MAX};
 use crate::domain::SessionId;
+use crate::guide::search::{self, Mode};
 use crate::guide::{Guide, Library};
 use crate::triage::View;
 
 const SELECT_OPTIONS_MAX: usize = 25;
 const OPTION_TEXT_MAX: usize = 100;
 /// Suggestions after a description: one row of buttons.
-pub const SUGGESTIONS_MAX: usize = 5;
+const SUGGESTIONS_MAX: usize = 5;
 const PICKER_COLOUR: u32 = 0x3b82f6;
 
 /// "What happened?": a menu of guides and a button to describe the problem instead.
@@ -62,8 +63,17 @@ pub fn picker(library: &Library, lead: Option<&str>) -> Screen {
     }
 }
 
+/// The suggestions for a member's own words (typed to `/triage` or in the describe modal).
+pub fn suggest(library: &Library, words: &str) -> Screen {
+    let guides: Vec<_> = search::rank(library, words, Mode::Words, SUGGESTIONS_MAX)
+        .iter()
+        .filter_map(|m| library.get(&m.guide_id))
+        .collect();
+    suggestions(library, &guides)
+}
+
 /// The best guides for a member's own words, as buttons, with the picker kept below.
-pub fn suggestions(library: &Library, guides: &[&Guide]) -> Screen {
+fn suggestions(library: &Library, guides: &[&Guide]) -> Screen {
     if guides.is_empty() {
         return picker(
             library,
@@ -132,16 +142,12 @@ pub fn resume_offer(session: SessionId, view: &View, then: Option<&str>) -> Scre
 
 /// The "describe your problem" modal.
 pub fn describe_modal() -> CreateModal {
-    CreateModal::new(Action::DescribeModal.encode(), "Describe your problem").components(vec![
+    CreateModal::new(Modal::Describe.encode(), "Describe your problem").components(vec![
         CreateActionRow::InputText(
-            CreateInputText::new(
-                InputTextStyle::Paragraph,
-                "What happened?",
-                Action::DescribeText.encode(),
-            )
-            .placeholder("e.g. my keys are locked in the boot")
-            .min_length(2)
-            .max_length(300),
+            CreateInputText::new(InputTextStyle::Paragraph, "What happened?", input::DESCRIBE)
+                .placeholder("e.g. my keys are locked in the boot")
+                .min_length(2)
+                .max_length(300),
         ),
     ])
 }

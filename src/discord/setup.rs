@@ -1,145 +1,59 @@
-//! Moderators' setup (`/pitcrew setup`, `/pitcrew status`) and volunteers' commands
-//! (`/volunteer queue`, `/volunteer duty`). Discord gates them by default permissions; each is
-//! checked again on use, because server admins can override command permissions.
+//! What the moderators' setup (`/pitcrew setup`, `/pitcrew status`) and the volunteers'
+//! commands (`/volunteer queue`, `/volunteer duty`) do, once `commands` has parsed them.
+//! Discord gates them by default permissions; each is checked again on use, because server
+//! admins can override command permissions. They read the setup in the writer's turn
+//! (`Store::guild_setup_settled`): they are rare, and they decide on it.
 
-use std::time::Duration;
-
-use serenity::all::{
-    ChannelType, CommandInteraction, CommandOptionType, CreateCommand, CreateCommandOption,
-    InteractionContext, Permissions, ResolvedOption, ResolvedValue, RoleId,
-};
-
+use super::commands::SetupOptions;
 use super::respond::Reply;
 use crate::desk::Desk;
-use crate::domain::{GuildSetup, HandoffStatus};
+use crate::domain::{GuildId, GuildSetup, HandoffStatus, RoleId, UserId};
 use crate::store::StoreError;
 
-pub const ADMIN: &str = "pitcrew";
-pub const VOLUNTEER: &str = "volunteer";
-const RENOTIFY_MAX_MINUTES: u64 = 24 * 60;
 const QUEUE_SHOWN: usize = 15;
+const IN_A_SERVER: &str = "This command works in a server.";
 
-pub fn definitions() -> Vec<CreateCommand> {
-    let admin = CreateCommand::new(ADMIN)
-        .description("Set up the volunteer handoff (moderators)")
-        .default_member_permissions(Permissions::MANAGE_GUILD)
-        .contexts(vec![InteractionContext::Guild])
-        .add_option(
-            CreateCommandOption::new(
-                CommandOptionType::SubCommand,
-                "setup",
-                "Set the volunteer role, the channels and the reminder interval",
-            )
-            .add_sub_option(CreateCommandOption::new(
-                CommandOptionType::Role,
-                "volunteer_role",
-                "Members with this role get handoff cards",
-            ))
-            .add_sub_option(
-                CreateCommandOption::new(
-                    CommandOptionType::Channel,
-                    "cards_channel",
-                    "Where handoff cards are posted for volunteers",
-                )
-                .channel_types(vec![ChannelType::Text]),
-            )
-            .add_sub_option(
-                CreateCommandOption::new(
-                    CommandOptionType::Channel,
-                    "help_channel",
-                    "Where private threads with members are opened",
-                )
-                .channel_types(vec![ChannelType::Text]),
-            )
-            .add_sub_option(
-                CreateCommandOption::new(
-                    CommandOptionType::Integer,
-                    "renotify_minutes",
-                    "Remind volunteers this often while nobody has claimed (default 10)",
-                )
-                .min_int_value(1)
-                .max_int_value(RENOTIFY_MAX_MINUTES),
-            ),
-        )
-        .add_option(CreateCommandOption::new(
-            CommandOptionType::SubCommand,
-            "status",
-            "Show the current setup and what is missing",
-        ));
-    let volunteer = CreateCommand::new(VOLUNTEER)
-        .description("For the club's volunteers")
-        .contexts(vec![InteractionContext::Guild])
-        .add_option(CreateCommandOption::new(
-            CommandOptionType::SubCommand,
-            "queue",
-            "Open handoffs: urgent first, then oldest",
-        ))
-        .add_option(
-            CreateCommandOption::new(
-                CommandOptionType::SubCommand,
-                "duty",
-                "Go on duty (named on urgent cards) or off",
-            )
-            .add_sub_option(
-                CreateCommandOption::new(CommandOptionType::String, "state", "on or off")
-                    .required(true)
-                    .add_string_choice("on", "on")
-                    .add_string_choice("off", "off"),
-            ),
-        );
-    vec![admin, volunteer]
+/// Who ran a command, and what Discord says they may do where they ran it.
+pub struct Caller {
+    pub user: UserId,
+    /// `None` in a DM.
+    pub guild: Option<GuildId>,
+    /// The Manage Server permission, in this channel.
+    pub manages_guild: bool,
+    pub roles: Vec<RoleId>,
 }
 
-/// `/pitcrew setup|status`.
-pub async fn admin(desk: &Desk, cmd: &CommandInteraction) -> Result<Reply, StoreError> {
-    let Some(guild) = cmd.guild_id else {
-        return Ok(Reply::Note("This command works in a server.".into()));
+/// `/pitcrew setup` (`change` is what was given) and `/pitcrew status` (`None`).
+pub async fn admin(
+    desk: &Desk,
+    caller: &Caller,
+    change: Option<SetupOptions>,
+) -> Result<Reply, StoreError> {
+    let Some(guild) = caller.guild else {
+        return Ok(Reply::Note(IN_A_SERVER.into()));
     };
-    let allowed = cmd
-        .member
-        .as_ref()
-        .and_then(|m| m.permissions)
-        .is_some_and(|p| p.manage_guild());
-    if !allowed {
+    if !caller.manages_guild {
         return Ok(Reply::Note(
             "Only members with the Manage Server permission can change pitcrew's setup.".into(),
         ));
     }
     let store = desk.store();
-    let mut setup = store
-        .guild_setup(guild.into())
-        .await?
-        .unwrap_or_else(|| GuildSetup::new(guild.into()));
-    let options = cmd.data.options();
-    let Some(ResolvedOption { name, value, .. }) = options.first() else {
-        return Ok(Reply::Note(status(&setup)));
-    };
-    if *name == "setup" {
-        let ResolvedValue::SubCommand(subs) = value else {
-            return Ok(Reply::Note(status(&setup)));
-        };
-        for opt in subs {
-            match (opt.name, &opt.value) {
-                ("volunteer_role", ResolvedValue::Role(role)) => {
-                    setup.volunteer_role = Some(role.id.into())
-                }
-                ("cards_channel", ResolvedValue::Channel(c)) => {
-                    setup.cards_channel = Some(c.id.into())
-                }
-                ("help_channel", ResolvedValue::Channel(c)) => {
-                    setup.help_channel = Some(c.id.into())
-                }
-                ("renotify_minutes", ResolvedValue::Integer(m)) => {
-                    let minutes = u64::try_from(*m)
-                        .unwrap_or(1)
-                        .clamp(1, RENOTIFY_MAX_MINUTES);
-                    setup.renotify = Duration::from_secs(minutes * 60);
-                }
-                _ => {}
-            }
+    let setup = match change {
+        None => store
+            .guild_setup_settled(guild)
+            .await?
+            .unwrap_or_else(|| GuildSetup::new(guild)),
+        Some(o) => {
+            store
+                .update_guild_setup(guild, desk.now(), |s| {
+                    s.volunteer_role = o.volunteer_role.or(s.volunteer_role);
+                    s.cards_channel = o.cards_channel.or(s.cards_channel);
+                    s.help_channel = o.help_channel.or(s.help_channel);
+                    s.renotify = o.renotify.unwrap_or(s.renotify);
+                })
+                .await?
         }
-        store.save_guild_setup(&setup, desk.now()).await?;
-    }
+    };
     Ok(Reply::Note(status(&setup)))
 }
 
@@ -172,48 +86,52 @@ pub fn status(s: &GuildSetup) -> String {
     text
 }
 
-/// `/volunteer queue|duty`.
-pub async fn volunteer(desk: &Desk, cmd: &CommandInteraction) -> Result<Reply, StoreError> {
-    let Some(guild) = cmd.guild_id.map(crate::domain::GuildId::from) else {
-        return Ok(Reply::Note("This command works in a server.".into()));
+/// The server a volunteer command was run in, if the caller is one of its volunteers;
+/// otherwise the note that says why not.
+async fn volunteer_here(
+    desk: &Desk,
+    caller: &Caller,
+) -> Result<Result<GuildId, Reply>, StoreError> {
+    let Some(guild) = caller.guild else {
+        return Ok(Err(Reply::Note(IN_A_SERVER.into())));
     };
-    let store = desk.store();
-    let role = store
-        .guild_setup(guild)
+    let role = desk
+        .store()
+        .guild_setup_settled(guild)
         .await?
         .and_then(|s| s.volunteer_role);
-    let is_volunteer = match (role, cmd.member.as_ref()) {
-        (Some(r), Some(m)) => m.roles.contains(&RoleId::from(r)),
-        _ => false,
+    if role.is_some_and(|r| caller.roles.contains(&r)) {
+        return Ok(Ok(guild));
+    }
+    Ok(Err(Reply::Note(
+        "Only the club's volunteers can use this (ask a moderator for the volunteer role).".into(),
+    )))
+}
+
+/// `/volunteer duty on|off`.
+pub async fn duty(desk: &Desk, caller: &Caller, on: bool) -> Result<Reply, StoreError> {
+    let guild = match volunteer_here(desk, caller).await? {
+        Ok(guild) => guild,
+        Err(refused) => return Ok(refused),
     };
-    if !is_volunteer {
-        return Ok(Reply::Note(
-            "Only the club's volunteers can use this (ask a moderator for the volunteer role)."
-                .into(),
-        ));
-    }
-    let options = cmd.data.options();
-    let sub = options.first();
-    if let Some(ResolvedOption {
-        name: "duty",
-        value: ResolvedValue::SubCommand(subs),
-        ..
-    }) = sub
-    {
-        let on = subs
-            .iter()
-            .any(|o| matches!(o.value, ResolvedValue::String("on")));
-        store
-            .set_on_duty(guild, cmd.user.id.into(), on, desk.now())
-            .await?;
-        let text = if on {
-            "You are on duty: urgent cards will name you."
-        } else {
-            "You are off duty. Thanks for helping!"
-        };
-        return Ok(Reply::Note(text.into()));
-    }
-    let queue = store.queue(guild).await?;
+    desk.store()
+        .set_on_duty(guild, caller.user, on, desk.now())
+        .await?;
+    let text = if on {
+        "You are on duty: urgent cards will name you."
+    } else {
+        "You are off duty. Thanks for helping!"
+    };
+    Ok(Reply::Note(text.into()))
+}
+
+/// `/volunteer queue`: the live handoffs, urgent first, then oldest.
+pub async fn queue(desk: &Desk, caller: &Caller) -> Result<Reply, StoreError> {
+    let guild = match volunteer_here(desk, caller).await? {
+        Ok(guild) => guild,
+        Err(refused) => return Ok(refused),
+    };
+    let queue = desk.store().queue(guild).await?;
     if queue.is_empty() {
         return Ok(Reply::Note("Nobody is waiting. 🎉".into()));
     }

@@ -4,6 +4,7 @@
 
 use super::handoff_rows::{duty_user_from_row, renotify_to_sql, setup_columns, setup_from_row};
 use super::rows::id_to_sql;
+use super::writer::WriteTx;
 use super::{Store, StoreError};
 use crate::domain::{GuildId, GuildSetup, Timestamp, UserId};
 
@@ -22,6 +23,20 @@ impl Store {
         row.as_ref().map(setup_from_row).transpose()
     }
 
+    /// The server's setup as the writer has settled it: read in the writer's turn, so every
+    /// write of this process queued before it is applied first. For the moderators' and
+    /// volunteers' commands, which are rare and decide on it (who may act, what to show);
+    /// members' presses use [`Store::guild_setup`], which never waits for a writer.
+    pub async fn guild_setup_settled(
+        &self,
+        guild: GuildId,
+    ) -> Result<Option<GuildSetup>, StoreError> {
+        let mut tx = self.begin_write().await?;
+        let setup = read_setup(&mut tx, guild).await?;
+        tx.commit().await?;
+        Ok(setup)
+    }
+
     /// Stores the whole setup (insert or replace), `permission_problem` included as given.
     ///
     /// The interval is kept in whole seconds (a fraction is dropped) and must lie within
@@ -32,45 +47,29 @@ impl Store {
         setup: &GuildSetup,
         now: Timestamp,
     ) -> Result<(), StoreError> {
-        let guild = id_to_sql("Discord guild id", setup.guild.get())?;
-        let role = setup
-            .volunteer_role
-            .map(|v| id_to_sql("Discord role id", v.get()))
-            .transpose()?;
-        let cards = setup
-            .cards_channel
-            .map(|v| id_to_sql("Discord channel id", v.get()))
-            .transpose()?;
-        let help = setup
-            .help_channel
-            .map(|v| id_to_sql("Discord channel id", v.get()))
-            .transpose()?;
-        let secs = renotify_to_sql(setup.renotify)?;
-
         let mut tx = self.begin_write().await?;
-        sqlx::query(
-            "INSERT INTO guild_settings (guild_id, volunteer_role_id, cards_channel_id, \
-             help_channel_id, renotify_secs, permission_problem, updated_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?) \
-             ON CONFLICT (guild_id) DO UPDATE SET \
-             volunteer_role_id = excluded.volunteer_role_id, \
-             cards_channel_id = excluded.cards_channel_id, \
-             help_channel_id = excluded.help_channel_id, \
-             renotify_secs = excluded.renotify_secs, \
-             permission_problem = excluded.permission_problem, \
-             updated_at = excluded.updated_at",
-        )
-        .bind(guild)
-        .bind(role)
-        .bind(cards)
-        .bind(help)
-        .bind(secs)
-        .bind(setup.permission_problem.as_deref())
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
+        write_setup(&mut tx, setup, now).await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// Changes part of the server's setup ([`GuildSetup::new`] if there is none yet) and
+    /// returns it as stored. Read and write share one transaction, so two moderators setting
+    /// different parts at once both keep theirs.
+    pub async fn update_guild_setup(
+        &self,
+        guild: GuildId,
+        now: Timestamp,
+        change: impl FnOnce(&mut GuildSetup),
+    ) -> Result<GuildSetup, StoreError> {
+        let mut tx = self.begin_write().await?;
+        let mut setup = read_setup(&mut tx, guild)
+            .await?
+            .unwrap_or_else(|| GuildSetup::new(guild));
+        change(&mut setup);
+        write_setup(&mut tx, &setup, now).await?;
+        tx.commit().await?;
+        Ok(setup)
     }
 
     /// Records the permission the bot found missing in this server (`None` = all fine),
@@ -168,4 +167,60 @@ impl Store {
             .map(|row| duty_user_from_row(guild, row))
             .collect()
     }
+}
+
+async fn read_setup(tx: &mut WriteTx, guild: GuildId) -> Result<Option<GuildSetup>, StoreError> {
+    let guild_id = id_to_sql("Discord guild id", guild.get())?;
+    let row = sqlx::query(concat!(
+        "SELECT ",
+        setup_columns!(),
+        " FROM guild_settings WHERE guild_id = ?"
+    ))
+    .bind(guild_id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    row.as_ref().map(setup_from_row).transpose()
+}
+
+async fn write_setup(
+    tx: &mut WriteTx,
+    setup: &GuildSetup,
+    now: Timestamp,
+) -> Result<(), StoreError> {
+    let guild = id_to_sql("Discord guild id", setup.guild.get())?;
+    let role = setup
+        .volunteer_role
+        .map(|v| id_to_sql("Discord role id", v.get()))
+        .transpose()?;
+    let cards = setup
+        .cards_channel
+        .map(|v| id_to_sql("Discord channel id", v.get()))
+        .transpose()?;
+    let help = setup
+        .help_channel
+        .map(|v| id_to_sql("Discord channel id", v.get()))
+        .transpose()?;
+    let secs = renotify_to_sql(setup.renotify)?;
+    sqlx::query(
+        "INSERT INTO guild_settings (guild_id, volunteer_role_id, cards_channel_id, \
+         help_channel_id, renotify_secs, permission_problem, updated_at) \
+         VALUES (?, ?, ?, ?, ?, ?, ?) \
+         ON CONFLICT (guild_id) DO UPDATE SET \
+         volunteer_role_id = excluded.volunteer_role_id, \
+         cards_channel_id = excluded.cards_channel_id, \
+         help_channel_id = excluded.help_channel_id, \
+         renotify_secs = excluded.renotify_secs, \
+         permission_problem = excluded.permission_problem, \
+         updated_at = excluded.updated_at",
+    )
+    .bind(guild)
+    .bind(role)
+    .bind(cards)
+    .bind(help)
+    .bind(secs)
+    .bind(setup.permission_problem.as_deref())
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }

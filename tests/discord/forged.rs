@@ -145,3 +145,85 @@ fn check_answer(
     }
     Ok(())
 }
+
+/// A button carrying the id of one of the bot's modals (or of a modal's text input) is a
+/// broken button, even when the handoff it names is real and open: it is never taken for a
+/// press on that handoff.
+#[tokio::test]
+async fn a_button_naming_a_modal_is_refused_as_broken() {
+    let pit = Pit::start().await;
+    let crew = pit.crew();
+    pit.set_up(&crew, std::time::Duration::from_secs(600)).await;
+    let me = pit.scene.actor.clone();
+    let (_, session) = pit.ask_volunteer(&me).await;
+    let d = pit.delivered(session).await;
+    let ada = pit.actor_in(crew.cards, crew.volunteers[0].id);
+    let id = d.handoff.id;
+    let forged = [
+        (&ada, format!("h:xm:{id}")),
+        (&me, format!("h:nm:{id}")),
+        (&ada, "h:xt".to_string()),
+        (&me, "h:nt".to_string()),
+        (&me, "descm".to_string()),
+        (&me, "desct".to_string()),
+    ];
+    for (who, custom_id) in &forged {
+        let copy = pit.post_public(who.channel_id, &[custom_id.as_str()]).await;
+        let answer = pit.press_id(who, &copy, custom_id).await;
+        assert_eq!(answer.kind(), 4, "a note for {custom_id}");
+        let note = answer.message();
+        assert!(note.is_ephemeral());
+        assert_eq!(
+            note.content(),
+            "That button did not work. Type `/triage` to start again.",
+            "{custom_id}"
+        );
+    }
+    let after = pit.handoff_of(session).await.expect("the handoff");
+    assert_eq!(after.status, d.handoff.status);
+    assert_eq!(after.claimed_by, None);
+    assert_eq!(pit.card(&after).json, d.card.json, "the card is untouched");
+    pit.server.assert_no_violations();
+}
+
+/// The other way round: a modal submission carrying a button's id (a claim, a step) is a
+/// broken id too, and claims or moves nothing.
+#[tokio::test]
+async fn a_modal_naming_a_button_is_refused_as_broken() {
+    let pit = Pit::start().await;
+    let crew = pit.crew();
+    pit.set_up(&crew, std::time::Duration::from_secs(600)).await;
+    let me = pit.scene.actor.clone();
+    let (_, session) = pit.ask_volunteer(&me).await;
+    let d = pit.delivered(session).await;
+    let ada = pit.actor_in(crew.cards, crew.volunteers[0].id);
+    let id = d.handoff.id;
+    let answered = pit.answers(session).await.len();
+    for (who, custom_id, input) in [
+        (&ada, format!("h:c:{id}"), "h:xt"),
+        (&ada, format!("h:x:{id}"), "h:xt"),
+        (&me, format!("h:no:{id}"), "h:nt"),
+        (&me, format!("s:{}:1:c0", session.0), "desct"),
+        (&me, "desc".to_string(), "desct"),
+    ] {
+        pit.server.forge_opened_modal(&custom_id, &[input]);
+        let answer = pit.submit(who, &custom_id, &[(input, "forged")]).await;
+        assert_eq!(answer.kind(), 4, "a note for {custom_id}");
+        let note = answer.message();
+        assert!(note.is_ephemeral());
+        assert_eq!(
+            note.content(),
+            "That button did not work. Type `/triage` to start again.",
+            "{custom_id}"
+        );
+    }
+    let after = pit.handoff_of(session).await.expect("the handoff");
+    assert_eq!(after.status, d.handoff.status);
+    assert_eq!(after.claimed_by, None);
+    assert_eq!(
+        pit.answers(session).await.len(),
+        answered,
+        "the session did not move"
+    );
+    pit.server.assert_no_violations();
+}

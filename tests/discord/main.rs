@@ -15,4 +15,5 @@ mod hostile;
 mod lifecycle;
 mod limits;
 mod registration;
+mod slow_commands;
 mod triage_flow;

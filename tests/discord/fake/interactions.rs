@@ -200,6 +200,42 @@ impl FakeDiscord {
         .await
     }
 
+    /// Records a modal `custom_id` with text inputs `inputs` as if the bot had opened it, so a
+    /// test can submit what a tampering client might: a modal carrying an id the bot never
+    /// gave a modal. Only for tests of forged submissions; everything else opens real ones.
+    pub fn forge_opened_modal(&self, custom_id: &str, inputs: &[&str]) {
+        let rows: Vec<Value> = inputs
+            .iter()
+            .map(|id| json!({"type": 1, "components": [{"type": 4, "custom_id": id, "style": 2, "label": "forged", "required": false}]}))
+            .collect();
+        let id = snowflake();
+        self.with(|st| {
+            st.interactions.insert(
+                id,
+                InteractionRecord {
+                    id,
+                    token: format!("forged-{id}"),
+                    kind: 3,
+                    payload: json!({}),
+                    dispatched_at: Instant::now(),
+                    channel_id: 0,
+                    user_id: 0,
+                    source_message: None,
+                    acked_with: Some(9),
+                    original: None,
+                    followups: Vec::new(),
+                    callbacks: vec![Callback {
+                        kind: 9,
+                        data: json!({"custom_id": custom_id, "title": "forged", "components": rows}),
+                        latency: Duration::ZERO,
+                        status: 204,
+                        error: None,
+                    }],
+                },
+            );
+        });
+    }
+
     /// The modal the bot opened (type 9 callback `data`), if it did.
     pub fn modal(&self, h: &InteractionHandle) -> Option<Value> {
         self.callbacks(h)
