@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use pitcrew::domain::{GuildId, UserId};
+use pitcrew::domain::{ChannelId, GuildId, RoleId, UserId};
 
 use crate::fake::builders::command;
 use crate::harness::lock::WriteLock;
@@ -83,5 +83,51 @@ async fn setup_status_queue_and_duty_are_deferred_on_a_locked_store_then_edited(
         [UserId(crew.volunteers[0].id)]
     );
     pit.assert_no_pings();
+    pit.server.assert_no_violations();
+}
+
+/// Two moderators setting different parts of the setup at the same moment both keep theirs:
+/// each change is read and written in one transaction, never over a copy read before the
+/// other's write.
+#[tokio::test]
+async fn two_setups_at_once_both_keep_their_part() {
+    let pit = Pit::start().await;
+    let crew = pit.crew();
+    let moderator = pit.actor_in(pit.scene.channel_id, crew.moderator.id);
+
+    // The lock makes them meet: both are in flight before either can write.
+    let lock = WriteLock::take(&pit.db_url).await;
+    let role = command("pitcrew")
+        .sub("setup")
+        .role("volunteer_role", &pit.server.role_json(crew.role))
+        .by(&moderator);
+    let cards = command("pitcrew")
+        .sub("setup")
+        .channel("cards_channel", &pit.server.resolved_channel(crew.cards))
+        .by(&moderator);
+    let role = pit.server.dispatch(role).await;
+    let cards = pit.server.dispatch(cards).await;
+    for h in [&role, &cards] {
+        pit.server
+            .wait_response(h, T)
+            .await
+            .expect("deferred while locked");
+    }
+    lock.release().await;
+    for h in [&role, &cards] {
+        pit.server
+            .wait_original(h, T, |m| !m.is_loading())
+            .await
+            .expect("answered");
+    }
+
+    let stored = pit
+        .store
+        .guild_setup(GuildId(pit.scene.guild_id))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.volunteer_role, Some(RoleId(crew.role)));
+    assert_eq!(stored.cards_channel, Some(ChannelId(crew.cards)));
     pit.server.assert_no_violations();
 }
