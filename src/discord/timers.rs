@@ -2,12 +2,12 @@
 //! nothing; each notice is taken atomically (`Store::take_notice`) before it is sent, so a
 //! notice overdue at startup goes out once, never twice.
 
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
 use serenity::all::{ChannelId, CreateMessage, GuildId, Http, UserId};
 use tokio::sync::Notify;
+use tokio_util::sync::CancellationToken;
 
 use super::handoff::{self as discord_handoff, Undelivered};
 use crate::desk::Desk;
@@ -19,12 +19,12 @@ use crate::store::StoreError;
 const IDLE_MAX: Duration = Duration::from_secs(30);
 const BATCH: u32 = 50;
 
-/// Runs until `closing` is set (and `wake` notified). `wake` also fires when a handoff opens,
-/// so a short interval is honoured without polling.
-pub async fn run(http: Arc<Http>, desk: Arc<Desk>, wake: Arc<Notify>, closing: Arc<AtomicBool>) {
-    while !closing.load(Ordering::SeqCst) {
+/// Runs until `stop` is cancelled, finishing the notice it is sending first. `wake` fires when
+/// a handoff opens, so a short interval is honoured without polling.
+pub async fn run(http: Arc<Http>, desk: Arc<Desk>, wake: Arc<Notify>, stop: CancellationToken) {
+    while !stop.is_cancelled() {
         let woken = wake.notified();
-        if let Err(e) = tick(&http, &desk).await {
+        if let Err(e) = tick(&http, &desk, &stop).await {
             tracing::error!(error = %e, "re-notification pass failed");
         }
         let sleep = match desk.store().earliest_notice().await {
@@ -35,14 +35,20 @@ pub async fn run(http: Arc<Http>, desk: Arc<Desk>, wake: Arc<Notify>, closing: A
         tokio::select! {
             _ = tokio::time::sleep(sleep) => {}
             _ = woken => {}
+            _ = stop.cancelled() => {}
         }
     }
 }
 
-/// Sends every notice that is due now.
-pub async fn tick(http: &Http, desk: &Desk) -> Result<(), StoreError> {
+/// Sends every notice that is due now, or until `stop`.
+pub async fn tick(http: &Http, desk: &Desk, stop: &CancellationToken) -> Result<(), StoreError> {
     let now = desk.now();
     for h in desk.store().due_notices(now, BATCH).await? {
+        // A notice not yet taken stays due in the database for the next start; one taken is
+        // always sent, so a stop waits for it rather than cutting it off.
+        if stop.is_cancelled() {
+            break;
+        }
         remind(http, desk, &h, now).await?;
     }
     Ok(())

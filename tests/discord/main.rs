@@ -14,4 +14,5 @@ mod hostile;
 mod lifecycle;
 mod limits;
 mod registration;
+mod shutdown;
 mod triage_flow;
