@@ -7,7 +7,6 @@ mod recorder;
 #[path = "handoff_service/world.rs"]
 mod world;
 
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -366,10 +365,10 @@ async fn a_missing_permission_to_close_the_thread_is_recorded() {
 #[tokio::test(start_paused = true)]
 async fn the_reminder_loop_sleeps_on_tokio_time_and_stops_when_told() {
     let w = World::new().await;
-    let closing = Arc::new(AtomicBool::new(false));
+    let stop = tokio_util::sync::CancellationToken::new();
     let wake = Arc::new(Notify::new());
     let service = Handoffs::new(w.desk.clone(), w.port.clone(), wake.clone());
-    let running = tokio::spawn(service.run_reminders(closing.clone()));
+    let running = tokio::spawn(service.run_reminders(stop.clone()));
     let h = w.opened().await;
     // Each due time is reached by advancing paused time: no real waiting.
     for n in 1..=3 {
@@ -379,7 +378,6 @@ async fn the_reminder_loop_sleeps_on_tokio_time_and_stops_when_told() {
     tokio::time::advance(INTERVAL * 3).await;
     assert_eq!(reminders(&w).len(), 3);
     assert_eq!(w.stored(&h).await.notify_count, 3);
-    closing.store(true, Ordering::SeqCst);
-    wake.notify_one();
+    stop.cancel();
     running.await.unwrap();
 }

@@ -15,7 +15,7 @@ use super::card_actions;
 use super::commands;
 use super::ids::{Action, CardAction};
 use super::interaction::{or_trouble, pressed_by, responder, scope};
-use super::lifecycle::InFlight;
+use super::lifecycle::Lifecycle;
 use super::render;
 use super::respond::{Deferral, Reply, Responder};
 use super::screens;
@@ -37,21 +37,20 @@ const RESTARTING: &str = "pitcrew is restarting. Please try again in a minute. I
 pub struct Handler {
     pub desk: Arc<Desk>,
     pub guild: Option<GuildId>,
-    pub closing: Arc<AtomicBool>,
-    pub in_flight: InFlight,
-    /// Wakes the re-notification timer: a handoff opened, or the bot is stopping.
+    /// Tracks interactions and the timer, so a stop waits for them.
+    pub life: Lifecycle,
+    /// Wakes the re-notification timer: a handoff opened.
     pub timer_wake: Arc<tokio::sync::Notify>,
     timer_started: AtomicBool,
     seen: Mutex<Seen>,
 }
 
 impl Handler {
-    pub fn new(desk: Arc<Desk>, guild: Option<GuildId>, in_flight: InFlight) -> Handler {
+    pub fn new(desk: Arc<Desk>, guild: Option<GuildId>, life: Lifecycle) -> Handler {
         Handler {
             desk,
             guild,
-            closing: Arc::new(AtomicBool::new(false)),
-            in_flight,
+            life,
             timer_wake: Arc::new(tokio::sync::Notify::new()),
             timer_started: AtomicBool::new(false),
             seen: Mutex::new(Seen::default()),
@@ -66,8 +65,8 @@ impl EventHandler for Handler {
         commands::register(&ctx.http, self.guild).await;
         // READY comes again after a reconnect; one timer is enough.
         if !self.timer_started.swap(true, Ordering::SeqCst) {
-            let reminders = self.handoffs(&ctx).run_reminders(self.closing.clone());
-            tokio::spawn(reminders);
+            let reminders = self.handoffs(&ctx).run_reminders(self.life.stop_signal());
+            self.life.spawn(reminders);
         }
     }
 
@@ -76,8 +75,8 @@ impl EventHandler for Handler {
         if !self.first_sighting(interaction.id()) {
             return;
         }
-        let _guard = self.in_flight.enter();
-        if self.closing.load(Ordering::SeqCst) {
+        let _in_flight = self.life.enter();
+        if self.life.is_stopping() {
             return restarting(&ctx, &interaction).await;
         }
         match interaction {

@@ -1,55 +1,68 @@
-//! Graceful shutdown: count interactions in flight so a stop can wait for them to finish.
+//! Graceful shutdown: interactions being answered and the reminder timer are tracked, so a stop
+//! can turn new work away and let what is in flight finish before the gateway and the store
+//! close.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
+use std::future::Future;
+use std::task::Poll;
+use std::time::Duration;
 
-use tokio::sync::Notify;
+use tokio_util::sync::CancellationToken;
+use tokio_util::task::task_tracker::TaskTrackerToken;
+use tokio_util::task::TaskTracker;
 
 #[derive(Clone, Default)]
-pub struct InFlight {
-    inner: Arc<Inner>,
+pub struct Lifecycle {
+    tracker: TaskTracker,
+    /// Wakes background tasks (the reminder timer) that wait for more than a lock.
+    stopping: CancellationToken,
 }
 
-#[derive(Default)]
-struct Inner {
-    count: AtomicUsize,
-    idle: Notify,
-}
-
-/// Held while an interaction is being handled.
-pub struct Guard {
-    inner: Arc<Inner>,
-}
-
-impl InFlight {
-    /// Counts one more interaction in flight.
-    pub fn enter(&self) -> Guard {
-        self.inner.count.fetch_add(1, Ordering::SeqCst);
-        Guard {
-            inner: self.inner.clone(),
-        }
+impl Lifecycle {
+    /// Held while an interaction is handled. Take it before asking [`Lifecycle::is_stopping`]:
+    /// both read one atomic in the tracker, so either the stop waits for this interaction or
+    /// the interaction sees the stop, never neither.
+    pub fn enter(&self) -> TaskTrackerToken {
+        self.tracker.token()
     }
 
-    pub fn count(&self) -> usize {
-        self.inner.count.load(Ordering::SeqCst)
+    pub fn is_stopping(&self) -> bool {
+        self.tracker.is_closed()
     }
 
-    /// Resolves once nothing is in flight.
-    pub async fn idle(&self) {
-        loop {
-            let notified = self.inner.idle.notified();
-            if self.count() == 0 {
-                return;
-            }
-            notified.await;
-        }
+    /// The signal a background task watches to stop taking new work.
+    pub fn stop_signal(&self) -> CancellationToken {
+        self.stopping.clone()
     }
-}
 
-impl Drop for Guard {
-    fn drop(&mut self) {
-        if self.inner.count.fetch_sub(1, Ordering::SeqCst) == 1 {
-            self.inner.idle.notify_waiters();
+    /// Runs `task` in the background; a stop waits for it to return.
+    pub fn spawn<F>(&self, task: F)
+    where
+        F: Future<Output = ()> + Send + 'static,
+    {
+        self.tracker.spawn(task);
+    }
+
+    /// Turns new work away and waits, at most `limit`, for what is in flight. Returns false
+    /// when time ran out with work still running.
+    pub async fn stop(&self, limit: Duration) -> bool {
+        self.stopping.cancel();
+        self.tracker.close();
+        let mut done = std::pin::pin!(self.tracker.wait());
+        // Said only when there is something to wait for, so the log shows what held a stop.
+        if std::future::poll_fn(|cx| Poll::Ready(done.as_mut().poll(cx)))
+            .await
+            .is_pending()
+        {
+            tracing::info!(
+                tasks = self.tracker.len(),
+                "stopping: waiting for work in flight"
+            );
         }
+        tokio::time::timeout(limit, done).await.is_ok()
+    }
+
+    /// How many tasks are still running.
+    pub fn left(&self) -> usize {
+        self.tracker.len()
     }
 }

@@ -17,7 +17,6 @@ mod setup;
 mod slash;
 
 use std::future::Future;
-use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::task::Poll;
 use std::time::Duration;
@@ -31,7 +30,7 @@ pub use commands::CANCEL;
 use crate::config::DiscordConfig;
 use crate::desk::Desk;
 
-/// How long a stop waits for interactions in flight before closing anyway.
+/// How long a stop waits for interactions and the reminder in flight before closing anyway.
 const DRAIN_TIMEOUT: Duration = Duration::from_secs(10);
 
 #[derive(Debug, Error)]
@@ -45,8 +44,9 @@ pub enum RunError {
 }
 
 /// Runs the bot until `shutdown` resolves (SIGINT/SIGTERM in the binary) or the gateway ends.
-/// On shutdown new interactions are turned away politely, the ones in flight finish, then the
-/// gateway and the database pool close.
+/// Then new interactions are turned away politely, the ones in flight finish, the reminder
+/// timer finishes the notice it is sending and takes no other, and only then do the gateway
+/// and the store close.
 pub async fn run(
     config: &DiscordConfig,
     desk: Arc<Desk>,
@@ -76,14 +76,12 @@ pub async fn run(
     if let Err(e) = http.get_current_user().await {
         return Err(classify(&e, config));
     }
-    let in_flight = lifecycle::InFlight::default();
+    let life = lifecycle::Lifecycle::default();
     let handler = handler::Handler::new(
         desk.clone(),
         config.guild_id.map(GuildId::new),
-        in_flight.clone(),
+        life.clone(),
     );
-    let closing = handler.closing.clone();
-    let timer_wake = handler.timer_wake.clone();
     let mut client = ClientBuilder::new_with_http(http, GatewayIntents::empty())
         .event_handler(handler)
         .await
@@ -91,16 +89,14 @@ pub async fn run(
     let shards = client.shard_manager.clone();
     let result = tokio::select! {
         r = client.start() => r.map_err(|e| RunError::Gateway(e.to_string())),
-        () = &mut shutdown => {
-            tracing::info!("stopping: finishing interactions in flight");
-            closing.store(true, Ordering::SeqCst);
-            timer_wake.notify_one();
-            if tokio::time::timeout(DRAIN_TIMEOUT, in_flight.idle()).await.is_err() {
-                tracing::warn!(left = in_flight.count(), "stopped with interactions still in flight");
-            }
-            Ok(())
-        }
+        () = &mut shutdown => Ok(()),
     };
+    // Marked stopping in the same poll that saw the signal, so no interaction arriving after
+    // it is taken on. The gateway stays open meanwhile: latecomers hear pitcrew is restarting.
+    tracing::info!("stopping: finishing what is in flight");
+    if !life.stop(DRAIN_TIMEOUT).await {
+        tracing::warn!(left = life.left(), "stopped with work still in flight");
+    }
     shards.shutdown_all().await;
     desk.store().close().await;
     tracing::info!("stopped");

@@ -3,9 +3,9 @@
 //! overdue at startup goes out once, never twice. The loop sleeps on tokio's clock until the
 //! earliest due time, so under paused test time it runs without waiting.
 
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
 use std::time::Duration;
+
+use tokio_util::sync::CancellationToken;
 
 use super::port::Port;
 use super::service::Handoffs;
@@ -20,11 +20,12 @@ const IDLE_MAX: Duration = Duration::from_secs(30);
 const BATCH: u32 = 50;
 
 impl<P: Port> Handoffs<P> {
-    /// Sends reminders as they fall due until `closing` is set (then the wake notified).
-    pub async fn run_reminders(self, closing: Arc<AtomicBool>) {
-        while !closing.load(Ordering::SeqCst) {
+    /// Sends reminders as they fall due until `stop` is cancelled, finishing the reminder it
+    /// is sending first.
+    pub async fn run_reminders(self, stop: CancellationToken) {
+        while !stop.is_cancelled() {
             let woken = self.wake.notified();
-            if let Err(e) = self.remind_due().await {
+            if let Err(e) = self.remind_until(&stop).await {
                 tracing::error!(error = %e, "re-notification pass failed");
             }
             let sleep = match self.store().earliest_notice().await {
@@ -34,15 +35,26 @@ impl<P: Port> Handoffs<P> {
             tokio::select! {
                 _ = tokio::time::sleep(sleep) => {}
                 _ = woken => {}
+                _ = stop.cancelled() => {}
             }
         }
     }
 
     /// Sends every reminder that is due now; how many went out.
     pub async fn remind_due(&self) -> Result<usize, StoreError> {
+        self.remind_until(&CancellationToken::new()).await
+    }
+
+    /// [`Handoffs::remind_due`], stopping early once `stop` is cancelled.
+    async fn remind_until(&self, stop: &CancellationToken) -> Result<usize, StoreError> {
         let now = self.now();
         let mut sent = 0;
         for h in self.store().due_notices(now, BATCH).await? {
+            // A reminder not yet taken stays due in the database for the next start; one taken
+            // is always sent, so a stop waits for it rather than cutting it off.
+            if stop.is_cancelled() {
+                break;
+            }
             if self.remind(&h, now).await? {
                 sent += 1;
             }

@@ -10,7 +10,7 @@ use crate::fake::FakeDiscord;
 use crate::harness::{manifest, T};
 
 /// `pitcrew run` with exactly `env`, in a fresh folder (so no stray `.env` is read).
-fn pitcrew_run(dir: &Path, env: &[(&str, String)]) -> Command {
+pub fn pitcrew_run(dir: &Path, env: &[(&str, String)]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_pitcrew"));
     cmd.arg("run")
         .env_clear()

@@ -11,7 +11,7 @@ use crate::fake::StoredMessage;
 use crate::harness::screen::field;
 use crate::harness::{Crew, Delivered, Pit};
 
-fn reminder(crew: &Crew, pit: &Pit, d: &Delivered, n: u32) -> String {
+pub fn reminder(crew: &Crew, pit: &Pit, d: &Delivered, n: u32) -> String {
     format!(
         "<@&{}>: a member needs a volunteer. Still waiting (reminder {n} of 3): https://discord.com/channels/{}/{}/{}",
         crew.role, pit.scene.guild_id, crew.cards, d.card.id
@@ -19,7 +19,7 @@ fn reminder(crew: &Crew, pit: &Pit, d: &Delivered, n: u32) -> String {
 }
 
 /// The messages in `channel` whose content starts with `prefix`.
-fn starting(all: &[StoredMessage], prefix: &str) -> usize {
+pub fn starting(all: &[StoredMessage], prefix: &str) -> usize {
     all.iter()
         .filter(|m| m.content().starts_with(prefix))
         .count()

@@ -15,5 +15,6 @@ mod hostile;
 mod lifecycle;
 mod limits;
 mod registration;
+mod shutdown;
 mod slow_commands;
 mod triage_flow;

@@ -39,6 +39,7 @@
 pub mod builders;
 mod channels;
 mod gateway;
+mod holds;
 mod interactions;
 pub mod limits;
 mod model;
@@ -54,6 +55,7 @@ use tokio::sync::watch;
 
 pub use builders::Actor;
 pub use gateway::{GatewayFrame, PRIVILEGED_INTENTS};
+pub use holds::Hold;
 pub use interactions::InteractionHandle;
 pub use model::{FakeUser, GuildScene};
 use state::{path_matches, State, UserRec};

@@ -132,6 +132,9 @@ async fn handle(
         .get(AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .map(str::to_string);
+    if let Some(api) = path.strip_prefix("/api/v10") {
+        inner.pass_holds(method.as_str(), api).await;
+    }
     let parsed = if body.is_empty() {
         Ok(Value::Null)
     } else {

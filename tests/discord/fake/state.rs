@@ -279,6 +279,7 @@ pub struct State {
     pub members: BTreeMap<(u64, u64), Vec<u64>>,
     pub dm_blocked: HashSet<u64>,
     pub denials: Vec<Denial>,
+    pub holds: Vec<super::Hold>,
     pub messages: BTreeMap<u64, StoredMessage>,
     /// Commands keyed by guild (`None` for global), in the order they were registered.
     pub commands: HashMap<Option<u64>, Vec<Value>>,
@@ -300,6 +301,7 @@ impl State {
             members: BTreeMap::new(),
             dm_blocked: HashSet::new(),
             denials: Vec::new(),
+            holds: Vec::new(),
             messages: BTreeMap::new(),
             commands: HashMap::new(),
             interactions: HashMap::new(),
