@@ -2,8 +2,9 @@
 //! member's screen is not held up), then the thread and the card made on the platform, and the
 //! permission problems met on the way recorded for the setup status.
 
+use super::outcome::Undelivered;
 use super::port::{CardView, Ping, Port};
-use super::service::{Handoffs, Undelivered};
+use super::Handoffs;
 use super::{card, schedule, text};
 use crate::domain::{
     ChannelId, GuildId, Handoff, Member, NewHandoff, Ready, Scope, SessionRecord, UserId,

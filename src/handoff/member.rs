@@ -2,9 +2,10 @@
 //! solve it?", and `/triage cancel`. Each is judged against the stored handoff: only its member
 //! may act, and only while it is in a state the action applies to.
 
+use super::outcome::{NoteOutcome, Rated};
 use super::port::Port;
-use super::service::{Handoffs, NoteOutcome, Rated};
 use super::text;
+use super::Handoffs;
 use crate::domain::{GuildId, Handoff, HandoffId, Rating, UserId};
 use crate::store::StoreError;
 

@@ -8,7 +8,7 @@ use std::time::Duration;
 use tokio_util::sync::CancellationToken;
 
 use super::port::Port;
-use super::service::Handoffs;
+use super::Handoffs;
 use super::{schedule, text};
 use crate::domain::{Handoff, Timestamp};
 use crate::store::StoreError;
@@ -98,7 +98,7 @@ impl<P: Port> Handoffs<P> {
                     &ping,
                 )
                 .await
-                .map_err(|e| super::service::Undelivered::from_port(e, None))?;
+                .map_err(|e| super::Undelivered::from_port(e, None))?;
             self.tell_thread(&h, &to_member).await
         }
         .await;

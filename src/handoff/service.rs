@@ -1,129 +1,14 @@
-//! The handoff service: what a press on a card, a member's answer or a cancel does. It decides
-//! with the store (which settles races), takes "now" from the desk's clock, and asks the
-//! platform for the rest through a [`Port`]. Every outcome is a value for the front end to word.
+//! The volunteer's actions on a card: claim, release, transfer, resolve. Each decides with the
+//! store (which settles races), takes "now" from the desk's clock, and asks the platform for
+//! the rest through a [`Port`]. Every outcome is a value for the front end to word.
 
-use std::sync::Arc;
-
-use tokio::sync::Notify;
-
-use super::port::{CardView, Port, PortError};
-use super::{schedule, text};
-use crate::desk::Desk;
-use crate::domain::{
-    Claim, GuildSetup, Handoff, HandoffId, Rating, RoleId, Timestamp, UserId, DEFAULT_RENOTIFY,
-};
-use crate::store::{Store, StoreError};
-
-/// The handoff rules over one platform. Cheap to build: it borrows nothing, and every
-/// instance built with one `wake` shares one reminder timer.
-pub struct Handoffs<P> {
-    pub(super) desk: Arc<Desk>,
-    pub(super) port: P,
-    /// Tells the reminder loop that a due time may have moved earlier.
-    pub(super) wake: Arc<Notify>,
-}
-
-/// Who pressed a card, as the platform saw them at the press: their roles decide whether
-/// they act as a volunteer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PressedBy {
-    pub user: UserId,
-    /// The presser's roles in the server; empty outside one.
-    pub roles: Vec<RoleId>,
-}
-
-/// What became of a volunteer's action on a card.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum CardOutcome {
-    /// Done: the card as it now stands, to be drawn in place of the pressed one.
-    Changed(Box<CardView>),
-    /// Another volunteer claimed it first.
-    Taken {
-        by: Option<UserId>,
-    },
-    /// Resolved or cancelled meanwhile (or not in a state this action applies to).
-    Closed,
-    NotFound,
-    /// The presser does not hold the server's volunteer role.
-    NotVolunteer,
-    /// A transfer with nobody picked.
-    NobodyPicked,
-    /// A transfer to someone who is not a volunteer: it stays with the presser.
-    NotAVolunteer {
-        picked: UserId,
-    },
-}
-
-/// What became of the member's note.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NoteOutcome {
-    Sent,
-    Empty,
-    NotTheMember,
-    NotFound,
-    Closed,
-}
-
-/// What became of the member's "Did this solve it?".
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Rated {
-    /// Kept: call [`Handoffs::after_rating`] once the member has their answer.
-    Recorded {
-        handoff: Box<Handoff>,
-        rating: Rating,
-    },
-    /// The first answer stands.
-    AlreadyAnswered,
-    NotTheMember,
-    NotFound,
-}
-
-/// Why something could not be done on the platform; recorded, never shown to a member.
-#[derive(Debug, thiserror::Error)]
-pub enum Undelivered {
-    /// The bot lacks a permission; the text names what to grant, for the setup status.
-    #[error("missing Discord permission: {0}")]
-    Permission(String),
-    #[error("the platform refused: {0}")]
-    Platform(String),
-    #[error(transparent)]
-    Store(#[from] StoreError),
-}
-
-impl Undelivered {
-    /// A port error; a missing permission becomes a problem to record when `grant` names it.
-    pub(super) fn from_port(e: PortError, grant: Option<String>) -> Undelivered {
-        match (e, grant) {
-            (PortError::MissingPermission, Some(grant)) => Undelivered::Permission(grant),
-            (e, _) => Undelivered::Platform(e.to_string()),
-        }
-    }
-}
-
-/// A port error with nothing to record for the setup status.
-impl From<PortError> for Undelivered {
-    fn from(e: PortError) -> Undelivered {
-        Undelivered::from_port(e, None)
-    }
-}
+use super::outcome::{CardOutcome, PressedBy, Undelivered};
+use super::port::Port;
+use super::{schedule, text, Handoffs};
+use crate::domain::{Claim, GuildSetup, Handoff, HandoffId, UserId, DEFAULT_RENOTIFY};
+use crate::store::StoreError;
 
 impl<P: Port> Handoffs<P> {
-    pub fn new(desk: Arc<Desk>, port: P, wake: Arc<Notify>) -> Handoffs<P> {
-        Handoffs { desk, port, wake }
-    }
-
-    pub fn port(&self) -> &P {
-        &self.port
-    }
-
-    pub(super) fn store(&self) -> &Store {
-        self.desk.store()
-    }
-
-    pub(super) fn now(&self) -> Timestamp {
-        self.desk.now()
-    }
-
     /// Claim, release or transfer (`to`: the volunteer picked for a transfer).
     pub async fn claim(&self, by: &PressedBy, id: HandoffId) -> Result<CardOutcome, StoreError> {
         let (h, _) = match self.as_volunteer(by, id).await? {
