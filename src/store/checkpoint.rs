@@ -8,7 +8,7 @@
 //! writer appends to the WAL).
 //!
 //! It also bounds what a power cut can take: answers commit without an fsync
-//! (`writer::Durability::Process`), and the checkpoint's fsync of the WAL makes everything
+//! (`durability::Durability::Process`), and the checkpoint's fsync of the WAL makes everything
 //! committed before it durable, so at most about a second of answers is at risk.
 //!
 //! Should this task fall behind or stop, the writers checkpoint by themselves once the WAL

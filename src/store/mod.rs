@@ -23,6 +23,7 @@
 
 mod cache;
 mod checkpoint;
+mod durability;
 mod error;
 mod guilds;
 mod handoff_reads;
@@ -48,10 +49,11 @@ use crate::domain::SessionRecord;
 
 use cache::SessionCache;
 use checkpoint::Checkpointer;
+use durability::Durability;
 pub use error::StoreError;
 pub use handoff_rows::{NOTE_MAX_CHARS, RENOTIFY_LIMIT, RENOTIFY_MIN};
 use reader::{ReadConn, Readers};
-use writer::{Durability, WriteTx, Writer};
+use writer::{WriteTx, Writer};
 
 /// The migrations under `migrations/`, embedded at compile time.
 pub(crate) static MIGRATOR: Migrator = sqlx::migrate!("./migrations");
@@ -125,7 +127,7 @@ impl Store {
             // WAL: readers never block the writer and vice versa, which matters when a member's
             // click (write) and a volunteer's card refresh (read) arrive together.
             .journal_mode(SqliteJournalMode::Wal)
-            // Each write transaction sets its own level as it begins (`writer::Durability`):
+            // Each write transaction sets its own level as it begins (`durability.rs`):
             // FULL for handoffs and setup, NORMAL for answers, the level every connection
             // opens with (readers never commit, so it does not matter to them).
             .synchronous(SqliteSynchronous::Normal)

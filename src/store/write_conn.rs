@@ -10,7 +10,7 @@
 
 use sqlx::pool::PoolConnection;
 
-use super::writer::Durability;
+use super::durability::Durability;
 use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{ConnectOptions, Sqlite, SqliteConnection, SqlitePool};
 
@@ -22,6 +22,9 @@ pub(crate) struct WriteConns {
     /// The writer's own connection while no transaction is open, with the durability it was
     /// last set to (`None`: unknown).
     spare: Option<(SqliteConnection, Option<Durability>)>,
+    /// Set by [`WriteConns::close`]: no connection is opened after it, so a write that comes
+    /// late (a task that outlived shutdown) fails instead of reopening the database.
+    closed: bool,
 }
 
 /// A connection lent to one write transaction.
@@ -36,6 +39,7 @@ impl WriteConns {
         WriteConns {
             options,
             spare: None,
+            closed: false,
         }
     }
 
@@ -45,6 +49,9 @@ impl WriteConns {
         &mut self,
         pool: &SqlitePool,
     ) -> Result<(WriteConn, Option<Durability>), sqlx::Error> {
+        if self.closed {
+            return Err(sqlx::Error::PoolClosed);
+        }
         let Some(options) = &self.options else {
             return Ok((WriteConn::Pool(pool.acquire().await?), None));
         };
@@ -62,13 +69,17 @@ impl WriteConns {
     /// set to, when known.
     pub fn give_back(&mut self, conn: WriteConn, level: Option<Durability>) {
         match conn {
+            // A transaction that was open when the store closed ends here; its connection
+            // is not kept.
+            WriteConn::Own(conn) if self.closed => drop(conn),
             WriteConn::Own(conn) => self.spare = Some((conn, level)),
             WriteConn::Pool(conn) => drop(conn),
         }
     }
 
-    /// Closes the spare connection (the store is closing).
+    /// Closes the spare connection and refuses to open another (the store is closing).
     pub async fn close(&mut self) {
+        self.closed = true;
         if let Some((conn, _)) = self.spare.take() {
             let _ = sqlx::Connection::close(conn).await;
         }

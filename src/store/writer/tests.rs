@@ -221,7 +221,7 @@ async fn durable_writes_flush_to_disk_and_never_ride_on_an_answers_commit() {
     let store = store_with_table(&dir).await;
     let mut answer = store
         .writer
-        .begin(&store.pool, super::Durability::Process)
+        .begin(&store.pool, crate::store::durability::Durability::Process)
         .await
         .expect("answer");
     assert_eq!(synchronous(&mut answer).await, 1, "NORMAL");
@@ -263,7 +263,7 @@ async fn durable_writes_flush_to_disk_and_never_ride_on_an_answers_commit() {
     // The next answer is back to NORMAL on the same connection.
     let mut next = store
         .writer
-        .begin(&store.pool, super::Durability::Process)
+        .begin(&store.pool, crate::store::durability::Durability::Process)
         .await
         .expect("answer");
     assert_eq!(synchronous(&mut next).await, 1, "NORMAL again");
