@@ -217,7 +217,21 @@ impl Store {
         }
         self.writer.close().await;
         self.readers.close().await;
-        self.pool.close().await;
+        // sqlx's `close` can return while a connection just handed back is still on its way
+        // to the pool, in a task of its own that checked the pool was open before `close`
+        // began: it then lands among the idle ones of a closed pool and stays open until the
+        // pool is dropped. So close again until none is open, bounded: those tasks
+        // finish in microseconds, and a shutdown must not hang on one that does not.
+        let deadline = std::time::Instant::now() + Duration::from_secs(2);
+        loop {
+            self.pool.close().await;
+            // `size` counts the connections open, idle or not (`num_idle` is not kept up to
+            // date by `close`).
+            if self.pool.size() == 0 || std::time::Instant::now() >= deadline {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(1)).await;
+        }
     }
 }
 
