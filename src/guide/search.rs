@@ -30,7 +30,7 @@ pub struct Match {
     pub guide_id: String,
     pub score: u32,
     /// Whether the guide fits the text well enough to be offered as the answer, not merely as
-    /// the closest one ([`fits`]).
+    /// the closest one (see `fits` below for the rule).
     pub fits: bool,
 }
 
