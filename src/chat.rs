@@ -9,9 +9,12 @@ use crate::desk::{Desk, DeskError, Pressed};
 use crate::domain::SessionRecord;
 use crate::domain::{Member, Scope};
 use crate::guide::search::{self, Mode};
+use crate::handoff::text as handoff_text;
 use crate::triage::{Input, Nav, View};
 
 const SCOPE: Scope = Scope::Local;
+/// The picker's key for "None of these — ask a volunteer".
+const NONE_KEY: &str = "v";
 
 /// How the chat ended, for the process exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,12 +112,21 @@ impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
         let mut offered: Vec<String> = self.desk.library().iter().map(|g| g.id.clone()).collect();
         self.say("Which problem do you have?");
         self.list_guides();
+        // The member's last description: what a volunteer would get on Discord.
+        let mut described = String::new();
         loop {
-            self.prompt("Type a number, or describe your problem in a few words (q to quit)");
+            self.prompt(&format!(
+                "Type a number, or describe your problem in a few words ({NONE_KEY}: {}; q to quit)",
+                handoff_text::NONE_FITS
+            ));
             let Some(line) = self.read().await else {
                 return Ok(None);
             };
             if line.eq_ignore_ascii_case("q") {
+                return Ok(None);
+            }
+            if line.eq_ignore_ascii_case(NONE_KEY) {
+                self.say(&handoff_text::unguided_in_terminal(&described));
                 return Ok(None);
             }
             if let Ok(n) = line.parse::<usize>() {
@@ -130,9 +142,16 @@ impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
                 }
                 continue;
             }
-            let matches = search::rank(self.desk.library(), &line, Mode::Words, 5);
+            described = line.clone();
+            let matches: Vec<_> = search::rank(self.desk.library(), &line, Mode::Words, 5)
+                .into_iter()
+                .filter(|m| m.fits)
+                .collect();
             if matches.is_empty() {
-                self.say("No guide matched those words. Try other words, or pick a number:");
+                // Said plainly, with what would happen next, rather than the nearest guides.
+                self.say("None of our guides fits what you described.");
+                self.say(&handoff_text::unguided_in_terminal(&described));
+                self.say("If one of these does match after all, type its number:");
                 offered = self.desk.library().iter().map(|g| g.id.clone()).collect();
                 self.list_guides();
                 continue;

@@ -211,3 +211,34 @@ fn an_unusable_database_is_a_clear_error_not_a_panic() {
         assert!(!stderr.contains("panicked"), "{stderr}");
     }
 }
+
+#[test]
+fn chat_says_plainly_when_nothing_fits_and_what_a_volunteer_would_be_given() {
+    let run = Run::new("content");
+    let out = run.pitcrew(&["chat"], "ran out of petrol\nv\n");
+    let (stdout, stderr) = text(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stdout.contains("None of our guides fits what you described."),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("These guides fit best"), "{stdout}");
+    assert!(
+        stdout.contains(
+            "On Discord, a volunteer of the club would be asked now, with these words:\n> ran out of petrol"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("Here in the terminal nobody is told"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(pitcrew::handoff::text::in_danger()),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("v: None of these — ask a volunteer"),
+        "the picker offers it: {stdout}"
+    );
+}

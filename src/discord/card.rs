@@ -24,6 +24,8 @@ const EMBED_TOTAL_MAX: usize = 6000;
 /// Everything a card shows besides the stored handoff.
 pub struct CardContext<'a> {
     pub guide_title: &'a str,
+    /// No guide led here: the member's note is their description.
+    pub unguided: bool,
     pub steps: &'a [Step],
     /// Steps left out at the top because the walk was long.
     pub skipped: usize,
@@ -72,7 +74,11 @@ pub fn draw(h: &Handoff, ctx: &CardContext<'_>) -> Card {
         ));
     }
     if walk.is_empty() {
-        walk.push_str("*They asked for a volunteer before answering anything.*");
+        walk.push_str(if ctx.unguided {
+            "*No guide fitted their problem; they describe it below.*"
+        } else {
+            "*They asked for a volunteer before answering anything.*"
+        });
     }
     let status = match (h.status, h.claimed_by) {
         (HandoffStatus::Open, _) => "Waiting for a volunteer".to_string(),
@@ -102,7 +108,13 @@ pub fn draw(h: &Handoff, ctx: &CardContext<'_>) -> Card {
         ("Status", status, false),
     ];
     if let Some(note) = &h.member_note {
-        fields.push(("Member's note", fit(&quote(note), FIELD_MAX), false));
+        // Without a guide the note is the member's description: what the volunteer reads first.
+        let name = if ctx.unguided {
+            "In the member's own words"
+        } else {
+            "Member's note"
+        };
+        fields.push((name, fit(&quote(note), FIELD_MAX), false));
     }
     if let Some(note) = &h.resolution_note {
         fields.push(("Volunteer's note", fit(&quote(note), FIELD_MAX), false));

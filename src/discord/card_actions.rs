@@ -182,6 +182,7 @@ fn card_update(view: &CardView) -> Reply {
         &view.handoff,
         &super::card::CardContext {
             guide_title: &view.guide_title,
+            unguided: view.unguided,
             steps: &view.steps,
             skipped: view.skipped,
         },

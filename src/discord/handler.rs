@@ -19,7 +19,7 @@ use super::lifecycle::Lifecycle;
 use super::render;
 use super::respond::{Deferral, Reply, Responder};
 use super::screens;
-use super::{modals, slash};
+use super::{modals, slash, unguided};
 use crate::desk::{Desk, DeskError, Pressed};
 use crate::domain::SessionRecord;
 use crate::domain::{Handoff, Ready as HandoffReady};
@@ -112,6 +112,9 @@ impl Handler {
                 .answer(Deferral::NewMessage, async { Reply::Note(BROKEN.into()) })
                 .await;
         };
+        if action == Action::AskVolunteer {
+            return unguided::pressed(ctx, &self.handoffs(ctx), press).await;
+        }
         if action == Action::Describe {
             let modal = CreateInteractionResponse::Modal(screens::describe_modal());
             return responder
@@ -292,6 +295,7 @@ impl Handler {
             Action::Step { .. }
             | Action::Start { .. }
             | Action::Describe
+            | Action::AskVolunteer
             | Action::Handoff { .. } => Ok(Reply::Note(BROKEN.into())),
         }
     }

@@ -8,10 +8,10 @@
 //! Format: short ASCII, `:`-separated, well under Discord's 100 characters.
 //! Buttons and selects: `s:<session>:<step>:<press>` a step button (`c<n>` choice n, `b` back,
 //! `r` start over, `v` volunteer); `pick` the guide select menu; `desc` the describe button;
-//! `g:<guide>` start a suggested guide; `res:<session>` resume; `new:<session>[:<guide>]` drop the
+//! `ask` "None of these — ask a volunteer"; `g:<guide>` start a suggested guide; `res:<session>` resume; `new:<session>[:<guide>]` drop the
 //! open session and start fresh; `h:<verb>:<handoff>` a handoff's card and member buttons (see
-//! [`CardAction`]). Modals: `descm` describe, `h:xm:<handoff>` resolve, `h:nm:<handoff>` the
-//! member's note. Text inputs: `desct`, `h:xt`, `h:nt`.
+//! [`CardAction`]). Modals: `descm` describe, `askm` the words for a volunteer, `h:xm:<handoff>`
+//! resolve, `h:nm:<handoff>` the member's note. Text inputs: `desct`, `askt`, `h:xt`, `h:nt`.
 
 use crate::domain::SessionId;
 use crate::domain::{HandoffId, Rating};
@@ -27,6 +27,8 @@ const GUIDE_ID_MAX: usize = 64;
 pub mod input {
     /// The describe modal's "What happened?".
     pub const DESCRIBE: &str = "desct";
+    /// The ask-a-volunteer modal's "What is wrong?".
+    pub const ASK_WORDS: &str = "askt";
     /// The resolve modal's note for the record.
     pub const RESOLVE_NOTE: &str = "h:xt";
     /// The member's note for the volunteer.
@@ -46,6 +48,9 @@ pub enum Action {
     Pick,
     /// "Describe your problem": opens the modal.
     Describe,
+    /// "None of these — ask a volunteer": a handoff with the member's own words (taken from
+    /// the screen the button sits on, or asked for in a modal).
+    AskVolunteer,
     /// Start a guide offered after a description.
     Start { guide: String },
     /// Continue the open session.
@@ -82,6 +87,8 @@ pub enum CardAction {
 pub enum Modal {
     /// "Describe your problem".
     Describe,
+    /// The member's words for a volunteer, when no guide fits.
+    AskVolunteer,
     /// A volunteer resolving a handoff, with an optional note for the record.
     Resolve { handoff: HandoffId },
     /// The member's note for the volunteer.
@@ -133,6 +140,7 @@ impl Action {
             }
             Action::Pick => "pick".into(),
             Action::Describe => "desc".into(),
+            Action::AskVolunteer => "ask".into(),
             Action::Start { guide } => format!("g:{guide}"),
             Action::Resume { session } => format!("res:{}", session.0),
             Action::Fresh {
@@ -168,6 +176,7 @@ impl Action {
             }
             "pick" => Action::Pick,
             "desc" => Action::Describe,
+            "ask" => Action::AskVolunteer,
             "g" => Action::Start {
                 guide: guide_id(parts.next()?)?,
             },
@@ -195,6 +204,7 @@ impl Modal {
     pub fn encode(&self) -> String {
         match self {
             Modal::Describe => "descm".into(),
+            Modal::AskVolunteer => "askm".into(),
             Modal::Resolve { handoff } => format!("h:xm:{}", handoff.0),
             Modal::Note { handoff } => format!("h:nm:{}", handoff.0),
         }
@@ -205,6 +215,7 @@ impl Modal {
         let mut parts = split(raw)?;
         let modal = match parts.next()? {
             "descm" => Modal::Describe,
+            "askm" => Modal::AskVolunteer,
             "h" => match parts.next()? {
                 "xm" => Modal::Resolve {
                     handoff: handoff_id(parts.next()?)?,

@@ -6,6 +6,7 @@ fn all_actions() -> Vec<Action> {
     let mut v = vec![
         Action::Pick,
         Action::Describe,
+        Action::AskVolunteer,
         Action::Start {
             guide: "a".repeat(GUIDE_ID_MAX),
         },
@@ -53,6 +54,7 @@ fn all_modals() -> Vec<Modal> {
     let handoff = HandoffId(i64::MAX);
     vec![
         Modal::Describe,
+        Modal::AskVolunteer,
         Modal::Resolve { handoff },
         Modal::Note { handoff },
     ]
@@ -114,11 +116,15 @@ fn near_misses_are_refused() {
         "h:nm:1",
         "descm",
         "desct",
+        "ask:1",
+        "askm",
+        "askt",
+        "ASK",
     ] {
         assert_eq!(Action::parse(bad), None, "{bad:?} should be refused");
     }
     for bad in [
-        "h:xm", "h:xm:0", "h:xm:01", "h:nm:1:2", "h:c:1", "desc", "h:xt",
+        "h:xm", "h:xm:0", "h:xm:01", "h:nm:1:2", "h:c:1", "desc", "h:xt", "ask", "askm:1", "askt",
     ] {
         assert_eq!(Modal::parse(bad), None, "{bad:?} should be refused");
     }
@@ -151,6 +157,7 @@ fn any_action() -> impl Strategy<Value = Action> {
         }),
         Just(Action::Pick),
         Just(Action::Describe),
+        Just(Action::AskVolunteer),
         guide.prop_map(|guide| Action::Start { guide }),
         session
             .clone()
@@ -168,6 +175,7 @@ fn any_modal() -> impl Strategy<Value = Modal> {
     let handoff = (1..=i64::MAX).prop_map(HandoffId);
     prop_oneof![
         Just(Modal::Describe),
+        Just(Modal::AskVolunteer),
         handoff
             .clone()
             .prop_map(|handoff| Modal::Resolve { handoff }),
@@ -307,4 +315,16 @@ proptest! {
     fn arbitrary_strings_never_panic(raw in ".{0,120}") {
         let _ = (Action::parse(&raw), Modal::parse(&raw));
     }
+}
+
+#[test]
+fn the_ask_a_volunteer_ids_are_their_own() {
+    assert_eq!(Action::AskVolunteer.encode(), "ask");
+    assert_eq!(Action::parse("ask"), Some(Action::AskVolunteer));
+    assert_eq!(Modal::AskVolunteer.encode(), "askm");
+    assert_eq!(Modal::parse("askm"), Some(Modal::AskVolunteer));
+    // Its text input is neither a button nor a modal, and differs from the describe input.
+    assert_ne!(input::ASK_WORDS, input::DESCRIBE);
+    assert_eq!(Action::parse(input::ASK_WORDS), None);
+    assert_eq!(Modal::parse(input::ASK_WORDS), None);
 }

@@ -15,6 +15,7 @@ mod respond;
 mod screens;
 mod setup;
 mod slash;
+mod unguided;
 
 use std::future::Future;
 use std::sync::Arc;

@@ -8,17 +8,23 @@ use super::ids::{input, Modal};
 use super::interaction::{or_trouble, pressed_by, responder};
 use super::respond::{Deferral, Reply};
 use super::screens;
+use super::unguided;
 use crate::desk::{Desk, DeskError};
 
 // The same words as a broken button: to the member it was one.
 const BROKEN: &str = "That button did not work. Type `/triage` to start again.";
 
 pub async fn submitted(ctx: &Context, desk: &Desk, service: &Service, modal: &ModalInteraction) {
+    let parsed = Modal::parse(&modal.data.custom_id);
+    // Its handoff is delivered after the reply, so it is answered on its own.
+    if parsed == Some(Modal::AskVolunteer) {
+        return unguided::submitted(ctx, service, modal).await;
+    }
     let responder = responder(ctx, modal.id, &modal.token);
     let by = pressed_by(modal.user.id, modal.member.as_ref());
     // The work runs inside the answer, so a slow store or Discord is deferred in time.
     let work = async {
-        let reply = match Modal::parse(&modal.data.custom_id) {
+        let reply = match parsed {
             Some(Modal::Describe) => {
                 let words = text(modal, input::DESCRIBE).unwrap_or_default();
                 let screen = screens::suggest(desk.library(), &words);
@@ -37,6 +43,8 @@ pub async fn submitted(ctx: &Context, desk: &Desk, service: &Service, modal: &Mo
                 let note = text(modal, input::MEMBER_NOTE).unwrap_or_default();
                 card_actions::member_note(service, by.user, handoff, note).await
             }
+            // Answered above; never reached.
+            Some(Modal::AskVolunteer) => Ok(Reply::Note(BROKEN.into())),
             None => {
                 tracing::info!(custom_id = %modal.data.custom_id, "refused an unknown modal id");
                 Ok(Reply::Note(BROKEN.into()))

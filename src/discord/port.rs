@@ -201,6 +201,7 @@ fn draw(view: &CardView) -> Card {
         &view.handoff,
         &CardContext {
             guide_title: &view.guide_title,
+            unguided: view.unguided,
             steps: &view.steps,
             skipped: view.skipped,
         },

@@ -1,5 +1,8 @@
-//! The screens around a guide: the picker, suggestions for a description, the resume offer.
-//! Step screens themselves are drawn by `render`.
+//! The screens around a guide: the picker, suggestions for a description (or the plain word
+//! that none fits), the resume offer. Step screens themselves are drawn by `render`. Every
+//! picker and every suggestion screen carries "None of these — ask a volunteer".
+
+use serenity::all::Message;
 
 use serenity::all::{
     ButtonStyle, CreateActionRow, CreateButton, CreateEmbed, CreateInputText, CreateModal,
@@ -11,6 +14,7 @@ use super::render::{fit, Screen, BUTTON_LABEL_MAX};
 use crate::domain::SessionId;
 use crate::guide::search::{self, Mode};
 use crate::guide::{Guide, Library};
+use crate::handoff::text::{self as handoff_text, quote};
 use crate::triage::View;
 
 const SELECT_OPTIONS_MAX: usize = 25;
@@ -18,6 +22,10 @@ const OPTION_TEXT_MAX: usize = 100;
 /// Suggestions after a description: one row of buttons.
 const SUGGESTIONS_MAX: usize = 5;
 const PICKER_COLOUR: u32 = 0x3b82f6;
+/// The field that shows the member's description back to them; the ask-a-volunteer button
+/// reads it back from the message it sits on (see [`words_on`]).
+const YOUR_WORDS: &str = "Your words";
+const FIELD_MAX: usize = 1024;
 
 /// "What happened?": a menu of guides and a button to describe the problem instead.
 pub fn picker(library: &Library, lead: Option<&str>) -> Screen {
@@ -48,11 +56,14 @@ pub fn picker(library: &Library, lead: Option<&str>) -> Screen {
             .placeholder("Choose what happened"),
         ));
     }
-    rows.push(CreateActionRow::Buttons(vec![CreateButton::new(
-        Action::Describe.encode(),
-    )
-    .label("Describe your problem")
-    .style(ButtonStyle::Primary)]));
+    rows.push(CreateActionRow::Buttons(vec![
+        CreateButton::new(Action::Describe.encode())
+            .label("Describe your problem")
+            .style(ButtonStyle::Primary),
+        CreateButton::new(Action::AskVolunteer.encode())
+            .label(handoff_text::NONE_FITS)
+            .style(ButtonStyle::Secondary),
+    ]));
     Screen {
         content: None,
         embed: CreateEmbed::new()
@@ -63,22 +74,61 @@ pub fn picker(library: &Library, lead: Option<&str>) -> Screen {
     }
 }
 
-/// The suggestions for a member's own words (typed to `/triage` or in the describe modal).
+/// The suggestions for a member's own words (typed to `/triage` or in the describe modal):
+/// only guides that fit them; when none does, it says so plainly. The words are shown back, so
+/// "None of these — ask a volunteer" can hand them over without asking again.
 pub fn suggest(library: &Library, words: &str) -> Screen {
     let guides: Vec<_> = search::rank(library, words, Mode::Words, SUGGESTIONS_MAX)
         .iter()
+        .filter(|m| m.fits)
         .filter_map(|m| library.get(&m.guide_id))
         .collect();
-    suggestions(library, &guides)
+    let mut screen = suggestions(library, &guides);
+    if let Some(quoted) = words_field(words) {
+        screen.embed = screen.embed.field(YOUR_WORDS, quoted, false);
+    }
+    screen
 }
 
-/// The best guides for a member's own words, as buttons, with the picker kept below.
+/// The member's words as the screen shows them: quoted, so they never pass for ours.
+pub fn words_field(words: &str) -> Option<String> {
+    let words = words.trim();
+    (!words.is_empty()).then(|| fit(&quote(words), FIELD_MAX))
+}
+
+/// The member's words shown on `message` (a suggestion screen of ours), if it shows any. The
+/// message is the bot's own, echoed back by Discord with the press, so the words need not be
+/// kept anywhere before the member chooses to send them to a volunteer.
+pub fn words_on(message: &Message) -> Option<String> {
+    let field = message
+        .embeds
+        .iter()
+        .flat_map(|e| e.fields.iter())
+        .find(|f| f.name == YOUR_WORDS)?;
+    let words: Vec<&str> = field
+        .value
+        .lines()
+        .map(|l| {
+            l.strip_prefix("> ")
+                .or_else(|| l.strip_prefix('>'))
+                .unwrap_or(l)
+        })
+        .collect();
+    let words = words.join("\n").trim().to_string();
+    (!words.is_empty()).then_some(words)
+}
+
+/// The best guides for a member's own words, as buttons, with the picker kept below; or, when
+/// none fits, the plain word that none does and the picker (whose "None of these" leads to a
+/// person).
 fn suggestions(library: &Library, guides: &[&Guide]) -> Screen {
     if guides.is_empty() {
-        return picker(
-            library,
-            Some("No guide matched those words. Pick the closest one below."),
-        );
+        let mut screen = picker(library, None);
+        screen.embed = CreateEmbed::new()
+            .title("No guide fits that")
+            .description(handoff_text::NOTHING_FITS)
+            .colour(PICKER_COLOUR);
+        return screen;
     }
     let lines: Vec<String> = guides
         .iter()
@@ -138,6 +188,22 @@ pub fn resume_offer(session: SessionId, view: &View, then: Option<&str>) -> Scre
             .style(ButtonStyle::Secondary),
         ])],
     }
+}
+
+/// The ask-a-volunteer modal: the member's words first, when they have described nothing yet.
+pub fn ask_modal() -> CreateModal {
+    CreateModal::new(Modal::AskVolunteer.encode(), "Ask a volunteer").components(vec![
+        CreateActionRow::InputText(
+            CreateInputText::new(
+                InputTextStyle::Paragraph,
+                "What is wrong? (volunteers read this)",
+                input::ASK_WORDS,
+            )
+            .placeholder("e.g. flat tyre on the A1 and no spare; I'm at a petrol station")
+            .min_length(2)
+            .max_length(500),
+        ),
+    ])
 }
 
 /// The "describe your problem" modal.

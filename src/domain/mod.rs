@@ -17,5 +17,5 @@ pub use handoff::{
 };
 pub use ids::{ChannelId, GuildId, HandoffId, MessageId, RoleId, SessionId, UserId};
 pub use place::{Member, Scope};
-pub use session::{AnswerRecord, NewAnswer, SessionRecord};
+pub use session::{AnswerRecord, NewAnswer, SessionRecord, NO_GUIDE};
 pub use time::{Clock, SystemClock, Timestamp};

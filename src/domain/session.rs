@@ -20,6 +20,20 @@ pub struct SessionRecord {
     pub updated_at: Timestamp,
 }
 
+/// The guide id of a session opened by "None of these — ask a volunteer": no guide was walked,
+/// the member's own words went to the volunteers instead. Such a session is born escalated and
+/// carries its handoff, so every handoff keeps hanging off a session (its log, its cascade on
+/// delete, the figures per guide). Outside the guide id alphabet (`[a-z0-9-]`, the checker's
+/// rule), so no guide file can ever take it.
+pub const NO_GUIDE: &str = "(none)";
+
+impl SessionRecord {
+    /// Opened by "None of these — ask a volunteer", not by a guide.
+    pub fn is_unguided(&self) -> bool {
+        self.guide_id == NO_GUIDE
+    }
+}
+
 /// The answer that moves a session on one step.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewAnswer {

@@ -12,6 +12,9 @@ const TAG: u32 = 6;
 const SYNONYM_WORD: u32 = 4;
 const SUMMARY: u32 = 2;
 const CAR: u32 = 2;
+/// The most one word can earn from a guide (a title, id or tag word): the unit of the share
+/// of a member's words a guide must explain to fit (see `search::fits`).
+pub(super) const STRONGEST: u32 = TITLE;
 /// Per word of a synonym of two or more words found whole in the member's text. After the
 /// rarity scaling in [`rank`](super::search::rank) a two-word phrase scores 16n for n guides, any single word less
 /// than 12n: the phrase always wins.

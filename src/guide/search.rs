@@ -9,7 +9,9 @@
 
 use std::cmp::Reverse;
 
-use super::index::{is_apostrophe, meaningful, stem, tokens, Entry, Word, NOT, PHRASE_PER_WORD};
+use super::index::{
+    is_apostrophe, meaningful, stem, tokens, Entry, Word, NOT, PHRASE_PER_WORD, STRONGEST,
+};
 use super::library::Library;
 
 /// How to read the member's text.
@@ -27,7 +29,18 @@ pub enum Mode {
 pub struct Match {
     pub guide_id: String,
     pub score: u32,
+    /// Whether the guide fits the text well enough to be offered as the answer, not merely as
+    /// the closest one (see `fits` below for the rule).
+    pub fits: bool,
 }
+
+/// Share of the member's words a guide must explain, weighted by where the guide has them,
+/// to fit when no phrase of it was found whole: 3/5. Scores only compare within one query, so
+/// the threshold is on this share, which means the same for every query. "Door lock is
+/// frozen" earns 10/18 from the BMW lockout guide (door and lock, but nothing for frozen) and
+/// is refused; "mini remote stopped working" earns 20/24 and fits. The phrasings that tune
+/// it are the tests below and in `search_tests.rs`.
+const FIT_SHARE: (u32, u32) = (3, 5);
 
 /// Ranks the library's guides for `text`: best first, only positive scores, at most `limit`.
 /// Equal scores keep the library's title order. Scores compare matches of one query only.
@@ -55,29 +68,46 @@ pub fn rank(library: &Library, text: &str, mode: Mode, limit: usize) -> Vec<Matc
     let df: Vec<u32> = (0..words.len())
         .map(|t| hits.iter().filter(|h| h[t] > 0).count() as u32)
         .collect();
-    let mut scored: Vec<(u32, usize)> = entries
+    let mut scored: Vec<(u32, usize, bool)> = entries
         .iter()
         .zip(&hits)
         .enumerate()
         .map(|(i, (entry, hits))| {
             let words: u32 = hits.iter().zip(&df).map(|(h, df)| h * (2 * n - df)).sum();
-            (words + phrase_score(entry, &terms) * n, i)
+            let phrases = phrase_score(entry, &terms);
+            (words + phrases * n, i, fits(hits, phrases))
         })
-        .filter(|&(score, _)| score > 0)
+        .filter(|&(score, _, _)| score > 0)
         .collect();
     // The index is in title order, so the position breaks ties by title.
-    scored.sort_by_key(|&(score, i)| (Reverse(score), i));
+    scored.sort_by_key(|&(score, i, _)| (Reverse(score), i));
     let guides = library.iter().as_slice();
     scored
         .into_iter()
         .take(limit)
-        .filter_map(|(score, i)| {
+        .filter_map(|(score, i, fits)| {
             guides.get(i).map(|g| Match {
                 guide_id: g.id.clone(),
                 score,
+                fits,
             })
         })
         .collect()
+}
+
+/// Whether a guide explains the member's text: one of its phrases was found whole ("trunk
+/// won't open"), or its words cover [`FIT_SHARE`] of the member's, each word counted by the
+/// weight the guide gives it against the strongest weight. A description whose words the
+/// guide mostly lacks ("flat tyre no spare") is only near it, whatever the ranking says.
+/// `hits` are the guide's weights for each distinct word of the text (negations aside).
+fn fits(hits: &[u32], phrases: u32) -> bool {
+    if phrases > 0 {
+        return true;
+    }
+    let (num, den) = FIT_SHARE;
+    let earned: u32 = hits.iter().map(|&h| h.min(STRONGEST)).sum();
+    let possible = STRONGEST * hits.len() as u32;
+    possible > 0 && earned * den >= possible * num
 }
 
 /// The best weight a guide gives one term.
@@ -153,6 +183,10 @@ fn terms(text: &str, mode: Mode) -> Vec<Term> {
     }
     terms
 }
+
+#[cfg(test)]
+#[path = "search_tests.rs"]
+mod fit_tests;
 
 #[cfg(test)]
 mod tests {

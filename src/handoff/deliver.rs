@@ -192,13 +192,19 @@ impl<P: Port> Handoffs<P> {
             .and_then(|s| self.desk.library().get(&s.guide_id));
         let answers = store.answers(h.session).await?;
         let (steps, skipped) = card::walk(guide, &answers);
-        let guide_title = guide
-            .map(|g| g.title.clone())
-            .or_else(|| session.map(|s| s.guide_id))
-            .unwrap_or_else(|| "a guide".into());
+        let unguided = session.as_ref().is_some_and(SessionRecord::is_unguided);
+        let guide_title = if unguided {
+            text::UNGUIDED_TITLE.to_string()
+        } else {
+            guide
+                .map(|g| g.title.clone())
+                .or_else(|| session.map(|s| s.guide_id))
+                .unwrap_or_else(|| "a guide".into())
+        };
         Ok(CardView {
             handoff: h.clone(),
             guide_title,
+            unguided,
             steps,
             skipped,
         })

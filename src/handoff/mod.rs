@@ -1,8 +1,8 @@
 //! The volunteer handoff, independent of Discord: the rules as a service ([`Handoffs`]: claim,
 //! release, transfer, resolve, rate, cancel, reminders) over a platform [`port::Port`] and the
 //! desk's clock; the card's content built from the answer log (`card`), when to re-notify
-//! (`schedule`), and the words people read (`text`). Its data lives in
-//! [`crate::domain::handoff`].
+//! (`schedule`), and the words people read (`text`); `unguided` hands over a member whose
+//! problem no guide covers, with their own words. Its data lives in [`crate::domain::handoff`].
 pub mod card;
 mod deliver;
 mod member;
@@ -12,6 +12,7 @@ mod reminders;
 pub mod schedule;
 mod service;
 pub mod text;
+mod unguided;
 
 pub use deliver::Prepared;
 pub use outcome::{CardOutcome, NoteOutcome, PressedBy, Rated, Undelivered};

@@ -33,6 +33,9 @@ pub enum PortError {
 pub struct CardView {
     pub handoff: Handoff,
     pub guide_title: String,
+    /// No guide led here ("None of these — ask a volunteer"): the member's note holds their
+    /// own description of the problem, and there is no walk.
+    pub unguided: bool,
     pub steps: Vec<Step>,
     /// Steps left out at the top because the walk was long.
     pub skipped: usize,

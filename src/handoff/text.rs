@@ -18,6 +18,63 @@ pub fn member_next(urgent: bool) -> String {
     s
 }
 
+/// The one sentence every screen without a person uses for danger. Kept in one place so the
+/// emergency number is chosen in one place too.
+pub fn in_danger() -> &'static str {
+    "If anyone is in danger, call 911 (or your local emergency number) now."
+}
+
+/// The button (and terminal choice) that always leads to a person when no guide fits.
+pub const NONE_FITS: &str = "None of these — ask a volunteer";
+
+/// A card's (and thread's) title when no guide led to it.
+pub const UNGUIDED_TITLE: &str = "A problem no guide covers";
+
+/// Said plainly when a description fits none of the guides, instead of offering the nearest.
+pub const NOTHING_FITS: &str = "None of our guides fits what you described, so we won't send \
+    you down one that doesn't. Press **None of these — ask a volunteer** and a club volunteer \
+    gets your words, or pick a guide below if one does match after all.";
+
+/// Shown when the member asked for a person with their own words and a volunteer was told.
+pub fn unguided_next() -> String {
+    format!(
+        "**What happens next:** a club volunteer has been told, with your words, and will join \
+         your private thread here.\n\n**Meanwhile:** stay somewhere safe, save your phone \
+         battery, and call roadside assistance if you need help sooner. {}",
+        in_danger()
+    )
+}
+
+/// Shown instead of a promise when no volunteer can be reached here: in a DM (`in_dm`) or a
+/// server whose volunteers are not set up.
+pub fn no_volunteer_here(in_dm: bool) -> String {
+    let why = if in_dm {
+        "volunteers help in the club's server, not in direct messages"
+    } else {
+        "this server has not set volunteers up"
+    };
+    format!(
+        "**No volunteer can be reached here** ({why}), so nobody has been told. Call roadside \
+         assistance (your breakdown cover, insurer or carmaker's service) or a locksmith now. {}",
+        in_danger()
+    )
+}
+
+/// The terminal's "None of these": what Discord would do with `words`, and what to do now.
+pub fn unguided_in_terminal(words: &str) -> String {
+    let words = if words.trim().is_empty() {
+        "> (nothing described yet)".to_string()
+    } else {
+        quote(words.trim())
+    };
+    format!(
+        "On Discord, a volunteer of the club would be asked now, with these words:\n{words}\n\n\
+         Here in the terminal nobody is told. Call roadside assistance (your breakdown cover, \
+         insurer or carmaker's service) or a locksmith now. {}",
+        in_danger()
+    )
+}
+
 /// Shown when this server has no volunteers set up: the guide's own advice stands.
 pub const NOT_SET_UP: &str = "Volunteers are not available here yet, so nobody has been told. \
     Follow the advice above, and call roadside assistance or a locksmith if you need help now. \
@@ -146,6 +203,21 @@ pub fn back_in_queue(ping_line: &str, link: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn without_a_volunteer_nothing_is_promised_and_danger_is_named() {
+        for said in [no_volunteer_here(true), no_volunteer_here(false)] {
+            assert!(said.contains("No volunteer can be reached here"), "{said}");
+            assert!(!said.contains("has been told,"), "{said}");
+            assert!(said.contains(in_danger()), "{said}");
+        }
+        let terminal = unguided_in_terminal("@everyone flat tyre\nno spare");
+        assert!(
+            terminal.contains("> @everyone flat tyre\n> no spare"),
+            "{terminal}"
+        );
+        assert!(terminal.contains(in_danger()));
+    }
 
     #[test]
     fn urgent_texts_lead_with_the_emergency_number() {

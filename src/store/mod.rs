@@ -33,6 +33,7 @@ mod notices;
 mod reader;
 mod rows;
 mod sessions;
+mod unguided;
 mod write_conn;
 mod writer;
 

@@ -18,3 +18,4 @@ mod registration;
 mod shutdown;
 mod slow_commands;
 mod triage_flow;
+mod unguided;

@@ -1,0 +1,166 @@
+//! "None of these — ask a volunteer" on Discord. The handoff service decides (a server, a
+//! setup, one live request per member); this module gets the member's words, from the screen
+//! the button sits on or, when they have described nothing yet, from a modal opened at once
+//! (a modal cannot follow a deferral, so nothing is read before it), and words the outcome.
+
+use serenity::all::{
+    ActionRowComponent, ComponentInteraction, Context, CreateEmbed, CreateInteractionResponse,
+    ModalInteraction,
+};
+
+use super::card_actions::Service;
+use super::ids::input;
+use super::interaction::{responder, scope};
+use super::render::Screen;
+use super::respond::{Deferral, Reply, Responder};
+use super::screens;
+use crate::domain::{Handoff, Member, Ready, Scope};
+use crate::handoff::text;
+use crate::handoff::Prepared;
+
+const ASKED_COLOUR: u32 = 0xf59e0b;
+const ALONE_COLOUR: u32 = 0xdc2626;
+
+/// The button was pressed: hand over the words on its screen, or ask for them first.
+pub async fn pressed(ctx: &Context, service: &Service, press: &ComponentInteraction) {
+    let responder = responder(ctx, press.id, &press.token);
+    let member = Member::Discord(press.user.id.into());
+    let place = scope(press.guild_id, press.channel_id.get());
+    let words = screens::words_on(&press.message);
+    // In a DM no volunteer can be reached whatever they write: say so at once, no form.
+    if words.is_none() && place != Scope::Dm {
+        let modal = CreateInteractionResponse::Modal(screens::ask_modal());
+        return responder
+            .answer(Deferral::Update, async { Reply::Raw(modal) })
+            .await;
+    }
+    let words = words.unwrap_or_default();
+    let name = press
+        .member
+        .as_ref()
+        .map_or_else(|| press.user.display_name(), |m| m.display_name())
+        .to_string();
+    let after = responder
+        .answer_then(Deferral::Update, async {
+            let (screen, after) = ask(service, &member, &place, &words).await;
+            (Reply::Update(screen), after)
+        })
+        .await;
+    deliver(service, &responder, after, &name).await;
+}
+
+/// The ask-a-volunteer modal was submitted with the member's words.
+pub async fn submitted(ctx: &Context, service: &Service, modal: &ModalInteraction) {
+    let responder = responder(ctx, modal.id, &modal.token);
+    let member = Member::Discord(modal.user.id.into());
+    let place = scope(modal.guild_id, modal.channel_id.get());
+    let words = modal
+        .data
+        .components
+        .iter()
+        .flat_map(|row| row.components.iter())
+        .find_map(|c| match c {
+            ActionRowComponent::InputText(t) if t.custom_id == input::ASK_WORDS => t.value.clone(),
+            _ => None,
+        })
+        .unwrap_or_default();
+    let name = modal
+        .member
+        .as_ref()
+        .map_or_else(|| modal.user.display_name(), |m| m.display_name())
+        .to_string();
+    let from_screen = modal.message.is_some();
+    let after = responder
+        .answer_then(Deferral::Update, async {
+            let (screen, after) = ask(service, &member, &place, &words).await;
+            // Opened from the picker's button: the picker turns into the answer.
+            let reply = if from_screen {
+                Reply::Update(screen)
+            } else {
+                Reply::New(screen)
+            };
+            (reply, after)
+        })
+        .await;
+    deliver(service, &responder, after, &name).await;
+}
+
+/// The service's decision, drawn; beside it the handoff to deliver once the member has it.
+async fn ask(
+    service: &Service,
+    member: &Member,
+    place: &Scope,
+    words: &str,
+) -> (Screen, Option<(Handoff, Ready)>) {
+    let (title, said, colour, after) = match service.ask_unguided(member, place, words).await {
+        Ok(Prepared::Opened { handoff, ready }) => (
+            "A volunteer has been asked",
+            text::unguided_next(),
+            ASKED_COLOUR,
+            Some((*handoff, ready)),
+        ),
+        Ok(Prepared::NoServer) => (
+            "No volunteer here",
+            text::no_volunteer_here(true),
+            ALONE_COLOUR,
+            None,
+        ),
+        Ok(Prepared::NotSetUp) => (
+            "No volunteer here",
+            text::no_volunteer_here(false),
+            ALONE_COLOUR,
+            None,
+        ),
+        Ok(Prepared::AlreadyOpen { thread }) => (
+            "You already have a request open",
+            text::already_open(thread),
+            ASKED_COLOUR,
+            None,
+        ),
+        Ok(Prepared::Closed) => (
+            "No volunteer here",
+            text::ASK_AGAIN.to_string(),
+            ALONE_COLOUR,
+            None,
+        ),
+        Err(e) => {
+            tracing::error!(error = %e, "could not open a handoff without a guide");
+            (
+                "No volunteer reached",
+                text::NOT_DELIVERED.to_string(),
+                ALONE_COLOUR,
+                None,
+            )
+        }
+    };
+    let mut embed = CreateEmbed::new()
+        .title(title)
+        .description(said)
+        .colour(colour);
+    if let Some(quoted) = screens::words_field(words) {
+        embed = embed.field("Your words", quoted, false);
+    }
+    let screen = Screen {
+        content: None,
+        embed,
+        rows: Vec::new(),
+    };
+    (screen, after)
+}
+
+/// The handoff's Discord side, once the member has their screen; on failure they are told.
+async fn deliver(
+    service: &Service,
+    responder: &Responder,
+    after: Option<(Handoff, Ready)>,
+    member_name: &str,
+) {
+    if let Some((handoff, ready)) = after {
+        if !service
+            .deliver_prepared(&handoff, &ready, member_name)
+            .await
+        {
+            responder.follow_note(text::NOT_DELIVERED).await;
+        }
+    }
+}
