@@ -159,7 +159,7 @@ async fn migrations_build_the_schema_on_an_empty_file() {
             .iter()
             .map(|r| (r.get("version"), r.get("success")))
             .collect();
-    assert_eq!(applied, vec![(1, true), (2, true)]);
+    assert_eq!(applied, vec![(1, true), (2, true), (3, true)]);
 
     let journal: String = sqlx::query("PRAGMA journal_mode")
         .fetch_one(&mut conn)

@@ -8,6 +8,7 @@
 pub mod handoff;
 pub mod ids;
 pub mod place;
+pub mod region;
 pub mod session;
 pub mod time;
 
@@ -17,5 +18,6 @@ pub use handoff::{
 };
 pub use ids::{ChannelId, GuildId, HandoffId, MessageId, RoleId, SessionId, UserId};
 pub use place::{Member, Scope};
+pub use region::{Placeholder, Region};
 pub use session::{AnswerRecord, NewAnswer, SessionRecord};
 pub use time::{Clock, SystemClock, Timestamp};
