@@ -7,6 +7,7 @@ use toml::Spanned;
 
 use super::graph::{check_graph, check_volunteer};
 use super::hints::{closest, is_id_char, preview, slug};
+use super::placeholders::check_region_words;
 use super::report::Report;
 use super::{Problem, Rule};
 use crate::guide::limits::{CHOICES_MAX, ID_MAX, LABEL_MAX, NODE_TEXT_MAX, SUMMARY_MAX, TITLE_MAX};
@@ -135,6 +136,7 @@ fn check_node(r: &mut Report, node: &RawNode, index: &HashMap<&str, usize>, know
             "shorten it, or split it over two nodes joined by a choice",
         );
     }
+    check_region_words(r, &format!("the text of node `{id}`"), &node.text);
 
     match (&node.outcome, node.choices.first()) {
         (Some(outcome), Some(first)) => r.at(
@@ -178,6 +180,7 @@ fn check_node(r: &mut Report, node: &RawNode, index: &HashMap<&str, usize>, know
         let choice = choice.get_ref();
         let label = choice.label.get_ref();
         let shown = label.trim();
+        check_region_words(r, &format!("a choice label in node `{id}`"), &choice.label);
         if shown.is_empty() {
             r.at(
                 choice.label.span(),
