@@ -11,6 +11,7 @@ mod lifecycle;
 mod modals;
 mod port;
 pub mod render;
+mod region;
 mod respond;
 mod screens;
 mod setup;

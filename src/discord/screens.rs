@@ -8,7 +8,7 @@ use serenity::all::{
 
 use super::ids::{input, Action, Modal};
 use super::render::{fit, Screen, BUTTON_LABEL_MAX};
-use crate::domain::SessionId;
+use crate::domain::{Region, SessionId};
 use crate::guide::search::{self, Mode};
 use crate::guide::{Guide, Library};
 use crate::triage::View;
@@ -19,8 +19,9 @@ const OPTION_TEXT_MAX: usize = 100;
 const SUGGESTIONS_MAX: usize = 5;
 const PICKER_COLOUR: u32 = 0x3b82f6;
 
-/// "What happened?": a menu of guides and a button to describe the problem instead.
-pub fn picker(library: &Library, lead: Option<&str>) -> Screen {
+/// "What happened?": a menu of guides and a button to describe the problem instead, under the
+/// emergency number of `region`.
+pub fn picker(library: &Library, lead: Option<&str>, region: Region) -> Screen {
     let options: Vec<CreateSelectMenuOption> = library
         .iter()
         .take(SELECT_OPTIONS_MAX)
@@ -34,10 +35,11 @@ pub fn picker(library: &Library, lead: Option<&str>) -> Screen {
         text.push_str(lead);
         text.push_str("\n\n");
     }
-    text.push_str(
-        "If anyone is in danger, call **911** (or your local emergency number) first.\n\n\
+    text.push_str(&format!(
+        "If anyone is in danger, call **{}** first.\n\n\
          Pick what happened, or describe it in your own words.",
-    );
+        region.emergency()
+    ));
     let mut rows = Vec::new();
     if !options.is_empty() {
         rows.push(CreateActionRow::SelectMenu(
@@ -64,20 +66,21 @@ pub fn picker(library: &Library, lead: Option<&str>) -> Screen {
 }
 
 /// The suggestions for a member's own words (typed to `/triage` or in the describe modal).
-pub fn suggest(library: &Library, words: &str) -> Screen {
+pub fn suggest(library: &Library, words: &str, region: Region) -> Screen {
     let guides: Vec<_> = search::rank(library, words, Mode::Words, SUGGESTIONS_MAX)
         .iter()
         .filter_map(|m| library.get(&m.guide_id))
         .collect();
-    suggestions(library, &guides)
+    suggestions(library, &guides, region)
 }
 
 /// The best guides for a member's own words, as buttons, with the picker kept below.
-fn suggestions(library: &Library, guides: &[&Guide]) -> Screen {
+fn suggestions(library: &Library, guides: &[&Guide], region: Region) -> Screen {
     if guides.is_empty() {
         return picker(
             library,
             Some("No guide matched those words. Pick the closest one below."),
+            region,
         );
     }
     let lines: Vec<String> = guides
@@ -98,7 +101,7 @@ fn suggestions(library: &Library, guides: &[&Guide]) -> Screen {
             .style(ButtonStyle::Primary)
         })
         .collect();
-    let mut screen = picker(library, None);
+    let mut screen = picker(library, None, region);
     screen.embed = CreateEmbed::new()
         .title("These guides fit best")
         .description(lines.join("\n"))

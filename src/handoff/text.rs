@@ -1,66 +1,91 @@
 //! The words members and volunteers read around a handoff. Kept here, away from Discord, so
 //! the terminal and tests read the same sentences.
 
-use crate::domain::{UserId, RENOTIFY_MAX};
+use crate::domain::{Region, UserId, RENOTIFY_MAX};
 
 /// Shown to the member as soon as the handoff is opened.
-pub fn member_next(urgent: bool) -> String {
+pub fn member_next(urgent: bool, region: Region) -> String {
     let mut s = String::new();
     if urgent {
-        s.push_str("**If anyone is in danger, call 911 (or your local emergency number) now; don't wait for us.**\n\n");
+        s.push_str(&format!(
+            "**If anyone is in danger, call {} now; don't wait for us.**\n\n",
+            region.emergency()
+        ));
     }
-    s.push_str(
+    s.push_str(&format!(
         "**What happens next:** a club volunteer has been told and will join your private \
          thread here. They can already see what you answered, so you won't be asked again.\n\n\
-         **Meanwhile:** stay somewhere safe, save your phone battery, and call roadside \
-         assistance or a locksmith if you need help sooner.",
-    );
+         **Meanwhile:** stay somewhere safe, save your phone battery, and call {} or a \
+         locksmith if you need help sooner.",
+        region.numbers().roadside
+    ));
     s
 }
 
 /// Shown when this server has no volunteers set up: the guide's own advice stands.
-pub const NOT_SET_UP: &str = "Volunteers are not available here yet, so nobody has been told. \
-    Follow the advice above, and call roadside assistance or a locksmith if you need help now. \
-    If anyone is in danger, call 911 (or your local emergency number).";
+pub fn not_set_up(region: Region) -> String {
+    format!(
+        "Volunteers are not available here yet, so nobody has been told. Follow the advice \
+         above, and call {} or a locksmith if you need help now. {}",
+        region.numbers().roadside,
+        region.in_danger()
+    )
+}
 
 /// Shown when this walk's handoff is already over.
-pub const ASK_AGAIN: &str = "Your earlier request was already closed. Run `/triage` to start \
-    again and a volunteer will be asked anew. If anyone is in danger, call 911 (or your local \
-    emergency number).";
+pub fn ask_again(region: Region) -> String {
+    format!(
+        "Your earlier request was already closed. Run `/triage` to start again and a volunteer \
+         will be asked anew. {}",
+        region.in_danger()
+    )
+}
 
 /// Shown when the member already has a request open with the volunteers.
-pub fn already_open(thread: Option<crate::domain::ChannelId>) -> String {
+pub fn already_open(thread: Option<crate::domain::ChannelId>, region: Region) -> String {
     let place = match thread {
         Some(t) => format!("your private thread <#{t}>"),
         None => "your private thread".to_string(),
     };
     format!(
         "You already have a request open with the volunteers: carry on in {place}, and add \
-         anything new there. If anyone is in danger, call 911 (or your local emergency number)."
+         anything new there. {}",
+        region.in_danger()
     )
 }
 
 /// Shown in a DM: volunteers are reached from the club's server.
-pub const NO_SERVER: &str = "Volunteers help in the club's server: run `/triage` there to reach \
-    one. Meanwhile, roadside assistance or a locksmith can help. If anyone is in danger, call 911 \
-    (or your local emergency number).";
+pub fn no_server(region: Region) -> String {
+    format!(
+        "Volunteers help in the club's server: run `/triage` there to reach one. Meanwhile, \
+         {} or a locksmith can help. {}",
+        region.numbers().roadside,
+        region.in_danger()
+    )
+}
 
 /// Shown when the handoff could not be delivered (a missing permission, Discord trouble).
-pub const NOT_DELIVERED: &str = "We could not reach the volunteers just now. Follow the advice \
-    above, and call roadside assistance or a locksmith if you need help now. If anyone is in \
-    danger, call 911 (or your local emergency number).";
+pub fn not_delivered(region: Region) -> String {
+    format!(
+        "We could not reach the volunteers just now. Follow the advice above, and call {} or a \
+         locksmith if you need help now. {}",
+        region.numbers().roadside,
+        region.in_danger()
+    )
+}
 
 /// Posted to the member each time nobody has claimed the handoff yet.
-pub fn still_waiting(urgent: bool, notice: u32) -> String {
+pub fn still_waiting(urgent: bool, notice: u32, region: Region) -> String {
     let mut s = format!(
-        "Still looking for a volunteer (reminder {notice} sent to the team). Meanwhile, \
-         roadside assistance (AAA, your insurer or your carmaker's program) or a licensed \
-         locksmith can help without waiting for us."
+        "Still looking for a volunteer (reminder {notice} sent to the team). Meanwhile, {} or \
+         a licensed locksmith can help without waiting for us.",
+        region.numbers().roadside
     );
-    s.push_str(if urgent {
-        "\n\n**If anyone is in danger, call 911 (or your local emergency number) now.**"
+    let emergency = region.emergency();
+    s.push_str(&if urgent {
+        format!("\n\n**If anyone is in danger, call {emergency} now.**")
     } else {
-        "\n\nIf anyone ends up in danger, call 911 (or your local emergency number)."
+        format!("\n\nIf anyone ends up in danger, call {emergency}.")
     });
     s
 }
@@ -87,10 +112,10 @@ pub const STEPPED_AWAY: &str = "The volunteer had to step away; another one will
 pub const MEMBER_CANCELLED: &str = "The member cancelled this request.";
 
 /// The first message in the member's private thread.
-pub fn opening(member: UserId, guide_title: &str, urgent: bool) -> String {
+pub fn opening(member: UserId, guide_title: &str, urgent: bool, region: Region) -> String {
     format!(
         "Hi <@{member}>, this is your private thread with the club's volunteers about **{guide_title}**.\n\n{}",
-        member_next(urgent)
+        member_next(urgent, region)
     )
 }
 
@@ -149,9 +174,36 @@ mod tests {
 
     #[test]
     fn urgent_texts_lead_with_the_emergency_number() {
-        assert!(member_next(true).starts_with("**If anyone is in danger, call 911"));
-        assert!(!member_next(false).contains("don't wait for us"));
-        assert!(still_waiting(true, 2).contains("call 911"));
-        assert!(still_waiting(false, 1).contains("reminder 1"));
+        let us = Region::Us;
+        assert!(member_next(true, us).starts_with("**If anyone is in danger, call 911"));
+        assert!(!member_next(false, us).contains("don't wait for us"));
+        assert!(still_waiting(true, 2, us).contains("call 911"));
+        assert!(still_waiting(false, 1, us).contains("reminder 1"));
+    }
+
+    #[test]
+    fn every_member_text_gives_the_number_of_its_region() {
+        for region in Region::ALL {
+            let number = region.emergency();
+            let texts = [
+                member_next(true, region),
+                not_set_up(region),
+                ask_again(region),
+                already_open(None, region),
+                no_server(region),
+                not_delivered(region),
+                still_waiting(true, 1, region),
+                still_waiting(false, 1, region),
+                opening(UserId(1), "A guide", true, region),
+            ];
+            for text in texts {
+                assert!(text.contains(&number), "{region}: {text}");
+                if region != Region::Us && region != Region::Ca && region != Region::Other {
+                    assert!(!text.contains("911"), "{region}: {text}");
+                }
+            }
+        }
+        assert!(member_next(true, Region::Gb).starts_with("**If anyone is in danger, call 999"));
+        assert!(no_server(Region::Gb).contains("a breakdown service (AA"));
     }
 }
