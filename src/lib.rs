@@ -2,8 +2,9 @@
 //!
 //! Module map (dependencies point downwards only; `tests/architecture.rs` holds the tree to it):
 //!
-//! - [`domain`]: typed ids, time and the clock, member and scope, session and handoff records.
-//!   Below all the others.
+//! - [`domain`]: typed ids, time and the clock, member and scope, session and handoff records,
+//!   and regions (each country's emergency numbers, with their sources, and the placeholders
+//!   guides use for them). Below all the others.
 //! - [`guide`]: guides as TOML files: the model, the loader, the checker (`pitcrew check`) and
 //!   free-text ranking. Reads files, nothing else.
 //! - [`triage`]: the engine. Pure functions from (guide, state, input) to (state, view). No
@@ -18,7 +19,8 @@
 //! - [`config`]: settings from the environment, loaded once, errors name the setting.
 //! - [`chat`]: the terminal front end (`pitcrew chat`).
 //! - [`discord`]: the Discord front end; the only module with serenity types, and the one that
-//!   implements the handoff port.
+//!   implements the handoff port. Its screens take their region from the server's setup, else
+//!   the member's locale (`discord::region`).
 pub mod chat;
 pub mod config;
 pub mod desk;
