@@ -2,9 +2,11 @@
 //!
 //! Module map (dependencies point downwards only; `tests/architecture.rs` holds the tree to it):
 //!
-//! - [`domain`]: typed ids, time and the clock, member and scope, session and handoff records,
-//!   and regions (each country's emergency numbers, with their sources, and the placeholders
-//!   guides use for them). Below all the others.
+//! - [`region`]: countries and their emergency, police and roadside numbers (with the official
+//!   source of each), and the placeholders guides write instead of them. Uses nothing else, so
+//!   guides, the engine, the domain and both front ends can all draw on it.
+//! - [`domain`]: typed ids, time and the clock, member and scope, session and handoff records.
+//!   Below all the others but `region` (its session record names a guide version and state).
 //! - [`guide`]: guides as TOML files: the model, the loader, the checker (`pitcrew check`) and
 //!   free-text ranking. Reads files, nothing else.
 //! - [`triage`]: the engine. Pure functions from (guide, state, input) to (state, view). No
@@ -28,5 +30,6 @@ pub mod discord;
 pub mod domain;
 pub mod guide;
 pub mod handoff;
+pub mod region;
 pub mod store;
 pub mod triage;

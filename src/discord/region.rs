@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use serenity::all::GuildId;
 
 use crate::desk::Desk;
-use crate::domain::region::placeholders;
+use crate::region::placeholders;
 use crate::domain::Region;
 use crate::triage::View;
 

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use super::ids::{ChannelId, GuildId, HandoffId, MessageId, RoleId, SessionId, UserId};
-use super::region::Region;
+use crate::region::Region;
 use super::time::Timestamp;
 
 /// Re-notify every this often by default while nobody has claimed a handoff.

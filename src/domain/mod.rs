@@ -8,7 +8,6 @@
 pub mod handoff;
 pub mod ids;
 pub mod place;
-pub mod region;
 pub mod session;
 pub mod time;
 
@@ -18,6 +17,8 @@ pub use handoff::{
 };
 pub use ids::{ChannelId, GuildId, HandoffId, MessageId, RoleId, SessionId, UserId};
 pub use place::{Member, Scope};
-pub use region::{Placeholder, Region};
+// Regions sit below the domain (guides and the engine use them too); named here as well so a
+// server's setup and its region are spoken of together.
+pub use crate::region::{Placeholder, Region};
 pub use session::{AnswerRecord, NewAnswer, SessionRecord};
 pub use time::{Clock, SystemClock, Timestamp};

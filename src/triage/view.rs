@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::domain::region::{fill, Region};
+use crate::region::{fill, Region};
 
 /// The built-in actions every step may offer besides the guide's own choices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

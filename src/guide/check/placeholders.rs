@@ -8,7 +8,7 @@ use toml::Spanned;
 use super::hints::closest;
 use super::report::Report;
 use super::Rule;
-use crate::domain::region::{literal_numbers, placeholders, Placeholder};
+use crate::region::{literal_numbers, placeholders, Placeholder};
 
 /// Checks one text or label. Positions are found in the file's own bytes within the value's
 /// span: placeholders and digits are never escaped, so they appear there verbatim, and the

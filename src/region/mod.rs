@@ -1,6 +1,7 @@
 //! Countries and regions: which emergency number a member should call, and the words for the
-//! other help around them. Plain data, below everything, so guides, the engine, the handoff
-//! texts and both front ends all draw the number from this one place.
+//! other help around them. Plain data that uses no other module, so guides (`check`), the
+//! engine's views, the domain's server setup, the handoff texts and both front ends all draw
+//! the number from this one place.
 //!
 //! [`Region::Other`] is also what an unknown region resolves to: it names the numbers side by
 //! side, so a member whose country we cannot tell still reads theirs.
