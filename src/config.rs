@@ -198,8 +198,14 @@ mod tests {
 
     #[test]
     fn the_terminal_region_is_a_region_code() {
-        assert_eq!(load(&[("PITCREW_REGION", " uk ")]).unwrap().region, Some(Region::Gb));
-        assert_eq!(load(&[("PITCREW_REGION", "DE")]).unwrap().region, Some(Region::De));
+        assert_eq!(
+            load(&[("PITCREW_REGION", " uk ")]).unwrap().region,
+            Some(Region::Gb)
+        );
+        assert_eq!(
+            load(&[("PITCREW_REGION", "DE")]).unwrap().region,
+            Some(Region::De)
+        );
     }
 
     #[test]

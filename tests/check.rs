@@ -338,7 +338,10 @@ fn emergency_must_be_within_two_choices_of_start() {
 #[test]
 fn unknown_placeholder_names_the_known_ones() {
     let p = only("unknown-placeholder", 27, Rule::UnknownPlaceholder);
-    assert_mentions(&p, &["`{emergancy}`", "did you mean `{emergency}`?", "`danger`"]);
+    assert_mentions(
+        &p,
+        &["`{emergancy}`", "did you mean `{emergency}`?", "`danger`"],
+    );
     assert_eq!(p.column, 16, "points at the brace itself: {p}");
 }
 

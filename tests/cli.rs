@@ -162,10 +162,19 @@ fn the_terminal_gives_the_numbers_of_its_region() {
         assert!(out.status.success(), "{stderr}");
         stdout
     };
-    let gb = emergency(&["chat", "stuck-fob", "--user", "gb", "--region", "uk"], &[]);
+    let gb = emergency(
+        &["chat", "stuck-fob", "--user", "gb", "--region", "uk"],
+        &[],
+    );
     assert!(gb.contains("EMERGENCY: call 999 now (or 112)"), "{gb}");
-    assert!(gb.contains("Call 999 (or 112) now.") && !gb.contains("911"), "{gb}");
-    let de = emergency(&["chat", "stuck-fob", "--user", "de"], &[("PITCREW_REGION", "DE")]);
+    assert!(
+        gb.contains("Call 999 (or 112) now.") && !gb.contains("911"),
+        "{gb}"
+    );
+    let de = emergency(
+        &["chat", "stuck-fob", "--user", "de"],
+        &[("PITCREW_REGION", "DE")],
+    );
     assert!(de.contains("Call 112") && !de.contains("911"), "{de}");
     // The flag wins over the setting.
     let nz = emergency(
@@ -174,7 +183,10 @@ fn the_terminal_gives_the_numbers_of_its_region() {
     );
     assert!(nz.contains("Call 111 now."), "{nz}");
     // Neither, and the system locale does not count: every number, side by side.
-    let any = emergency(&["chat", "stuck-fob", "--user", "any"], &[("LANG", "en_GB.UTF-8")]);
+    let any = emergency(
+        &["chat", "stuck-fob", "--user", "any"],
+        &[("LANG", "en_GB.UTF-8")],
+    );
     assert!(
         any.contains("911 in the US/Canada, 112 in Europe, 999 in the UK, 000 in Australia, 111 in New Zealand"),
         "{any}"

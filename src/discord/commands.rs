@@ -240,9 +240,7 @@ mod pitcrew {
                             once(&mut o.renotify, Duration::from_secs(minutes * 60))?
                         }
                         // Only a code of the choice list: a forged one refuses the command.
-                        (REGION, Value::String(code)) => {
-                            once(&mut o.region, Region::parse(code)?)?
-                        }
+                        (REGION, Value::String(code)) => once(&mut o.region, Region::parse(code)?)?,
                         _ => return None,
                     }
                 }

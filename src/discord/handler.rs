@@ -148,7 +148,10 @@ impl Handler {
         };
         let after = responder
             .answer_then(Deferral::Update, async {
-                match self.act(ctx, &member, &scope, action, picked, &reader).await {
+                match self
+                    .act(ctx, &member, &scope, action, picked, &reader)
+                    .await
+                {
                     Ok((reply, after)) => (reply, after),
                     Err(e) => (or_trouble(Err(e), &reader).await, None),
                 }
@@ -220,7 +223,10 @@ impl Handler {
                 Pressed::Unknown => (Reply::Note(GONE.into()), None),
             });
         }
-        Ok((self.pick(member, scope, action, picked, reader).await?, None))
+        Ok((
+            self.pick(member, scope, action, picked, reader).await?,
+            None,
+        ))
     }
 
     /// The guide ended with a volunteer (asked for, or an emergency): the screen says what

@@ -8,8 +8,8 @@ use std::sync::OnceLock;
 use serenity::all::GuildId;
 
 use crate::desk::Desk;
-use crate::region::placeholders;
 use crate::domain::Region;
+use crate::region::placeholders;
 use crate::triage::View;
 
 /// The reader of one interaction: where they are and what their Discord speaks.

@@ -210,17 +210,27 @@ mod tests {
             emergency: true,
             ..Flags::default()
         };
-        let v = json(step(SessionId(1), &view(0, vec![Nav::Restart], flags), Region::Us));
+        let v = json(step(
+            SessionId(1),
+            &view(0, vec![Nav::Restart], flags),
+            Region::Us,
+        ));
         assert!(v["content"].as_str().unwrap().contains("911"));
         let mut danger = view(1, vec![Nav::Restart], flags);
         danger.text = "**Call {emergency} now.**".into();
         danger.choices[0].label = "Called {emergency}".into();
         let v = json(step(SessionId(1), &danger, Region::Gb));
         let banner = v["content"].as_str().unwrap();
-        assert!(banner.starts_with("🚨 **EMERGENCY: call 999 now** (or 112)"), "{banner}");
+        assert!(
+            banner.starts_with("🚨 **EMERGENCY: call 999 now** (or 112)"),
+            "{banner}"
+        );
         let text = v["embeds"][0]["description"].as_str().unwrap();
         assert_eq!(text, "**Call 999 (or 112) now.**");
-        assert_eq!(v["components"][0]["components"][0]["label"], "Called 999 (or 112)");
+        assert_eq!(
+            v["components"][0]["components"][0]["label"],
+            "Called 999 (or 112)"
+        );
         assert_eq!(v["embeds"][0]["color"], 0xdc2626);
         assert!(v["embeds"][0]["title"]
             .as_str()

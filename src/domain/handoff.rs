@@ -4,8 +4,8 @@
 use std::time::Duration;
 
 use super::ids::{ChannelId, GuildId, HandoffId, MessageId, RoleId, SessionId, UserId};
-use crate::region::Region;
 use super::time::Timestamp;
+use crate::region::Region;
 
 /// Re-notify every this often by default while nobody has claimed a handoff.
 pub const DEFAULT_RENOTIFY: Duration = Duration::from_secs(10 * 60);

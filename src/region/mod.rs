@@ -114,7 +114,12 @@ impl Region {
     /// share the language (AT, CH, BE) use the same 112. Spanish for Latin America (`es-419`),
     /// and every language we have no region for, tell nothing: `None`.
     pub fn from_locale(locale: &str) -> Option<Region> {
-        match locale.trim().replace('_', "-").to_ascii_lowercase().as_str() {
+        match locale
+            .trim()
+            .replace('_', "-")
+            .to_ascii_lowercase()
+            .as_str()
+        {
             "en-us" => Some(Region::Us),
             "en-gb" => Some(Region::Gb),
             "de" | "de-de" => Some(Region::De),

@@ -33,7 +33,10 @@ fn codes_parse_both_ways_and_uk_means_gb() {
 #[test]
 fn the_server_wins_then_the_locale_then_side_by_side() {
     assert_eq!(Region::resolve(Some(Region::Gb), Some("en-US")), Region::Gb);
-    assert_eq!(Region::resolve(Some(Region::Other), Some("de")), Region::Other);
+    assert_eq!(
+        Region::resolve(Some(Region::Other), Some("de")),
+        Region::Other
+    );
     assert_eq!(Region::resolve(None, Some("de")), Region::De);
     assert_eq!(Region::resolve(None, Some("es-419")), Region::Other);
     assert_eq!(Region::resolve(None, None), Region::Other);
@@ -61,11 +64,24 @@ fn each_region_names_its_own_number_first() {
     ] {
         assert_eq!(first(eu), "112", "{eu}");
     }
-    assert_eq!(Region::Gb.numbers().police_non_emergency, "the police on 101");
-    assert_eq!(Region::Nz.numbers().police_non_emergency, "the police on 105");
-    assert_eq!(Region::Au.numbers().police_non_emergency, "the Police Assistance Line on 131 444");
-    assert!(Region::Gb.banner().starts_with("🚨 **EMERGENCY: call 999 now** (or 112)"));
-    assert!(Region::Us.banner().starts_with("🚨 **EMERGENCY: call 911 now** if"));
+    assert_eq!(
+        Region::Gb.numbers().police_non_emergency,
+        "the police on 101"
+    );
+    assert_eq!(
+        Region::Nz.numbers().police_non_emergency,
+        "the police on 105"
+    );
+    assert_eq!(
+        Region::Au.numbers().police_non_emergency,
+        "the Police Assistance Line on 131 444"
+    );
+    assert!(Region::Gb
+        .banner()
+        .starts_with("🚨 **EMERGENCY: call 999 now** (or 112)"));
+    assert!(Region::Us
+        .banner()
+        .starts_with("🚨 **EMERGENCY: call 911 now** if"));
 }
 
 #[test]
@@ -85,7 +101,8 @@ fn unknown_names_every_number_side_by_side() {
 
 #[test]
 fn fill_replaces_known_placeholders_and_keeps_the_rest() {
-    let text = "**Call {emergency} now.** Then {roadside}; call {police_non_emergency}. {foo} {} {x";
+    let text =
+        "**Call {emergency} now.** Then {roadside}; call {police_non_emergency}. {foo} {} {x";
     assert_eq!(
         fill(text, Region::Gb),
         "**Call 999 (or 112) now.** Then a breakdown service (AA, RAC, Green Flag or your \
@@ -105,7 +122,8 @@ fn placeholders_are_found_with_their_offsets() {
 
 #[test]
 fn literal_numbers_match_whole_numbers_only() {
-    let found = literal_numbers("Call 911 now, or 112. Not 2000, 1,000, 112.5, E112, 9111 or 0001; 000!");
+    let found =
+        literal_numbers("Call 911 now, or 112. Not 2000, 1,000, 112.5, E112, 9111 or 0001; 000!");
     let numbers: Vec<&str> = found.iter().map(|(_, n)| *n).collect();
     assert_eq!(numbers, vec!["911", "112", "000"]);
     assert_eq!(found[0].0, 5);

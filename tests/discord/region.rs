@@ -35,7 +35,11 @@ fn emergency_walks() -> Vec<(String, Vec<String>)> {
         }
     }
     let guides: std::collections::BTreeSet<&str> = walks.iter().map(|(g, _)| g.as_str()).collect();
-    assert_eq!(guides.len(), 3, "every shipped guide has an emergency screen: {walks:?}");
+    assert_eq!(
+        guides.len(),
+        3,
+        "every shipped guide has an emergency screen: {walks:?}"
+    );
     walks
 }
 
@@ -72,7 +76,10 @@ async fn a_gb_server_gives_999_on_every_shipped_emergency_screen() {
             banner.contains("🚨 **EMERGENCY: call 999 now** (or 112)"),
             "{banner}"
         );
-        assert!(!banner.contains("911") && !text.contains("911"), "{banner}\n{text}");
+        assert!(
+            !banner.contains("911") && !text.contains("911"),
+            "{banner}\n{text}"
+        );
         assert!(text.contains("Call 999 (or 112)"), "{banner}\n{text}");
     }
 }
@@ -82,10 +89,19 @@ async fn a_us_server_gives_911_on_every_shipped_emergency_screen() {
     let pit = Pit::start().await;
     pit.set_region(Some(Region::Us)).await;
     // A British member in an American server: still the server's number.
-    let who = |i| pit.other_member(&format!("us_member_{i}")).with_locale("en-GB");
+    let who = |i| {
+        pit.other_member(&format!("us_member_{i}"))
+            .with_locale("en-GB")
+    };
     for (banner, text) in emergency_screens(&pit, who).await {
-        assert!(banner.contains("🚨 **EMERGENCY: call 911 now**"), "{banner}");
-        assert!(!banner.contains("999") && !text.contains("999"), "{banner}\n{text}");
+        assert!(
+            banner.contains("🚨 **EMERGENCY: call 911 now**"),
+            "{banner}"
+        );
+        assert!(
+            !banner.contains("999") && !text.contains("999"),
+            "{banner}\n{text}"
+        );
         assert!(text.contains("Call 911"), "{banner}\n{text}");
     }
 }
@@ -98,8 +114,14 @@ async fn a_german_member_in_a_dm_gets_112_from_their_locale() {
         pit.server.dm_actor(user.id).with_locale("de")
     };
     for (banner, text) in emergency_screens(&pit, who).await {
-        assert!(banner.contains("🚨 **EMERGENCY: call 112 now**"), "{banner}");
-        assert!(!banner.contains("911") && !text.contains("911"), "{banner}\n{text}");
+        assert!(
+            banner.contains("🚨 **EMERGENCY: call 112 now**"),
+            "{banner}"
+        );
+        assert!(
+            !banner.contains("911") && !text.contains("911"),
+            "{banner}\n{text}"
+        );
         assert!(text.contains("Call 112"), "{banner}\n{text}");
     }
 }
@@ -116,9 +138,14 @@ async fn an_unset_server_follows_each_members_locale_or_names_the_numbers_side_b
         shown.push(sos.message());
     }
     let (de_screen, side) = (&shown[0], &shown[1]);
-    assert!(de_screen.content().contains("call 112 now"), "{}", de_screen.content());
+    assert!(
+        de_screen.content().contains("call 112 now"),
+        "{}",
+        de_screen.content()
+    );
     assert!(description(de_screen).starts_with("**Call 112"));
-    let all = "911 in the US/Canada, 112 in Europe, 999 in the UK, 000 in Australia, 111 in New Zealand";
+    let all =
+        "911 in the US/Canada, 112 in Europe, 999 in the UK, 000 in Australia, 111 in New Zealand";
     assert!(side.content().contains(all), "{}", side.content());
     assert!(description(side).contains(all), "{}", description(side));
     pit.server.assert_no_violations();
@@ -142,7 +169,8 @@ async fn a_moderator_sets_the_region_in_setup_and_status_shows_it() {
         .by(&moderator);
     let said = pit.answer(pit.server.dispatch(set).await).await.message();
     assert!(
-        said.content().contains("Region: United Kingdom (emergency screens say: call 999 (or 112))"),
+        said.content()
+            .contains("Region: United Kingdom (emergency screens say: call 999 (or 112))"),
         "{}",
         said.content()
     );

@@ -22,7 +22,10 @@ pub(super) fn check_region_words(r: &mut Report, what: &str, value: &Spanned<Str
             continue;
         }
         let fix = match closest(name, &known) {
-            Some(near) => format!("did you mean `{{{near}}}`? Known placeholders: {}", list(&known)),
+            Some(near) => format!(
+                "did you mean `{{{near}}}`? Known placeholders: {}",
+                list(&known)
+            ),
             None => format!(
                 "use one of {}, or write the words out without braces",
                 list(&known)
