@@ -360,6 +360,20 @@ fn literal_emergency_numbers_point_at_their_line_and_name_the_placeholder() {
 }
 
 #[test]
+fn a_label_that_only_fits_before_its_placeholder_is_filled_is_too_long() {
+    // "Still stuck, I called {roadside}" is 32 characters as written, over 80 filled in.
+    let p = only("placeholder-too-long", 21, Rule::LabelTooLong);
+    assert_mentions(
+        &p,
+        &[
+            "once its placeholders are filled in",
+            "France",
+            "at most 80",
+        ],
+    );
+}
+
+#[test]
 fn guide_without_nodes() {
     let p = only("no-nodes", 6, Rule::NoNodes);
     assert_mentions(&p, &["no nodes", "[[node]]"]);

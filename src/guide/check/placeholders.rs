@@ -8,7 +8,7 @@ use toml::Spanned;
 use super::hints::closest;
 use super::report::Report;
 use super::Rule;
-use crate::region::{literal_numbers, placeholders, Placeholder};
+use crate::region::{fill, literal_numbers, placeholders, Placeholder, Region};
 
 /// Checks one text or label. Positions are found in the file's own bytes within the value's
 /// span: placeholders and digits are never escaped, so they appear there verbatim, and the
@@ -50,6 +50,47 @@ pub(super) fn check_region_words(r: &mut Report, what: &str, value: &Spanned<Str
              region); for the police use `{police_non_emergency}`",
         );
     }
+}
+
+/// A text or label that fits as written but not once its placeholders are filled in: the
+/// numbers side by side (an unknown region) are the longest, and a label cut short there
+/// would cut the very numbers a member needs. Over-long as written is reported elsewhere.
+pub(super) fn check_filled_length(
+    r: &mut Report,
+    what: &str,
+    value: &Spanned<String>,
+    max: usize,
+    rule: Rule,
+) {
+    let text = value.get_ref().trim();
+    if text.chars().count() > max || placeholders(text).is_empty() {
+        return;
+    }
+    let longest = Region::ALL
+        .into_iter()
+        .map(|region| fill(text, region).chars().count())
+        .max()
+        .unwrap_or(0);
+    if longest > max {
+        r.at(
+            value.span(),
+            rule,
+            format!(
+                "{what} is {longest} characters once its placeholders are filled in for some \
+                 regions (the longest: {}); at most {max} fit",
+                longest_region(text).name()
+            ),
+            "shorten it, or move the placeholder into the node's text, which has room",
+        );
+    }
+}
+
+/// The region whose words make `text` longest.
+fn longest_region(text: &str) -> Region {
+    Region::ALL
+        .into_iter()
+        .max_by_key(|region| fill(text, *region).chars().count())
+        .unwrap_or(Region::Other)
 }
 
 fn at_offset(span: &Range<usize>, at: usize) -> Range<usize> {
