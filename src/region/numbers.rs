@@ -3,22 +3,26 @@
 //!
 //! - US 911: <https://www.911.gov/> (no national police non-emergency number; local lines).
 //! - CA 911: <https://crtc.gc.ca/eng/phone/911/> (CRTC, 9-1-1 services).
-//! - GB 999 and 112, police non-emergency 101:
-//!   <https://www.gov.uk/guidance/999-and-112-the-uks-national-emergency-numbers>,
-//!   <https://www.police.uk/pu/contact-us/> (101).
-//! - IE 112 and 999: <https://www.gov.ie/en/publication/4a1c3-emergency-call-answering-service/>;
-//!   no national Garda non-emergency number: <https://www.garda.ie/en/contact-us/> (local station).
-//! - EU 112 (DE, AT, FR, NL, BE, ES, IT): <https://digital-strategy.ec.europa.eu/en/policies/112>
-//!   (the European Commission's page on the single European emergency number).
-//! - DE 110 police, 112 fire and ambulance: <https://www.bmi.bund.de/> (Notrufnummern 110/112).
-//! - AT 133 police, 144 ambulance, 122 fire, 112: <https://www.oesterreich.gv.at/> (Notrufnummern).
-//! - CH 112, 117 police, 118 fire, 144 ambulance: <https://www.ch.ch/en/safety-and-justice/emergency-numbers/>
-//!   (also <https://ch.ch/en/road-accident-what-should-i-do>: 112 reaches the police control centre).
-//! - FR 112, 15 SAMU, 17 police, 18 pompiers: <https://www.service-public.fr/particuliers/vosdroits/F33954>.
+//! - GB 999 and 112 (same call centres), police non-emergency 101:
+//!   <https://www.police.uk/pu/contact-us/>, <https://www.lincs.police.uk/> (999 danger, 101 not).
+//! - IE 112 and 999: <https://www.gov.ie/> (Emergency Call Answering Service); no national Garda
+//!   non-emergency number: <https://www.garda.ie/en/contact-us/> (the local station).
+//! - EU 112 in every member state (DE, AT, FR, NL, BE, ES, IT):
+//!   <https://digital-strategy.ec.europa.eu/en/policies/112>, and the Commission's FAQ
+//!   <http://europa.eu/rapid/press-release_MEMO-05-363_en.htm>.
+//! - DE 112 fire and ambulance, 110 police: <https://www.bmi.bund.de/> (Notrufnummern).
+//! - AT 112 and 133 reach the police, 144 ambulance, 122 fire: the regulator
+//!   <https://rtr.at/TKP/was_wir_tun/telekommunikation/konsumentenservice/information/informationen_fuer_konsumenten/TKKS_Notrufe.de.html>
+//!   and <https://polizei.gv.at/>.
+//! - CH 112 (the police control centre), 117 police, 118 fire, 144 ambulance:
+//!   <https://ch.ch/en/road-accident-what-should-i-do>.
+//! - FR 112, 15 SAMU, 17 police, 18 pompiers; non-urgent: the nearest commissariat or
+//!   gendarmerie: <https://www.service-public.fr/particuliers/vosdroits/F33954>.
 //! - NL 112, police non-emergency 0900-8844: <https://www.politie.nl/contact>.
-//! - AU 000 (112 from mobiles), police assistance line 131 444 (all states and territories,
-//!   Victoria since 2019): <https://www.triplezero.gov.au/triple-zero/other-emergency-numbers>,
-//!   <https://www.acma.gov.au/emergency-calls>, <https://www.police.wa.gov.au/contact-us/about-calling-000-and-131-444>.
+//! - AU 000 (112 from mobiles), Police Assistance Line 131 444 in every state and territory
+//!   (Victoria since July 2019): <https://www.triplezero.gov.au/triple-zero/other-emergency-numbers>,
+//!   <https://www.acma.gov.au/emergency-calls>,
+//!   <https://www.police.wa.gov.au/contact-us/about-calling-000-and-131-444>.
 //! - NZ 111, police non-emergency 105: <https://www.police.govt.nz/contact-us/calling-emergency-111>,
 //!   <https://www.police.govt.nz/use-105>.
 //!
