@@ -7,7 +7,7 @@ use tokio::io::{AsyncBufRead, AsyncBufReadExt, Lines};
 
 use crate::desk::{Desk, DeskError, Pressed};
 use crate::domain::SessionRecord;
-use crate::domain::{Member, Scope};
+use crate::domain::{Member, Region, Scope};
 use crate::guide::search::{self, Mode};
 use crate::handoff::text as handoff_text;
 use crate::triage::{Input, Nav, View};
@@ -32,6 +32,8 @@ pub struct Chat<'a, R, W> {
     out: W,
     /// Whether the screen last shown belongs to a guide still in progress.
     open: bool,
+    /// Whose numbers the screens give (`--region`, `PITCREW_REGION`, else side by side).
+    region: Region,
 }
 
 impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
@@ -42,7 +44,14 @@ impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
             input: input.lines(),
             out,
             open: false,
+            region: Region::Other,
         }
+    }
+
+    /// Gives the numbers of `region` on every screen instead of all of them side by side.
+    pub fn in_region(mut self, region: Region) -> Self {
+        self.region = region;
+        self
     }
 
     pub async fn run(mut self, guide: Option<&str>) -> Result<ChatEnd, DeskError> {
@@ -126,7 +135,7 @@ impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
                 return Ok(None);
             }
             if line.eq_ignore_ascii_case(NONE_KEY) {
-                self.say(&handoff_text::unguided_in_terminal(&described));
+                self.say(&handoff_text::unguided_in_terminal(&described, self.region));
                 return Ok(None);
             }
             if let Ok(n) = line.parse::<usize>() {
@@ -150,7 +159,7 @@ impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
             if matches.is_empty() {
                 // Said plainly, with what would happen next, rather than the nearest guides.
                 self.say("None of our guides fits what you described.");
-                self.say(&handoff_text::unguided_in_terminal(&described));
+                self.say(&handoff_text::unguided_in_terminal(&described, self.region));
                 self.say("If one of these does match after all, type its number:");
                 offered = self.desk.library().iter().map(|g| g.id.clone()).collect();
                 self.list_guides();
@@ -215,10 +224,13 @@ impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
 
     fn show(&mut self, view: &View) {
         self.open = !view.is_terminal() && view.notice != Some(crate::triage::Notice::Closed);
+        let view = &view.in_region(self.region);
         let mut s = String::new();
         s.push('\n');
         if view.flags.emergency {
             s.push_str("!!! EMERGENCY: act on this now !!!\n");
+            s.push_str(&plain(&self.region.banner()));
+            s.push('\n');
         }
         s.push_str(&format!("── {} ──\n", view.guide_title));
         if let Some(notice) = view.notice {

@@ -6,6 +6,8 @@ use std::path::PathBuf;
 
 use thiserror::Error;
 
+use crate::domain::Region;
+
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://pitcrew.db";
 pub const DEFAULT_CONTENT_DIR: &str = "content";
 
@@ -60,6 +62,9 @@ pub struct DiscordConfig {
 pub struct Config {
     pub database_url: String,
     pub content_dir: PathBuf,
+    /// `PITCREW_REGION`: the terminal's default region (`pitcrew chat --region` wins over it).
+    /// Discord never uses it: there the server's setup and the member's locale decide.
+    pub region: Option<Region>,
     discord: Result<DiscordConfig, ConfigError>,
 }
 
@@ -89,10 +94,18 @@ impl Config {
         }
         let content_dir =
             PathBuf::from(get("CONTENT_DIR").unwrap_or_else(|| DEFAULT_CONTENT_DIR.into()));
+        let region = match get("PITCREW_REGION") {
+            None => None,
+            Some(raw) => Some(raw.parse::<Region>().map_err(|e| ConfigError::Invalid {
+                key: "PITCREW_REGION",
+                why: e.to_string(),
+            })?),
+        };
         let discord = discord_settings(&get);
         Ok(Config {
             database_url,
             content_dir,
+            region,
             discord,
         })
     }
@@ -162,6 +175,7 @@ mod tests {
         let c = load(&[]).unwrap();
         assert_eq!(c.database_url, DEFAULT_DATABASE_URL);
         assert_eq!(c.content_dir, PathBuf::from("content"));
+        assert_eq!(c.region, None);
         let err = c.discord().unwrap_err();
         assert!(err.to_string().starts_with("DISCORD_TOKEN is not set"));
     }
@@ -183,11 +197,24 @@ mod tests {
     }
 
     #[test]
+    fn the_terminal_region_is_a_region_code() {
+        assert_eq!(
+            load(&[("PITCREW_REGION", " uk ")]).unwrap().region,
+            Some(Region::Gb)
+        );
+        assert_eq!(
+            load(&[("PITCREW_REGION", "DE")]).unwrap().region,
+            Some(Region::De)
+        );
+    }
+
+    #[test]
     fn bad_values_name_the_setting() {
         let bad = [
             (("DATABASE_URL", "postgres://x"), "DATABASE_URL"),
             (("DISCORD_GUILD_ID", "my-server"), "DISCORD_GUILD_ID"),
             (("DISCORD_API_URL", "discord.com"), "DISCORD_API_URL"),
+            (("PITCREW_REGION", "Narnia"), "PITCREW_REGION"),
         ];
         for ((key, value), named) in bad {
             let err = match load(&[("DISCORD_TOKEN", "t"), (key, value)]) {

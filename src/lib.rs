@@ -2,8 +2,11 @@
 //!
 //! Module map (dependencies point downwards only; `tests/architecture.rs` holds the tree to it):
 //!
+//! - [`region`]: countries and their emergency, police and roadside numbers (with the official
+//!   source of each), and the placeholders guides write instead of them. Uses nothing else, so
+//!   guides, the engine, the domain and both front ends can all draw on it.
 //! - [`domain`]: typed ids, time and the clock, member and scope, session and handoff records.
-//!   Below all the others.
+//!   Below all the others but `region` (its session record names a guide version and state).
 //! - [`guide`]: guides as TOML files: the model, the loader, the checker (`pitcrew check`) and
 //!   free-text ranking. Reads files, nothing else.
 //! - [`triage`]: the engine. Pure functions from (guide, state, input) to (state, view). No
@@ -18,7 +21,8 @@
 //! - [`config`]: settings from the environment, loaded once, errors name the setting.
 //! - [`chat`]: the terminal front end (`pitcrew chat`).
 //! - [`discord`]: the Discord front end; the only module with serenity types, and the one that
-//!   implements the handoff port.
+//!   implements the handoff port. Its screens take their region from the server's setup, else
+//!   the member's locale (`discord::region`).
 pub mod chat;
 pub mod config;
 pub mod desk;
@@ -26,5 +30,6 @@ pub mod discord;
 pub mod domain;
 pub mod guide;
 pub mod handoff;
+pub mod region;
 pub mod store;
 pub mod triage;

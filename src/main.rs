@@ -10,6 +10,7 @@ use pitcrew::chat::{Chat, ChatEnd};
 use pitcrew::config::Config;
 use pitcrew::desk::Desk;
 use pitcrew::discord::{self, RunError};
+use pitcrew::domain::Region;
 use pitcrew::guide::{self, LoadError};
 use pitcrew::store::Store;
 
@@ -39,6 +40,10 @@ enum Command {
         /// Whose session this is (sessions are saved per user).
         #[arg(long, default_value = "you")]
         user: String,
+        /// Whose emergency numbers to show: US, CA, GB (or UK), IE, DE, AT, CH, FR, NL, BE,
+        /// ES, IT, AU, NZ or OTHER (default: PITCREW_REGION; without it, all side by side).
+        #[arg(long)]
+        region: Option<Region>,
     },
     /// Start the Discord bot (needs DISCORD_TOKEN). Stops cleanly on SIGINT/SIGTERM.
     Run,
@@ -62,7 +67,11 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Check { content } => check(&content.unwrap_or(config.content_dir)),
-        Command::Chat { guide, user } => with_runtime(chat(config, guide, user)),
+        Command::Chat {
+            guide,
+            user,
+            region,
+        } => with_runtime(chat(config, guide, user, region)),
         Command::Run => with_runtime(run(config)),
     }
 }
@@ -128,13 +137,22 @@ async fn open_desk(config: &Config) -> Result<Desk, ExitCode> {
     }
 }
 
-async fn chat(config: Config, guide: Option<String>, user: String) -> ExitCode {
+async fn chat(
+    config: Config,
+    guide: Option<String>,
+    user: String,
+    region: Option<Region>,
+) -> ExitCode {
     let desk = match open_desk(&config).await {
         Ok(d) => d,
         Err(code) => return code,
     };
     let stdin = tokio::io::BufReader::new(tokio::io::stdin());
+    // The flag, else the setting; without either the numbers stand side by side (the system
+    // locale is not used: servers and containers default to en_US wherever they are).
+    let region = region.or(config.region).unwrap_or(Region::Other);
     let result = Chat::new(&desk, &user, stdin, std::io::stdout())
+        .in_region(region)
         .run(guide.as_deref())
         .await;
     desk.store().close().await;

@@ -336,6 +336,44 @@ fn emergency_must_be_within_two_choices_of_start() {
 }
 
 #[test]
+fn unknown_placeholder_names_the_known_ones() {
+    let p = only("unknown-placeholder", 27, Rule::UnknownPlaceholder);
+    assert_mentions(
+        &p,
+        &["`{emergancy}`", "did you mean `{emergency}`?", "`danger`"],
+    );
+    assert_eq!(p.column, 16, "points at the brace itself: {p}");
+}
+
+#[test]
+fn literal_emergency_numbers_point_at_their_line_and_name_the_placeholder() {
+    // The label's 112 and the text's 999 (on the text's second line); not 2000 or 1,000.
+    let report = assert_problems(
+        "literal-number",
+        &[
+            ("stuck-key.toml", 21, Rule::LiteralNumber),
+            ("stuck-key.toml", 28, Rule::LiteralNumber),
+        ],
+    );
+    assert_mentions(&report.problems[0], &["112", "`{emergency}`"]);
+    assert_mentions(&report.problems[1], &["999", "`danger`", "`{emergency}`"]);
+}
+
+#[test]
+fn a_label_that_only_fits_before_its_placeholder_is_filled_is_too_long() {
+    // "Still stuck, I called {roadside}" is 32 characters as written, over 80 filled in.
+    let p = only("placeholder-too-long", 21, Rule::LabelTooLong);
+    assert_mentions(
+        &p,
+        &[
+            "once its placeholders are filled in",
+            "France",
+            "at most 80",
+        ],
+    );
+}
+
+#[test]
 fn guide_without_nodes() {
     let p = only("no-nodes", 6, Rule::NoNodes);
     assert_mentions(&p, &["no nodes", "[[node]]"]);

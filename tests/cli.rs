@@ -31,23 +31,33 @@ impl Run {
     }
 
     fn pitcrew_with(&self, args: &[&str], stdin: &str, db: &str) -> Output {
+        self.pitcrew_env(args, stdin, db, &[])
+    }
+
+    /// With extra settings in the (otherwise empty) environment.
+    fn pitcrew_env(&self, args: &[&str], stdin: &str, db: &str, env: &[(&str, &str)]) -> Output {
         let mut child = Command::new(env!("CARGO_BIN_EXE_pitcrew"))
             .args(args)
             .current_dir(self.dir.path())
             .env_clear()
             .env("DATABASE_URL", db)
             .env("CONTENT_DIR", &self.content)
+            .envs(env.iter().copied())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
             .expect("pitcrew starts");
-        child
+        let written = child
             .stdin
             .take()
             .expect("stdin")
-            .write_all(stdin.as_bytes())
-            .expect("write stdin");
+            .write_all(stdin.as_bytes());
+        // A process that stops before reading its input (a refused argument, a database it
+        // cannot open) has closed the pipe already: that is its answer, not the test's failure.
+        if let Err(e) = written {
+            assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "write stdin: {e}");
+        }
         child.wait_with_output().expect("pitcrew finishes")
     }
 }
@@ -135,7 +145,7 @@ fn navigation_keys_back_start_over_and_volunteer() {
 #[test]
 fn emergency_is_shown_first_and_loud() {
     let run = Run::new("tests/fixtures/cli");
-    let out = run.pitcrew(&["chat", "stuck-fob"], "2\nq\n");
+    let out = run.pitcrew(&["chat", "stuck-fob", "--region", "US"], "2\nq\n");
     let (stdout, _) = text(&out);
     let banner = stdout.find("EMERGENCY").expect("banner");
     let call = stdout.find("Call 911 now").expect("instruction");
@@ -144,6 +154,50 @@ fn emergency_is_shown_first_and_loud() {
         !stdout.contains("continue where you left off"),
         "a finished guide is not offered for resuming: {stdout}"
     );
+}
+
+#[test]
+fn the_terminal_gives_the_numbers_of_its_region() {
+    let run = Run::new("tests/fixtures/cli");
+    let db = run.db_url();
+    let emergency = |args: &[&str], env: &[(&str, &str)]| {
+        let out = run.pitcrew_env(args, "2\nq\n", &db, env);
+        let (stdout, stderr) = text(&out);
+        assert!(out.status.success(), "{stderr}");
+        stdout
+    };
+    let gb = emergency(
+        &["chat", "stuck-fob", "--user", "gb", "--region", "uk"],
+        &[],
+    );
+    assert!(gb.contains("EMERGENCY: call 999 now (or 112)"), "{gb}");
+    assert!(
+        gb.contains("Call 999 (or 112) now.") && !gb.contains("911"),
+        "{gb}"
+    );
+    let de = emergency(
+        &["chat", "stuck-fob", "--user", "de"],
+        &[("PITCREW_REGION", "DE")],
+    );
+    assert!(de.contains("Call 112") && !de.contains("911"), "{de}");
+    // The flag wins over the setting.
+    let nz = emergency(
+        &["chat", "stuck-fob", "--user", "nz", "--region", "NZ"],
+        &[("PITCREW_REGION", "DE")],
+    );
+    assert!(nz.contains("Call 111 now."), "{nz}");
+    // Neither, and the system locale does not count: every number, side by side.
+    let any = emergency(
+        &["chat", "stuck-fob", "--user", "any"],
+        &[("LANG", "en_GB.UTF-8")],
+    );
+    assert!(
+        any.contains("911 in the US/Canada, 112 in Europe, 999 in the UK, 000 in Australia, 111 in New Zealand"),
+        "{any}"
+    );
+    let bad = run.pitcrew(&["chat", "--region", "XX"], "q\n");
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(text(&bad).1.contains("XX"), "{}", text(&bad).1);
 }
 
 #[test]
@@ -234,7 +288,7 @@ fn chat_says_plainly_when_nothing_fits_and_what_a_volunteer_would_be_given() {
         "{stdout}"
     );
     assert!(
-        stdout.contains(pitcrew::handoff::text::in_danger()),
+        stdout.contains(&pitcrew::domain::Region::Other.in_danger()),
         "{stdout}"
     );
     assert!(

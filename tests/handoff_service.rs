@@ -280,7 +280,9 @@ async fn three_reminders_then_the_last_reminder_text_and_no_more() {
         );
         let told = w.port.said_in(thread(&h));
         let told = told.last().unwrap();
-        assert!(told.starts_with(&text::still_waiting(false, n)), "{told}");
+        let in_gb = text::still_waiting(false, n, pitcrew::domain::Region::Gb);
+        assert!(told.starts_with(&in_gb), "{told}");
+        assert!(told.contains("call 999") && !told.contains("911"), "{told}");
         assert_eq!(told.contains(text::LAST_REMINDER), n == 3, "{told}");
     }
     tokio::time::advance(INTERVAL * 3).await;

@@ -117,6 +117,34 @@ fn stale(outcome: Advance) -> SessionRecord {
 // Schema and migrations
 
 #[tokio::test]
+async fn a_server_region_is_one_of_the_known_codes_or_null() {
+    let (_dir, url, store) = fresh().await;
+    let mut conn = raw(&url).await;
+    let insert = |region: &'static str| {
+        format!(
+            "INSERT INTO guild_settings (guild_id, renotify_secs, region, updated_at) \
+             VALUES (1, 600, {region}, 0)"
+        )
+    };
+    let refused = sqlx::query(&insert("'XX'")).execute(&mut conn).await;
+    assert!(refused.is_err(), "an unknown code is refused: {refused:?}");
+    sqlx::query(&insert("'GB'"))
+        .execute(&mut conn)
+        .await
+        .expect("a known code is stored");
+    let changed = sqlx::query("UPDATE guild_settings SET region = 'uk' WHERE guild_id = 1")
+        .execute(&mut conn)
+        .await;
+    assert!(changed.is_err(), "only the stored spelling: {changed:?}");
+    sqlx::query("UPDATE guild_settings SET region = NULL WHERE guild_id = 1")
+        .execute(&mut conn)
+        .await
+        .expect("not set again");
+    conn.close().await.expect("close");
+    store.close().await;
+}
+
+#[tokio::test]
 async fn migrations_build_the_schema_on_an_empty_file() {
     let dir = TempDir::new().expect("temp dir");
     let path = dir.path().join("pitcrew.db");
@@ -159,7 +187,7 @@ async fn migrations_build_the_schema_on_an_empty_file() {
             .iter()
             .map(|r| (r.get("version"), r.get("success")))
             .collect();
-    assert_eq!(applied, vec![(1, true), (2, true)]);
+    assert_eq!(applied, vec![(1, true), (2, true), (3, true)]);
 
     let journal: String = sqlx::query("PRAGMA journal_mode")
         .fetch_one(&mut conn)

@@ -389,6 +389,8 @@ async fn setup_round_trips_upserts_and_defaults_the_interval() {
         help_channel: Some(ChannelId(CHANNEL.get() + 1)),
         renotify: Duration::from_secs(1),
         permission_problem: Some("Create Private Threads".to_string()),
+        // Read back as stored: the region column (migration 0003) round-trips too.
+        region: Some(pitcrew::domain::Region::Gb),
     };
     store.save_guild_setup(&full, at(2)).await.expect("save");
     assert_eq!(

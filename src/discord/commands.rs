@@ -15,7 +15,7 @@ use serenity::all::{
     GuildId as DiscordGuildId, Http, InteractionContext, Permissions,
 };
 
-use crate::domain::{ChannelId, RoleId};
+use crate::domain::{ChannelId, Region, RoleId};
 
 /// Discord's limit on autocomplete choices.
 pub const AUTOCOMPLETE_MAX: usize = 25;
@@ -46,6 +46,8 @@ pub struct SetupOptions {
     pub cards_channel: Option<ChannelId>,
     pub help_channel: Option<ChannelId>,
     pub renotify: Option<Duration>,
+    /// The country whose emergency numbers the server's screens give.
+    pub region: Option<Region>,
 }
 
 /// One slash command: the name it is registered and dispatched under, the rest of its
@@ -166,6 +168,7 @@ mod pitcrew {
     const HELP: &str = "help_channel";
     const RENOTIFY: &str = "renotify_minutes";
     const RENOTIFY_MAX_MINUTES: u64 = 24 * 60;
+    const REGION: &str = "region";
 
     pub fn define(cmd: CreateCommand) -> CreateCommand {
         let channel = |name, description| {
@@ -202,7 +205,15 @@ mod pitcrew {
                     )
                     .min_int_value(1)
                     .max_int_value(RENOTIFY_MAX_MINUTES),
-                ),
+                )
+                .add_sub_option(Region::ALL.into_iter().fold(
+                    CreateCommandOption::new(
+                        CommandOptionType::String,
+                        REGION,
+                        "The country whose emergency numbers members are given",
+                    ),
+                    |option, r| option.add_string_choice(r.name(), r.code()),
+                )),
             )
             .add_option(CreateCommandOption::new(
                 CommandOptionType::SubCommand,
@@ -228,6 +239,8 @@ mod pitcrew {
                                 .clamp(1, RENOTIFY_MAX_MINUTES);
                             once(&mut o.renotify, Duration::from_secs(minutes * 60))?
                         }
+                        // Only a code of the choice list: a forged one refuses the command.
+                        (REGION, Value::String(code)) => once(&mut o.region, Region::parse(code)?)?,
                         _ => return None,
                     }
                 }

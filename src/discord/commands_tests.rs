@@ -131,6 +131,7 @@ fn meant(path: &str, given: &BTreeMap<String, Json>) -> Command {
                 .get("renotify_minutes")
                 .and_then(Json::as_u64)
                 .map(|m| Duration::from_secs(m * 60)),
+            region: text("region").map(|c| Region::parse(&c).expect("a registered choice")),
         }),
         "pitcrew status" => Command::Status,
         "volunteer queue" => Command::Queue,
@@ -243,4 +244,39 @@ fn a_forged_reminder_interval_is_brought_within_discords_bounds() {
     };
     assert_eq!(renotify(-5), Some(Duration::from_secs(60)));
     assert_eq!(renotify(1_000_000), Some(Duration::from_secs(24 * 60 * 60)));
+}
+
+#[test]
+fn setup_offers_every_region_and_refuses_a_forged_one() {
+    let setup = registered()
+        .into_iter()
+        .find(|c| c["name"] == "pitcrew")
+        .expect("/pitcrew");
+    let sub = options(&setup)
+        .into_iter()
+        .find(|o| o["name"] == "setup")
+        .expect("setup");
+    let region = options(&sub)
+        .into_iter()
+        .find(|o| o["name"] == "region")
+        .expect("a region option");
+    let codes: Vec<Json> = region["choices"]
+        .as_array()
+        .expect("a choice list")
+        .iter()
+        .map(|c| c["value"].clone())
+        .collect();
+    let all: Vec<Json> = Region::ALL.iter().map(|r| json!(r.code())).collect();
+    assert_eq!(codes, all);
+    let given = |code: &str| {
+        parse(&data(
+            "pitcrew",
+            json!([{"name": "setup", "type": 1, "options": [{"name": "region", "type": 3, "value": code}]}]),
+        ))
+    };
+    match given("GB") {
+        Some(Command::Setup(o)) => assert_eq!(o.region, Some(Region::Gb)),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(given("XX"), None);
 }

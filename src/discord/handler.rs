@@ -16,6 +16,7 @@ use super::commands;
 use super::ids::{Action, CardAction};
 use super::interaction::{or_trouble, pressed_by, responder, scope};
 use super::lifecycle::Lifecycle;
+use super::region::{self, Reader};
 use super::render;
 use super::respond::{Deferral, Reply, Responder};
 use super::screens;
@@ -23,7 +24,7 @@ use super::{modals, slash, unguided};
 use crate::desk::{Desk, DeskError, Pressed};
 use crate::domain::SessionRecord;
 use crate::domain::{Handoff, Ready as HandoffReady};
-use crate::domain::{Member, Scope};
+use crate::domain::{Member, Region, Scope};
 use crate::handoff::text as handoff_text;
 use crate::handoff::Prepared;
 use crate::triage::View;
@@ -32,7 +33,6 @@ const NOT_YOURS: &str =
     "This guide belongs to someone else. Start your own with `/triage`; it is private to you.";
 const GONE: &str = "That guide is no longer open. Type `/triage` to start again.";
 const BROKEN: &str = "That button did not work. Type `/triage` to start again.";
-const RESTARTING: &str = "pitcrew is restarting. Please try again in a minute. If anyone is in danger, call 911 (or your local emergency number) now.";
 
 pub struct Handler {
     pub desk: Arc<Desk>,
@@ -106,6 +106,7 @@ impl Handler {
         let member = Member::Discord(press.user.id.into());
         let scope = scope(press.guild_id, press.channel_id.get());
         let responder = responder(ctx, press.id, &press.token);
+        let reader = Reader::new(&self.desk, press.guild_id, &press.locale);
         let Some(action) = Action::parse(&press.data.custom_id) else {
             tracing::info!(custom_id = %press.data.custom_id, "refused an unknown custom_id");
             return responder
@@ -134,7 +135,7 @@ impl Handler {
                 .answer_then(Deferral::Update, async {
                     match card_actions::press(&service, &by, handoff, action, picked).await {
                         Ok(done) => done,
-                        Err(e) => (or_trouble(Err(e.into())), None),
+                        Err(e) => (or_trouble(Err(e.into()), &reader).await, None),
                     }
                 })
                 .await;
@@ -150,9 +151,12 @@ impl Handler {
         };
         let after = responder
             .answer_then(Deferral::Update, async {
-                match self.act(ctx, &member, &scope, action, picked).await {
+                match self
+                    .act(ctx, &member, &scope, action, picked, &reader)
+                    .await
+                {
                     Ok((reply, after)) => (reply, after),
-                    Err(e) => (or_trouble(Err(e)), None),
+                    Err(e) => (or_trouble(Err(e), &reader).await, None),
                 }
             })
             .await;
@@ -162,7 +166,9 @@ impl Handler {
                 .as_ref()
                 .map_or_else(|| press.user.display_name(), |m| m.display_name())
                 .to_string();
-            self.deliver(ctx, &responder, &handoff, &ready, &name).await;
+            let region = reader.region().await;
+            self.deliver(ctx, &responder, &handoff, &ready, &name, region)
+                .await;
         }
     }
 
@@ -175,10 +181,13 @@ impl Handler {
         handoff: &Handoff,
         ready: &HandoffReady,
         member_name: &str,
+        region: Region,
     ) {
         let service = self.handoffs(ctx);
         if !service.deliver_prepared(handoff, ready, member_name).await {
-            responder.follow_note(handoff_text::NOT_DELIVERED).await;
+            responder
+                .follow_note(&handoff_text::not_delivered(region))
+                .await;
         }
     }
 
@@ -194,6 +203,7 @@ impl Handler {
         scope: &Scope,
         action: Action,
         picked: Option<String>,
+        reader: &Reader<'_>,
     ) -> Result<(Reply, Option<(Handoff, HandoffReady)>), DeskError> {
         if let Action::Step {
             session,
@@ -205,16 +215,21 @@ impl Handler {
                 Pressed::Moved { session, view }
                     if view.flags.escalated || view.flags.emergency =>
                 {
-                    self.escalated(ctx, &session, &view).await?
+                    self.escalated(ctx, &session, &view, reader.region().await)
+                        .await?
                 }
                 Pressed::Moved { session, view } | Pressed::Unchanged { session, view } => {
-                    (Reply::Update(render::step(session.id, &view)), None)
+                    let region = reader.region_for(&view).await;
+                    (Reply::Update(render::step(session.id, &view, region)), None)
                 }
                 Pressed::NotYours => (Reply::Note(NOT_YOURS.into()), None),
                 Pressed::Unknown => (Reply::Note(GONE.into()), None),
             });
         }
-        Ok((self.pick(member, scope, action, picked).await?, None))
+        Ok((
+            self.pick(member, scope, action, picked, reader).await?,
+            None,
+        ))
     }
 
     /// The guide ended with a volunteer (asked for, or an emergency): the screen says what
@@ -224,18 +239,21 @@ impl Handler {
         ctx: &Context,
         session: &SessionRecord,
         view: &View,
+        region: Region,
     ) -> Result<(Reply, Option<(Handoff, HandoffReady)>), DeskError> {
-        let mut screen = render::step(session.id, view);
+        let mut screen = render::step(session.id, view, region);
         let (next, after) = match self.handoffs(ctx).prepare(session, view.flags.urgent).await {
-            Ok(Prepared::NoServer) => (handoff_text::NO_SERVER.to_string(), None),
-            Ok(Prepared::NotSetUp) => (handoff_text::NOT_SET_UP.to_string(), None),
-            Ok(Prepared::Closed) => (handoff_text::ASK_AGAIN.to_string(), None),
-            Ok(Prepared::AlreadyOpen { thread }) => (handoff_text::already_open(thread), None),
+            Ok(Prepared::NoServer) => (handoff_text::no_server(region), None),
+            Ok(Prepared::NotSetUp) => (handoff_text::not_set_up(region), None),
+            Ok(Prepared::Closed) => (handoff_text::ask_again(region), None),
+            Ok(Prepared::AlreadyOpen { thread }) => {
+                (handoff_text::already_open(thread, region), None)
+            }
             // The answer is committed and the screen must show (an emergency's instruction
             // above all): a handoff that could not be stored is said on it, not a failure.
             Err(e) => {
                 tracing::error!(error = %e, session = session.id.0, "could not open a handoff");
-                (handoff_text::NOT_DELIVERED.to_string(), None)
+                (handoff_text::not_delivered(region), None)
             }
             Ok(Prepared::Opened { handoff, ready }) => {
                 screen
@@ -247,7 +265,7 @@ impl Handler {
                         ButtonStyle::Primary,
                     )]));
                 (
-                    handoff_text::member_next(view.flags.urgent),
+                    handoff_text::member_next(view.flags.urgent, region),
                     Some((*handoff, ready)),
                 )
             }
@@ -263,19 +281,21 @@ impl Handler {
         scope: &Scope,
         action: Action,
         picked: Option<String>,
+        reader: &Reader<'_>,
     ) -> Result<Reply, DeskError> {
         let library = self.desk.library();
         match action {
             Action::Pick => match picked.filter(|id| library.get(id).is_some()) {
-                Some(id) => self.start(member, scope, &id).await,
+                Some(id) => self.start(member, scope, &id, reader).await,
                 None => Ok(Reply::Note(BROKEN.into())),
             },
             Action::Start { guide } if library.get(&guide).is_some() => {
-                self.start(member, scope, &guide).await
+                self.start(member, scope, &guide, reader).await
             }
             Action::Resume { session } => match self.desk.open_session(member, scope).await? {
                 Some((open, view)) if open.id == session => {
-                    Ok(Reply::Update(render::step(open.id, &view)))
+                    let region = reader.region_for(&view).await;
+                    Ok(Reply::Update(render::step(open.id, &view, region)))
                 }
                 _ => Ok(Reply::Note(GONE.into())),
             },
@@ -288,8 +308,12 @@ impl Handler {
                     self.desk.cancel(member, scope).await?;
                 }
                 match guide.filter(|g| library.get(g).is_some()) {
-                    Some(g) => self.start(member, scope, &g).await,
-                    None => Ok(Reply::Update(screens::picker(library, None))),
+                    Some(g) => self.start(member, scope, &g, reader).await,
+                    None => Ok(Reply::Update(screens::picker(
+                        library,
+                        None,
+                        reader.region().await,
+                    ))),
                 }
             }
             Action::Step { .. }
@@ -300,23 +324,33 @@ impl Handler {
         }
     }
 
-    async fn start(&self, member: &Member, scope: &Scope, guide: &str) -> Result<Reply, DeskError> {
+    async fn start(
+        &self,
+        member: &Member,
+        scope: &Scope,
+        guide: &str,
+        reader: &Reader<'_>,
+    ) -> Result<Reply, DeskError> {
         let (session, view) = self.desk.start(member, scope, guide).await?;
-        Ok(Reply::Update(render::step(session.id, &view)))
+        let region = reader.region_for(&view).await;
+        Ok(Reply::Update(render::step(session.id, &view, region)))
     }
 }
 
 async fn restarting(ctx: &Context, interaction: &Interaction) {
-    let (id, token) = match interaction {
-        Interaction::Command(c) => (c.id, c.token.as_str()),
-        Interaction::Component(c) => (c.id, c.token.as_str()),
-        Interaction::Modal(m) => (m.id, m.token.as_str()),
+    let (id, token, locale) = match interaction {
+        Interaction::Command(c) => (c.id, c.token.as_str(), c.locale.as_str()),
+        Interaction::Component(c) => (c.id, c.token.as_str(), c.locale.as_str()),
+        Interaction::Modal(m) => (m.id, m.token.as_str(), m.locale.as_str()),
         _ => return,
     };
+    // The store may already be closing: the member's locale alone picks the number.
+    let note = format!(
+        "pitcrew is restarting. Please try again in a minute. {}",
+        region::from_locale(locale).in_danger()
+    );
     responder(ctx, id, token)
-        .answer(Deferral::NewMessage, async {
-            Reply::Note(RESTARTING.into())
-        })
+        .answer(Deferral::NewMessage, async { Reply::Note(note) })
         .await;
 }
 

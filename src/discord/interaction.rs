@@ -4,12 +4,19 @@
 
 use serenity::all::{Context, GuildId, InteractionId, Member as GuildMember, UserId};
 
+use super::region::Reader;
 use super::respond::{Reply, Responder};
 use crate::desk::DeskError;
-use crate::domain::Scope;
+use crate::domain::{Region, Scope};
 use crate::handoff::PressedBy;
 
-const TROUBLE: &str = "Sorry, something went wrong on our side. Please try again in a moment. If anyone is in danger, call 911 (or your local emergency number) now.";
+/// Said when something failed on our side, with the reader's emergency number.
+fn trouble(region: Region) -> String {
+    format!(
+        "Sorry, something went wrong on our side. Please try again in a moment. {}",
+        region.in_danger()
+    )
+}
 
 pub fn responder(ctx: &Context, id: InteractionId, token: &str) -> Responder {
     Responder {
@@ -29,12 +36,16 @@ pub fn scope(guild: Option<GuildId>, channel: u64) -> Scope {
     }
 }
 
-/// Internals go to the log; the member gets a short, kind line.
-pub fn or_trouble(reply: Result<Reply, DeskError>) -> Reply {
-    reply.unwrap_or_else(|e| {
-        tracing::error!(error = %e, "could not handle an interaction");
-        Reply::Note(TROUBLE.into())
-    })
+/// Internals go to the log; the member gets a short, kind line. The region is worked out
+/// only on failure (the store may be what failed: then the locale decides).
+pub async fn or_trouble(reply: Result<Reply, DeskError>, reader: &Reader<'_>) -> Reply {
+    match reply {
+        Ok(reply) => reply,
+        Err(e) => {
+            tracing::error!(error = %e, "could not handle an interaction");
+            Reply::Note(trouble(reader.region().await))
+        }
+    }
 }
 
 /// Who pressed, with the roles Discord sent along with the press.

@@ -10,6 +10,7 @@ mod interaction;
 mod lifecycle;
 mod modals;
 mod port;
+mod region;
 pub mod render;
 mod respond;
 mod screens;

@@ -6,6 +6,7 @@ use serenity::all::{ActionRowComponent, Context, ModalInteraction};
 use super::card_actions::{self, Service};
 use super::ids::{input, Modal};
 use super::interaction::{or_trouble, pressed_by, responder};
+use super::region::Reader;
 use super::respond::{Deferral, Reply};
 use super::screens;
 use super::unguided;
@@ -22,12 +23,13 @@ pub async fn submitted(ctx: &Context, desk: &Desk, service: &Service, modal: &Mo
     }
     let responder = responder(ctx, modal.id, &modal.token);
     let by = pressed_by(modal.user.id, modal.member.as_ref());
+    let reader = Reader::new(desk, modal.guild_id, &modal.locale);
     // The work runs inside the answer, so a slow store or Discord is deferred in time.
     let work = async {
         let reply = match parsed {
             Some(Modal::Describe) => {
                 let words = text(modal, input::DESCRIBE).unwrap_or_default();
-                let screen = screens::suggest(desk.library(), &words);
+                let screen = screens::suggest(desk.library(), &words, reader.region().await);
                 // Submitted from the picker's button: the picker turns into the suggestions.
                 Ok(if modal.message.is_some() {
                     Reply::Update(screen)
@@ -50,7 +52,7 @@ pub async fn submitted(ctx: &Context, desk: &Desk, service: &Service, modal: &Mo
                 Ok(Reply::Note(BROKEN.into()))
             }
         };
-        or_trouble(reply.map_err(DeskError::from))
+        or_trouble(reply.map_err(DeskError::from), &reader).await
     };
     responder.answer(Deferral::Update, work).await;
 }

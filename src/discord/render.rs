@@ -8,7 +8,7 @@ use serenity::all::{
 };
 
 use super::ids::Action;
-use crate::domain::SessionId;
+use crate::domain::{Region, SessionId};
 use crate::triage::{Input, Nav, View};
 
 pub const CONTENT_MAX: usize = 2000;
@@ -23,11 +23,6 @@ const STEP_COLOUR: Colour = Colour(0x3b82f6);
 const EMERGENCY_COLOUR: Colour = Colour(0xdc2626);
 const RESOLVED_COLOUR: Colour = Colour(0x16a34a);
 const ESCALATED_COLOUR: Colour = Colour(0xf59e0b);
-
-/// The line that opens every emergency screen, whatever the guide says: the action first and
-/// the number written out.
-pub const EMERGENCY_BANNER: &str =
-    "🚨 **EMERGENCY: call 911 now** (or your local emergency number) if anyone may be in danger.";
 
 /// A drawn screen, convertible to a new message or to an edit of the original one.
 pub struct Screen {
@@ -64,8 +59,11 @@ impl Screen {
     }
 }
 
-/// Draws `view` for `session`; every button carries the session and the view's step.
-pub fn step(session: SessionId, view: &View) -> Screen {
+/// Draws `view` for `session` as read in `region` (its placeholders filled, and an emergency
+/// screen opened by the region's banner: the action first, the number written out, whatever
+/// the guide says); every button carries the session and the view's step.
+pub fn step(session: SessionId, view: &View, region: Region) -> Screen {
+    let view = &view.in_region(region);
     let colour = if view.flags.emergency {
         EMERGENCY_COLOUR
     } else if view.flags.resolved {
@@ -132,7 +130,7 @@ pub fn step(session: SessionId, view: &View) -> Screen {
         ));
     }
     Screen {
-        content: view.flags.emergency.then(|| EMERGENCY_BANNER.to_string()),
+        content: view.flags.emergency.then(|| region.banner()),
         embed,
         rows,
     }
@@ -190,6 +188,7 @@ mod tests {
                 vec![Nav::Back, Nav::Restart, Nav::Volunteer],
                 Flags::default(),
             ),
+            Region::Us,
         ));
         let rows = v["components"].as_array().unwrap();
         let sizes: Vec<usize> = rows
@@ -211,8 +210,27 @@ mod tests {
             emergency: true,
             ..Flags::default()
         };
-        let v = json(step(SessionId(1), &view(0, vec![Nav::Restart], flags)));
+        let v = json(step(
+            SessionId(1),
+            &view(0, vec![Nav::Restart], flags),
+            Region::Us,
+        ));
         assert!(v["content"].as_str().unwrap().contains("911"));
+        let mut danger = view(1, vec![Nav::Restart], flags);
+        danger.text = "**Call {emergency} now.**".into();
+        danger.choices[0].label = "Called {emergency}".into();
+        let v = json(step(SessionId(1), &danger, Region::Gb));
+        let banner = v["content"].as_str().unwrap();
+        assert!(
+            banner.starts_with("🚨 **EMERGENCY: call 999 now** (or 112)"),
+            "{banner}"
+        );
+        let text = v["embeds"][0]["description"].as_str().unwrap();
+        assert_eq!(text, "**Call 999 (or 112) now.**");
+        assert_eq!(
+            v["components"][0]["components"][0]["label"],
+            "Called 999 (or 112)"
+        );
         assert_eq!(v["embeds"][0]["color"], 0xdc2626);
         assert!(v["embeds"][0]["title"]
             .as_str()

@@ -11,7 +11,7 @@ use serenity::all::{
 
 use super::ids::{input, Action, Modal};
 use super::render::{fit, Screen, BUTTON_LABEL_MAX};
-use crate::domain::SessionId;
+use crate::domain::{Region, SessionId};
 use crate::guide::search::{self, Mode};
 use crate::guide::{Guide, Library};
 use crate::handoff::text::{self as handoff_text, quote};
@@ -27,8 +27,9 @@ const PICKER_COLOUR: u32 = 0x3b82f6;
 const YOUR_WORDS: &str = "Your words";
 const FIELD_MAX: usize = 1024;
 
-/// "What happened?": a menu of guides and a button to describe the problem instead.
-pub fn picker(library: &Library, lead: Option<&str>) -> Screen {
+/// "What happened?": a menu of guides and a button to describe the problem instead, under the
+/// emergency number of `region`.
+pub fn picker(library: &Library, lead: Option<&str>, region: Region) -> Screen {
     let options: Vec<CreateSelectMenuOption> = library
         .iter()
         .take(SELECT_OPTIONS_MAX)
@@ -42,10 +43,11 @@ pub fn picker(library: &Library, lead: Option<&str>) -> Screen {
         text.push_str(lead);
         text.push_str("\n\n");
     }
-    text.push_str(
-        "If anyone is in danger, call **911** (or your local emergency number) first.\n\n\
+    text.push_str(&format!(
+        "If anyone is in danger, call **{}** first.\n\n\
          Pick what happened, or describe it in your own words.",
-    );
+        region.emergency()
+    ));
     let mut rows = Vec::new();
     if !options.is_empty() {
         rows.push(CreateActionRow::SelectMenu(
@@ -77,13 +79,13 @@ pub fn picker(library: &Library, lead: Option<&str>) -> Screen {
 /// The suggestions for a member's own words (typed to `/triage` or in the describe modal):
 /// only guides that fit them; when none does, it says so plainly. The words are shown back, so
 /// "None of these — ask a volunteer" can hand them over without asking again.
-pub fn suggest(library: &Library, words: &str) -> Screen {
+pub fn suggest(library: &Library, words: &str, region: Region) -> Screen {
     let guides: Vec<_> = search::rank(library, words, Mode::Words, SUGGESTIONS_MAX)
         .iter()
         .filter(|m| m.fits)
         .filter_map(|m| library.get(&m.guide_id))
         .collect();
-    let mut screen = suggestions(library, &guides);
+    let mut screen = suggestions(library, &guides, region);
     if let Some(quoted) = words_field(words) {
         screen.embed = screen.embed.field(YOUR_WORDS, quoted, false);
     }
@@ -121,9 +123,9 @@ pub fn words_on(message: &Message) -> Option<String> {
 /// The best guides for a member's own words, as buttons, with the picker kept below; or, when
 /// none fits, the plain word that none does and the picker (whose "None of these" leads to a
 /// person).
-fn suggestions(library: &Library, guides: &[&Guide]) -> Screen {
+fn suggestions(library: &Library, guides: &[&Guide], region: Region) -> Screen {
     if guides.is_empty() {
-        let mut screen = picker(library, None);
+        let mut screen = picker(library, None, region);
         screen.embed = CreateEmbed::new()
             .title("No guide fits that")
             .description(handoff_text::NOTHING_FITS)
@@ -148,7 +150,7 @@ fn suggestions(library: &Library, guides: &[&Guide]) -> Screen {
             .style(ButtonStyle::Primary)
         })
         .collect();
-    let mut screen = picker(library, None);
+    let mut screen = picker(library, None, region);
     screen.embed = CreateEmbed::new()
         .title("These guides fit best")
         .description(lines.join("\n"))

@@ -50,6 +50,7 @@ pub async fn admin(
                     s.cards_channel = o.cards_channel.or(s.cards_channel);
                     s.help_channel = o.help_channel.or(s.help_channel);
                     s.renotify = o.renotify.unwrap_or(s.renotify);
+                    s.region = o.region.or(s.region);
                 })
                 .await?
         }
@@ -69,6 +70,17 @@ pub fn status(s: &GuildSetup) -> String {
         show(s.help_channel, |c| format!("<#{c}>")),
         s.renotify.as_secs().div_ceil(60),
     );
+    text.push_str(&match s.region {
+        Some(r) => format!(
+            "\nRegion: {} (emergency screens say: call {})",
+            r.name(),
+            r.emergency()
+        ),
+        None => "\nRegion: *not set* (each member's Discord language picks the emergency number \
+                 where it is clear, else all are listed side by side; set it with \
+                 `/pitcrew setup region:`)"
+            .to_string(),
+    });
     let missing = s.missing();
     if missing.is_empty() {
         text.push_str("\n\n✅ Ready: members who ask get a volunteer.");

@@ -10,6 +10,7 @@ use serenity::all::{
 use super::card_actions::Service;
 use super::commands::{self, Command, AUTOCOMPLETE_MAX, CANCEL};
 use super::interaction::{or_trouble, responder, scope};
+use super::region::Reader;
 use super::render;
 use super::respond::{Deferral, Reply};
 use super::screens;
@@ -29,11 +30,12 @@ pub async fn command(ctx: &Context, desk: &Desk, service: &Service, cmd: &Comman
             .answer(Deferral::NewMessage, async { Reply::Note(UNKNOWN.into()) })
             .await;
     };
+    let reader = Reader::new(desk, cmd.guild_id, &cmd.locale);
     let cancelled = responder
         .answer_then(Deferral::NewMessage, async {
-            match run(desk, service, cmd, command).await {
+            match run(desk, service, cmd, command, &reader).await {
                 Ok(done) => done,
-                Err(e) => (or_trouble(Err(e)), None),
+                Err(e) => (or_trouble(Err(e), &reader).await, None),
             }
         })
         .await;
@@ -49,6 +51,7 @@ async fn run(
     service: &Service,
     cmd: &CommandInteraction,
     command: Command,
+    reader: &Reader<'_>,
 ) -> Result<(Reply, Option<Handoff>), DeskError> {
     let member = Member::Discord(cmd.user.id.into());
     let scope = scope(cmd.guild_id, cmd.channel_id.get());
@@ -67,7 +70,9 @@ async fn run(
             .unwrap_or_default(),
     };
     let reply = match command {
-        Command::Triage { guide } => triage(desk, &member, &scope, guide.as_deref()).await?,
+        Command::Triage { guide } => {
+            triage(desk, &member, &scope, guide.as_deref(), reader).await?
+        }
         Command::Cancel => return cancel(desk, service, &member, &scope).await,
         Command::Setup(change) => setup::admin(desk, &caller(), Some(change)).await?,
         Command::Status => setup::admin(desk, &caller(), None).await?,
@@ -83,6 +88,7 @@ async fn triage(
     member: &Member,
     scope: &Scope,
     guide: Option<&str>,
+    reader: &Reader<'_>,
 ) -> Result<Reply, DeskError> {
     let library = desk.library();
     // A typed guide that is not an id is taken as a description.
@@ -95,7 +101,9 @@ async fn triage(
         .map(|g| g.id.as_str());
     if let Some(id) = exact {
         let reply = match desk.start_unless_open(member, scope, id).await? {
-            Opened::Started { session, view } => render::step(session.id, &view),
+            Opened::Started { session, view } => {
+                render::step(session.id, &view, reader.region_for(&view).await)
+            }
             Opened::AlreadyOpen { session, view } => {
                 screens::resume_offer(session.id, &view, exact)
             }
@@ -105,9 +113,10 @@ async fn triage(
     if let Some((session, view)) = desk.open_session(member, scope).await? {
         return Ok(Reply::New(screens::resume_offer(session.id, &view, exact)));
     }
+    let region = reader.region().await;
     let reply = match wanted {
-        Some(words) => screens::suggest(library, &words),
-        None => screens::picker(library, None),
+        Some(words) => screens::suggest(library, &words, region),
+        None => screens::picker(library, None, region),
     };
     Ok(Reply::New(reply))
 }

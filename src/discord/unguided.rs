@@ -11,10 +11,11 @@ use serenity::all::{
 use super::card_actions::Service;
 use super::ids::input;
 use super::interaction::{responder, scope};
+use super::region::Reader;
 use super::render::Screen;
 use super::respond::{Deferral, Reply, Responder};
 use super::screens;
-use crate::domain::{Handoff, Member, Ready, Scope};
+use crate::domain::{Handoff, Member, Ready, Region, Scope};
 use crate::handoff::text;
 use crate::handoff::Prepared;
 
@@ -40,10 +41,12 @@ pub async fn pressed(ctx: &Context, service: &Service, press: &ComponentInteract
         .as_ref()
         .map_or_else(|| press.user.display_name(), |m| m.display_name())
         .to_string();
+    let reader = Reader::new(service.desk(), press.guild_id, &press.locale);
     let after = responder
         .answer_then(Deferral::Update, async {
-            let (screen, after) = ask(service, &member, &place, &words).await;
-            (Reply::Update(screen), after)
+            let region = reader.region().await;
+            let (screen, after) = ask(service, &member, &place, &words, region).await;
+            (Reply::Update(screen), after.map(|a| (a, region)))
         })
         .await;
     deliver(service, &responder, after, &name).await;
@@ -70,16 +73,18 @@ pub async fn submitted(ctx: &Context, service: &Service, modal: &ModalInteractio
         .map_or_else(|| modal.user.display_name(), |m| m.display_name())
         .to_string();
     let from_screen = modal.message.is_some();
+    let reader = Reader::new(service.desk(), modal.guild_id, &modal.locale);
     let after = responder
         .answer_then(Deferral::Update, async {
-            let (screen, after) = ask(service, &member, &place, &words).await;
+            let region = reader.region().await;
+            let (screen, after) = ask(service, &member, &place, &words, region).await;
             // Opened from the picker's button: the picker turns into the answer.
             let reply = if from_screen {
                 Reply::Update(screen)
             } else {
                 Reply::New(screen)
             };
-            (reply, after)
+            (reply, after.map(|a| (a, region)))
         })
         .await;
     deliver(service, &responder, after, &name).await;
@@ -91,35 +96,36 @@ async fn ask(
     member: &Member,
     place: &Scope,
     words: &str,
+    region: Region,
 ) -> (Screen, Option<(Handoff, Ready)>) {
     let (title, said, colour, after) = match service.ask_unguided(member, place, words).await {
         Ok(Prepared::Opened { handoff, ready }) => (
             "A volunteer has been asked",
-            text::unguided_next(),
+            text::unguided_next(region),
             ASKED_COLOUR,
             Some((*handoff, ready)),
         ),
         Ok(Prepared::NoServer) => (
             "No volunteer here",
-            text::no_volunteer_here(true),
+            text::no_volunteer_here(true, region),
             ALONE_COLOUR,
             None,
         ),
         Ok(Prepared::NotSetUp) => (
             "No volunteer here",
-            text::no_volunteer_here(false),
+            text::no_volunteer_here(false, region),
             ALONE_COLOUR,
             None,
         ),
         Ok(Prepared::AlreadyOpen { thread }) => (
             "You already have a request open",
-            text::already_open(thread),
+            text::already_open(thread, region),
             ASKED_COLOUR,
             None,
         ),
         Ok(Prepared::Closed) => (
             "No volunteer here",
-            text::ASK_AGAIN.to_string(),
+            text::ask_again(region),
             ALONE_COLOUR,
             None,
         ),
@@ -127,7 +133,7 @@ async fn ask(
             tracing::error!(error = %e, "could not open a handoff without a guide");
             (
                 "No volunteer reached",
-                text::NOT_DELIVERED.to_string(),
+                text::not_delivered(region),
                 ALONE_COLOUR,
                 None,
             )
@@ -152,15 +158,15 @@ async fn ask(
 async fn deliver(
     service: &Service,
     responder: &Responder,
-    after: Option<(Handoff, Ready)>,
+    after: Option<((Handoff, Ready), Region)>,
     member_name: &str,
 ) {
-    if let Some((handoff, ready)) = after {
+    if let Some(((handoff, ready), region)) = after {
         if !service
             .deliver_prepared(&handoff, &ready, member_name)
             .await
         {
-            responder.follow_note(text::NOT_DELIVERED).await;
+            responder.follow_note(&text::not_delivered(region)).await;
         }
     }
 }

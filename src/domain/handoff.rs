@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use super::ids::{ChannelId, GuildId, HandoffId, MessageId, RoleId, SessionId, UserId};
 use super::time::Timestamp;
+use crate::region::Region;
 
 /// Re-notify every this often by default while nobody has claimed a handoff.
 pub const DEFAULT_RENOTIFY: Duration = Duration::from_secs(10 * 60);
@@ -24,6 +25,9 @@ pub struct GuildSetup {
     pub renotify: Duration,
     /// The last Discord permission the bot found missing here, for the status screen.
     pub permission_problem: Option<String>,
+    /// The country whose emergency numbers this server's screens give; `None` until a
+    /// moderator picks one (then each member's locale decides, where it is clear).
+    pub region: Option<Region>,
 }
 
 impl GuildSetup {
@@ -35,6 +39,7 @@ impl GuildSetup {
             help_channel: None,
             renotify: DEFAULT_RENOTIFY,
             permission_problem: None,
+            region: None,
         }
     }
 
@@ -45,6 +50,7 @@ impl GuildSetup {
             cards_channel: self.cards_channel?,
             help_channel: self.help_channel?,
             renotify: self.renotify,
+            region: self.region,
         })
     }
 
@@ -71,6 +77,8 @@ pub struct Ready {
     pub cards_channel: ChannelId,
     pub help_channel: ChannelId,
     pub renotify: Duration,
+    /// The server's region, for the texts posted in its threads (see [`GuildSetup::region`]).
+    pub region: Option<Region>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -17,5 +17,8 @@ pub use handoff::{
 };
 pub use ids::{ChannelId, GuildId, HandoffId, MessageId, RoleId, SessionId, UserId};
 pub use place::{Member, Scope};
+// Regions sit below the domain (guides and the engine use them too); named here as well so a
+// server's setup and its region are spoken of together.
+pub use crate::region::{Placeholder, Region};
 pub use session::{AnswerRecord, NewAnswer, SessionRecord, NO_GUIDE};
 pub use time::{Clock, SystemClock, Timestamp};

@@ -7,7 +7,7 @@ use super::port::{CardView, Ping, Port};
 use super::Handoffs;
 use super::{card, schedule, text};
 use crate::domain::{
-    ChannelId, GuildId, Handoff, Member, NewHandoff, Ready, Scope, SessionRecord, UserId,
+    ChannelId, GuildId, Handoff, Member, NewHandoff, Ready, Region, Scope, SessionRecord, UserId,
 };
 use crate::store::StoreError;
 
@@ -131,7 +131,9 @@ impl<P: Port> Handoffs<P> {
                 .add_to_thread(thread, h.member)
                 .await
                 .map_err(|e| Undelivered::from_port(e, grant("Manage Threads")))?;
-            let opening = text::opening(h.member, &view.guide_title, h.urgent);
+            // The thread is the server's: its region's numbers, or all of them side by side.
+            let region = ready.region.unwrap_or(Region::Other);
+            let opening = text::opening(h.member, &view.guide_title, h.urgent, region);
             self.port
                 .say(thread, &opening, &Ping::Users(vec![h.member]))
                 .await

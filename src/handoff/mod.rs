@@ -47,6 +47,11 @@ impl<P: Port> Handoffs<P> {
         &self.port
     }
 
+    /// The desk the service decides over (the adapter reads a server's region from it).
+    pub fn desk(&self) -> &Desk {
+        &self.desk
+    }
+
     pub(super) fn store(&self) -> &Store {
         self.desk.store()
     }

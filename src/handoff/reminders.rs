@@ -10,7 +10,7 @@ use tokio_util::sync::CancellationToken;
 use super::port::Port;
 use super::Handoffs;
 use super::{schedule, text};
-use crate::domain::{Handoff, Timestamp};
+use crate::domain::{Handoff, Region, Timestamp};
 use crate::store::StoreError;
 
 /// The longest the loop sleeps without looking: a due time written by another process (one
@@ -85,7 +85,8 @@ impl<P: Port> Handoffs<P> {
         };
         let (line, ping) = self.ping(&h, &ready).await?;
         let link = self.port.card_link(&h);
-        let mut to_member = text::still_waiting(h.urgent, number);
+        let region = ready.region.unwrap_or(Region::Other);
+        let mut to_member = text::still_waiting(h.urgent, number, region);
         if next.is_none() {
             to_member.push_str("\n\n");
             to_member.push_str(text::LAST_REMINDER);

@@ -10,7 +10,7 @@ use sqlx::{Decode, Row, Sqlite, Type};
 use super::StoreError;
 use crate::domain::SessionId;
 use crate::domain::{
-    GuildId, GuildSetup, Handoff, HandoffId, HandoffStatus, Rating, UserId, RENOTIFY_MAX,
+    GuildId, GuildSetup, Handoff, HandoffId, HandoffStatus, Rating, Region, UserId, RENOTIFY_MAX,
 };
 
 /// The `handoffs` columns every query selects or returns, in one place so the decoder below and
@@ -28,7 +28,7 @@ pub(crate) use handoff_columns;
 macro_rules! setup_columns {
     () => {
         "guild_id, volunteer_role_id, cards_channel_id, help_channel_id, renotify_secs, \
-         permission_problem"
+         permission_problem, region"
     };
 }
 pub(crate) use setup_columns;
@@ -206,7 +206,16 @@ pub(crate) fn setup_from_row(row: &SqliteRow) -> Result<GuildSetup, StoreError> 
         help_channel: optional_id(r, row, "help_channel_id")?,
         renotify,
         permission_problem: column(row, r, "permission_problem")?,
+        region: region_from_sql(r, column(row, r, "region")?)?,
     })
+}
+
+/// `guild_settings.region`: NULL, or a code of `Region` (the migration's CHECK lists them).
+fn region_from_sql(record: &str, code: Option<String>) -> Result<Option<Region>, StoreError> {
+    code.map(|c| {
+        Region::parse(&c).ok_or_else(|| corrupt(record, format!("region `{c}` is not a region")))
+    })
+    .transpose()
 }
 
 /// One `volunteers_on_duty.user_id`.

@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::region::{fill, Region};
+
 /// The built-in actions every step may offer besides the guide's own choices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub enum Nav {
@@ -99,5 +101,24 @@ impl View {
     pub fn with_notice(mut self, notice: Notice) -> View {
         self.notice = Some(notice);
         self
+    }
+
+    /// This view as a member in `region` reads it: the guide's placeholders (`{emergency}`,
+    /// `{roadside}` …) filled in its text and labels. The engine leaves them in, since a
+    /// session outlives any one screen and its reader's region is only known when drawing;
+    /// both front ends draw through here, so they can never say different numbers.
+    pub fn in_region(&self, region: Region) -> View {
+        View {
+            text: fill(&self.text, region),
+            choices: self
+                .choices
+                .iter()
+                .map(|c| ChoiceView {
+                    index: c.index,
+                    label: fill(&c.label, region),
+                })
+                .collect(),
+            ..self.clone()
+        }
     }
 }

@@ -14,6 +14,7 @@ mod harness;
 mod hostile;
 mod lifecycle;
 mod limits;
+mod region;
 mod registration;
 mod shutdown;
 mod slow_commands;

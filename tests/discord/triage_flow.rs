@@ -264,6 +264,8 @@ async fn an_open_guide_is_offered_for_resume_or_start_over() {
 #[tokio::test]
 async fn an_emergency_is_red_leads_with_911_and_offers_no_choices() {
     let pit = Pit::start().await;
+    // 911 because the server is an American one (see region.rs for the others).
+    pit.set_region(Some(pitcrew::domain::Region::Us)).await;
     let me = &pit.scene.actor;
     let msg = pit.triage(me, Some(DRILL)).await.message();
     let (session, _) = step_of(&msg);

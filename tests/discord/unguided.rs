@@ -5,8 +5,9 @@
 
 use std::time::{Duration, Instant};
 
+use pitcrew::domain::Region;
 use pitcrew::domain::{GuildId, Handoff, HandoffStatus, UserId, NO_GUIDE};
-use pitcrew::handoff::text::{in_danger, NONE_FITS, UNGUIDED_TITLE};
+use pitcrew::handoff::text::{NONE_FITS, UNGUIDED_TITLE};
 use pitcrew::triage::Status;
 
 use crate::fake::builders::modal_submit;
@@ -194,7 +195,11 @@ async fn without_volunteers_set_up_or_in_a_dm_no_volunteer_is_promised() {
     assert!(said.contains("not set volunteers up"), "{said}");
     assert!(!said.contains("has been told,"), "no promise: {said}");
     assert!(said.contains("roadside"), "{said}");
-    assert!(said.contains(in_danger()), "the emergency sentence: {said}");
+    // The member reads en-US and the server set no region: the US number.
+    assert!(
+        said.contains(&Region::Us.in_danger()),
+        "the emergency sentence: {said}"
+    );
     let none = pit
         .store
         .live_handoff_of_member(GuildId(pit.scene.guild_id), UserId(me.user_id))
@@ -210,7 +215,7 @@ async fn without_volunteers_set_up_or_in_a_dm_no_volunteer_is_promised() {
     assert_eq!(answer.kind(), 7);
     let said = description(&answer.message());
     assert!(said.contains("not in direct messages"), "{said}");
-    assert!(said.contains(in_danger()), "{said}");
+    assert!(said.contains(&Region::Us.in_danger()), "{said}");
     pit.assert_no_pings();
     pit.server.assert_no_violations();
 }

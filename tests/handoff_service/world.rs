@@ -53,6 +53,8 @@ impl World {
             cards_channel: Some(CARDS),
             help_channel: Some(HELP),
             renotify: INTERVAL,
+            // A British club: the texts posted in its threads give 999.
+            region: Some(pitcrew::domain::Region::Gb),
             ..GuildSetup::new(GUILD)
         };
         desk.store()

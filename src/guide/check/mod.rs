@@ -6,6 +6,7 @@
 
 mod graph;
 mod hints;
+mod placeholders;
 mod report;
 mod rules;
 mod toml_error;
@@ -66,6 +67,10 @@ pub enum Rule {
     NoVolunteerPath,
     /// No `emergency` node within two choices of `start`.
     NoEmergencyNearStart,
+    /// A `{word}` in text or a label that is not one of the placeholders pitcrew fills.
+    UnknownPlaceholder,
+    /// An emergency number (911, 999, 112, 000, 111) written out instead of `{emergency}`.
+    LiteralNumber,
 }
 
 /// One problem, displayed as `FILE:LINE:COL: what is wrong — how to fix it`.

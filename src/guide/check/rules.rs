@@ -7,6 +7,7 @@ use toml::Spanned;
 
 use super::graph::{check_graph, check_volunteer};
 use super::hints::{closest, is_id_char, preview, slug};
+use super::placeholders::{check_filled_length, check_region_words};
 use super::report::Report;
 use super::{Problem, Rule};
 use crate::guide::limits::{CHOICES_MAX, ID_MAX, LABEL_MAX, NODE_TEXT_MAX, SUMMARY_MAX, TITLE_MAX};
@@ -135,6 +136,9 @@ fn check_node(r: &mut Report, node: &RawNode, index: &HashMap<&str, usize>, know
             "shorten it, or split it over two nodes joined by a choice",
         );
     }
+    let what = format!("the text of node `{id}`");
+    check_region_words(r, &what, &node.text);
+    check_filled_length(r, &what, &node.text, NODE_TEXT_MAX, Rule::TextTooLong);
 
     match (&node.outcome, node.choices.first()) {
         (Some(outcome), Some(first)) => r.at(
@@ -178,6 +182,9 @@ fn check_node(r: &mut Report, node: &RawNode, index: &HashMap<&str, usize>, know
         let choice = choice.get_ref();
         let label = choice.label.get_ref();
         let shown = label.trim();
+        let what = format!("label `{}` in node `{id}`", preview(shown));
+        check_region_words(r, &what, &choice.label);
+        check_filled_length(r, &what, &choice.label, LABEL_MAX, Rule::LabelTooLong);
         if shown.is_empty() {
             r.at(
                 choice.label.span(),

@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use pitcrew::domain::{ChannelId, GuildId, GuildSetup, Handoff, RoleId};
+use pitcrew::domain::{ChannelId, GuildId, GuildSetup, Handoff, Region, RoleId};
 use pitcrew::domain::{Clock, SessionId, SystemClock};
 
 use super::screen::step_of;
@@ -60,19 +60,31 @@ impl Pit {
     }
 
     /// Stores the crew's setup directly, as `/pitcrew setup` would, with a re-notify interval
-    /// in seconds (the command speaks minutes).
+    /// in seconds (the command speaks minutes). The scene's server is a US one: the handoff
+    /// tests were written for 911, and the texts in its threads follow the server's region.
     pub async fn set_up(&self, crew: &Crew, renotify: Duration) {
         let setup = GuildSetup {
             volunteer_role: Some(RoleId(crew.role)),
             cards_channel: Some(ChannelId(crew.cards)),
             help_channel: Some(ChannelId(crew.help)),
             renotify,
+            region: Some(Region::Us),
             ..GuildSetup::new(GuildId(self.scene.guild_id))
         };
         self.store
             .save_guild_setup(&setup, SystemClock.now())
             .await
             .expect("setup saved");
+    }
+
+    /// Sets the scene's server region (`None`: not set), as `/pitcrew setup region:` would.
+    pub async fn set_region(&self, region: Option<Region>) {
+        self.store
+            .update_guild_setup(GuildId(self.scene.guild_id), SystemClock.now(), |s| {
+                s.region = region;
+            })
+            .await
+            .expect("region saved");
     }
 
     /// `user` acting in `channel` of the scene's guild.

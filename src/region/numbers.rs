@@ -1,0 +1,154 @@
+//! The numbers and words of each region. Someone in danger reads these, so every number was
+//! checked against an official source (or the service's own) when it was written here:
+//!
+//! - US 911: <https://www.911.gov/> (no national police non-emergency number; local lines).
+//! - CA 911: <https://crtc.gc.ca/eng/phone/911/> (CRTC, 9-1-1 services).
+//! - GB 999 and 112 (same call centres), police non-emergency 101:
+//!   <https://www.police.uk/pu/contact-us/>, <https://www.lincs.police.uk/> (999 danger, 101 not).
+//! - IE 112 and 999: <https://www.gov.ie/> (Emergency Call Answering Service); no national Garda
+//!   non-emergency number: <https://www.garda.ie/en/contact-us/> (the local station).
+//! - EU 112 in every member state (DE, AT, FR, NL, BE, ES, IT):
+//!   <https://digital-strategy.ec.europa.eu/en/policies/112>, and the Commission's FAQ
+//!   <http://europa.eu/rapid/press-release_MEMO-05-363_en.htm>.
+//! - DE 112 fire and ambulance, 110 police: <https://www.bmi.bund.de/> (Notrufnummern).
+//! - AT 112 and 133 reach the police, 144 ambulance, 122 fire: the regulator
+//!   <https://rtr.at/TKP/was_wir_tun/telekommunikation/konsumentenservice/information/informationen_fuer_konsumenten/TKKS_Notrufe.de.html>
+//!   and <https://polizei.gv.at/>.
+//! - CH 112 (the police control centre), 117 police, 118 fire, 144 ambulance:
+//!   <https://ch.ch/en/road-accident-what-should-i-do>.
+//! - FR 112, 15 SAMU, 17 police, 18 pompiers; non-urgent: the nearest commissariat or
+//!   gendarmerie: <https://www.service-public.fr/particuliers/vosdroits/F33954>.
+//! - NL 112, police non-emergency 0900-8844: <https://www.politie.nl/contact>.
+//! - AU 000 (112 from mobiles), Police Assistance Line 131 444 in every state and territory
+//!   (Victoria since July 2019): <https://www.triplezero.gov.au/triple-zero/other-emergency-numbers>,
+//!   <https://www.acma.gov.au/emergency-calls>,
+//!   <https://www.police.wa.gov.au/contact-us/about-calling-000-and-131-444>.
+//! - NZ 111, police non-emergency 105: <https://www.police.govt.nz/contact-us/calling-emergency-111>,
+//!   <https://www.police.govt.nz/use-105>.
+//!
+//! Roadside words name the clubs and services members of each country know, kept modest: the
+//! member's own insurer or carmaker's assistance is always as good an answer.
+
+use super::Region;
+
+/// What a region's screens say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Numbers {
+    /// The number to call, written after "call" and in bold on the banner.
+    pub emergency: &'static str,
+    /// Other numbers that reach help, said after it in brackets; empty when there are none
+    /// worth a stressed reader's attention.
+    pub also: &'static str,
+    /// The police for what is not an emergency, as said after "call": a number with who
+    /// answers it, or where to look for one.
+    pub police_non_emergency: &'static str,
+    /// Who helps with a broken-down car.
+    pub roadside: &'static str,
+}
+
+/// The numbers side by side, for a region we do not know.
+pub const SIDE_BY_SIDE: &str =
+    "911 in the US/Canada, 112 in Europe, 999 in the UK, 000 in Australia, 111 in New Zealand";
+
+impl Region {
+    pub fn numbers(self) -> Numbers {
+        let (emergency, also, police_non_emergency, roadside) = match self {
+            Region::Us => (
+                "911",
+                "",
+                "your local police non-emergency line",
+                "roadside assistance (AAA, your insurer or your carmaker's program)",
+            ),
+            Region::Ca => (
+                "911",
+                "",
+                "your local police non-emergency line",
+                "roadside assistance (CAA, your insurer or your carmaker's program)",
+            ),
+            Region::Gb => (
+                "999",
+                "or 112",
+                "the police on 101",
+                "a breakdown service (AA, RAC, Green Flag or your insurer's)",
+            ),
+            Region::Ie => (
+                "112",
+                "or 999",
+                "your local Garda station",
+                "a breakdown service (AA Ireland or your insurer's)",
+            ),
+            Region::De => (
+                "112",
+                "police: 110",
+                "your local police station",
+                "a breakdown service (ADAC Pannenhilfe or your insurer's)",
+            ),
+            Region::At => (
+                "112",
+                "police: 133, ambulance: 144",
+                "your local police station",
+                "a breakdown service (ÖAMTC, ARBÖ or your insurer's)",
+            ),
+            Region::Ch => (
+                "112",
+                "police: 117, ambulance: 144",
+                "your local police station",
+                "a breakdown service (TCS or your insurer's)",
+            ),
+            Region::Fr => (
+                "112",
+                "ambulance: 15, police: 17",
+                "your local police or gendarmerie station",
+                "your insurer's breakdown assistance (on a motorway, use the orange emergency phones)",
+            ),
+            Region::Nl => (
+                "112",
+                "",
+                "the police on 0900-8844",
+                "a breakdown service (ANWB Wegenwacht or your insurer's)",
+            ),
+            Region::Be => (
+                "112",
+                "",
+                "your local police station",
+                "a breakdown service (Touring, VAB or your insurer's)",
+            ),
+            Region::Es => (
+                "112",
+                "",
+                "your local police station",
+                "your insurer's roadside assistance (asistencia en carretera)",
+            ),
+            Region::It => (
+                "112",
+                "",
+                "your local police or Carabinieri station",
+                "roadside assistance (ACI or your insurer's)",
+            ),
+            Region::Au => (
+                "000",
+                "or 112 from a mobile",
+                "the Police Assistance Line on 131 444",
+                "roadside assistance (NRMA, RACV, RACQ, RAA, RAC WA or your insurer's)",
+            ),
+            Region::Nz => (
+                "111",
+                "",
+                "the police on 105",
+                "roadside assistance (AA Roadservice or your insurer's)",
+            ),
+            Region::Other => (
+                "your local emergency number",
+                SIDE_BY_SIDE,
+                "your local police non-emergency line",
+                "roadside assistance (your motoring club or insurer)",
+            ),
+        };
+        Numbers {
+            emergency,
+            also,
+            police_non_emergency,
+            roadside,
+        }
+    }
+}
