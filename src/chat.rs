@@ -7,8 +7,9 @@ use tokio::io::{AsyncBufRead, AsyncBufReadExt, Lines};
 
 use crate::desk::{Desk, DeskError, Pressed};
 use crate::domain::SessionRecord;
-use crate::domain::{Member, Scope};
+use crate::domain::{Car, Member, Scope};
 use crate::guide::search::{self, Mode};
+use crate::guide::Guide;
 use crate::triage::{Input, Nav, View};
 
 const SCOPE: Scope = Scope::Local;
@@ -106,9 +107,10 @@ impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
 
     /// The guide picker: a number from the list, or the problem in the member's own words.
     async fn pick(&mut self) -> Result<Option<(SessionRecord, View)>, DeskError> {
-        let mut offered: Vec<String> = self.desk.library().iter().map(|g| g.id.clone()).collect();
+        let car = self.desk.car(&self.member).await?;
+        let mut offered = self.guide_order(car.as_ref());
         self.say("Which problem do you have?");
-        self.list_guides();
+        self.list(&offered);
         loop {
             self.prompt("Type a number, or describe your problem in a few words (q to quit)");
             let Some(line) = self.read().await else {
@@ -223,10 +225,22 @@ impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
     }
 
     fn list_guides(&mut self) {
-        let lines: Vec<String> = self
-            .desk
-            .library()
+        let all = self.guide_order(None);
+        self.list(&all);
+    }
+
+    /// Guide ids in the order they are offered: those for the member's car first.
+    fn guide_order(&self, car: Option<&Car>) -> Vec<String> {
+        let mut guides: Vec<&Guide> = self.desk.library().iter().collect();
+        search::fitting_first(&mut guides, car);
+        guides.into_iter().map(|g| g.id.clone()).collect()
+    }
+
+    fn list(&mut self, ids: &[String]) {
+        let library = self.desk.library();
+        let lines: Vec<String> = ids
             .iter()
+            .filter_map(|id| library.get(id))
             .enumerate()
             .map(|(i, g)| format!("  {}. {} — {} ({})", i + 1, g.title, g.summary, g.id))
             .collect();

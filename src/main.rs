@@ -10,6 +10,7 @@ use pitcrew::chat::{Chat, ChatEnd};
 use pitcrew::config::Config;
 use pitcrew::desk::Desk;
 use pitcrew::discord::{self, RunError};
+use pitcrew::domain::{Car, Member};
 use pitcrew::guide::{self, LoadError};
 use pitcrew::store::Store;
 
@@ -39,6 +40,10 @@ enum Command {
         /// Whose session this is (sessions are saved per user).
         #[arg(long, default_value = "you")]
         user: String,
+        /// Your car in one line, `MAKE [MODEL] [YEAR] [KEY]`, e.g. "MINI Cooper 2006 clamshell";
+        /// saved for --user like Discord's `/car set`, so guides skip what it answers.
+        #[arg(long)]
+        car: Option<Car>,
     },
     /// Start the Discord bot (needs DISCORD_TOKEN). Stops cleanly on SIGINT/SIGTERM.
     Run,
@@ -62,7 +67,7 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Check { content } => check(&content.unwrap_or(config.content_dir)),
-        Command::Chat { guide, user } => with_runtime(chat(config, guide, user)),
+        Command::Chat { guide, user, car } => with_runtime(chat(config, guide, user, car)),
         Command::Run => with_runtime(run(config)),
     }
 }
@@ -128,11 +133,19 @@ async fn open_desk(config: &Config) -> Result<Desk, ExitCode> {
     }
 }
 
-async fn chat(config: Config, guide: Option<String>, user: String) -> ExitCode {
+async fn chat(config: Config, guide: Option<String>, user: String, car: Option<Car>) -> ExitCode {
     let desk = match open_desk(&config).await {
         Ok(d) => d,
         Err(code) => return code,
     };
+    if let Some(car) = car {
+        if let Err(e) = desk.save_car(&Member::Local(user.clone()), &car).await {
+            eprintln!("error: your car could not be saved: {e}");
+            desk.store().close().await;
+            return ExitCode::FAILURE;
+        }
+        println!("Your car: {car}. Guides skip the questions it answers.");
+    }
     let stdin = tokio::io::BufReader::new(tokio::io::stdin());
     let result = Chat::new(&desk, &user, stdin, std::io::stdout())
         .run(guide.as_deref())

@@ -184,6 +184,7 @@ fn card_update(view: &CardView) -> Reply {
             guide_title: &view.guide_title,
             steps: &view.steps,
             skipped: view.skipped,
+            car: view.car.as_ref(),
         },
     );
     Reply::Update(Screen {

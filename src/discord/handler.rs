@@ -286,7 +286,14 @@ impl Handler {
                 }
                 match guide.filter(|g| library.get(g).is_some()) {
                     Some(g) => self.start(member, scope, &g).await,
-                    None => Ok(Reply::Update(screens::picker(library, None))),
+                    None => {
+                        let car = self.desk.car(member).await?;
+                        Ok(Reply::Update(screens::picker_for(
+                            library,
+                            None,
+                            car.as_ref(),
+                        )))
+                    }
                 }
             }
             Action::Step { .. }

@@ -203,6 +203,7 @@ fn draw(view: &CardView) -> Card {
             guide_title: &view.guide_title,
             steps: &view.steps,
             skipped: view.skipped,
+            car: view.car.as_ref(),
         },
     )
 }

@@ -8,7 +8,7 @@ use serenity::all::{
 
 use super::ids::{input, Action, Modal};
 use super::render::{fit, Screen, BUTTON_LABEL_MAX};
-use crate::domain::SessionId;
+use crate::domain::{Car, SessionId};
 use crate::guide::search::{self, Mode};
 use crate::guide::{Guide, Library};
 use crate::triage::View;
@@ -21,8 +21,15 @@ const PICKER_COLOUR: u32 = 0x3b82f6;
 
 /// "What happened?": a menu of guides and a button to describe the problem instead.
 pub fn picker(library: &Library, lead: Option<&str>) -> Screen {
-    let options: Vec<CreateSelectMenuOption> = library
-        .iter()
+    picker_for(library, lead, None)
+}
+
+/// The picker for a member whose car is `car`: guides for it first, and a word on `/car`.
+pub fn picker_for(library: &Library, lead: Option<&str>, car: Option<&Car>) -> Screen {
+    let mut guides: Vec<&Guide> = library.iter().collect();
+    search::fitting_first(&mut guides, car);
+    let options: Vec<CreateSelectMenuOption> = guides
+        .into_iter()
         .take(SELECT_OPTIONS_MAX)
         .map(|g| {
             CreateSelectMenuOption::new(fit(&g.title, OPTION_TEXT_MAX), g.id.clone())
@@ -38,6 +45,7 @@ pub fn picker(library: &Library, lead: Option<&str>) -> Screen {
         "If anyone is in danger, call **911** (or your local emergency number) first.\n\n\
          Pick what happened, or describe it in your own words.",
     );
+    text.push_str(car_line(car));
     let mut rows = Vec::new();
     if !options.is_empty() {
         rows.push(CreateActionRow::SelectMenu(
@@ -60,6 +68,14 @@ pub fn picker(library: &Library, lead: Option<&str>) -> Screen {
             .description(text)
             .colour(PICKER_COLOUR),
         rows,
+    }
+}
+
+/// Lightly, under the picker: what `/car` does, or that it is in use.
+fn car_line(car: Option<&Car>) -> &'static str {
+    match car {
+        Some(_) => "\n\n*Guides for your saved car come first. `/car show` to check it.*",
+        None => "\n\n*Tip: `/car set` tells pitcrew your car once, so guides skip what it already answers.*",
     }
 }
 

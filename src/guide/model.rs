@@ -7,6 +7,9 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use super::fit::{When, Years};
+use crate::domain::Car;
+
 /// How a terminal node ends the member's guide.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -42,10 +45,30 @@ pub struct AppliesTo {
     pub years: Option<String>,
 }
 
+impl AppliesTo {
+    /// Whether a guide marked for these cars fits `car`, for ranking. Makes compare ignoring
+    /// case (free text here, written before cars were known); models are not compared (owners
+    /// write them too many ways); a years text that does not read as years rules nothing out.
+    pub fn fits(&self, car: &Car) -> bool {
+        let make = self.makes.is_empty()
+            || self
+                .makes
+                .iter()
+                .any(|m| m.trim().eq_ignore_ascii_case(car.make.as_str()));
+        let years = match (self.years.as_deref().map(str::parse::<Years>), car.year) {
+            (Some(Ok(range)), Some(year)) => range.contains(year),
+            _ => true,
+        };
+        make && years
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Choice {
     pub label: String,
     pub target: String,
+    /// Shown only to members whose car may fit (see [`When`]); `None` for everyone.
+    pub when: Option<When>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,6 +78,8 @@ pub struct Node {
     pub text: String,
     pub outcome: Option<Outcome>,
     pub choices: Vec<Choice>,
+    /// A step only for some cars: every choice leading here is hidden from other cars.
+    pub when: Option<When>,
 }
 
 impl Node {

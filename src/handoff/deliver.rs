@@ -191,6 +191,7 @@ impl<P: Port> Handoffs<P> {
             .as_ref()
             .and_then(|s| self.desk.library().get(&s.guide_id));
         let answers = store.answers(h.session).await?;
+        let car = store.car(&Member::Discord(h.member)).await?;
         let (steps, skipped) = card::walk(guide, &answers);
         let guide_title = guide
             .map(|g| g.title.clone())
@@ -201,6 +202,7 @@ impl<P: Port> Handoffs<P> {
             guide_title,
             steps,
             skipped,
+            car,
         })
     }
 

@@ -4,6 +4,7 @@
 //! file that toml cannot read into a guide at all (bad syntax, unknown or missing field, wrong
 //! value type) stops early, and then just that file: the others are still checked.
 
+mod conditions;
 mod graph;
 mod hints;
 mod report;
@@ -66,6 +67,10 @@ pub enum Rule {
     NoVolunteerPath,
     /// No `emergency` node within two choices of `start`.
     NoEmergencyNearStart,
+    /// A `when` names a field cars do not have (`colour`, a typo of `key`).
+    UnknownConditionField,
+    /// A `when` names a make or key type pitcrew does not know, or years it cannot read.
+    UnknownConditionValue,
 }
 
 /// One problem, displayed as `FILE:LINE:COL: what is wrong — how to fix it`.
