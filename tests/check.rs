@@ -596,13 +596,13 @@ fn the_cancel_id_is_reserved_for_triage_cancel() {
 fn a_condition_naming_an_unknown_field() {
     let p = only("condition-unknown-field", 21, Rule::UnknownConditionField);
     // The column is the field's own, inside the inline table.
-    assert_eq!(p.column, 58);
+    assert_eq!(p.column, 57);
     assert_mentions(
         &p,
         &[
             "`Still stuck`",
             "`wiggle`",
-            "`kye` is not a car field",
+            "`keys` is not a car field",
             "did you mean `key`?",
             "`make`, `key`, `years`",
         ],

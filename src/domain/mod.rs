@@ -11,6 +11,7 @@ pub mod ids;
 pub mod place;
 pub mod session;
 pub mod time;
+pub mod walk;
 
 pub use car::{Car, CarError, KeyType, Make, MODEL_MAX_CHARS_U16};
 pub use handoff::{
@@ -21,3 +22,4 @@ pub use ids::{ChannelId, GuildId, HandoffId, MessageId, RoleId, SessionId, UserI
 pub use place::{Member, Scope};
 pub use session::{AnswerRecord, NewAnswer, SessionRecord};
 pub use time::{Clock, SystemClock, Timestamp};
+pub use walk::{GuideVersion, State, Status};

@@ -2,13 +2,13 @@
 //! problem, so the engine may rely on every invariant listed on [`Guide`].
 
 use std::collections::HashMap;
-use std::fmt;
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
 use super::fit::{When, Years};
 use crate::domain::Car;
+pub use crate::domain::GuideVersion;
 
 /// How a terminal node ends the member's guide.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -88,16 +88,6 @@ impl Node {
     }
 }
 
-/// A content hash of the guide's file. Sessions remember it so an edited guide can be detected.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct GuideVersion(pub String);
-
-impl fmt::Display for GuideVersion {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
 /// A checked guide. Invariants (guaranteed by the checker): node ids are unique, every choice
 /// target names a node, `start` names a node, every node is reachable from `start`, every
 /// non-terminal node has at least one choice, terminal nodes have none, and `volunteer` names a
@@ -168,5 +158,27 @@ impl Guide {
         // The checker guarantees `start` names a node; fall back to the first node rather than
         // panic if a guide was assembled by hand in a test.
         self.node(&self.start).unwrap_or(&self.nodes[0])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn car(s: &str) -> Car {
+        s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))
+    }
+
+    #[test]
+    fn applies_to_matches_make_and_years_ignoring_case() {
+        let mini = AppliesTo {
+            makes: vec!["mini".into()],
+            models: vec![],
+            years: Some("2002-2009".into()),
+        };
+        assert!(mini.fits(&car("MINI")));
+        assert!(mini.fits(&car("MINI 2006")));
+        assert!(!mini.fits(&car("MINI 2015")));
+        assert!(!mini.fits(&car("BMW 2006")));
     }
 }
