@@ -109,8 +109,9 @@ async fn show_and_forget_then_the_question_is_asked_again() {
     );
     let walk = past_the_blade(&pit, me).await.message();
     assert!(
-        description(&walk).contains("sealed inside"),
-        "flat-key branch"
+        description(&walk).starts_with("Your key's battery is **sealed inside**"),
+        "the flat-key branch, unasked: {}",
+        description(&walk)
     );
 
     let forgot = car(&pit, me, "forget", &[]).await.message();
