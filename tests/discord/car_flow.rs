@@ -7,7 +7,7 @@ use std::time::Duration;
 use pitcrew::discord::CANCEL;
 use pitcrew::domain::{Member, UserId};
 
-use crate::fake::builders::{command, Actor};
+use crate::fake::builders::{autocomplete, command, Actor};
 use crate::harness::screen::{description, field, labels, step_of};
 use crate::harness::{Answer, Pit};
 
@@ -148,5 +148,53 @@ async fn the_card_shows_the_car_quoted_and_pings_nobody_with_it() {
         Some("> BMW @everyone <@&1> 320d 2011")
     );
     pit.assert_pings_only(&[me.user_id], &[crew.role]);
+    pit.server.assert_no_violations();
+}
+
+/// The guide ids of the picker's menu, in order.
+fn picker_ids(msg: &crate::fake::StoredMessage) -> Vec<String> {
+    msg.component("pick").expect("a guide menu")["options"]
+        .as_array()
+        .expect("options")
+        .iter()
+        .filter_map(|o| o["value"].as_str().map(str::to_string))
+        .collect()
+}
+
+async fn autocompleted(pit: &Pit, actor: &Actor, typed: &str) -> Vec<String> {
+    let payload = autocomplete("triage").focused("guide", typed).by(actor);
+    let answer = pit.answer(pit.server.dispatch(payload).await).await;
+    answer.callback.data["choices"]
+        .as_array()
+        .expect("choices")
+        .iter()
+        .filter_map(|c| c["value"].as_str().map(str::to_string))
+        .collect()
+}
+
+#[tokio::test]
+async fn guides_for_the_saved_car_come_first_in_the_picker_and_autocomplete() {
+    let pit = Pit::start().await;
+    let me = &pit.scene.actor;
+    let other = pit.other_member("no_car_yet");
+    car(&pit, me, "set", &[("make", "MINI"), ("year", "2006")]).await;
+
+    let mine = pit.triage(me, None).await.message();
+    assert_eq!(picker_ids(&mine)[0], MINI, "{:?}", picker_ids(&mine));
+    assert!(description(&mine).contains("saved car"));
+    let theirs = pit.triage(&other, None).await.message();
+    assert_eq!(picker_ids(&theirs)[0], "bmw-keys-locked", "title order");
+    assert!(
+        description(&theirs).contains("`/car set`"),
+        "the light hint"
+    );
+
+    assert_eq!(autocompleted(&pit, me, "").await[0], MINI);
+    assert_eq!(autocompleted(&pit, &other, "").await[0], "bmw-keys-locked");
+    // A BMW's guides first, the MINI guide (another make) after those for any car.
+    car(&pit, me, "set", &[("make", "BMW")]).await;
+    let all = autocompleted(&pit, me, "").await;
+    assert_eq!(all.first().map(String::as_str), Some("bmw-keys-locked"));
+    assert_eq!(all.last().map(String::as_str), Some(MINI), "{all:?}");
     pit.server.assert_no_violations();
 }
