@@ -11,11 +11,11 @@ use crate::guide::{Choice, Guide, Node};
 
 /// Whether `choice` is for `car`: its own condition and that of the node it leads to.
 pub(crate) fn choice_fits(guide: &Guide, choice: &Choice, car: &Car) -> bool {
-    let own = choice.when.as_ref().is_none_or(|w| w.fits(car));
+    let own = choice.when.as_ref().map_or(true, |w| w.fits(car));
     let target = guide
         .node(&choice.target)
         .and_then(|n| n.when.as_ref())
-        .is_none_or(|w| w.fits(car));
+        .map_or(true, |w| w.fits(car));
     own && target
 }
 
