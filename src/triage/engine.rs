@@ -55,7 +55,7 @@ pub fn start(guide: &Guide) -> (State, View) {
     start_for(guide, None)
 }
 
-/// A fresh walk through `guide` for `car` (see [`super::fit`]): questions the car answers are
+/// A fresh walk through `guide` for `car` (see `triage/fit.rs`): questions the car answers are
 /// already passed, and recorded on the path.
 pub fn start_for(guide: &Guide, car: Option<&Car>) -> (State, View) {
     let mut path = Vec::new();
