@@ -216,8 +216,9 @@ impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
         }
         if !view.choices.is_empty() {
             s.push('\n');
-            for c in &view.choices {
-                s.push_str(&format!("  {}. {}\n", c.index + 1, c.label));
+            // Numbered as shown: a choice hidden for the member's car leaves no gap.
+            for (n, c) in view.choices.iter().enumerate() {
+                s.push_str(&format!("  {}. {}\n", n + 1, c.label));
             }
         }
         s.push_str(&format!("\n  {}\n", keys_line(view)));
@@ -305,8 +306,12 @@ fn parse_input(line: &str, view: &View) -> Parsed {
         "r" => nav(Nav::Restart),
         "h" => nav(Nav::Volunteer),
         other => match other.parse::<usize>() {
-            Ok(n) if n >= 1 && n <= view.choices.len() => Parsed::Input(Input::Choose(n - 1)),
-            _ => Parsed::Invalid,
+            // The number shown, back to the choice's place in the node.
+            Ok(n) => match n.checked_sub(1).and_then(|i| view.choices.get(i)) {
+                Some(c) => Parsed::Input(Input::Choose(c.index)),
+                None => Parsed::Invalid,
+            },
+            Err(_) => Parsed::Invalid,
         },
     }
 }
