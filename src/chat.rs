@@ -7,8 +7,9 @@ use tokio::io::{AsyncBufRead, AsyncBufReadExt, Lines};
 
 use crate::desk::{Desk, DeskError, Pressed};
 use crate::domain::SessionRecord;
-use crate::domain::{Member, Region, Scope};
+use crate::domain::{Car, Member, Region, Scope};
 use crate::guide::search::{self, Mode};
+use crate::guide::Guide;
 use crate::handoff::text as handoff_text;
 use crate::triage::{Input, Nav, View};
 
@@ -118,9 +119,10 @@ impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
 
     /// The guide picker: a number from the list, or the problem in the member's own words.
     async fn pick(&mut self) -> Result<Option<(SessionRecord, View)>, DeskError> {
-        let mut offered: Vec<String> = self.desk.library().iter().map(|g| g.id.clone()).collect();
+        let car = self.desk.car(&self.member).await?;
+        let mut offered = self.guide_order(car.as_ref());
         self.say("Which problem do you have?");
-        self.list_guides();
+        self.list(&offered);
         // The member's last description: what a volunteer would get on Discord.
         let mut described = String::new();
         loop {
@@ -161,8 +163,8 @@ impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
                 self.say("None of our guides fits what you described.");
                 self.say(&handoff_text::unguided_in_terminal(&described, self.region));
                 self.say("If one of these does match after all, type its number:");
-                offered = self.desk.library().iter().map(|g| g.id.clone()).collect();
-                self.list_guides();
+                offered = self.guide_order(car.as_ref());
+                self.list(&offered);
                 continue;
             }
             self.say("These guides fit best:");
@@ -245,8 +247,9 @@ impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
         }
         if !view.choices.is_empty() {
             s.push('\n');
-            for c in &view.choices {
-                s.push_str(&format!("  {}. {}\n", c.index + 1, c.label));
+            // Numbered as shown: a choice hidden for the member's car leaves no gap.
+            for (n, c) in view.choices.iter().enumerate() {
+                s.push_str(&format!("  {}. {}\n", n + 1, c.label));
             }
         }
         s.push_str(&format!("\n  {}\n", keys_line(view)));
@@ -254,10 +257,22 @@ impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
     }
 
     fn list_guides(&mut self) {
-        let lines: Vec<String> = self
-            .desk
-            .library()
+        let all = self.guide_order(None);
+        self.list(&all);
+    }
+
+    /// Guide ids in the order they are offered: those for the member's car first.
+    fn guide_order(&self, car: Option<&Car>) -> Vec<String> {
+        let mut guides: Vec<&Guide> = self.desk.library().iter().collect();
+        search::fitting_first(&mut guides, car);
+        guides.into_iter().map(|g| g.id.clone()).collect()
+    }
+
+    fn list(&mut self, ids: &[String]) {
+        let library = self.desk.library();
+        let lines: Vec<String> = ids
             .iter()
+            .filter_map(|id| library.get(id))
             .enumerate()
             .map(|(i, g)| format!("  {}. {} — {} ({})", i + 1, g.title, g.summary, g.id))
             .collect();
@@ -322,8 +337,12 @@ fn parse_input(line: &str, view: &View) -> Parsed {
         "r" => nav(Nav::Restart),
         "h" => nav(Nav::Volunteer),
         other => match other.parse::<usize>() {
-            Ok(n) if n >= 1 && n <= view.choices.len() => Parsed::Input(Input::Choose(n - 1)),
-            _ => Parsed::Invalid,
+            // The number shown, back to the choice's place in the node.
+            Ok(n) => match n.checked_sub(1).and_then(|i| view.choices.get(i)) {
+                Some(c) => Parsed::Input(Input::Choose(c.index)),
+                None => Parsed::Invalid,
+            },
+            Err(_) => Parsed::Invalid,
         },
     }
 }

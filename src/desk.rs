@@ -7,7 +7,7 @@ use thiserror::Error;
 use std::sync::Arc;
 
 use crate::domain::{
-    Clock, Member, NewAnswer, Scope, SessionId, SessionRecord, SystemClock, Timestamp,
+    Car, Clock, Member, NewAnswer, Scope, SessionId, SessionRecord, SystemClock, Timestamp,
 };
 use crate::guide::{Guide, Library};
 use crate::store::{Advance, Store, StoreError};
@@ -93,6 +93,21 @@ impl Desk {
         &self.store
     }
 
+    /// The member's car, if they told it: the walks and the volunteers' card use it.
+    pub async fn car(&self, member: &Member) -> Result<Option<Car>, DeskError> {
+        Ok(self.store.car(member).await?)
+    }
+
+    /// Keeps `car` as the member's car (`/car set`, `chat --car`), replacing any other.
+    pub async fn save_car(&self, member: &Member, car: &Car) -> Result<(), DeskError> {
+        Ok(self.store.save_car(member, car, self.now()).await?)
+    }
+
+    /// Forgets the member's car; `true` if there was one.
+    pub async fn forget_car(&self, member: &Member) -> Result<bool, DeskError> {
+        Ok(self.store.delete_car(member).await?)
+    }
+
     /// The member's open session in this place, drawn as it stands now (for a resume offer).
     /// A session whose guide was deleted is closed and not offered.
     pub async fn open_session(
@@ -107,11 +122,13 @@ impl Desk {
             self.close(&session, Status::Abandoned).await?;
             return Ok(None);
         };
+        let car = self.store.car(member).await?;
+        let car = car.as_ref();
         let view = match triage::reconcile(guide, &session.guide_version, &session.state) {
             Reconciled::Unchanged(state) | Reconciled::Continued(state) => {
-                triage::view(guide, &state).with_notice(Notice::Resumed)
+                triage::view_for(guide, &state, car).with_notice(Notice::Resumed)
             }
-            Reconciled::StepRemoved(state) => triage::view(guide, &state),
+            Reconciled::StepRemoved(state) => triage::view_for(guide, &state, car),
         };
         Ok(Some((session, view)))
     }
@@ -127,7 +144,8 @@ impl Desk {
             .library
             .get(guide_id)
             .ok_or_else(|| DeskError::UnknownGuide(guide_id.to_string()))?;
-        let (state, view) = triage::start(guide);
+        let car = self.store.car(member).await?;
+        let (state, view) = triage::start_for(guide, car.as_ref());
         let session = self
             .store
             .start_session(member, scope, &guide.id, &guide.version, &state, self.now())
@@ -148,7 +166,8 @@ impl Desk {
             .library
             .get(guide_id)
             .ok_or_else(|| DeskError::UnknownGuide(guide_id.to_string()))?;
-        let (state, view) = triage::start(guide);
+        let car = self.store.car(member).await?;
+        let (state, view) = triage::start_for(guide, car.as_ref());
         if let Some(session) = self
             .store
             .start_session_unless_active(
@@ -209,8 +228,10 @@ impl Desk {
         let Some(guide) = self.library.get(&session.guide_id) else {
             return Ok(Pressed::Unknown);
         };
+        let car = self.store.car(member).await?;
+        let car = car.as_ref();
         if session.state.step != step {
-            return Ok(unchanged(guide, session, Notice::OldStep));
+            return Ok(unchanged(guide, session, Notice::OldStep, car));
         }
         if input == Input::Restart && session.state.status != Status::Active {
             // A finished walk is never reopened: starting over is a new session, so every walk
@@ -224,13 +245,13 @@ impl Desk {
             // not applied blind: the member sees the new screen first. Navigation keeps its
             // meaning and goes through.
             Reconciled::Continued(state) if matches!(input, Input::Choose(_)) => {
-                return self.rebase(guide, session, state).await;
+                return self.rebase(guide, session, state, car).await;
             }
             Reconciled::Continued(state) | Reconciled::StepRemoved(state) => state,
         };
-        let transition = match triage::apply(guide, &state, input) {
+        let transition = match triage::apply_for(guide, &state, input, car) {
             Ok(t) => t,
-            Err(_) => return Ok(unchanged(guide, session, Notice::Unavailable)),
+            Err(_) => return Ok(unchanged(guide, session, Notice::Unavailable, car)),
         };
         let answer = NewAnswer {
             node: state.node.clone(),
@@ -252,7 +273,7 @@ impl Desk {
                 session,
                 view: transition.view,
             }),
-            Advance::Stale(current) => Ok(unchanged(guide, current, Notice::OldStep)),
+            Advance::Stale(current) => Ok(unchanged(guide, current, Notice::OldStep, car)),
         }
     }
 
@@ -263,6 +284,7 @@ impl Desk {
         guide: &Guide,
         session: SessionRecord,
         state: State,
+        car: Option<&Car>,
     ) -> Result<Pressed, DeskError> {
         let next = State {
             step: state.step.wrapping_add(1),
@@ -287,7 +309,7 @@ impl Desk {
             Advance::Applied(s) => s,
             Advance::Stale(s) => s,
         };
-        Ok(unchanged(guide, current, Notice::GuideUpdated))
+        Ok(unchanged(guide, current, Notice::GuideUpdated, car))
     }
 
     /// Closes `session` with `status`; `None` when another change got there first.
@@ -323,17 +345,17 @@ impl Desk {
     }
 }
 
-/// The current screen of `session`, with `notice` (a closed session says so instead).
-fn unchanged(guide: &Guide, session: SessionRecord, notice: Notice) -> Pressed {
+/// The current screen of `session` for `car`, with `notice` (a closed session says so instead).
+fn unchanged(guide: &Guide, session: SessionRecord, notice: Notice, car: Option<&Car>) -> Pressed {
     let notice = if session.state.status == Status::Abandoned {
         Notice::Closed
     } else {
         notice
     };
     let view = match triage::reconcile(guide, &session.guide_version, &session.state) {
-        Reconciled::StepRemoved(state) => triage::view(guide, &state),
+        Reconciled::StepRemoved(state) => triage::view_for(guide, &state, car),
         Reconciled::Unchanged(state) | Reconciled::Continued(state) => {
-            triage::view(guide, &state).with_notice(notice)
+            triage::view_for(guide, &state, car).with_notice(notice)
         }
     };
     Pressed::Unchanged { session, view }

@@ -5,14 +5,15 @@
 //! - [`region`]: countries and their emergency, police and roadside numbers (with the official
 //!   source of each), and the placeholders guides write instead of them. Uses nothing else, so
 //!   guides, the engine, the domain and both front ends can all draw on it.
-//! - [`domain`]: typed ids, time and the clock, member and scope, session and handoff records.
-//!   Below all the others but `region` (its session record names a guide version and state).
+//! - [`domain`]: typed ids, time and the clock, member and scope, the member's car, the walk's
+//!   state and guide version, session and handoff records. Below all the others but `region`.
 //! - [`guide`]: guides as TOML files: the model, the loader, the checker (`pitcrew check`) and
-//!   free-text ranking. Reads files, nothing else.
-//! - [`triage`]: the engine. Pure functions from (guide, state, input) to (state, view). No
-//!   Discord, no SQL, no clock.
+//!   free-text ranking; car conditions (`when`) and whether a car fits them. Reads files,
+//!   nothing else.
+//! - [`triage`]: the engine. Pure functions from (guide, state, input, the member's car) to
+//!   (state, view). No Discord, no SQL, no clock.
 //! - [`store`]: the only place with SQL: sessions, the append-only answer log, handoffs, server
-//!   setup, migrations.
+//!   setup, members' cars, migrations.
 //! - [`desk`]: the application service both front ends call: starts, resumes and advances
 //!   sessions by joining the engine to the store; it holds the library, the store and the clock.
 //! - [`handoff`]: the volunteer handoff as a service over the desk: claim, release, transfer,

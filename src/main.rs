@@ -10,7 +10,7 @@ use pitcrew::chat::{Chat, ChatEnd};
 use pitcrew::config::Config;
 use pitcrew::desk::Desk;
 use pitcrew::discord::{self, RunError};
-use pitcrew::domain::Region;
+use pitcrew::domain::{Car, Member, Region};
 use pitcrew::guide::{self, LoadError};
 use pitcrew::store::Store;
 
@@ -44,6 +44,10 @@ enum Command {
         /// ES, IT, AU, NZ or OTHER (default: PITCREW_REGION; without it, all side by side).
         #[arg(long)]
         region: Option<Region>,
+        /// Your car in one line, `MAKE [MODEL] [YEAR] [KEY]`, e.g. "MINI Cooper 2006 clamshell";
+        /// saved for --user like Discord's `/car set`, so guides skip what it answers.
+        #[arg(long)]
+        car: Option<Car>,
     },
     /// Start the Discord bot (needs DISCORD_TOKEN). Stops cleanly on SIGINT/SIGTERM.
     Run,
@@ -71,7 +75,8 @@ fn main() -> ExitCode {
             guide,
             user,
             region,
-        } => with_runtime(chat(config, guide, user, region)),
+            car,
+        } => with_runtime(chat(config, guide, user, region, car)),
         Command::Run => with_runtime(run(config)),
     }
 }
@@ -142,11 +147,20 @@ async fn chat(
     guide: Option<String>,
     user: String,
     region: Option<Region>,
+    car: Option<Car>,
 ) -> ExitCode {
     let desk = match open_desk(&config).await {
         Ok(d) => d,
         Err(code) => return code,
     };
+    if let Some(car) = car {
+        if let Err(e) = desk.save_car(&Member::Local(user.clone()), &car).await {
+            eprintln!("error: your car could not be saved: {e}");
+            desk.store().close().await;
+            return ExitCode::FAILURE;
+        }
+        println!("Your car: {car}. Guides skip the questions it answers.");
+    }
     let stdin = tokio::io::BufReader::new(tokio::io::stdin());
     // The flag, else the setting; without either the numbers stand side by side (the system
     // locale is not used: servers and containers default to en_US wherever they are).

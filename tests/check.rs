@@ -627,3 +627,46 @@ fn the_cancel_id_is_reserved_for_triage_cancel() {
         "{problems:?}"
     );
 }
+
+// ----- car conditions (`when`) -----
+
+#[test]
+fn a_condition_naming_an_unknown_field() {
+    let p = only("condition-unknown-field", 21, Rule::UnknownConditionField);
+    // The column is the field's own, inside the inline table.
+    assert_eq!(p.column, 57);
+    assert_mentions(
+        &p,
+        &[
+            "`Still stuck`",
+            "`wiggle`",
+            "`keys` is not a car field",
+            "did you mean `key`?",
+            "`make`, `key`, `years`",
+        ],
+    );
+}
+
+#[test]
+fn a_condition_naming_an_unknown_value_or_unreadable_years() {
+    let report = assert_problems(
+        "condition-unknown-value",
+        &[
+            ("stuck-key.toml", 21, Rule::UnknownConditionValue),
+            ("stuck-key.toml", 31, Rule::UnknownConditionValue),
+        ],
+    );
+    // A make in another case ("Mini") is the same make, so only the years are wrong there.
+    assert_mentions(
+        &report.problems[0],
+        &["`flatkey` is not a key", "did you mean `flat-key`?"],
+    );
+    assert_mentions(
+        &report.problems[1],
+        &[
+            "node `fixed`",
+            "`soon` is not a range of years",
+            "`2002-2004`",
+        ],
+    );
+}

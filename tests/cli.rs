@@ -296,3 +296,36 @@ fn chat_says_plainly_when_nothing_fits_and_what_a_volunteer_would_be_given() {
         "the picker offers it: {stdout}"
     );
 }
+
+#[test]
+fn chat_car_is_saved_and_answers_the_key_question() {
+    let run = Run::new("content");
+    // Safe, then "I'm in": a 2006 flat-key MINI goes straight to the flat-key step.
+    let out = run.pitcrew(
+        &[
+            "chat",
+            "mini-fob-not-working",
+            "--car",
+            "MINI Cooper 2006 flat-key",
+        ],
+        "3\n1\nq\n",
+    );
+    let (stdout, stderr) = text(&out);
+    assert!(out.status.success(), "{stdout}\n{stderr}");
+    assert!(
+        stdout.contains("Your car: MINI Cooper 2006, flat-key key"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("battery is sealed inside"), "{stdout}");
+    assert!(!stdout.contains("Which key do you have?"), "{stdout}");
+    // Another user, no car: asked.
+    let out = run.pitcrew(
+        &["chat", "mini-fob-not-working", "--user", "bo"],
+        "3\n1\nq\n",
+    );
+    assert!(text(&out).0.contains("Which key do you have?"));
+    // A car pitcrew cannot keep is an argument error, named.
+    let out = run.pitcrew(&["chat", "--car", "BMW 2010 clamshell"], "q\n");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out).1.contains("a BMW has no clamshell key"));
+}

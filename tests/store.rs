@@ -187,7 +187,13 @@ async fn migrations_build_the_schema_on_an_empty_file() {
             .iter()
             .map(|r| (r.get("version"), r.get("success")))
             .collect();
-    assert_eq!(applied, vec![(1, true), (2, true), (3, true)]);
+    // Every embedded migration applied, in order; other files' own tests pin their tables.
+    assert!(
+        applied.starts_with(&[(1, true), (2, true), (3, true)]),
+        "{applied:?}"
+    );
+    assert!(applied.iter().all(|(_, ok)| *ok), "{applied:?}");
+    assert!(applied.contains(&(4, true)), "0004_member_car: {applied:?}");
 
     let journal: String = sqlx::query("PRAGMA journal_mode")
         .fetch_one(&mut conn)

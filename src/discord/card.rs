@@ -8,7 +8,7 @@ use serenity::all::{
 
 use super::ids::{Action, CardAction};
 use super::render::fit;
-use crate::domain::{Handoff, HandoffStatus};
+use crate::domain::{Car, Handoff, HandoffStatus};
 use crate::handoff::card::Step;
 use crate::handoff::text::quote;
 
@@ -29,6 +29,8 @@ pub struct CardContext<'a> {
     pub steps: &'a [Step],
     /// Steps left out at the top because the walk was long.
     pub skipped: usize,
+    /// The member's car, if they told it.
+    pub car: Option<&'a Car>,
 }
 
 pub struct Card {
@@ -107,6 +109,14 @@ pub fn draw(h: &Handoff, ctx: &CardContext<'_>) -> Card {
         ),
         ("Status", status, false),
     ];
+    if let Some(car) = ctx.car {
+        // The model is the member's own text: quoted like their note, never taken as ours.
+        fields.push((
+            "Member's car",
+            fit(&quote(&car.to_string()), FIELD_MAX),
+            false,
+        ));
+    }
     if let Some(note) = &h.member_note {
         // Without a guide the note is the member's description: what the volunteer reads first.
         let name = if ctx.unguided {

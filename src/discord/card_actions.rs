@@ -185,6 +185,7 @@ fn card_update(view: &CardView) -> Reply {
             unguided: view.unguided,
             steps: &view.steps,
             skipped: view.skipped,
+            car: view.car.as_ref(),
         },
     );
     Reply::Update(Screen {

@@ -15,7 +15,7 @@ use serenity::all::{
     GuildId as DiscordGuildId, Http, InteractionContext, Permissions,
 };
 
-use crate::domain::{ChannelId, Region, RoleId};
+use crate::domain::{ChannelId, KeyType, Make, Region, RoleId};
 
 /// Discord's limit on autocomplete choices.
 pub const AUTOCOMPLETE_MAX: usize = 25;
@@ -37,6 +37,22 @@ pub enum Command {
     Queue,
     /// `/volunteer duty on|off`.
     Duty { on: bool },
+    /// `/car set|show|forget`.
+    Car(CarCommand),
+}
+
+/// What `/car` asks for. `Set` carries the parts as given; whether they make a car (a key that
+/// exists on that make, a year in range) is the domain's call, answered to the member.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CarCommand {
+    Set {
+        make: Make,
+        model: Option<String>,
+        year: Option<u16>,
+        key: Option<KeyType>,
+    },
+    Show,
+    Forget,
 }
 
 /// What `/pitcrew setup` was given; `None` leaves that part as it is.
@@ -59,7 +75,7 @@ struct Definition {
 }
 
 /// Every command, in the order Discord lists them.
-const ALL: [Definition; 3] = [
+const ALL: [Definition; 4] = [
     Definition {
         name: "triage",
         define: triage::define,
@@ -74,6 +90,11 @@ const ALL: [Definition; 3] = [
         name: "volunteer",
         define: volunteer::define,
         parse: volunteer::parse,
+    },
+    Definition {
+        name: "car",
+        define: car::define,
+        parse: car::parse,
     },
 ];
 
@@ -295,6 +316,9 @@ mod volunteer {
         }
     }
 }
+
+#[path = "commands_car.rs"]
+mod car;
 
 #[cfg(test)]
 #[path = "commands_tests.rs"]

@@ -138,6 +138,19 @@ fn meant(path: &str, given: &BTreeMap<String, Json>) -> Command {
         "volunteer duty" => Command::Duty {
             on: text("state").as_deref() == Some("on"),
         },
+        "car set" => Command::Car(CarCommand::Set {
+            make: text("make")
+                .and_then(|m| m.parse().ok())
+                .expect("make is required and a known one"),
+            model: text("model"),
+            year: given
+                .get("year")
+                .and_then(Json::as_u64)
+                .and_then(|y| u16::try_from(y).ok()),
+            key: text("key").and_then(|k| k.parse().ok()),
+        }),
+        "car show" => Command::Car(CarCommand::Show),
+        "car forget" => Command::Car(CarCommand::Forget),
         other => panic!("`{other}` is registered but this test does not know what it means"),
     }
 }
@@ -152,6 +165,9 @@ fn kind(c: &Command) -> &'static str {
         Command::Queue => "queue",
         Command::Duty { on: true } => "duty on",
         Command::Duty { on: false } => "duty off",
+        Command::Car(CarCommand::Set { .. }) => "car set",
+        Command::Car(CarCommand::Show) => "car show",
+        Command::Car(CarCommand::Forget) => "car forget",
     }
 }
 
@@ -170,7 +186,16 @@ fn every_registered_invocation_parses_to_what_it_means() {
     assert_eq!(cancel, Some(Command::Cancel));
     seen.extend(cancel.as_ref().map(kind));
     let all = [
-        "triage", "cancel", "setup", "status", "queue", "duty on", "duty off",
+        "triage",
+        "cancel",
+        "setup",
+        "status",
+        "queue",
+        "duty on",
+        "duty off",
+        "car set",
+        "car show",
+        "car forget",
     ];
     assert_eq!(
         seen,
@@ -220,6 +245,27 @@ fn what_was_never_registered_does_not_parse() {
         (
             "volunteer",
             json!([{"name": "queue", "type": 1, "options": [{"name": "state", "type": 3, "value": "on"}]}]),
+        ),
+        // A make or key pitcrew never offered, a year past Discord's bounds, no make at all.
+        (
+            "car",
+            json!([{"name": "set", "type": 1, "options": [{"name": "make", "type": 3, "value": "Tesla"}]}]),
+        ),
+        (
+            "car",
+            json!([{"name": "set", "type": 1, "options": [{"name": "make", "type": 3, "value": "MINI"}, {"name": "key", "type": 3, "value": "flat key"}]}]),
+        ),
+        (
+            "car",
+            json!([{"name": "set", "type": 1, "options": [{"name": "make", "type": 3, "value": "MINI"}, {"name": "year", "type": 4, "value": 70000}]}]),
+        ),
+        (
+            "car",
+            json!([{"name": "set", "type": 1, "options": [{"name": "year", "type": 4, "value": 2006}]}]),
+        ),
+        (
+            "car",
+            json!([{"name": "show", "type": 1, "options": [{"name": "make", "type": 3, "value": "MINI"}]}]),
         ),
     ] {
         assert_eq!(

@@ -309,11 +309,15 @@ impl Handler {
                 }
                 match guide.filter(|g| library.get(g).is_some()) {
                     Some(g) => self.start(member, scope, &g, reader).await,
-                    None => Ok(Reply::Update(screens::picker(
-                        library,
-                        None,
-                        reader.region().await,
-                    ))),
+                    None => {
+                        let car = self.desk.car(member).await?;
+                        Ok(Reply::Update(screens::picker_for(
+                            library,
+                            None,
+                            reader.region().await,
+                            car.as_ref(),
+                        )))
+                    }
                 }
             }
             Action::Step { .. }

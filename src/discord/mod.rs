@@ -1,5 +1,6 @@
 //! The Discord front end over serenity: the only module with serenity types. It turns
 //! interactions into desk calls and views into messages; it holds no triage logic of its own.
+mod car;
 mod card;
 mod card_actions;
 mod commands;

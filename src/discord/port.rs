@@ -204,6 +204,7 @@ fn draw(view: &CardView) -> Card {
             unguided: view.unguided,
             steps: &view.steps,
             skipped: view.skipped,
+            car: view.car.as_ref(),
         },
     )
 }

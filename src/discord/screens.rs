@@ -11,7 +11,7 @@ use serenity::all::{
 
 use super::ids::{input, Action, Modal};
 use super::render::{fit, Screen, BUTTON_LABEL_MAX};
-use crate::domain::{Region, SessionId};
+use crate::domain::{Car, Region, SessionId};
 use crate::guide::search::{self, Mode};
 use crate::guide::{Guide, Library};
 use crate::handoff::text::{self as handoff_text, quote};
@@ -30,8 +30,20 @@ const FIELD_MAX: usize = 1024;
 /// "What happened?": a menu of guides and a button to describe the problem instead, under the
 /// emergency number of `region`.
 pub fn picker(library: &Library, lead: Option<&str>, region: Region) -> Screen {
-    let options: Vec<CreateSelectMenuOption> = library
-        .iter()
+    picker_for(library, lead, region, None)
+}
+
+/// The picker for a member whose car is `car`: guides for it first, and a word on `/car`.
+pub fn picker_for(
+    library: &Library,
+    lead: Option<&str>,
+    region: Region,
+    car: Option<&Car>,
+) -> Screen {
+    let mut guides: Vec<&Guide> = library.iter().collect();
+    search::fitting_first(&mut guides, car);
+    let options: Vec<CreateSelectMenuOption> = guides
+        .into_iter()
         .take(SELECT_OPTIONS_MAX)
         .map(|g| {
             CreateSelectMenuOption::new(fit(&g.title, OPTION_TEXT_MAX), g.id.clone())
@@ -48,6 +60,7 @@ pub fn picker(library: &Library, lead: Option<&str>, region: Region) -> Screen {
          Pick what happened, or describe it in your own words.",
         region.emergency()
     ));
+    text.push_str(car_line(car));
     let mut rows = Vec::new();
     if !options.is_empty() {
         rows.push(CreateActionRow::SelectMenu(
@@ -73,6 +86,14 @@ pub fn picker(library: &Library, lead: Option<&str>, region: Region) -> Screen {
             .description(text)
             .colour(PICKER_COLOUR),
         rows,
+    }
+}
+
+/// Lightly, under the picker: what `/car` does, or that it is in use.
+fn car_line(car: Option<&Car>) -> &'static str {
+    match car {
+        Some(_) => "\n\n*Guides for your saved car come first. `/car show` to check it.*",
+        None => "\n\n*Tip: `/car set` tells pitcrew your car once, so guides skip what it already answers.*",
     }
 }
 

@@ -19,6 +19,7 @@ use crate::desk::{Desk, DeskError, Opened};
 use crate::domain::Handoff;
 use crate::domain::{Member, Scope};
 use crate::guide::search::{self, Mode};
+use crate::guide::Guide;
 
 const UNKNOWN: &str = "That command did not work. Type `/triage` to start again.";
 
@@ -78,6 +79,7 @@ async fn run(
         Command::Status => setup::admin(desk, &caller(), None).await?,
         Command::Queue => setup::queue(desk, &caller()).await?,
         Command::Duty { on } => setup::duty(desk, &caller(), on).await?,
+        Command::Car(car) => Reply::Note(super::car::run(desk, &member, car).await?),
     };
     Ok((reply, None))
 }
@@ -116,7 +118,7 @@ async fn triage(
     let region = reader.region().await;
     let reply = match wanted {
         Some(words) => screens::suggest(library, &words, region),
-        None => screens::picker(library, None, region),
+        None => screens::picker_for(library, None, region, desk.car(member).await?.as_ref()),
     };
     Ok(Reply::New(reply))
 }
@@ -150,23 +152,28 @@ pub async fn autocomplete(ctx: &Context, desk: &Desk, cmd: &CommandInteraction) 
         .unwrap_or_default();
     let library = desk.library();
     let mut response = CreateAutocompleteResponse::new();
-    let matches = if typed.trim().is_empty() {
-        library.iter().map(|g| g.id.clone()).collect::<Vec<_>>()
+    let mut matches: Vec<&Guide> = if typed.trim().is_empty() {
+        library.iter().collect()
     } else {
         search::rank(library, &typed, Mode::Prefix, AUTOCOMPLETE_MAX)
             .into_iter()
-            .map(|m| m.guide_id)
+            .filter_map(|m| library.get(&m.guide_id))
             .collect()
     };
+    // Keystrokes must stay fast: a car that cannot be read ranks nothing rather than failing.
+    let car = desk
+        .car(&Member::Discord(cmd.user.id.into()))
+        .await
+        .ok()
+        .flatten();
+    search::fitting_first(&mut matches, car.as_ref());
     let mut offered = 0;
     if !typed.trim().is_empty() && CANCEL.starts_with(&typed.trim().to_lowercase()) {
         response = response.add_string_choice("Cancel my open guide", CANCEL);
         offered += 1;
     }
-    for id in matches.iter().take(AUTOCOMPLETE_MAX - offered) {
-        if let Some(g) = library.get(id) {
-            response = response.add_string_choice(render::fit(&g.title, 100), g.id.clone());
-        }
+    for g in matches.iter().take(AUTOCOMPLETE_MAX - offered) {
+        response = response.add_string_choice(render::fit(&g.title, 100), g.id.clone());
     }
     responder(ctx, cmd.id, &cmd.token)
         .answer(Deferral::NewMessage, async {

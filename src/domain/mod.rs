@@ -5,12 +5,15 @@
 //! Discord ids become these types at the adapter's edge (`discord/`), and SQL integers only
 //! inside `store/`: a swapped guild and user no longer compile.
 
+pub mod car;
 pub mod handoff;
 pub mod ids;
 pub mod place;
 pub mod session;
 pub mod time;
+pub mod walk;
 
+pub use car::{Car, CarError, KeyType, Make, MODEL_MAX_CHARS_U16};
 pub use handoff::{
     Claim, GuildSetup, Handoff, HandoffStatus, NewHandoff, Rating, Ready, DEFAULT_RENOTIFY,
     RENOTIFY_MAX,
@@ -22,3 +25,4 @@ pub use place::{Member, Scope};
 pub use crate::region::{Placeholder, Region};
 pub use session::{AnswerRecord, NewAnswer, SessionRecord, NO_GUIDE};
 pub use time::{Clock, SystemClock, Timestamp};
+pub use walk::{GuideVersion, State, Status};

@@ -3,8 +3,7 @@
 use super::ids::SessionId;
 use super::place::{Member, Scope};
 use super::time::Timestamp;
-use crate::guide::GuideVersion;
-use crate::triage::State;
+use super::walk::{GuideVersion, State};
 
 /// One session as stored: who, where, which guide and version, the engine state, and times.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,10 +2,12 @@
 //!
 //! - [`load`] finds and reads guide files (versions, positions);
 //! - [`check`] applies every rule and reports problems as `FILE:LINE:COL: what — fix`;
+//! - [`fit`] car conditions (`when`, `applies_to`) and whether a member's car fits them;
 //! - [`library`] holds the checked guides the bot serves ([`load_library`]);
 //! - [`search`] ranks guides for a member's own words, over each guide's words as the
 //!   library prepared them when it was built (`index.rs`, below both).
 pub mod check;
+pub mod fit;
 mod index;
 pub mod library;
 pub mod limits;
@@ -15,6 +17,7 @@ pub mod raw;
 pub mod search;
 
 pub use check::{check_dir, check_source, CheckReport, Problem, Rule};
+pub use fit::{When, Years};
 pub use library::{load_library, Library, LoadError};
 pub use model::{AppliesTo, Choice, Guide, GuideVersion, Node, Outcome};
 pub use search::{rank, Match, Mode};

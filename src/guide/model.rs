@@ -2,10 +2,13 @@
 //! problem, so the engine may rely on every invariant listed on [`Guide`].
 
 use std::collections::HashMap;
-use std::fmt;
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
+
+use super::fit::{When, Years};
+use crate::domain::Car;
+pub use crate::domain::GuideVersion;
 
 /// How a terminal node ends the member's guide.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -42,10 +45,30 @@ pub struct AppliesTo {
     pub years: Option<String>,
 }
 
+impl AppliesTo {
+    /// Whether a guide marked for these cars fits `car`, for ranking. Makes compare ignoring
+    /// case (free text here, written before cars were known); models are not compared (owners
+    /// write them too many ways); a years text that does not read as years rules nothing out.
+    pub fn fits(&self, car: &Car) -> bool {
+        let make = self.makes.is_empty()
+            || self
+                .makes
+                .iter()
+                .any(|m| m.trim().eq_ignore_ascii_case(car.make.as_str()));
+        let years = match (self.years.as_deref().map(str::parse::<Years>), car.year) {
+            (Some(Ok(range)), Some(year)) => range.contains(year),
+            _ => true,
+        };
+        make && years
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Choice {
     pub label: String,
     pub target: String,
+    /// Shown only to members whose car may fit (see [`When`]); `None` for everyone.
+    pub when: Option<When>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,21 +78,13 @@ pub struct Node {
     pub text: String,
     pub outcome: Option<Outcome>,
     pub choices: Vec<Choice>,
+    /// A step only for some cars: every choice leading here is hidden from other cars.
+    pub when: Option<When>,
 }
 
 impl Node {
     pub fn is_terminal(&self) -> bool {
         self.outcome.is_some()
-    }
-}
-
-/// A content hash of the guide's file. Sessions remember it so an edited guide can be detected.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct GuideVersion(pub String);
-
-impl fmt::Display for GuideVersion {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
     }
 }
 
@@ -143,5 +158,27 @@ impl Guide {
         // The checker guarantees `start` names a node; fall back to the first node rather than
         // panic if a guide was assembled by hand in a test.
         self.node(&self.start).unwrap_or(&self.nodes[0])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn car(s: &str) -> Car {
+        s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))
+    }
+
+    #[test]
+    fn applies_to_matches_make_and_years_ignoring_case() {
+        let mini = AppliesTo {
+            makes: vec!["mini".into()],
+            models: vec![],
+            years: Some("2002-2009".into()),
+        };
+        assert!(mini.fits(&car("MINI")));
+        assert!(mini.fits(&car("MINI 2006")));
+        assert!(!mini.fits(&car("MINI 2015")));
+        assert!(!mini.fits(&car("BMW 2006")));
     }
 }

@@ -1,6 +1,8 @@
 //! The guide file as written by moderators (TOML), before any checking. Positions are kept
 //! (`Spanned`) so every problem the checker finds can name its file, line and column.
 
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -37,6 +39,8 @@ pub struct RawNode {
     pub outcome: Option<Spanned<Outcome>>,
     #[serde(default)]
     pub choices: Vec<Spanned<RawChoice>>,
+    #[serde(default)]
+    pub when: Option<Spanned<RawWhen>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -45,4 +49,18 @@ pub struct RawChoice {
     pub label: Spanned<String>,
     #[serde(rename = "goto")]
     pub target: Spanned<String>,
+    #[serde(default)]
+    pub when: Option<Spanned<RawWhen>>,
+}
+
+/// A car condition as written, `{ key = "clamshell" }`. Read as a plain map, not a struct with
+/// `deny_unknown_fields`, so the checker can name an unknown field with the fields it knows.
+pub type RawWhen = BTreeMap<Spanned<String>, Spanned<RawWhenValue>>;
+
+/// One value or a list of them: `key = "clamshell"` or `key = ["flat-key", "smart-key"]`.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum RawWhenValue {
+    One(String),
+    Many(Vec<String>),
 }

@@ -9,10 +9,13 @@
 
 use std::cmp::Reverse;
 
+use crate::domain::Car;
+
 use super::index::{
     is_apostrophe, meaningful, stem, tokens, Entry, Word, NOT, PHRASE_PER_WORD, STRONGEST,
 };
 use super::library::Library;
+use super::model::Guide;
 
 /// How to read the member's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,6 +111,20 @@ fn fits(hits: &[u32], phrases: u32) -> bool {
     let earned: u32 = hits.iter().map(|&h| h.min(STRONGEST)).sum();
     let possible = STRONGEST * hits.len() as u32;
     possible > 0 && earned * den >= possible * num
+}
+
+/// Reorders `guides` so those written for the member's `car` come first, then those for any
+/// car, then those for other cars; within each group the order given (relevance, or title) is
+/// kept. No car: unchanged, as before cars were known.
+pub fn fitting_first(guides: &mut [&Guide], car: Option<&Car>) {
+    let Some(car) = car else {
+        return;
+    };
+    guides.sort_by_key(|g| match &g.applies_to {
+        Some(cars) if cars.fits(car) => 0,
+        None => 1,
+        Some(_) => 2,
+    });
 }
 
 /// The best weight a guide gives one term.

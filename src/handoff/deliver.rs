@@ -193,6 +193,7 @@ impl<P: Port> Handoffs<P> {
             .as_ref()
             .and_then(|s| self.desk.library().get(&s.guide_id));
         let answers = store.answers(h.session).await?;
+        let car = store.car(&Member::Discord(h.member)).await?;
         let (steps, skipped) = card::walk(guide, &answers);
         let unguided = session.as_ref().is_some_and(SessionRecord::is_unguided);
         let guide_title = if unguided {
@@ -209,6 +210,7 @@ impl<P: Port> Handoffs<P> {
             unguided,
             steps,
             skipped,
+            car,
         })
     }
 

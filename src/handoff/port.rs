@@ -6,7 +6,7 @@
 
 use std::future::Future;
 
-use crate::domain::{ChannelId, GuildId, Handoff, MessageId, RoleId, UserId};
+use crate::domain::{Car, ChannelId, GuildId, Handoff, MessageId, RoleId, UserId};
 use crate::handoff::card::Step;
 
 /// Who a message may ping. Mention markup in the text pings nobody unless it is listed here.
@@ -39,6 +39,8 @@ pub struct CardView {
     pub steps: Vec<Step>,
     /// Steps left out at the top because the walk was long.
     pub skipped: usize,
+    /// The member's car, if they told it: volunteers need it before the first question.
+    pub car: Option<Car>,
 }
 
 /// The platform side of a handoff. Every call is one round trip; the service decides what to

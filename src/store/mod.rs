@@ -4,7 +4,7 @@
 //!   embedded migrations (`migrations/*.sql`, forward-only).
 //! - Sessions and their append-only answer log: `sessions.rs`.
 //! - Volunteer handoffs: `handoffs.rs` (writes), `handoff_reads.rs`, their re-notify timer
-//!   `notices.rs`; per-server setup and the volunteers on duty: `guilds.rs`; their row
+//!   `notices.rs`; the member's car: `cars.rs`; per-server setup and the volunteers on duty: `guilds.rs`; their row
 //!   conversions: `handoff_rows.rs`.
 //! - Row ↔ domain conversions, including the `u64` ↔ `i64` id mapping: `rows.rs`.
 //! - Errors phrased for whoever has to act on them: `error.rs`.
@@ -22,6 +22,7 @@
 //! refused with [`StoreError::IdOutOfRange`] rather than silently wrapped to a negative number.
 
 mod cache;
+mod cars;
 mod checkpoint;
 mod durability;
 mod error;

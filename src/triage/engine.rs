@@ -3,8 +3,10 @@
 
 use thiserror::Error;
 
+use super::fit::{back_to, settle, visible};
 use super::state::{State, Status};
 use super::view::{ChoiceView, Flags, Nav, Notice, View};
+use crate::domain::Car;
 use crate::guide::{Guide, GuideVersion, Node, Outcome};
 
 /// What a member can do on a step.
@@ -48,21 +50,41 @@ pub struct Transition {
     pub view: View,
 }
 
-/// A fresh walk through `guide`.
+/// A fresh walk through `guide` for a member who has not told their car: every step shows.
 pub fn start(guide: &Guide) -> (State, View) {
+    start_for(guide, None)
+}
+
+/// A fresh walk through `guide` for `car` (see `triage/fit.rs`): questions the car answers are
+/// already passed, and recorded on the path.
+pub fn start_for(guide: &Guide, car: Option<&Car>) -> (State, View) {
+    let mut path = Vec::new();
+    let node = settle(guide, guide.start.clone(), &mut path, car);
     let state = State {
-        node: guide.start.clone(),
-        path: Vec::new(),
+        status: guide.node(&node).map_or(Status::Active, status_of),
+        node,
+        path,
         step: 0,
-        status: Status::Active,
     };
-    let view = view(guide, &state);
+    let view = view_for(guide, &state, car);
     (state, view)
 }
 
-/// Applies `input` to `state`. The step counter always moves forward, even for Back, so a
-/// button drawn before the transition can never be replayed after it.
+/// [`apply_for`] for a member with no car told.
 pub fn apply(guide: &Guide, state: &State, input: Input) -> Result<Transition, Refused> {
+    apply_for(guide, state, input, None)
+}
+
+/// Applies `input` to `state`. The step counter always moves forward, even for Back, so a
+/// button drawn before the transition can never be replayed after it. A choice hidden from
+/// `car` is refused like one the node does not have; questions the car answers are passed in
+/// the same transition (one step, one stored write).
+pub fn apply_for(
+    guide: &Guide,
+    state: &State,
+    input: Input,
+    car: Option<&Car>,
+) -> Result<Transition, Refused> {
     let node = guide.node(&state.node);
     // On a step an edited guide removed, Start over is the one way forward.
     let nav = match node {
@@ -75,28 +97,30 @@ pub fn apply(guide: &Guide, state: &State, input: Input) -> Result<Transition, R
             if state.status != Status::Active {
                 return Err(Refused::NoSuchChoice(i));
             }
+            if !visible(guide, node, car).contains(&i) {
+                return Err(Refused::NoSuchChoice(i));
+            }
             let choice = node.choices.get(i).ok_or(Refused::NoSuchChoice(i))?;
             let mut path = state.path.clone();
             path.push(state.node.clone());
-            (choice.target.clone(), path, choice.label.clone())
+            let next = settle(guide, choice.target.clone(), &mut path, car);
+            (next, path, choice.label.clone())
         }
         Input::Back => {
             if !nav.contains(&Nav::Back) {
                 return Err(Refused::NotOffered(Nav::Back));
             }
             let mut path = state.path.clone();
-            let previous = path.pop().ok_or(Refused::NotOffered(Nav::Back))?;
+            let previous = back_to(guide, &mut path, car).ok_or(Refused::NotOffered(Nav::Back))?;
             (previous, path, Nav::Back.label().to_string())
         }
         Input::Restart => {
             if !nav.contains(&Nav::Restart) {
                 return Err(Refused::NotOffered(Nav::Restart));
             }
-            (
-                guide.start.clone(),
-                Vec::new(),
-                Nav::Restart.label().to_string(),
-            )
+            let mut path = Vec::new();
+            let next = settle(guide, guide.start.clone(), &mut path, car);
+            (next, path, Nav::Restart.label().to_string())
         }
         Input::Escalate => {
             if !nav.contains(&Nav::Volunteer) {
@@ -120,7 +144,7 @@ pub fn apply(guide: &Guide, state: &State, input: Input) -> Result<Transition, R
         path,
         step: state.step.wrapping_add(1),
     };
-    let view = view(guide, &next);
+    let view = view_for(guide, &next, car);
     Ok(Transition {
         state: next,
         pressed,
@@ -128,9 +152,16 @@ pub fn apply(guide: &Guide, state: &State, input: Input) -> Result<Transition, R
     })
 }
 
-/// Draws `state` as it stands. A state whose node is missing (an edited guide) is drawn as a
-/// "please start over" screen rather than an empty one.
+/// [`view_for`] for a member with no car told: every choice shows.
 pub fn view(guide: &Guide, state: &State) -> View {
+    view_for(guide, state, None)
+}
+
+/// Draws `state` as it stands for `car`: choices not for the car are left out, each keeping its
+/// position in the node so the button still names the choice [`apply_for`] takes. A state whose
+/// node is missing (an edited guide) is drawn as a "please start over" screen rather than an
+/// empty one.
+pub fn view_for(guide: &Guide, state: &State, car: Option<&Car>) -> View {
     let Some(node) = guide.node(&state.node) else {
         return step_removed(guide, state);
     };
@@ -141,12 +172,13 @@ pub fn view(guide: &Guide, state: &State) -> View {
         resolved: state.status == Status::Resolved,
     };
     let choices = if state.status == Status::Active {
-        node.choices
-            .iter()
-            .enumerate()
-            .map(|(index, c)| ChoiceView {
-                index,
-                label: c.label.clone(),
+        visible(guide, node, car)
+            .into_iter()
+            .filter_map(|index| {
+                node.choices.get(index).map(|c| ChoiceView {
+                    index,
+                    label: c.label.clone(),
+                })
             })
             .collect()
     } else {

@@ -21,8 +21,10 @@ fn node(id: &str, outcome: Option<Outcome>, choices: &[(&str, &str)]) -> Node {
             .map(|(label, target)| Choice {
                 label: (*label).into(),
                 target: (*target).into(),
+                when: None,
             })
             .collect(),
+        when: None,
     }
 }
 

@@ -2,6 +2,7 @@
 
 mod autocomplete;
 mod binary;
+mod car_flow;
 mod fake;
 mod fake_selftest;
 mod forged;

@@ -5,10 +5,25 @@ use serde_json::{json, Value};
 
 use crate::harness::{Options, Pit};
 
-/// `/triage` for members, `/pitcrew` for moderators' setup, `/volunteer` for volunteers.
+/// `/triage` for members, `/pitcrew` for moderators' setup, `/volunteer` for volunteers, `/car`
+/// for members' cars.
 fn only_triage(list: &[Value]) -> &Value {
     let names: Vec<&str> = list.iter().filter_map(|c| c["name"].as_str()).collect();
-    assert_eq!(names, ["triage", "pitcrew", "volunteer"], "{list:#?}");
+    assert_eq!(
+        names,
+        ["triage", "pitcrew", "volunteer", "car"],
+        "{list:#?}"
+    );
+    let car = &list[3];
+    assert!(
+        car["default_member_permissions"].is_null(),
+        "every member may tell their car"
+    );
+    assert_eq!(
+        car["contexts"],
+        json!([0, 1]),
+        "in servers and in DMs with the bot"
+    );
     let admin = &list[1];
     assert_eq!(
         admin["default_member_permissions"], "32",

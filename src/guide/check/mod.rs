@@ -4,6 +4,7 @@
 //! file that toml cannot read into a guide at all (bad syntax, unknown or missing field, wrong
 //! value type) stops early, and then just that file: the others are still checked.
 
+mod conditions;
 mod graph;
 mod hints;
 mod placeholders;
@@ -71,6 +72,10 @@ pub enum Rule {
     UnknownPlaceholder,
     /// An emergency number (911, 999, 112, 000, 111) written out instead of `{emergency}`.
     LiteralNumber,
+    /// A `when` names a field cars do not have (`colour`, a typo of `key`).
+    UnknownConditionField,
+    /// A `when` names a make or key type pitcrew does not know, or years it cannot read.
+    UnknownConditionValue,
 }
 
 /// One problem, displayed as `FILE:LINE:COL: what is wrong — how to fix it`.

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use toml::Spanned;
 
+use super::conditions::{build_when, check_when};
 use super::graph::{check_graph, check_volunteer};
 use super::hints::{closest, is_id_char, preview, slug};
 use super::placeholders::{check_filled_length, check_region_words};
@@ -118,6 +119,9 @@ pub(super) fn check_guide(
 fn check_node(r: &mut Report, node: &RawNode, index: &HashMap<&str, usize>, known: &[&str]) {
     let id = node.id.get_ref();
     let text = node.text.get_ref();
+    if let Some(when) = &node.when {
+        check_when(r, &format!("node `{id}`"), when);
+    }
     if text.trim().is_empty() {
         r.at(
             node.text.span(),
@@ -220,6 +224,14 @@ fn check_node(r: &mut Report, node: &RawNode, index: &HashMap<&str, usize>, know
             }
         }
 
+        if let Some(when) = &choice.when {
+            check_when(
+                r,
+                &format!("choice `{}` in node `{id}`", preview(shown)),
+                when,
+            );
+        }
+
         let target = choice.target.get_ref();
         if !index.contains_key(target.as_str()) {
             let fix = match closest(target, known) {
@@ -318,8 +330,10 @@ fn build(raw: RawGuide, volunteer: String, src: &SourceFile) -> Guide {
                 .map(|c| Choice {
                     label: c.label.into_inner().trim().to_string(),
                     target: c.target.into_inner(),
+                    when: build_when(c.when),
                 })
                 .collect(),
+            when: build_when(n.when),
         })
         .collect();
     Guide::from_checked(
