@@ -3,6 +3,8 @@
 //! - [`load`] finds and reads guide files (versions, positions);
 //! - [`check`] applies every rule and reports problems as `FILE:LINE:COL: what — fix`;
 //! - [`library`] holds the checked guides the bot serves ([`load_library`]);
+//! - [`translate`] holds a guide's translations (`NAME.LANG.toml` beside it) and their
+//!   source hashes; the checker builds them, [`Guide::text_in`] reads them with fallback;
 //! - [`search`] ranks guides for a member's own words, over each guide's words as the
 //!   library prepared them when it was built (`index.rs`, below both).
 pub mod check;
@@ -13,6 +15,7 @@ pub mod load;
 pub mod model;
 pub mod raw;
 pub mod search;
+pub mod translate;
 
 pub use check::{check_dir, check_source, CheckReport, Problem, Rule};
 pub use library::{load_library, Library, LoadError};
