@@ -5,6 +5,7 @@
 //! - [`library`] holds the checked guides the bot serves ([`load_library`]);
 //! - [`translate`] holds a guide's translations (`NAME.LANG.toml` beside it) and their
 //!   source hashes; the checker builds them, [`Guide::text_in`] reads them with fallback;
+//! - [`stamp`] writes a skeleton for a new language and re-stamps hashes after a review;
 //! - [`search`] ranks guides for a member's own words, over each guide's words as the
 //!   library prepared them when it was built (`index.rs`, below both).
 pub mod check;
@@ -15,6 +16,7 @@ pub mod load;
 pub mod model;
 pub mod raw;
 pub mod search;
+pub mod stamp;
 pub mod translate;
 
 pub use check::{check_dir, check_source, CheckReport, Problem, Rule};

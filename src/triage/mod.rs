@@ -1,9 +1,11 @@
 //! The triage engine: pure transitions over a checked guide. No Discord, no SQL, no clock.
 pub mod engine;
+pub mod localize;
 pub mod state;
 pub mod view;
 
 pub use engine::{apply, reconcile, start, view, Input, Reconciled, Refused, Transition};
+pub use localize::localize;
 pub use state::{State, Status};
 pub use view::{ChoiceView, Flags, Nav, Notice, View};
 
