@@ -6,6 +6,8 @@
 //!   Below all the others.
 //! - [`guide`]: guides as TOML files: the model, the loader, the checker (`pitcrew check`) and
 //!   free-text ranking. Reads files, nothing else.
+//! - [`i18n`]: the bot's own words per language, from the Fluent files in `locales/` embedded
+//!   in the binary; knows only [`domain::Lang`].
 //! - [`triage`]: the engine. Pure functions from (guide, state, input) to (state, view). No
 //!   Discord, no SQL, no clock.
 //! - [`store`]: the only place with SQL: sessions, the append-only answer log, handoffs, server
@@ -25,6 +27,7 @@ pub mod desk;
 pub mod discord;
 pub mod domain;
 pub mod guide;
+pub mod i18n;
 pub mod handoff;
 pub mod store;
 pub mod triage;

@@ -1,0 +1,25 @@
+# pitcrew's own words in English, the language every other file falls back to.
+# Keys are listed in src/i18n/mod.rs (`Msg`); a test holds every language to the same keys.
+
+## Buttons on every step of a guide
+nav-back = Back
+nav-restart = Start over
+nav-volunteer = Talk to a volunteer
+
+## Under a step that handed the member to a volunteer
+escalated-footer = Volunteers are club members helping in their free time.
+
+## Slash commands (Discord shows these in the command picker)
+cmd-triage = Step-by-step help when you are stuck with your car (private to you)
+cmd-triage-guide = What happened? Start typing; leave empty to pick. `cancel` closes your guide.
+cmd-pitcrew = Set up the volunteer handoff (moderators)
+cmd-pitcrew-setup = Set the volunteer role, the channels and the reminder interval
+cmd-pitcrew-setup-role = Members with this role get handoff cards
+cmd-pitcrew-setup-cards = Where handoff cards are posted for volunteers
+cmd-pitcrew-setup-help = Where private threads with members are opened
+cmd-pitcrew-setup-renotify = Remind volunteers this often while nobody has claimed (default 10)
+cmd-pitcrew-status = Show the current setup and what is missing
+cmd-volunteer = For the club's volunteers
+cmd-volunteer-queue = Open handoffs: urgent first, then oldest
+cmd-volunteer-duty = Go on duty (named on urgent cards) or off
+cmd-volunteer-duty-state = on or off
