@@ -27,7 +27,7 @@ pub mod desk;
 pub mod discord;
 pub mod domain;
 pub mod guide;
-pub mod i18n;
 pub mod handoff;
+pub mod i18n;
 pub mod store;
 pub mod triage;

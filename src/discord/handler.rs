@@ -23,7 +23,7 @@ use super::{modals, slash};
 use crate::desk::{Desk, DeskError, Pressed};
 use crate::domain::SessionRecord;
 use crate::domain::{Handoff, Ready as HandoffReady};
-use crate::domain::{Member, Scope};
+use crate::domain::{Lang, Member, Scope};
 use crate::handoff::text as handoff_text;
 use crate::handoff::Prepared;
 use crate::triage::View;
@@ -105,6 +105,8 @@ impl Handler {
     async fn component(&self, ctx: &Context, press: &ComponentInteraction) {
         let member = Member::Discord(press.user.id.into());
         let scope = scope(press.guild_id, press.channel_id.get());
+        // Discord sends the member's own client language with every interaction.
+        let lang = Lang::from_discord_locale(&press.locale);
         let responder = responder(ctx, press.id, &press.token);
         let Some(action) = Action::parse(&press.data.custom_id) else {
             tracing::info!(custom_id = %press.data.custom_id, "refused an unknown custom_id");
@@ -147,7 +149,7 @@ impl Handler {
         };
         let after = responder
             .answer_then(Deferral::Update, async {
-                match self.act(ctx, &member, &scope, action, picked).await {
+                match self.act(ctx, &member, &scope, action, picked, lang).await {
                     Ok((reply, after)) => (reply, after),
                     Err(e) => (or_trouble(Err(e)), None),
                 }
@@ -191,6 +193,7 @@ impl Handler {
         scope: &Scope,
         action: Action,
         picked: Option<String>,
+        lang: Lang,
     ) -> Result<(Reply, Option<(Handoff, HandoffReady)>), DeskError> {
         if let Action::Step {
             session,
@@ -202,16 +205,17 @@ impl Handler {
                 Pressed::Moved { session, view }
                     if view.flags.escalated || view.flags.emergency =>
                 {
-                    self.escalated(ctx, &session, &view).await?
+                    self.escalated(ctx, &session, &view, lang).await?
                 }
-                Pressed::Moved { session, view } | Pressed::Unchanged { session, view } => {
-                    (Reply::Update(render::step(session.id, &view)), None)
-                }
+                Pressed::Moved { session, view } | Pressed::Unchanged { session, view } => (
+                    Reply::Update(render::step(self.desk.library(), session.id, &view, lang)),
+                    None,
+                ),
                 Pressed::NotYours => (Reply::Note(NOT_YOURS.into()), None),
                 Pressed::Unknown => (Reply::Note(GONE.into()), None),
             });
         }
-        Ok((self.pick(member, scope, action, picked).await?, None))
+        Ok((self.pick(member, scope, action, picked, lang).await?, None))
     }
 
     /// The guide ended with a volunteer (asked for, or an emergency): the screen says what
@@ -221,8 +225,9 @@ impl Handler {
         ctx: &Context,
         session: &SessionRecord,
         view: &View,
+        lang: Lang,
     ) -> Result<(Reply, Option<(Handoff, HandoffReady)>), DeskError> {
-        let mut screen = render::step(session.id, view);
+        let mut screen = render::step(self.desk.library(), session.id, view, lang);
         let (next, after) = match self.handoffs(ctx).prepare(session, view.flags.urgent).await {
             Ok(Prepared::NoServer) => (handoff_text::NO_SERVER.to_string(), None),
             Ok(Prepared::NotSetUp) => (handoff_text::NOT_SET_UP.to_string(), None),
@@ -260,19 +265,20 @@ impl Handler {
         scope: &Scope,
         action: Action,
         picked: Option<String>,
+        lang: Lang,
     ) -> Result<Reply, DeskError> {
         let library = self.desk.library();
         match action {
             Action::Pick => match picked.filter(|id| library.get(id).is_some()) {
-                Some(id) => self.start(member, scope, &id).await,
+                Some(id) => self.start(member, scope, &id, lang).await,
                 None => Ok(Reply::Note(BROKEN.into())),
             },
             Action::Start { guide } if library.get(&guide).is_some() => {
-                self.start(member, scope, &guide).await
+                self.start(member, scope, &guide, lang).await
             }
             Action::Resume { session } => match self.desk.open_session(member, scope).await? {
                 Some((open, view)) if open.id == session => {
-                    Ok(Reply::Update(render::step(open.id, &view)))
+                    Ok(Reply::Update(render::step(library, open.id, &view, lang)))
                 }
                 _ => Ok(Reply::Note(GONE.into())),
             },
@@ -285,7 +291,7 @@ impl Handler {
                     self.desk.cancel(member, scope).await?;
                 }
                 match guide.filter(|g| library.get(g).is_some()) {
-                    Some(g) => self.start(member, scope, &g).await,
+                    Some(g) => self.start(member, scope, &g, lang).await,
                     None => Ok(Reply::Update(screens::picker(library, None))),
                 }
             }
@@ -296,9 +302,20 @@ impl Handler {
         }
     }
 
-    async fn start(&self, member: &Member, scope: &Scope, guide: &str) -> Result<Reply, DeskError> {
+    async fn start(
+        &self,
+        member: &Member,
+        scope: &Scope,
+        guide: &str,
+        lang: Lang,
+    ) -> Result<Reply, DeskError> {
         let (session, view) = self.desk.start(member, scope, guide).await?;
-        Ok(Reply::Update(render::step(session.id, &view)))
+        Ok(Reply::Update(render::step(
+            self.desk.library(),
+            session.id,
+            &view,
+            lang,
+        )))
     }
 }
 

@@ -8,8 +8,10 @@ use serenity::all::{
 };
 
 use super::ids::Action;
-use crate::domain::SessionId;
-use crate::triage::{Input, Nav, View};
+use crate::domain::{Lang, SessionId};
+use crate::guide::Library;
+use crate::i18n::{self, Msg};
+use crate::triage::{self, Input, Nav, View};
 
 pub const CONTENT_MAX: usize = 2000;
 pub const EMBED_TITLE_MAX: usize = 256;
@@ -64,8 +66,28 @@ impl Screen {
     }
 }
 
-/// Draws `view` for `session`; every button carries the session and the view's step.
-pub fn step(session: SessionId, view: &View) -> Screen {
+/// Draws `view` for `session` in the member's `lang`: the guide's words from its translation
+/// (falling back text by text to the guide's own), pitcrew's own words from Fluent. Every
+/// button carries the session and the view's step.
+pub fn step(library: &Library, session: SessionId, view: &View, lang: Lang) -> Screen {
+    match library.get(&view.guide_id) {
+        Some(guide) => draw(session, &triage::localize(guide, view.clone(), lang), lang),
+        None => draw(session, view, lang),
+    }
+}
+
+/// The label of a navigation button in `lang`.
+pub fn nav_label(nav: Nav, lang: Lang) -> String {
+    let msg = match nav {
+        Nav::Back => Msg::NavBack,
+        Nav::Restart => Msg::NavRestart,
+        Nav::Volunteer => Msg::NavVolunteer,
+    };
+    i18n::text(lang, msg).into_owned()
+}
+
+/// Draws a view already in the member's language.
+fn draw(session: SessionId, view: &View, lang: Lang) -> Screen {
     let colour = if view.flags.emergency {
         EMERGENCY_COLOUR
     } else if view.flags.resolved {
@@ -90,9 +112,10 @@ pub fn step(session: SessionId, view: &View) -> Screen {
         .description(fit(&description, EMBED_DESCRIPTION_MAX))
         .colour(colour);
     if view.flags.escalated && !view.flags.emergency {
-        embed = embed.footer(CreateEmbedFooter::new(
-            "Volunteers are club members helping in their free time.",
-        ));
+        embed = embed.footer(CreateEmbedFooter::new(i18n::text(
+            lang,
+            Msg::EscalatedFooter,
+        )));
     }
     let button = |input: Input, label: &str, style: ButtonStyle| {
         let id = Action::Step {
@@ -126,7 +149,7 @@ pub fn step(session: SessionId, view: &View) -> Screen {
                         Nav::Volunteer => ButtonStyle::Success,
                         Nav::Back | Nav::Restart => ButtonStyle::Secondary,
                     };
-                    button(Input::from_nav(n), n.label(), style)
+                    button(Input::from_nav(n), &nav_label(n, lang), style)
                 })
                 .collect(),
         ));
@@ -183,13 +206,14 @@ mod tests {
 
     #[test]
     fn choices_are_laid_out_five_per_row_with_navigation_last() {
-        let v = json(step(
+        let v = json(draw(
             SessionId(3),
             &view(
                 12,
                 vec![Nav::Back, Nav::Restart, Nav::Volunteer],
                 Flags::default(),
             ),
+            Lang::En,
         ));
         let rows = v["components"].as_array().unwrap();
         let sizes: Vec<usize> = rows
@@ -211,7 +235,11 @@ mod tests {
             emergency: true,
             ..Flags::default()
         };
-        let v = json(step(SessionId(1), &view(0, vec![Nav::Restart], flags)));
+        let v = json(draw(
+            SessionId(1),
+            &view(0, vec![Nav::Restart], flags),
+            Lang::En,
+        ));
         assert!(v["content"].as_str().unwrap().contains("911"));
         assert_eq!(v["embeds"][0]["color"], 0xdc2626);
         assert!(v["embeds"][0]["title"]

@@ -16,7 +16,7 @@ use super::screens;
 use super::setup::{self, Caller};
 use crate::desk::{Desk, DeskError, Opened};
 use crate::domain::Handoff;
-use crate::domain::{Member, Scope};
+use crate::domain::{Lang, Member, Scope};
 use crate::guide::search::{self, Mode};
 
 const UNKNOWN: &str = "That command did not work. Type `/triage` to start again.";
@@ -67,7 +67,10 @@ async fn run(
             .unwrap_or_default(),
     };
     let reply = match command {
-        Command::Triage { guide } => triage(desk, &member, &scope, guide.as_deref()).await?,
+        Command::Triage { guide } => {
+            let lang = Lang::from_discord_locale(&cmd.locale);
+            triage(desk, &member, &scope, guide.as_deref(), lang).await?
+        }
         Command::Cancel => return cancel(desk, service, &member, &scope).await,
         Command::Setup(change) => setup::admin(desk, &caller(), Some(change)).await?,
         Command::Status => setup::admin(desk, &caller(), None).await?,
@@ -83,6 +86,7 @@ async fn triage(
     member: &Member,
     scope: &Scope,
     guide: Option<&str>,
+    lang: Lang,
 ) -> Result<Reply, DeskError> {
     let library = desk.library();
     // A typed guide that is not an id is taken as a description.
@@ -95,7 +99,7 @@ async fn triage(
         .map(|g| g.id.as_str());
     if let Some(id) = exact {
         let reply = match desk.start_unless_open(member, scope, id).await? {
-            Opened::Started { session, view } => render::step(session.id, &view),
+            Opened::Started { session, view } => render::step(library, session.id, &view, lang),
             Opened::AlreadyOpen { session, view } => {
                 screens::resume_offer(session.id, &view, exact)
             }

@@ -16,8 +16,8 @@ pub use handoff::{
     Claim, GuildSetup, Handoff, HandoffStatus, NewHandoff, Rating, Ready, DEFAULT_RENOTIFY,
     RENOTIFY_MAX,
 };
-pub use lang::{Lang, UnknownLang};
 pub use ids::{ChannelId, GuildId, HandoffId, MessageId, RoleId, SessionId, UserId};
+pub use lang::{Lang, UnknownLang};
 pub use place::{Member, Scope};
 pub use session::{AnswerRecord, NewAnswer, SessionRecord};
 pub use time::{Clock, SystemClock, Timestamp};

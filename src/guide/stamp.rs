@@ -60,10 +60,12 @@ pub fn stamp_file(path: &Path) -> Result<usize, StampError> {
         },
     })?;
     let dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
-    let raw = src.parse_translation().map_err(|e| StampError::Unreadable {
-        path: path.to_path_buf(),
-        message: e.message().to_string(),
-    })?;
+    let raw = src
+        .parse_translation()
+        .map_err(|e| StampError::Unreadable {
+            path: path.to_path_buf(),
+            message: e.message().to_string(),
+        })?;
     let guides = guides(&dir)?;
     let guide = guides
         .iter()
@@ -185,7 +187,11 @@ pub fn skeleton(guide: &Guide, lang: Lang) -> String {
         for line in node.text.lines() {
             let _ = writeln!(out, "# {line}");
         }
-        let _ = writeln!(out, "source = \"{}\"\ntext = \"\"\"\n\"\"\"", SourceHash::of(&node.text));
+        let _ = writeln!(
+            out,
+            "source = \"{}\"\ntext = \"\"\"\n\"\"\"",
+            SourceHash::of(&node.text)
+        );
         if !node.choices.is_empty() {
             let _ = writeln!(out, "choices = [");
             for c in &node.choices {

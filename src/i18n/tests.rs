@@ -26,7 +26,10 @@ fn every_language_has_exactly_the_keys_of_english() {
         let missing: Vec<_> = en.difference(&other).collect();
         let extra: Vec<_> = other.difference(&en).collect();
         assert!(missing.is_empty(), "locales/{lang} lacks {missing:?}");
-        assert!(extra.is_empty(), "locales/{lang} has keys English lacks: {extra:?}");
+        assert!(
+            extra.is_empty(),
+            "locales/{lang} has keys English lacks: {extra:?}"
+        );
     }
 }
 

@@ -86,6 +86,9 @@ text = "A volunteer is coming."
         let next = apply(guide, &state, Input::Choose(1)).expect("applies");
         let de = localize(guide, next.view, Lang::De);
         assert_eq!(de.text, "Call {emergency} now.");
-        assert!(de.flags.emergency, "flags are the engine's, whatever the language");
+        assert!(
+            de.flags.emergency,
+            "flags are the engine's, whatever the language"
+        );
     }
 }

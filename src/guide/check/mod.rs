@@ -305,10 +305,14 @@ pub(crate) fn scan(dir: &Path) -> io::Result<Scan> {
 fn scan_translations(dir: &Path, known: &[String], scan: &mut Scan) -> io::Result<()> {
     let known: Vec<&str> = known.iter().map(String::as_str).collect();
     for path in load::translation_paths(dir)? {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
         let tag = translate::tag_of_file_name(name).unwrap_or_default();
         let Ok(lang) = tag.parse::<Lang>() else {
-            scan.problems.push(translations::unknown_language(&path, tag));
+            scan.problems
+                .push(translations::unknown_language(&path, tag));
             continue;
         };
         let src = match load::read_source(&path) {
@@ -329,7 +333,10 @@ fn scan_translations(dir: &Path, known: &[String], scan: &mut Scan) -> io::Resul
                 continue;
             }
         };
-        let guide = scan.guides.iter_mut().find(|g| &g.id == raw.guide.get_ref());
+        let guide = scan
+            .guides
+            .iter_mut()
+            .find(|g| &g.id == raw.guide.get_ref());
         let mut findings = translations::Findings {
             src: &src,
             errors: &mut scan.problems,

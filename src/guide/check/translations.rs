@@ -83,7 +83,14 @@ pub(super) fn check_translation(
     }
     let guide = guide?;
     let hint = stamp_hint(&f.src.path);
-    let title = check_text(f, "title", raw.title.as_ref(), &guide.title, TITLE_MAX, &hint);
+    let title = check_text(
+        f,
+        "title",
+        raw.title.as_ref(),
+        &guide.title,
+        TITLE_MAX,
+        &hint,
+    );
     let summary = check_text(
         f,
         "summary",
@@ -127,9 +134,8 @@ pub(super) fn check_translation(
             );
         }
     }
-    (f.errors_so_far() == before).then(|| {
-        Translation::new(lang, f.src.path.clone(), title, summary, nodes)
-    })
+    (f.errors_so_far() == before)
+        .then(|| Translation::new(lang, f.src.path.clone(), title, summary, nodes))
 }
 
 /// The title or summary: present (else a warning), not empty or too long, current.
@@ -158,7 +164,12 @@ fn check_text(
 
 /// One node entry: the node exists, its text is fine and current, and each choice matches one
 /// of the node's choices by `goto` (the n-th entry for a target is the n-th such choice).
-fn check_node(f: &mut Findings, guide: &Guide, raw: &RawNodeWords, hint: &str) -> Option<NodeWords> {
+fn check_node(
+    f: &mut Findings,
+    guide: &Guide,
+    raw: &RawNodeWords,
+    hint: &str,
+) -> Option<NodeWords> {
     let nid = raw.id.get_ref();
     let Some(node) = guide.node(nid) else {
         let known: Vec<&str> = guide.nodes().iter().map(|n| n.id.as_str()).collect();
