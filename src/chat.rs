@@ -6,7 +6,7 @@ use std::io::Write;
 use tokio::io::{AsyncBufRead, AsyncBufReadExt, Lines};
 
 use crate::desk::{Desk, DeskError, Pressed};
-use crate::domain::SessionRecord;
+use crate::domain::{Lang, SessionRecord};
 use crate::domain::{Member, Scope};
 use crate::guide::search::{self, Mode};
 use crate::triage::{Input, Nav, View};
@@ -29,6 +29,8 @@ pub struct Chat<'a, R, W> {
     out: W,
     /// Whether the screen last shown belongs to a guide still in progress.
     open: bool,
+    /// The language guide text is shown in (`pitcrew chat --lang de`).
+    lang: Lang,
 }
 
 impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
@@ -39,7 +41,14 @@ impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
             input: input.lines(),
             out,
             open: false,
+            lang: Lang::GUIDES,
         }
+    }
+
+    /// Shows guides in `lang`, falling back to the guide's own words text by text.
+    pub fn in_lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
     }
 
     pub async fn run(mut self, guide: Option<&str>) -> Result<ChatEnd, DeskError> {
@@ -195,6 +204,11 @@ impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
     }
 
     fn show(&mut self, view: &View) {
+        let localized = match self.desk.library().get(&view.guide_id) {
+            Some(guide) => crate::triage::localize(guide, view.clone(), self.lang),
+            None => view.clone(),
+        };
+        let view = &localized;
         self.open = !view.is_terminal() && view.notice != Some(crate::triage::Notice::Closed);
         let mut s = String::new();
         s.push('\n');
