@@ -12,6 +12,7 @@ mod handoff_setup;
 mod handoff_timers;
 mod harness;
 mod hostile;
+mod language;
 mod lifecycle;
 mod limits;
 mod registration;

@@ -21,11 +21,19 @@ pub struct Actor {
     /// Guild member object, with `permissions`, in a guild context.
     pub member: Option<Value>,
     pub app_permissions: u64,
+    /// The user's Discord client language, sent as the interaction's `locale`.
+    pub locale: String,
 }
 
 impl Actor {
     pub fn is_dm(&self) -> bool {
         self.guild_id.is_none()
+    }
+
+    /// The same user with their Discord client set to `locale` (`de`, `en-US`, …).
+    pub fn with_locale(mut self, locale: &str) -> Actor {
+        self.locale = locale.to_string();
+        self
     }
 }
 
@@ -54,6 +62,7 @@ impl FakeDiscord {
                 guild_id: Some(guild_id),
                 member: Some(member),
                 app_permissions,
+                locale: "en-US".into(),
             }
         })
     }
@@ -82,6 +91,7 @@ impl FakeDiscord {
                 member: None,
                 // What Discord reports for a bot in a DM: it can talk, embed and attach.
                 app_permissions: (1 << 10) | (1 << 11) | (1 << 14) | (1 << 15) | (1 << 16),
+                locale: "en-US".into(),
             }
         })
     }
@@ -92,7 +102,7 @@ fn envelope(kind: u64, data: Value, actor: &Actor) -> Value {
     let mut v = json!({
         "id": "1", "application_id": "1", "token": "placeholder", "type": kind, "data": data,
         "channel_id": actor.channel_id.to_string(), "channel": actor.channel,
-        "version": 1, "locale": "en-US", "entitlements": [], "attachment_size_limit": 10_485_760,
+        "version": 1, "locale": actor.locale, "entitlements": [], "attachment_size_limit": 10_485_760,
         "app_permissions": actor.app_permissions.to_string(),
     });
     match (actor.guild_id, &actor.member) {
