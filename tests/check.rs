@@ -634,8 +634,14 @@ fn translation_missing_a_node_and_a_choice_warns_at_the_guide_line_and_the_node(
             ("stuck-key.de.toml", 16, Rule::TranslationMissing),
         ],
     );
-    assert_mentions(&report.warnings[0], &["node `fixed`", "pitcrew translate --stamp"]);
-    assert_mentions(&report.warnings[1], &["Still stuck", "goto = \"ask-human\""]);
+    assert_mentions(
+        &report.warnings[0],
+        &["node `fixed`", "pitcrew translate --stamp"],
+    );
+    assert_mentions(
+        &report.warnings[1],
+        &["Still stuck", "goto = \"ask-human\""],
+    );
     // Drift never refuses the content: the member reads the guide's own words there.
     let library = load_library(&fixture("translation-missing")).expect("loads");
     let guide = library.get("stuck-key").expect("guide");
@@ -662,7 +668,12 @@ fn stale_translation_names_the_source_and_the_stamp_command() {
     );
     assert_mentions(
         &report.warnings[0],
-        &["node `wiggle`", "0badf00d", "pitcrew translate --stamp", "stuck-key.de.toml"],
+        &[
+            "node `wiggle`",
+            "0badf00d",
+            "pitcrew translate --stamp",
+            "stuck-key.de.toml",
+        ],
     );
     // A stale translation is still shown: German one edit behind beats English for a German
     // reader, and check keeps flagging it until it is re-stamped.
@@ -677,8 +688,11 @@ fn stale_translation_names_the_source_and_the_stamp_command() {
 fn stamping_a_stale_translation_makes_it_current_and_keeps_everything_else() {
     let dir = tempfile::tempdir().expect("tempdir");
     for name in ["stuck-key.toml", "stuck-key.de.toml"] {
-        std::fs::copy(fixture("translation-stale").join(name), dir.path().join(name))
-            .expect("copy");
+        std::fs::copy(
+            fixture("translation-stale").join(name),
+            dir.path().join(name),
+        )
+        .expect("copy");
     }
     let file = dir.path().join("stuck-key.de.toml");
     let before = std::fs::read_to_string(&file).expect("read");
@@ -696,7 +710,10 @@ fn translation_for_an_unknown_guide_or_language_is_an_error() {
         "translation-unknown-guide",
         &[("stuck-key.de.toml", 2, Rule::TranslationUnknownGuide)],
     );
-    assert_mentions(&report.problems[0], &["stuck-keys", "did you mean `stuck-key`?"]);
+    assert_mentions(
+        &report.problems[0],
+        &["stuck-keys", "did you mean `stuck-key`?"],
+    );
     let report = assert_problems(
         "translation-unknown-language",
         &[("stuck-key.fr.toml", 1, Rule::TranslationUnknownLanguage)],

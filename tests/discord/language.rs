@@ -6,7 +6,11 @@ use crate::harness::Pit;
 
 /// The shipped guides and the first words of their German and English start screens.
 const GUIDES: [(&str, &str, &str); 3] = [
-    ("bmw-keys-locked", "Schlüssel im BMW eingeschlossen", "Let's get you back in safely."),
+    (
+        "bmw-keys-locked",
+        "Schlüssel im BMW eingeschlossen",
+        "Let's get you back in safely.",
+    ),
     ("mini-fob-not-working", "MINI-Schlüssel", "MINI"),
     ("trunk-release-failed", "Kofferraum", "trunk"),
 ];
@@ -28,7 +32,11 @@ async fn a_german_member_reads_the_first_screen_of_every_guide_in_german() {
         let german = guide
             .text_in(&guide.start, pitcrew::domain::Lang::De)
             .expect("start node");
-        assert_ne!(german, guide.start_node().text, "{id}: start not translated");
+        assert_ne!(
+            german,
+            guide.start_node().text,
+            "{id}: start not translated"
+        );
         assert_eq!(description(&msg), german, "{id}");
         let shown = labels(&msg);
         for (i, choice) in guide.start_node().choices.iter().enumerate() {
@@ -50,7 +58,11 @@ async fn an_english_member_in_the_same_server_reads_english() {
     let en = pit.scene.actor.clone().with_locale("en-US");
     let (id, _, english) = GUIDES[0];
     let msg = pit.triage(&en, Some(id)).await.message();
-    assert!(description(&msg).starts_with(english), "{}", description(&msg));
+    assert!(
+        description(&msg).starts_with(english),
+        "{}",
+        description(&msg)
+    );
     assert_eq!(title(&msg), "Keys locked in a BMW (cabin or trunk)");
     assert!(labels(&msg).contains(&"Talk to a volunteer".to_string()));
     pit.server.assert_no_violations();

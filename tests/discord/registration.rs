@@ -121,7 +121,11 @@ async fn registration_carries_german_descriptions_for_every_command_and_option()
             de.is_some_and(|d| !d.is_empty() && d.chars().count() <= 100),
             "{here} has no German description: {v:#}"
         );
-        assert_ne!(de, v["description"].as_str(), "{here}: German equals English");
+        assert_ne!(
+            de,
+            v["description"].as_str(),
+            "{here}: German equals English"
+        );
         *seen += 1;
         for o in v["options"].as_array().into_iter().flatten() {
             walk(o, &here, seen);
