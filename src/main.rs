@@ -56,7 +56,7 @@ enum Command {
         #[arg(long)]
         lang: Option<Lang>,
         /// Translation files whose source hashes to bring up to date after a review.
-        #[arg(long, value_name = "FILE", conflicts_with_all = ["guide", "lang"])]
+        #[arg(long, value_name = "FILE", num_args = 1.., conflicts_with_all = ["guide", "lang"])]
         stamp: Vec<PathBuf>,
         /// Folder of guide files (default: CONTENT_DIR, or ./content).
         #[arg(long)]
