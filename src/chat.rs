@@ -6,9 +6,10 @@ use std::io::Write;
 use tokio::io::{AsyncBufRead, AsyncBufReadExt, Lines};
 
 use crate::desk::{Desk, DeskError, Pressed};
-use crate::domain::{Lang, SessionRecord};
+use crate::domain::SessionRecord;
 use crate::domain::{Member, Scope};
 use crate::guide::search::{self, Mode};
+use crate::guide::Lang;
 use crate::triage::{Input, Nav, View};
 
 const SCOPE: Scope = Scope::Local;

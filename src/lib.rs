@@ -4,10 +4,11 @@
 //!
 //! - [`domain`]: typed ids, time and the clock, member and scope, session and handoff records.
 //!   Below all the others.
-//! - [`guide`]: guides as TOML files: the model, the loader, the checker (`pitcrew check`) and
+//! - [`guide`]: guides as TOML files and their translations beside them: the model, the loader,
+//!   the checker (`pitcrew check`), the languages ([`guide::Lang`]) and
 //!   free-text ranking. Reads files, nothing else.
 //! - [`i18n`]: the bot's own words per language, from the Fluent files in `locales/` embedded
-//!   in the binary; knows only [`domain::Lang`].
+//!   in the binary; knows only [`guide::Lang`], the languages a member can read.
 //! - [`triage`]: the engine. Pure functions from (guide, state, input) to (state, view). No
 //!   Discord, no SQL, no clock.
 //! - [`store`]: the only place with SQL: sessions, the append-only answer log, handoffs, server

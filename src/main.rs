@@ -10,7 +10,7 @@ use pitcrew::chat::{Chat, ChatEnd};
 use pitcrew::config::Config;
 use pitcrew::desk::Desk;
 use pitcrew::discord::{self, RunError};
-use pitcrew::domain::Lang;
+use pitcrew::guide::Lang;
 use pitcrew::guide::{self, LoadError};
 use pitcrew::store::Store;
 

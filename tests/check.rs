@@ -620,7 +620,7 @@ fn a_complete_current_translation_passes_and_is_not_taken_for_a_guide() {
     assert_eq!(report.to_string(), "1 guide, 5 nodes: all good");
     let library = load_library(&fixture("translated")).expect("loads");
     let guide = library.get("stuck-key").expect("guide");
-    let de = pitcrew::domain::Lang::De;
+    let de = pitcrew::guide::Lang::De;
     assert_eq!(guide.title_in(de), "Schlüssel steckt im Zündschloss");
     assert_eq!(guide.label_in("wiggle", 1, de), Some("Steckt immer noch"));
 }
@@ -645,7 +645,7 @@ fn translation_missing_a_node_and_a_choice_warns_at_the_guide_line_and_the_node(
     // Drift never refuses the content: the member reads the guide's own words there.
     let library = load_library(&fixture("translation-missing")).expect("loads");
     let guide = library.get("stuck-key").expect("guide");
-    let de = pitcrew::domain::Lang::De;
+    let de = pitcrew::guide::Lang::De;
     assert_eq!(guide.text_in("fixed", de), Some("Glad it worked."));
     assert_eq!(guide.label_in("wiggle", 1, de), Some("Still stuck"));
     assert_eq!(guide.label_in("wiggle", 0, de), Some("Er ist draußen"));
@@ -680,7 +680,7 @@ fn stale_translation_names_the_source_and_the_stamp_command() {
     let library = load_library(&fixture("translation-stale")).expect("loads");
     let guide = library.get("stuck-key").expect("guide");
     assert!(guide
-        .text_in("wiggle", pitcrew::domain::Lang::De)
+        .text_in("wiggle", pitcrew::guide::Lang::De)
         .is_some_and(|t| t.starts_with("Wählhebel")));
 }
 
@@ -729,7 +729,7 @@ fn shipped_guides_have_german_translations_without_errors() {
     let library = load_library(&content).expect("shipped content loads");
     for guide in &library {
         assert!(
-            guide.translation(pitcrew::domain::Lang::De).is_some(),
+            guide.translation(pitcrew::guide::Lang::De).is_some(),
             "{} has no German translation",
             guide.id
         );

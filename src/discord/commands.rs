@@ -15,7 +15,8 @@ use serenity::all::{
     GuildId as DiscordGuildId, Http, InteractionContext, Permissions,
 };
 
-use crate::domain::{ChannelId, Lang, RoleId};
+use crate::domain::{ChannelId, RoleId};
+use crate::guide::Lang;
 use crate::i18n::{self, Msg};
 
 /// Discord's limit on autocomplete choices.

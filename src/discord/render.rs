@@ -8,7 +8,8 @@ use serenity::all::{
 };
 
 use super::ids::Action;
-use crate::domain::{Lang, SessionId};
+use crate::domain::SessionId;
+use crate::guide::Lang;
 use crate::guide::Library;
 use crate::i18n::{self, Msg};
 use crate::triage::{self, Input, Nav, View};

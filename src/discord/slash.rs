@@ -16,8 +16,9 @@ use super::screens;
 use super::setup::{self, Caller};
 use crate::desk::{Desk, DeskError, Opened};
 use crate::domain::Handoff;
-use crate::domain::{Lang, Member, Scope};
+use crate::domain::{Member, Scope};
 use crate::guide::search::{self, Mode};
+use crate::guide::Lang;
 
 const UNKNOWN: &str = "That command did not work. Type `/triage` to start again.";
 

@@ -1,5 +1,5 @@
 //! The vocabulary every other module speaks: typed ids, time, who walks a guide and where, and
-//! the records of sessions and handoffs, and the languages a member reads. Plain data with no I/O; it sits below the store, the
+//! the records of sessions and handoffs. Plain data with no I/O; it sits below the store, the
 //! handoff service and both front ends, so none of them has to reach into another for a type.
 //!
 //! Discord ids become these types at the adapter's edge (`discord/`), and SQL integers only
@@ -7,7 +7,6 @@
 
 pub mod handoff;
 pub mod ids;
-pub mod lang;
 pub mod place;
 pub mod session;
 pub mod time;
@@ -17,7 +16,6 @@ pub use handoff::{
     RENOTIFY_MAX,
 };
 pub use ids::{ChannelId, GuildId, HandoffId, MessageId, RoleId, SessionId, UserId};
-pub use lang::{Lang, UnknownLang};
 pub use place::{Member, Scope};
 pub use session::{AnswerRecord, NewAnswer, SessionRecord};
 pub use time::{Clock, SystemClock, Timestamp};

@@ -3,6 +3,7 @@
 //! - [`load`] finds and reads guide files (versions, positions);
 //! - [`check`] applies every rule and reports problems as `FILE:LINE:COL: what — fix`;
 //! - [`library`] holds the checked guides the bot serves ([`load_library`]);
+//! - [`lang`] names the languages a member can read ([`Lang`]);
 //! - [`translate`] holds a guide's translations (`NAME.LANG.toml` beside it) and their
 //!   source hashes; the checker builds them, [`Guide::text_in`] reads them with fallback;
 //! - [`stamp`] writes a skeleton for a new language and re-stamps hashes after a review;
@@ -10,6 +11,7 @@
 //!   library prepared them when it was built (`index.rs`, below both).
 pub mod check;
 mod index;
+pub mod lang;
 pub mod library;
 pub mod limits;
 pub mod load;
@@ -20,6 +22,7 @@ pub mod stamp;
 pub mod translate;
 
 pub use check::{check_dir, check_source, CheckReport, Problem, Rule};
+pub use lang::{Lang, UnknownLang};
 pub use library::{load_library, Library, LoadError};
 pub use model::{AppliesTo, Choice, Guide, GuideVersion, Node, Outcome};
 pub use search::{rank, Match, Mode};

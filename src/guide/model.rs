@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use super::translate::Translation;
-use crate::domain::Lang;
+use crate::guide::Lang;
 
 /// How a terminal node ends the member's guide.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -15,7 +15,7 @@ use super::check;
 use super::load::{self, SourceFile};
 use super::model::Guide;
 use super::translate::{self, SourceHash};
-use crate::domain::Lang;
+use crate::guide::Lang;
 
 /// Why a translation could not be written or stamped; each names the file and the fix.
 #[derive(Debug, Error)]

@@ -14,7 +14,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::FluentResource;
 use unic_langid::LanguageIdentifier;
 
-use crate::domain::Lang;
+use crate::guide::Lang;
 
 /// Every message pitcrew's own code shows, by its Fluent key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

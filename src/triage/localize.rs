@@ -4,8 +4,8 @@
 //! sees a blank.
 
 use super::view::View;
-use crate::domain::Lang;
 use crate::guide::Guide;
+use crate::guide::Lang;
 
 /// `view` (drawn from `guide`) with its title, text and choice labels in `lang`.
 pub fn localize(guide: &Guide, mut view: View, lang: Lang) -> View {

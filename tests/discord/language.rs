@@ -30,7 +30,7 @@ async fn a_german_member_reads_the_first_screen_of_every_guide_in_german() {
         let library = pitcrew::guide::load_library(&pit.content).expect("content loads");
         let guide = library.get(id).expect("shipped guide");
         let german = guide
-            .text_in(&guide.start, pitcrew::domain::Lang::De)
+            .text_in(&guide.start, pitcrew::guide::Lang::De)
             .expect("start node");
         assert_ne!(
             german,

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use super::load::{self, FileError, Position, SourceFile};
 use super::model::Guide;
 use super::translate;
-use crate::domain::Lang;
+use crate::guide::Lang;
 
 /// Which rule a problem breaks. Tests and tools match on this; people read the message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -16,12 +16,12 @@ use toml::Spanned;
 
 use super::hints::{closest, preview};
 use super::{Problem, Rule};
-use crate::domain::Lang;
 use crate::guide::limits::{LABEL_MAX, NODE_TEXT_MAX, SUMMARY_MAX, TITLE_MAX};
 use crate::guide::load::{Position, SourceFile};
 use crate::guide::model::Guide;
 use crate::guide::translate::raw::{RawNodeWords, RawText, RawTranslation};
 use crate::guide::translate::{NodeWords, SourceHash, Translation};
+use crate::guide::Lang;
 
 /// Where one translation file's problems go: errors and warnings apart.
 pub(super) struct Findings<'a> {

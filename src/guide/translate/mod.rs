@@ -16,7 +16,7 @@ use std::path::PathBuf;
 
 use sha2::{Digest, Sha256};
 
-use crate::domain::Lang;
+use crate::guide::Lang;
 
 /// Hex digits kept of the SHA-256 of a source text: 32 bits is plenty to notice an edit to
 /// one text, and short enough that a reviewer can compare two by eye.
