@@ -211,3 +211,57 @@ fn an_unusable_database_is_a_clear_error_not_a_panic() {
         assert!(!stderr.contains("panicked"), "{stderr}");
     }
 }
+
+#[test]
+fn chat_reads_a_guide_in_the_language_asked_for() {
+    let run = Run::new("content");
+    let out = run.pitcrew(&["chat", "bmw-keys-locked", "--lang", "de"], "q\n");
+    let (stdout, stderr) = text(&out);
+    assert!(out.status.success(), "{stdout}\n{stderr}");
+    assert!(stdout.contains("Ist jemand in Gefahr?"), "{stdout}");
+    assert!(stdout.contains("Wir sind sicher, weiter"), "{stdout}");
+    // Without --lang: the guide's own language.
+    let out = run.pitcrew(&["chat", "bmw-keys-locked", "--user", "en"], "q\n");
+    let (stdout, _) = text(&out);
+    assert!(stdout.contains("is anyone in danger?"), "{stdout}");
+    let out = run.pitcrew(&["chat", "bmw-keys-locked", "--lang", "fr"], "q\n");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "an unknown language is an argument to fix"
+    );
+}
+
+#[test]
+fn translate_writes_a_skeleton_and_stamps_it() {
+    let run = Run::new("tests/fixtures/cli");
+    let content = run.dir.path().join("content");
+    std::fs::create_dir(&content).expect("content dir");
+    for entry in std::fs::read_dir(&run.content).expect("fixtures") {
+        let path = entry.expect("entry").path();
+        std::fs::copy(&path, content.join(path.file_name().expect("name"))).expect("copy");
+    }
+    let dir = content.to_string_lossy().into_owned();
+    let out = run.pitcrew(
+        &["translate", "stuck-fob", "--lang", "de", "--content", &dir],
+        "",
+    );
+    let (stdout, stderr) = text(&out);
+    assert!(out.status.success(), "{stdout}\n{stderr}");
+    let skeleton = content.join("stuck-fob.de.toml");
+    assert!(skeleton.exists(), "{stdout}");
+    // Empty texts are errors: a skeleton is not shipped half done.
+    let out = run.pitcrew(&["check", "--content", &dir], "");
+    assert!(!out.status.success());
+    // Writing it again would overwrite a translator's work: refused.
+    let out = run.pitcrew(
+        &["translate", "stuck-fob", "--lang", "de", "--content", &dir],
+        "",
+    );
+    assert!(!out.status.success());
+    let file = skeleton.to_string_lossy().into_owned();
+    let out = run.pitcrew(&["translate", "--stamp", &file], "");
+    let (stdout, stderr) = text(&out);
+    assert!(out.status.success(), "{stdout}\n{stderr}");
+    assert!(stdout.contains("0 source hash(es) updated"), "{stdout}");
+}
