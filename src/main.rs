@@ -147,6 +147,9 @@ async fn open_desk(config: &Config) -> Result<Desk, ExitCode> {
             return Err(ExitCode::FAILURE);
         }
     };
+    for w in library.warnings() {
+        tracing::warn!("{w}");
+    }
     match Store::open(&config.database_url).await {
         Ok(store) => Ok(Desk::new(library, store)),
         Err(e) => {
