@@ -10,6 +10,14 @@ nav-volunteer = Mit einer Helferin oder einem Helfer sprechen
 ## Under a step that handed the member to a volunteer
 escalated-footer = Die Helferinnen und Helfer sind Clubmitglieder und helfen in ihrer Freizeit.
 
+## Notes above a step (why the screen is what it is)
+notice-guide-updated = Diese Anleitung wurde seit Ihrem letzten Schritt geändert. Sie sind beim selben Schritt der neuen Fassung.
+notice-step-removed = Diese Anleitung wurde geändert, und Ihren Schritt gibt es nicht mehr. Bitte beginnen Sie neu, es geht schnell.
+notice-old-step = Dieser Button war von einem früheren Schritt, es hat sich nichts geändert. Hier sind Sie jetzt.
+notice-unavailable = Diese Auswahl gibt es bei diesem Schritt nicht, es hat sich nichts geändert.
+notice-closed = Diese Anleitung wurde geschlossen. Beginnen Sie neu oder tippen Sie /triage, wann immer Sie es brauchen.
+notice-resumed = Willkommen zurück. Hier haben Sie aufgehört.
+
 ## Slash commands (Discord shows these in the command picker)
 cmd-triage = Schritt für Schritt Hilfe, wenn Sie mit dem Auto festsitzen (nur für Sie sichtbar)
 cmd-triage-guide = Was ist passiert? Tippen Sie los oder lassen Sie es leer. `cancel` schließt Ihre Anleitung.

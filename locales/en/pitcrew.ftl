@@ -9,6 +9,14 @@ nav-volunteer = Talk to a volunteer
 ## Under a step that handed the member to a volunteer
 escalated-footer = Volunteers are club members helping in their free time.
 
+## Notes above a step (why the screen is what it is)
+notice-guide-updated = This guide was updated since your last step. You are on the same step of the new version.
+notice-step-removed = This guide was updated and your step no longer exists. Please start over; it only takes a moment.
+notice-old-step = That button was from an earlier step, so nothing changed. Here is where you are now.
+notice-unavailable = That option isn't available on this step, so nothing changed.
+notice-closed = This guide was closed. Start over, or type /triage, whenever you need it.
+notice-resumed = Welcome back. Here is where you left off.
+
 ## Slash commands (Discord shows these in the command picker)
 cmd-triage = Step-by-step help when you are stuck with your car (private to you)
 cmd-triage-guide = What happened? Start typing; leave empty to pick. `cancel` closes your guide.

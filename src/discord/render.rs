@@ -12,7 +12,7 @@ use crate::domain::SessionId;
 use crate::guide::Lang;
 use crate::guide::Library;
 use crate::i18n::{self, Msg};
-use crate::triage::{self, Input, Nav, View};
+use crate::triage::{self, Input, Nav, Notice, View};
 
 pub const CONTENT_MAX: usize = 2000;
 pub const EMBED_TITLE_MAX: usize = 256;
@@ -87,6 +87,19 @@ pub fn nav_label(nav: Nav, lang: Lang) -> String {
     i18n::text(lang, msg).into_owned()
 }
 
+/// A notice above a step in `lang` (the engine's own `Notice::text` is the English).
+pub fn notice_text(notice: Notice, lang: Lang) -> String {
+    let msg = match notice {
+        Notice::GuideUpdated => Msg::NoticeGuideUpdated,
+        Notice::StepRemoved => Msg::NoticeStepRemoved,
+        Notice::OldStep => Msg::NoticeOldStep,
+        Notice::Unavailable => Msg::NoticeUnavailable,
+        Notice::Closed => Msg::NoticeClosed,
+        Notice::Resumed => Msg::NoticeResumed,
+    };
+    i18n::text(lang, msg).into_owned()
+}
+
 /// Draws a view already in the member's language.
 fn draw(session: SessionId, view: &View, lang: Lang) -> Screen {
     let colour = if view.flags.emergency {
@@ -105,7 +118,7 @@ fn draw(session: SessionId, view: &View, lang: Lang) -> Screen {
     };
     let mut description = String::new();
     if let Some(notice) = view.notice {
-        description.push_str(&format!("*{}*\n\n", notice.text()));
+        description.push_str(&format!("*{}*\n\n", notice_text(notice, lang)));
     }
     description.push_str(&view.text);
     let mut embed = CreateEmbed::new()
