@@ -70,6 +70,9 @@ impl Screen {
 /// Draws `view` for `session` in the member's `lang`: the guide's words from its translation
 /// (falling back text by text to the guide's own), pitcrew's own words from Fluent. Every
 /// button carries the session and the view's step.
+///
+/// Translations carry the same placeholders as the guide (`{emergency}`, `{roadside}`, …), so
+/// placeholders must be filled *after* the view is localized here, never in the desk's view.
 pub fn step(library: &Library, session: SessionId, view: &View, lang: Lang) -> Screen {
     match library.get(&view.guide_id) {
         Some(guide) => draw(session, &triage::localize(guide, view.clone(), lang), lang),
