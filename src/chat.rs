@@ -10,6 +10,7 @@ use crate::domain::SessionRecord;
 use crate::domain::{Car, Member, Region, Scope};
 use crate::guide::search::{self, Mode};
 use crate::guide::Guide;
+use crate::guide::Lang;
 use crate::handoff::text as handoff_text;
 use crate::triage::{Input, Nav, View};
 
@@ -35,6 +36,8 @@ pub struct Chat<'a, R, W> {
     open: bool,
     /// Whose numbers the screens give (`--region`, `PITCREW_REGION`, else side by side).
     region: Region,
+    /// The language guide text is shown in (`pitcrew chat --lang de`).
+    lang: Lang,
 }
 
 impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
@@ -46,12 +49,19 @@ impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
             out,
             open: false,
             region: Region::Other,
+            lang: Lang::GUIDES,
         }
     }
 
     /// Gives the numbers of `region` on every screen instead of all of them side by side.
     pub fn in_region(mut self, region: Region) -> Self {
         self.region = region;
+        self
+    }
+
+    /// Shows guides in `lang`, falling back to the guide's own words text by text.
+    pub fn in_lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
         self
     }
 
@@ -225,6 +235,11 @@ impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
     }
 
     fn show(&mut self, view: &View) {
+        let localized = match self.desk.library().get(&view.guide_id) {
+            Some(guide) => crate::triage::localize(guide, view.clone(), self.lang),
+            None => view.clone(),
+        };
+        let view = &localized;
         self.open = !view.is_terminal() && view.notice != Some(crate::triage::Notice::Closed);
         let view = &view.in_region(self.region);
         let mut s = String::new();

@@ -7,11 +7,13 @@
 //!   guides, the engine, the domain and both front ends can all draw on it.
 //! - [`domain`]: typed ids, time and the clock, member and scope, the member's car, the walk's
 //!   state and guide version, session and handoff records. Below all the others but `region`.
-//! - [`guide`]: guides as TOML files: the model, the loader, the checker (`pitcrew check`) and
-//!   free-text ranking; car conditions (`when`) and whether a car fits them. Reads files,
-//!   nothing else.
+//! - [`guide`]: guides as TOML files and their translations beside them: the model, the loader,
+//!   the checker (`pitcrew check`), the languages ([`guide::Lang`]), free-text ranking, and
+//!   car conditions (`when`) and whether a car fits them. Reads files, nothing else.
+//! - [`i18n`]: the bot's own words per language, from the Fluent files in `locales/` embedded
+//!   in the binary; knows only [`guide::Lang`], the languages a member can read.
 //! - [`triage`]: the engine. Pure functions from (guide, state, input, the member's car) to
-//!   (state, view). No Discord, no SQL, no clock.
+//!   (state, view), and the view in the member's language. No Discord, no SQL, no clock.
 //! - [`store`]: the only place with SQL: sessions, the append-only answer log, handoffs, server
 //!   setup, members' cars, migrations.
 //! - [`desk`]: the application service both front ends call: starts, resumes and advances
@@ -31,6 +33,7 @@ pub mod discord;
 pub mod domain;
 pub mod guide;
 pub mod handoff;
+pub mod i18n;
 pub mod region;
 pub mod store;
 pub mod triage;

@@ -1,7 +1,7 @@
 //! The `pitcrew` binary: a thin shell over the library. Exit codes: 0 fine, 1 a problem with
 //! content, the database or Discord at run time, 2 a setting or argument to fix.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -11,6 +11,7 @@ use pitcrew::config::Config;
 use pitcrew::desk::Desk;
 use pitcrew::discord::{self, RunError};
 use pitcrew::domain::{Car, Member, Region};
+use pitcrew::guide::Lang;
 use pitcrew::guide::{self, LoadError};
 use pitcrew::store::Store;
 
@@ -48,6 +49,27 @@ enum Command {
         /// saved for --user like Discord's `/car set`, so guides skip what it answers.
         #[arg(long)]
         car: Option<Car>,
+        /// Read the guide in this language (en, de); text not yet translated shows in the
+        /// guide's own. Not taken from LANG: a preview should not change with the machine.
+        #[arg(long, env = "PITCREW_LANG", default_value = "en")]
+        lang: Lang,
+    },
+    /// Translations: write a skeleton for a new language, or re-stamp a reviewed one.
+    ///
+    /// `pitcrew translate GUIDE_ID --lang de` writes content/GUIDE.de.toml;
+    /// `pitcrew translate --stamp content/GUIDE.de.toml` records that it matches the guide now.
+    Translate {
+        /// The guide to write a skeleton for (with --lang).
+        guide: Option<String>,
+        /// The skeleton's language.
+        #[arg(long)]
+        lang: Option<Lang>,
+        /// Translation files whose source hashes to bring up to date after a review.
+        #[arg(long, value_name = "FILE", num_args = 1.., conflicts_with_all = ["guide", "lang"])]
+        stamp: Vec<PathBuf>,
+        /// Folder of guide files (default: CONTENT_DIR, or ./content).
+        #[arg(long)]
+        content: Option<PathBuf>,
     },
     /// Start the Discord bot (needs DISCORD_TOKEN). Stops cleanly on SIGINT/SIGTERM.
     Run,
@@ -76,7 +98,14 @@ fn main() -> ExitCode {
             user,
             region,
             car,
-        } => with_runtime(chat(config, guide, user, region, car)),
+            lang,
+        } => with_runtime(chat(config, guide, user, region, car, lang)),
+        Command::Translate {
+            guide,
+            lang,
+            stamp,
+            content,
+        } => translate(&content.unwrap_or(config.content_dir), guide, lang, &stamp),
         Command::Run => with_runtime(run(config)),
     }
 }
@@ -133,11 +162,48 @@ async fn open_desk(config: &Config) -> Result<Desk, ExitCode> {
             return Err(ExitCode::FAILURE);
         }
     };
+    for w in library.warnings() {
+        tracing::warn!("{w}");
+    }
     match Store::open(&config.database_url).await {
         Ok(store) => Ok(Desk::new(library, store)),
         Err(e) => {
             eprintln!("error: {e}");
             Err(ExitCode::FAILURE)
+        }
+    }
+}
+
+/// `pitcrew translate`: a skeleton, or stamps. Exit 2 for arguments to fix, 1 for files.
+fn translate(dir: &Path, guide: Option<String>, lang: Option<Lang>, stamp: &[PathBuf]) -> ExitCode {
+    if !stamp.is_empty() {
+        let mut code = ExitCode::SUCCESS;
+        for file in stamp {
+            match guide::stamp::stamp_file(file) {
+                Ok(n) => println!("{}: {n} source hash(es) updated", file.display()),
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    code = ExitCode::FAILURE;
+                }
+            }
+        }
+        return code;
+    }
+    let (Some(id), Some(lang)) = (guide, lang) else {
+        eprintln!("error: say which guide and language (`pitcrew translate GUIDE_ID --lang de`), or --stamp FILE");
+        return ExitCode::from(2);
+    };
+    match guide::stamp::write_skeleton(dir, &id, lang) {
+        Ok(path) => {
+            println!(
+                "{}: written; fill in every text, then run `pitcrew check`",
+                path.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
         }
     }
 }
@@ -148,6 +214,7 @@ async fn chat(
     user: String,
     region: Option<Region>,
     car: Option<Car>,
+    lang: Lang,
 ) -> ExitCode {
     let desk = match open_desk(&config).await {
         Ok(d) => d,
@@ -167,6 +234,7 @@ async fn chat(
     let region = region.or(config.region).unwrap_or(Region::Other);
     let result = Chat::new(&desk, &user, stdin, std::io::stdout())
         .in_region(region)
+        .in_lang(lang)
         .run(guide.as_deref())
         .await;
     desk.store().close().await;

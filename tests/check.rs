@@ -670,3 +670,149 @@ fn a_condition_naming_an_unknown_value_or_unreadable_years() {
         ],
     );
 }
+
+// ----- translations (`NAME.LANG.toml` beside the guide) -----
+
+/// The warnings of `case`, as (file name, line, rule), in report order; and no error.
+fn assert_warnings(case: &str, expected: &[(&str, usize, Rule)]) -> CheckReport {
+    let report = check_dir(&fixture(case));
+    assert!(report.problems.is_empty(), "no errors expected:\n{report}");
+    let got: Vec<(String, usize, Rule)> = report
+        .warnings
+        .iter()
+        .map(|p| (file_name(p), p.line, p.rule))
+        .collect();
+    let want: Vec<(String, usize, Rule)> = expected
+        .iter()
+        .map(|(f, l, r)| (f.to_string(), *l, *r))
+        .collect();
+    assert_eq!(got, want, "\n{report}");
+    for p in &report.warnings {
+        assert!(p.rule.is_warning(), "{p}");
+        assert!(p.to_string().contains(": warning: "), "{p}");
+    }
+    report
+}
+
+#[test]
+fn a_complete_current_translation_passes_and_is_not_taken_for_a_guide() {
+    let report = assert_warnings("translated", &[]);
+    assert_eq!((report.guides, report.nodes), (1, 5), "one guide, not two");
+    assert_eq!(report.to_string(), "1 guide, 5 nodes: all good");
+    let library = load_library(&fixture("translated")).expect("loads");
+    let guide = library.get("stuck-key").expect("guide");
+    let de = pitcrew::guide::Lang::De;
+    assert_eq!(guide.title_in(de), "Schlüssel steckt im Zündschloss");
+    assert_eq!(guide.label_in("wiggle", 1, de), Some("Steckt immer noch"));
+}
+
+#[test]
+fn translation_missing_a_node_and_a_choice_warns_at_the_guide_line_and_the_node() {
+    let report = assert_warnings(
+        "translation-missing",
+        &[
+            ("stuck-key.de.toml", 2, Rule::TranslationMissing),
+            ("stuck-key.de.toml", 16, Rule::TranslationMissing),
+        ],
+    );
+    assert_mentions(
+        &report.warnings[0],
+        &["node `fixed`", "pitcrew translate --stamp"],
+    );
+    assert_mentions(
+        &report.warnings[1],
+        &["Still stuck", "goto = \"ask-human\""],
+    );
+    // Drift never refuses the content: the member reads the guide's own words there.
+    let library = load_library(&fixture("translation-missing")).expect("loads");
+    let guide = library.get("stuck-key").expect("guide");
+    let de = pitcrew::guide::Lang::De;
+    assert_eq!(guide.text_in("fixed", de), Some("Glad it worked."));
+    assert_eq!(guide.label_in("wiggle", 1, de), Some("Still stuck"));
+    assert_eq!(guide.label_in("wiggle", 0, de), Some("Er ist draußen"));
+}
+
+#[test]
+fn orphan_translation_of_a_node_the_guide_no_longer_has() {
+    let report = assert_warnings(
+        "translation-orphan",
+        &[("stuck-key.de.toml", 40, Rule::TranslationOrphan)],
+    );
+    assert_mentions(&report.warnings[0], &["old-step", "delete this entry"]);
+}
+
+#[test]
+fn stale_translation_names_the_source_and_the_stamp_command() {
+    let report = assert_warnings(
+        "translation-stale",
+        &[("stuck-key.de.toml", 17, Rule::TranslationStale)],
+    );
+    assert_mentions(
+        &report.warnings[0],
+        &[
+            "node `wiggle`",
+            "0badf00d",
+            "pitcrew translate --stamp",
+            "stuck-key.de.toml",
+        ],
+    );
+    // A stale translation is still shown: German one edit behind beats English for a German
+    // reader, and check keeps flagging it until it is re-stamped.
+    let library = load_library(&fixture("translation-stale")).expect("loads");
+    let guide = library.get("stuck-key").expect("guide");
+    assert!(guide
+        .text_in("wiggle", pitcrew::guide::Lang::De)
+        .is_some_and(|t| t.starts_with("Wählhebel")));
+}
+
+#[test]
+fn stamping_a_stale_translation_makes_it_current_and_keeps_everything_else() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for name in ["stuck-key.toml", "stuck-key.de.toml"] {
+        std::fs::copy(
+            fixture("translation-stale").join(name),
+            dir.path().join(name),
+        )
+        .expect("copy");
+    }
+    let file = dir.path().join("stuck-key.de.toml");
+    let before = std::fs::read_to_string(&file).expect("read");
+    assert_eq!(pitcrew::guide::stamp::stamp_file(&file).expect("stamps"), 1);
+    let after = std::fs::read_to_string(&file).expect("read");
+    assert_eq!(after.lines().count(), before.lines().count());
+    assert!(!after.contains("0badf00d"));
+    let report = check_dir(dir.path());
+    assert!(report.is_ok() && report.warnings.is_empty(), "{report}");
+}
+
+#[test]
+fn translation_for_an_unknown_guide_or_language_is_an_error() {
+    let report = assert_problems(
+        "translation-unknown-guide",
+        &[("stuck-key.de.toml", 2, Rule::TranslationUnknownGuide)],
+    );
+    assert_mentions(
+        &report.problems[0],
+        &["stuck-keys", "did you mean `stuck-key`?"],
+    );
+    let report = assert_problems(
+        "translation-unknown-language",
+        &[("stuck-key.fr.toml", 1, Rule::TranslationUnknownLanguage)],
+    );
+    assert_mentions(&report.problems[0], &["`fr`", "en, de"]);
+}
+
+#[test]
+fn shipped_guides_have_german_translations_without_errors() {
+    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let report = check_dir(&content);
+    assert!(report.is_ok(), "{report}");
+    let library = load_library(&content).expect("shipped content loads");
+    for guide in &library {
+        assert!(
+            guide.translation(pitcrew::guide::Lang::De).is_some(),
+            "{} has no German translation",
+            guide.id
+        );
+    }
+}

@@ -298,6 +298,26 @@ fn chat_says_plainly_when_nothing_fits_and_what_a_volunteer_would_be_given() {
 }
 
 #[test]
+fn chat_reads_a_guide_in_the_language_asked_for() {
+    let run = Run::new("content");
+    let out = run.pitcrew(&["chat", "bmw-keys-locked", "--lang", "de"], "q\n");
+    let (stdout, stderr) = text(&out);
+    assert!(out.status.success(), "{stdout}\n{stderr}");
+    assert!(stdout.contains("Ist jemand in Gefahr?"), "{stdout}");
+    assert!(stdout.contains("Wir sind sicher, weiter"), "{stdout}");
+    // Without --lang: the guide's own language.
+    let out = run.pitcrew(&["chat", "bmw-keys-locked", "--user", "en"], "q\n");
+    let (stdout, _) = text(&out);
+    assert!(stdout.contains("is anyone in danger?"), "{stdout}");
+    let out = run.pitcrew(&["chat", "bmw-keys-locked", "--lang", "fr"], "q\n");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "an unknown language is an argument to fix"
+    );
+}
+
+#[test]
 fn chat_car_is_saved_and_answers_the_key_question() {
     let run = Run::new("content");
     // Safe, then "I'm in": a 2006 flat-key MINI goes straight to the flat-key step.
@@ -328,4 +348,38 @@ fn chat_car_is_saved_and_answers_the_key_question() {
     let out = run.pitcrew(&["chat", "--car", "BMW 2010 clamshell"], "q\n");
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out).1.contains("a BMW has no clamshell key"));
+}
+
+#[test]
+fn translate_writes_a_skeleton_and_stamps_it() {
+    let run = Run::new("tests/fixtures/cli");
+    let content = run.dir.path().join("content");
+    std::fs::create_dir(&content).expect("content dir");
+    for entry in std::fs::read_dir(&run.content).expect("fixtures") {
+        let path = entry.expect("entry").path();
+        std::fs::copy(&path, content.join(path.file_name().expect("name"))).expect("copy");
+    }
+    let dir = content.to_string_lossy().into_owned();
+    let out = run.pitcrew(
+        &["translate", "stuck-fob", "--lang", "de", "--content", &dir],
+        "",
+    );
+    let (stdout, stderr) = text(&out);
+    assert!(out.status.success(), "{stdout}\n{stderr}");
+    let skeleton = content.join("stuck-fob.de.toml");
+    assert!(skeleton.exists(), "{stdout}");
+    // Empty texts are errors: a skeleton is not shipped half done.
+    let out = run.pitcrew(&["check", "--content", &dir], "");
+    assert!(!out.status.success());
+    // Writing it again would overwrite a translator's work: refused.
+    let out = run.pitcrew(
+        &["translate", "stuck-fob", "--lang", "de", "--content", &dir],
+        "",
+    );
+    assert!(!out.status.success());
+    let file = skeleton.to_string_lossy().into_owned();
+    let out = run.pitcrew(&["translate", "--stamp", &file], "");
+    let (stdout, stderr) = text(&out);
+    assert!(out.status.success(), "{stdout}\n{stderr}");
+    assert!(stdout.contains("0 source hash(es) updated"), "{stdout}");
 }

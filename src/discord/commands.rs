@@ -16,6 +16,8 @@ use serenity::all::{
 };
 
 use crate::domain::{ChannelId, KeyType, Make, Region, RoleId};
+use crate::guide::Lang;
+use crate::i18n::{self, Msg};
 
 /// Discord's limit on autocomplete choices.
 pub const AUTOCOMPLETE_MAX: usize = 25;
@@ -127,6 +129,37 @@ pub async fn register(http: &Http, guild: Option<DiscordGuildId>) {
     }
 }
 
+/// Discord's locale code for `lang`'s localizations (Discord has one German, `de`).
+fn discord_locale(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "en-US",
+        Lang::De => "de",
+    }
+}
+
+/// The languages other than the default one a command's words are localized into.
+fn localized() -> impl Iterator<Item = Lang> {
+    Lang::ALL.into_iter().filter(|&l| l != Lang::GUIDES)
+}
+
+/// A command's description in English, with Discord's `description_localizations` for every
+/// other language. Names stay the same everywhere: members helping each other across
+/// languages say `/triage` alike, and Discord dispatches on the default name anyway.
+fn described(cmd: CreateCommand, msg: Msg) -> CreateCommand {
+    localized().fold(
+        cmd.description(i18n::text(Lang::GUIDES, msg)),
+        |cmd, lang| cmd.description_localized(discord_locale(lang), i18n::text(lang, msg)),
+    )
+}
+
+/// An option with its description in every language, like [`described`].
+fn option(kind: CommandOptionType, name: &str, msg: Msg) -> CreateCommandOption {
+    localized().fold(
+        CreateCommandOption::new(kind, name, i18n::text(Lang::GUIDES, msg)),
+        |o, lang| o.description_localized(discord_locale(lang), i18n::text(lang, msg)),
+    )
+}
+
 /// The only subcommand of an invocation, with its options.
 fn subcommand(options: &[CommandDataOption]) -> Option<(&str, &[CommandDataOption])> {
     match options {
@@ -150,17 +183,13 @@ mod triage {
     pub const GUIDE: &str = "guide";
 
     pub fn define(cmd: CreateCommand) -> CreateCommand {
-        cmd.description("Step-by-step help when you are stuck with your car (private to you)")
+        described(cmd, Msg::CmdTriage)
             .contexts(vec![InteractionContext::Guild, InteractionContext::BotDm])
             .add_option(
-                CreateCommandOption::new(
-                    CommandOptionType::String,
-                    GUIDE,
-                    "What happened? Start typing; leave empty to pick. `cancel` closes your guide.",
-                )
-                .required(false)
-                .set_autocomplete(true)
-                .max_length(100),
+                option(CommandOptionType::String, GUIDE, Msg::CmdTriageGuide)
+                    .required(false)
+                    .set_autocomplete(true)
+                    .max_length(100),
             )
     }
 
@@ -192,54 +221,43 @@ mod pitcrew {
     const REGION: &str = "region";
 
     pub fn define(cmd: CreateCommand) -> CreateCommand {
-        let channel = |name, description| {
-            CreateCommandOption::new(CommandOptionType::Channel, name, description)
-                .channel_types(vec![ChannelType::Text])
+        let channel = |name, msg| {
+            option(CommandOptionType::Channel, name, msg).channel_types(vec![ChannelType::Text])
         };
-        cmd.description("Set up the volunteer handoff (moderators)")
+        described(cmd, Msg::CmdPitcrew)
             .default_member_permissions(Permissions::MANAGE_GUILD)
             .contexts(vec![InteractionContext::Guild])
             .add_option(
-                CreateCommandOption::new(
-                    CommandOptionType::SubCommand,
-                    SETUP,
-                    "Set the volunteer role, the channels and the reminder interval",
-                )
-                .add_sub_option(CreateCommandOption::new(
-                    CommandOptionType::Role,
-                    ROLE,
-                    "Members with this role get handoff cards",
-                ))
-                .add_sub_option(channel(
-                    CARDS,
-                    "Where handoff cards are posted for volunteers",
-                ))
-                .add_sub_option(channel(
-                    HELP,
-                    "Where private threads with members are opened",
-                ))
-                .add_sub_option(
-                    CreateCommandOption::new(
-                        CommandOptionType::Integer,
-                        RENOTIFY,
-                        "Remind volunteers this often while nobody has claimed (default 10)",
+                option(CommandOptionType::SubCommand, SETUP, Msg::CmdPitcrewSetup)
+                    .add_sub_option(option(
+                        CommandOptionType::Role,
+                        ROLE,
+                        Msg::CmdPitcrewSetupRole,
+                    ))
+                    .add_sub_option(channel(CARDS, Msg::CmdPitcrewSetupCards))
+                    .add_sub_option(channel(HELP, Msg::CmdPitcrewSetupHelp))
+                    .add_sub_option(
+                        option(
+                            CommandOptionType::Integer,
+                            RENOTIFY,
+                            Msg::CmdPitcrewSetupRenotify,
+                        )
+                        .min_int_value(1)
+                        .max_int_value(RENOTIFY_MAX_MINUTES),
                     )
-                    .min_int_value(1)
-                    .max_int_value(RENOTIFY_MAX_MINUTES),
-                )
-                .add_sub_option(Region::ALL.into_iter().fold(
-                    CreateCommandOption::new(
-                        CommandOptionType::String,
-                        REGION,
-                        "The country whose emergency numbers members are given",
-                    ),
-                    |option, r| option.add_string_choice(r.name(), r.code()),
-                )),
+                    .add_sub_option(Region::ALL.into_iter().fold(
+                        option(
+                            CommandOptionType::String,
+                            REGION,
+                            Msg::CmdPitcrewSetupRegion,
+                        ),
+                        |option, r| option.add_string_choice(r.name(), r.code()),
+                    )),
             )
-            .add_option(CreateCommandOption::new(
+            .add_option(option(
                 CommandOptionType::SubCommand,
                 STATUS,
-                "Show the current setup and what is missing",
+                Msg::CmdPitcrewStatus,
             ))
     }
 
@@ -282,21 +300,16 @@ mod volunteer {
     const OFF: &str = "off";
 
     pub fn define(cmd: CreateCommand) -> CreateCommand {
-        cmd.description("For the club's volunteers")
+        described(cmd, Msg::CmdVolunteer)
             .contexts(vec![InteractionContext::Guild])
-            .add_option(CreateCommandOption::new(
+            .add_option(option(
                 CommandOptionType::SubCommand,
                 QUEUE,
-                "Open handoffs: urgent first, then oldest",
+                Msg::CmdVolunteerQueue,
             ))
             .add_option(
-                CreateCommandOption::new(
-                    CommandOptionType::SubCommand,
-                    DUTY,
-                    "Go on duty (named on urgent cards) or off",
-                )
-                .add_sub_option(
-                    CreateCommandOption::new(CommandOptionType::String, STATE, "on or off")
+                option(CommandOptionType::SubCommand, DUTY, Msg::CmdVolunteerDuty).add_sub_option(
+                    option(CommandOptionType::String, STATE, Msg::CmdVolunteerDutyState)
                         .required(true)
                         .add_string_choice(ON, ON)
                         .add_string_choice(OFF, OFF),

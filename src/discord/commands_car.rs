@@ -15,52 +15,35 @@ const YEAR: &str = "year";
 const KEY: &str = "key";
 
 pub fn define(cmd: CreateCommand) -> CreateCommand {
-    let mut make =
-        CreateCommandOption::new(CommandOptionType::String, MAKE, "Who made it").required(true);
+    let mut make = option(CommandOptionType::String, MAKE, Msg::CmdCarSetMake).required(true);
     for m in Make::ALL {
         make = make.add_string_choice(m.as_str(), m.as_str());
     }
-    let mut key = CreateCommandOption::new(
-        CommandOptionType::String,
-        KEY,
-        "Your key, if you know it: guides skip questions it answers",
-    );
+    let mut key = option(CommandOptionType::String, KEY, Msg::CmdCarSetKey);
     for k in KeyType::ALL {
         key = key.add_string_choice(k.label(), k.as_str());
     }
-    cmd.description("Tell pitcrew your car once, so guides fit it (private to you)")
+    described(cmd, Msg::CmdCar)
         .contexts(vec![InteractionContext::Guild, InteractionContext::BotDm])
         .add_option(
-            CreateCommandOption::new(
-                CommandOptionType::SubCommand,
-                SET,
-                "Save or change your car",
-            )
-            .add_sub_option(make)
-            .add_sub_option(
-                CreateCommandOption::new(
-                    CommandOptionType::String,
-                    MODEL,
-                    "Model, e.g. Cooper S or 320d",
+            option(CommandOptionType::SubCommand, SET, Msg::CmdCarSet)
+                .add_sub_option(make)
+                .add_sub_option(
+                    option(CommandOptionType::String, MODEL, Msg::CmdCarSetModel)
+                        .max_length(MODEL_MAX_CHARS_U16),
                 )
-                .max_length(MODEL_MAX_CHARS_U16),
-            )
-            .add_sub_option(
-                CreateCommandOption::new(CommandOptionType::Integer, YEAR, "Model year")
-                    .min_int_value(u64::from(YEAR_MIN))
-                    .max_int_value(u64::from(YEAR_MAX)),
-            )
-            .add_sub_option(key),
+                .add_sub_option(
+                    option(CommandOptionType::Integer, YEAR, Msg::CmdCarSetYear)
+                        .min_int_value(u64::from(YEAR_MIN))
+                        .max_int_value(u64::from(YEAR_MAX)),
+                )
+                .add_sub_option(key),
         )
-        .add_option(CreateCommandOption::new(
-            CommandOptionType::SubCommand,
-            SHOW,
-            "Show the car pitcrew keeps for you",
-        ))
-        .add_option(CreateCommandOption::new(
+        .add_option(option(CommandOptionType::SubCommand, SHOW, Msg::CmdCarShow))
+        .add_option(option(
             CommandOptionType::SubCommand,
             FORGET,
-            "Delete the car pitcrew keeps for you",
+            Msg::CmdCarForget,
         ))
 }
 

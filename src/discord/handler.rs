@@ -25,6 +25,7 @@ use crate::desk::{Desk, DeskError, Pressed};
 use crate::domain::SessionRecord;
 use crate::domain::{Handoff, Ready as HandoffReady};
 use crate::domain::{Member, Region, Scope};
+use crate::guide::Lang;
 use crate::handoff::text as handoff_text;
 use crate::handoff::Prepared;
 use crate::triage::View;
@@ -205,6 +206,7 @@ impl Handler {
         picked: Option<String>,
         reader: &Reader<'_>,
     ) -> Result<(Reply, Option<(Handoff, HandoffReady)>), DeskError> {
+        let lang = reader.lang();
         if let Action::Step {
             session,
             step,
@@ -215,12 +217,21 @@ impl Handler {
                 Pressed::Moved { session, view }
                     if view.flags.escalated || view.flags.emergency =>
                 {
-                    self.escalated(ctx, &session, &view, reader.region().await)
+                    self.escalated(ctx, &session, &view, reader.region().await, lang)
                         .await?
                 }
                 Pressed::Moved { session, view } | Pressed::Unchanged { session, view } => {
                     let region = reader.region_for(&view).await;
-                    (Reply::Update(render::step(session.id, &view, region)), None)
+                    (
+                        Reply::Update(render::step(
+                            self.desk.library(),
+                            session.id,
+                            &view,
+                            lang,
+                            region,
+                        )),
+                        None,
+                    )
                 }
                 Pressed::NotYours => (Reply::Note(NOT_YOURS.into()), None),
                 Pressed::Unknown => (Reply::Note(GONE.into()), None),
@@ -240,8 +251,9 @@ impl Handler {
         session: &SessionRecord,
         view: &View,
         region: Region,
+        lang: Lang,
     ) -> Result<(Reply, Option<(Handoff, HandoffReady)>), DeskError> {
-        let mut screen = render::step(session.id, view, region);
+        let mut screen = render::step(self.desk.library(), session.id, view, lang, region);
         let (next, after) = match self.handoffs(ctx).prepare(session, view.flags.urgent).await {
             Ok(Prepared::NoServer) => (handoff_text::no_server(region), None),
             Ok(Prepared::NotSetUp) => (handoff_text::not_set_up(region), None),
@@ -283,6 +295,7 @@ impl Handler {
         picked: Option<String>,
         reader: &Reader<'_>,
     ) -> Result<Reply, DeskError> {
+        let lang = reader.lang();
         let library = self.desk.library();
         match action {
             Action::Pick => match picked.filter(|id| library.get(id).is_some()) {
@@ -295,7 +308,9 @@ impl Handler {
             Action::Resume { session } => match self.desk.open_session(member, scope).await? {
                 Some((open, view)) if open.id == session => {
                     let region = reader.region_for(&view).await;
-                    Ok(Reply::Update(render::step(open.id, &view, region)))
+                    Ok(Reply::Update(render::step(
+                        library, open.id, &view, lang, region,
+                    )))
                 }
                 _ => Ok(Reply::Note(GONE.into())),
             },
@@ -335,9 +350,16 @@ impl Handler {
         guide: &str,
         reader: &Reader<'_>,
     ) -> Result<Reply, DeskError> {
+        let lang = reader.lang();
         let (session, view) = self.desk.start(member, scope, guide).await?;
         let region = reader.region_for(&view).await;
-        Ok(Reply::Update(render::step(session.id, &view, region)))
+        Ok(Reply::Update(render::step(
+            self.desk.library(),
+            session.id,
+            &view,
+            lang,
+            region,
+        )))
     }
 }
 

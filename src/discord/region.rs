@@ -9,6 +9,7 @@ use serenity::all::GuildId;
 
 use crate::desk::Desk;
 use crate::domain::Region;
+use crate::guide::Lang;
 use crate::region::placeholders;
 use crate::triage::View;
 
@@ -28,6 +29,11 @@ impl<'a> Reader<'a> {
             locale,
             resolved: OnceLock::new(),
         }
+    }
+
+    /// The language this reader's Discord is set to, as far as guides speak it.
+    pub fn lang(&self) -> Lang {
+        Lang::from_discord_locale(self.locale)
     }
 
     /// The region this reader's screens use.

@@ -9,7 +9,10 @@ use serenity::all::{
 
 use super::ids::Action;
 use crate::domain::{Region, SessionId};
-use crate::triage::{Input, Nav, View};
+use crate::guide::Lang;
+use crate::guide::Library;
+use crate::i18n::{self, Msg};
+use crate::triage::{self, Input, Nav, Notice, View};
 
 pub const CONTENT_MAX: usize = 2000;
 pub const EMBED_TITLE_MAX: usize = 256;
@@ -59,10 +62,57 @@ impl Screen {
     }
 }
 
-/// Draws `view` for `session` as read in `region` (its placeholders filled, and an emergency
-/// screen opened by the region's banner: the action first, the number written out, whatever
-/// the guide says); every button carries the session and the view's step.
-pub fn step(session: SessionId, view: &View, region: Region) -> Screen {
+/// Draws `view` for `session` in the member's `lang`: the guide's words from its translation
+/// (falling back text by text to the guide's own), pitcrew's own words from Fluent. Every
+/// button carries the session and the view's step.
+///
+/// Then it is read in `region`: its placeholders filled, and an emergency screen opened by the
+/// region's banner (the action first, the number written out, whatever the guide says).
+/// Translations carry the same placeholders as the guide (`{emergency}`, `{roadside}`, …), so
+/// placeholders are filled *after* the view is localized, never in the desk's view.
+pub fn step(
+    library: &Library,
+    session: SessionId,
+    view: &View,
+    lang: Lang,
+    region: Region,
+) -> Screen {
+    match library.get(&view.guide_id) {
+        Some(guide) => draw(
+            session,
+            &triage::localize(guide, view.clone(), lang),
+            lang,
+            region,
+        ),
+        None => draw(session, view, lang, region),
+    }
+}
+
+/// The label of a navigation button in `lang`.
+pub fn nav_label(nav: Nav, lang: Lang) -> String {
+    let msg = match nav {
+        Nav::Back => Msg::NavBack,
+        Nav::Restart => Msg::NavRestart,
+        Nav::Volunteer => Msg::NavVolunteer,
+    };
+    i18n::text(lang, msg).into_owned()
+}
+
+/// A notice above a step in `lang` (the engine's own `Notice::text` is the English).
+pub fn notice_text(notice: Notice, lang: Lang) -> String {
+    let msg = match notice {
+        Notice::GuideUpdated => Msg::NoticeGuideUpdated,
+        Notice::StepRemoved => Msg::NoticeStepRemoved,
+        Notice::OldStep => Msg::NoticeOldStep,
+        Notice::Unavailable => Msg::NoticeUnavailable,
+        Notice::Closed => Msg::NoticeClosed,
+        Notice::Resumed => Msg::NoticeResumed,
+    };
+    i18n::text(lang, msg).into_owned()
+}
+
+/// Draws a view already in the member's language, as read in `region`.
+fn draw(session: SessionId, view: &View, lang: Lang, region: Region) -> Screen {
     let view = &view.in_region(region);
     let colour = if view.flags.emergency {
         EMERGENCY_COLOUR
@@ -80,7 +130,7 @@ pub fn step(session: SessionId, view: &View, region: Region) -> Screen {
     };
     let mut description = String::new();
     if let Some(notice) = view.notice {
-        description.push_str(&format!("*{}*\n\n", notice.text()));
+        description.push_str(&format!("*{}*\n\n", notice_text(notice, lang)));
     }
     description.push_str(&view.text);
     let mut embed = CreateEmbed::new()
@@ -88,9 +138,10 @@ pub fn step(session: SessionId, view: &View, region: Region) -> Screen {
         .description(fit(&description, EMBED_DESCRIPTION_MAX))
         .colour(colour);
     if view.flags.escalated && !view.flags.emergency {
-        embed = embed.footer(CreateEmbedFooter::new(
-            "Volunteers are club members helping in their free time.",
-        ));
+        embed = embed.footer(CreateEmbedFooter::new(i18n::text(
+            lang,
+            Msg::EscalatedFooter,
+        )));
     }
     let button = |input: Input, label: &str, style: ButtonStyle| {
         let id = Action::Step {
@@ -124,7 +175,7 @@ pub fn step(session: SessionId, view: &View, region: Region) -> Screen {
                         Nav::Volunteer => ButtonStyle::Success,
                         Nav::Back | Nav::Restart => ButtonStyle::Secondary,
                     };
-                    button(Input::from_nav(n), n.label(), style)
+                    button(Input::from_nav(n), &nav_label(n, lang), style)
                 })
                 .collect(),
         ));
@@ -181,13 +232,14 @@ mod tests {
 
     #[test]
     fn choices_are_laid_out_five_per_row_with_navigation_last() {
-        let v = json(step(
+        let v = json(draw(
             SessionId(3),
             &view(
                 12,
                 vec![Nav::Back, Nav::Restart, Nav::Volunteer],
                 Flags::default(),
             ),
+            Lang::En,
             Region::Us,
         ));
         let rows = v["components"].as_array().unwrap();
@@ -210,16 +262,17 @@ mod tests {
             emergency: true,
             ..Flags::default()
         };
-        let v = json(step(
+        let v = json(draw(
             SessionId(1),
             &view(0, vec![Nav::Restart], flags),
+            Lang::En,
             Region::Us,
         ));
         assert!(v["content"].as_str().unwrap().contains("911"));
         let mut danger = view(1, vec![Nav::Restart], flags);
         danger.text = "**Call {emergency} now.**".into();
         danger.choices[0].label = "Called {emergency}".into();
-        let v = json(step(SessionId(1), &danger, Region::Gb));
+        let v = json(draw(SessionId(1), &danger, Lang::En, Region::Gb));
         let banner = v["content"].as_str().unwrap();
         assert!(
             banner.starts_with("🚨 **EMERGENCY: call 999 now** (or 112)"),

@@ -20,6 +20,7 @@ use crate::domain::Handoff;
 use crate::domain::{Member, Scope};
 use crate::guide::search::{self, Mode};
 use crate::guide::Guide;
+use crate::guide::Lang;
 
 const UNKNOWN: &str = "That command did not work. Type `/triage` to start again.";
 
@@ -72,7 +73,8 @@ async fn run(
     };
     let reply = match command {
         Command::Triage { guide } => {
-            triage(desk, &member, &scope, guide.as_deref(), reader).await?
+            let lang = Lang::from_discord_locale(&cmd.locale);
+            triage(desk, &member, &scope, guide.as_deref(), reader, lang).await?
         }
         Command::Cancel => return cancel(desk, service, &member, &scope).await,
         Command::Setup(change) => setup::admin(desk, &caller(), Some(change)).await?,
@@ -91,6 +93,7 @@ async fn triage(
     scope: &Scope,
     guide: Option<&str>,
     reader: &Reader<'_>,
+    lang: Lang,
 ) -> Result<Reply, DeskError> {
     let library = desk.library();
     // A typed guide that is not an id is taken as a description.
@@ -103,9 +106,13 @@ async fn triage(
         .map(|g| g.id.as_str());
     if let Some(id) = exact {
         let reply = match desk.start_unless_open(member, scope, id).await? {
-            Opened::Started { session, view } => {
-                render::step(session.id, &view, reader.region_for(&view).await)
-            }
+            Opened::Started { session, view } => render::step(
+                library,
+                session.id,
+                &view,
+                lang,
+                reader.region_for(&view).await,
+            ),
             Opened::AlreadyOpen { session, view } => {
                 screens::resume_offer(session.id, &view, exact)
             }

@@ -17,6 +17,8 @@ pub struct Library {
     /// Normalised words and phrases per guide, built once so ranking on every autocomplete
     /// keystroke does no work on the guides themselves.
     index: Index,
+    /// Translations lagging behind their guides, from `check`: logged at start, never fatal.
+    warnings: Vec<Problem>,
 }
 
 impl Library {
@@ -43,6 +45,7 @@ impl Library {
             guides,
             by_id,
             index,
+            warnings: Vec::new(),
         }
     }
 
@@ -66,6 +69,12 @@ impl Library {
     /// Guide ids, in title order like [`Library::iter`].
     pub fn ids(&self) -> impl Iterator<Item = &str> + '_ {
         self.guides.iter().map(|g| g.id.as_str())
+    }
+
+    /// What `check` warned about when the library was loaded (stale, missing or orphan
+    /// translations); the front ends log them so an operator sees them without running check.
+    pub fn warnings(&self) -> &[Problem] {
+        &self.warnings
     }
 
     pub(crate) fn index(&self) -> &Index {
@@ -133,5 +142,7 @@ pub fn load_library(dir: &Path) -> Result<Library, LoadError> {
     if !scan.problems.is_empty() {
         return Err(LoadError::Invalid(scan.problems));
     }
-    Ok(Library::from_guides(scan.guides))
+    let mut library = Library::from_guides(scan.guides);
+    library.warnings = scan.warnings;
+    Ok(library)
 }

@@ -10,6 +10,8 @@ use sha2::{Digest, Sha256};
 
 use super::model::GuideVersion;
 use super::raw::RawGuide;
+use super::translate;
+use super::translate::raw::RawTranslation;
 
 /// Hex digits of the SHA-256 kept as the version: 64 bits is plenty to tell edits apart and
 /// keeps the value short in logs and in the sessions table.
@@ -43,10 +45,21 @@ pub enum FileError {
     },
 }
 
-/// The guide files in `dir`: every regular file whose name ends in `.toml` (any case), sorted
-/// by file name so output is stable across machines. Hidden files are skipped because editors
-/// leave lock and swap files such as `.#guide.toml` next to the real ones.
+/// The guide files in `dir`: every regular file whose name ends in `.toml` (any case) and is
+/// not a translation (`NAME.LANG.toml`, see [`translation_paths`]), sorted by file name so
+/// output is stable across machines. Hidden files are skipped because editors leave lock and
+/// swap files such as `.#guide.toml` next to the real ones.
 pub fn guide_paths(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    toml_paths(dir, |name| translate::tag_of_file_name(name).is_none())
+}
+
+/// The translation files in `dir`: `NAME.LANG.toml`, where `LANG` is two or three letters,
+/// sorted by file name. Never taken for a guide: a translation has no structure of its own.
+pub fn translation_paths(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    toml_paths(dir, |name| translate::tag_of_file_name(name).is_some())
+}
+
+fn toml_paths(dir: &Path, wanted: impl Fn(&str) -> bool) -> io::Result<Vec<PathBuf>> {
     let mut paths = Vec::new();
     for entry in fs::read_dir(dir)? {
         let entry = entry?;
@@ -56,7 +69,7 @@ pub fn guide_paths(dir: &Path) -> io::Result<Vec<PathBuf>> {
             continue;
         };
         let is_toml = name.len() > 5 && name.to_ascii_lowercase().ends_with(".toml");
-        if !is_toml || name.starts_with('.') {
+        if !is_toml || name.starts_with('.') || !wanted(name) {
             continue;
         }
         let path = entry.path();
@@ -120,6 +133,11 @@ impl SourceFile {
 
     /// The guide as written, or toml's error (syntax, unknown or missing field, bad value).
     pub fn parse(&self) -> Result<RawGuide, toml::de::Error> {
+        toml::from_str(&self.text)
+    }
+
+    /// The file read as a translation (`NAME.LANG.toml`).
+    pub fn parse_translation(&self) -> Result<RawTranslation, toml::de::Error> {
         toml::from_str(&self.text)
     }
 

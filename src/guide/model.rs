@@ -1,14 +1,16 @@
 //! The validated, in-memory form of a guide. Built only by the loader after `check` found no
 //! problem, so the engine may rely on every invariant listed on [`Guide`].
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
 use super::fit::{When, Years};
+use super::translate::Translation;
 use crate::domain::Car;
 pub use crate::domain::GuideVersion;
+use crate::guide::Lang;
 
 /// How a terminal node ends the member's guide.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -107,6 +109,8 @@ pub struct Guide {
     pub source: PathBuf,
     nodes: Vec<Node>,
     index: HashMap<String, usize>,
+    /// Checked translations beside the guide file, by language.
+    translations: BTreeMap<Lang, Translation>,
 }
 
 impl Guide {
@@ -143,7 +147,58 @@ impl Guide {
             source,
             nodes,
             index,
+            translations: BTreeMap::new(),
         }
+    }
+
+    /// Adds a translation the checker built against this guide.
+    pub(crate) fn add_translation(&mut self, translation: Translation) {
+        self.translations.insert(translation.lang, translation);
+    }
+
+    /// The translation into `lang`, if one was shipped.
+    pub fn translation(&self, lang: Lang) -> Option<&Translation> {
+        self.translations.get(&lang)
+    }
+
+    /// The languages this guide reads in besides its own.
+    pub fn languages(&self) -> impl Iterator<Item = Lang> + '_ {
+        self.translations.keys().copied()
+    }
+
+    /// The title in `lang`, or the guide's own when it has no translation.
+    pub fn title_in(&self, lang: Lang) -> &str {
+        self.translation(lang)
+            .and_then(|t| t.title.as_deref())
+            .unwrap_or(&self.title)
+    }
+
+    /// The summary in `lang`, or the guide's own.
+    pub fn summary_in(&self, lang: Lang) -> &str {
+        self.translation(lang)
+            .and_then(|t| t.summary.as_deref())
+            .unwrap_or(&self.summary)
+    }
+
+    /// The text of `node` in `lang`, falling back to the guide's own words for a node the
+    /// translation lacks; `None` only for a node the guide does not have.
+    pub fn text_in(&self, node: &str, lang: Lang) -> Option<&str> {
+        let own = self.node(node)?;
+        Some(
+            self.translation(lang)
+                .and_then(|t| t.text(node))
+                .unwrap_or(&own.text),
+        )
+    }
+
+    /// The label of choice `index` of `node` in `lang`, falling back like [`Guide::text_in`].
+    pub fn label_in(&self, node: &str, index: usize, lang: Lang) -> Option<&str> {
+        let own = self.node(node)?.choices.get(index)?;
+        Some(
+            self.translation(lang)
+                .and_then(|t| t.label(node, index))
+                .unwrap_or(&own.label),
+        )
     }
 
     pub fn node(&self, id: &str) -> Option<&Node> {

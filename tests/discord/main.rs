@@ -13,6 +13,7 @@ mod handoff_setup;
 mod handoff_timers;
 mod harness;
 mod hostile;
+mod language;
 mod lifecycle;
 mod limits;
 mod region;

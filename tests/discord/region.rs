@@ -3,16 +3,17 @@
 //! server and a DM with a German member; `/pitcrew setup region:` stored and shown in status.
 
 use pitcrew::domain::{GuildId, Region};
-use pitcrew::guide::{load_library, Outcome};
+use pitcrew::guide::{load_library, Lang, Outcome};
 
 use crate::fake::builders::command;
 use crate::fake::Actor;
 use crate::harness::screen::{description, field};
 use crate::harness::{manifest, Pit};
 
-/// Every emergency node of every shipped guide, as (guide id, labels to press from the start).
+/// Every emergency node of every shipped guide, as (guide id, labels to press from the start)
+/// in the member's `lang` (the buttons a German member sees are German).
 /// Checked content puts each within two choices of the start, so two levels find them all.
-fn emergency_walks() -> Vec<(String, Vec<String>)> {
+fn emergency_walks(lang: Lang) -> Vec<(String, Vec<String>)> {
     let library = load_library(&manifest("content")).expect("shipped content");
     let mut walks = Vec::new();
     for guide in library.iter() {
@@ -21,9 +22,10 @@ fn emergency_walks() -> Vec<(String, Vec<String>)> {
             let mut next = Vec::new();
             for (id, path) in &level {
                 let Some(node) = guide.node(id) else { continue };
-                for choice in &node.choices {
+                for (index, choice) in node.choices.iter().enumerate() {
                     let mut path = path.clone();
-                    path.push(choice.label.clone());
+                    let label = guide.label_in(id, index, lang).unwrap_or(&choice.label);
+                    path.push(label.to_string());
                     match guide.node(&choice.target).and_then(|n| n.outcome) {
                         Some(Outcome::Emergency) => walks.push((guide.id.clone(), path)),
                         Some(_) => {}
@@ -45,9 +47,13 @@ fn emergency_walks() -> Vec<(String, Vec<String>)> {
 
 /// Walks to each emergency screen as a fresh member (`who` makes one per walk) and returns
 /// what each screen said: the banner, the guide's text and the "What happens next" field.
-async fn emergency_screens(pit: &Pit, who: impl Fn(usize) -> Actor) -> Vec<(String, String)> {
+async fn emergency_screens(
+    pit: &Pit,
+    lang: Lang,
+    who: impl Fn(usize) -> Actor,
+) -> Vec<(String, String)> {
     let mut screens = Vec::new();
-    for (i, (guide, path)) in emergency_walks().into_iter().enumerate() {
+    for (i, (guide, path)) in emergency_walks(lang).into_iter().enumerate() {
         let me = who(i);
         let mut msg = pit.triage(&me, Some(&guide)).await.message();
         for label in &path {
@@ -71,7 +77,7 @@ async fn a_gb_server_gives_999_on_every_shipped_emergency_screen() {
     pit.set_region(Some(Region::Gb)).await;
     // An American member in a British server: the server's region wins.
     let who = |i| pit.other_member(&format!("gb_member_{i}"));
-    for (banner, text) in emergency_screens(&pit, who).await {
+    for (banner, text) in emergency_screens(&pit, Lang::En, who).await {
         assert!(
             banner.contains("🚨 **EMERGENCY: call 999 now** (or 112)"),
             "{banner}"
@@ -93,7 +99,7 @@ async fn a_us_server_gives_911_on_every_shipped_emergency_screen() {
         pit.other_member(&format!("us_member_{i}"))
             .with_locale("en-GB")
     };
-    for (banner, text) in emergency_screens(&pit, who).await {
+    for (banner, text) in emergency_screens(&pit, Lang::En, who).await {
         assert!(
             banner.contains("🚨 **EMERGENCY: call 911 now**"),
             "{banner}"
@@ -113,7 +119,7 @@ async fn a_german_member_in_a_dm_gets_112_from_their_locale() {
         let user = pit.server.add_user(&format!("de_driver_{i}"));
         pit.server.dm_actor(user.id).with_locale("de")
     };
-    for (banner, text) in emergency_screens(&pit, who).await {
+    for (banner, text) in emergency_screens(&pit, Lang::De, who).await {
         assert!(
             banner.contains("🚨 **EMERGENCY: call 112 now**"),
             "{banner}"
@@ -122,7 +128,8 @@ async fn a_german_member_in_a_dm_gets_112_from_their_locale() {
             !banner.contains("911") && !text.contains("911"),
             "{banner}\n{text}"
         );
-        assert!(text.contains("Call 112"), "{banner}\n{text}");
+        // The guide's words are German for this member, the number theirs.
+        assert!(text.contains("112"), "{banner}\n{text}");
     }
 }
 
@@ -132,9 +139,18 @@ async fn an_unset_server_follows_each_members_locale_or_names_the_numbers_side_b
     let de = pit.other_member("de_member").with_locale("de");
     let unclear = pit.other_member("es_member").with_locale("es-419");
     let mut shown = Vec::new();
-    for me in [&de, &unclear] {
+    let library = load_library(&manifest("content")).expect("shipped content");
+    let trunk = library.get("trunk-release-failed").expect("shipped guide");
+    let start = trunk.node(&trunk.start).expect("start node");
+    let person = start
+        .choices
+        .iter()
+        .position(|c| c.label == "A person may be in the trunk")
+        .expect("the choice");
+    for (me, lang) in [(&de, Lang::De), (&unclear, Lang::En)] {
         let msg = pit.triage(me, Some("trunk-release-failed")).await.message();
-        let sos = pit.press(me, &msg, "A person may be in the trunk").await;
+        let label = trunk.label_in(&trunk.start, person, lang).expect("label");
+        let sos = pit.press(me, &msg, label).await;
         shown.push(sos.message());
     }
     let (de_screen, side) = (&shown[0], &shown[1]);
@@ -143,7 +159,11 @@ async fn an_unset_server_follows_each_members_locale_or_names_the_numbers_side_b
         "{}",
         de_screen.content()
     );
-    assert!(description(de_screen).starts_with("**Call 112"));
+    assert!(
+        description(de_screen).starts_with("**Rufen Sie jetzt 112"),
+        "{}",
+        description(de_screen)
+    );
     let all =
         "911 in the US/Canada, 112 in Europe, 999 in the UK, 000 in Australia, 111 in New Zealand";
     assert!(side.content().contains(all), "{}", side.content());

@@ -110,3 +110,46 @@ async fn guild_id_registers_to_that_server_only() {
     assert_eq!(answer.kind(), 4);
     pit.server.assert_no_violations();
 }
+
+/// Every command and option description carries a German `description_localizations`, from
+/// the same Fluent files the bot speaks; names stay the same in every language.
+#[tokio::test]
+async fn registration_carries_german_descriptions_for_every_command_and_option() {
+    let pit = Pit::start().await;
+    let puts = pit.server.requests_to("PUT", "/applications/*/commands");
+    let body = puts[0].body.clone().expect("a body");
+    let sent = body.as_array().expect("a list");
+    let triage = only_triage(sent);
+    assert_eq!(
+        triage["description_localizations"]["de"],
+        "Schritt für Schritt Hilfe, wenn Sie mit dem Auto festsitzen (nur für Sie sichtbar)"
+    );
+    assert!(triage["options"][0]["description_localizations"]["de"]
+        .as_str()
+        .is_some_and(|d| d.starts_with("Was ist passiert?")));
+    // Every command, sub-command and option, at any depth.
+    fn walk(v: &Value, path: &str, seen: &mut usize) {
+        let name = v["name"].as_str().unwrap_or("?");
+        let here = format!("{path}/{name}");
+        let de = v["description_localizations"]["de"].as_str();
+        assert!(
+            de.is_some_and(|d| !d.is_empty() && d.chars().count() <= 100),
+            "{here} has no German description: {v:#}"
+        );
+        assert_ne!(
+            de,
+            v["description"].as_str(),
+            "{here}: German equals English"
+        );
+        *seen += 1;
+        for o in v["options"].as_array().into_iter().flatten() {
+            walk(o, &here, seen);
+        }
+    }
+    let mut seen = 0;
+    for cmd in sent {
+        walk(cmd, "", &mut seen);
+    }
+    assert!(seen >= 12, "commands and options walked: {seen}");
+    pit.server.assert_no_violations();
+}

@@ -9,74 +9,22 @@ mod graph;
 mod hints;
 mod placeholders;
 mod report;
+mod rule;
 mod rules;
 mod toml_error;
+mod translations;
 
 use std::collections::HashMap;
 use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
 
+pub use rule::Rule;
+
 use super::load::{self, FileError, Position, SourceFile};
 use super::model::Guide;
-
-/// Which rule a problem breaks. Tests and tools match on this; people read the message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Rule {
-    /// The guide folder cannot be read (missing, not a folder, no permission).
-    Folder,
-    /// The guide folder holds no `*.toml` file.
-    NoGuides,
-    /// A guide file cannot be read.
-    FileUnreadable,
-    /// A guide file is not UTF-8.
-    NotUtf8,
-    /// Not valid TOML.
-    Syntax,
-    UnknownField,
-    MissingField,
-    /// Valid TOML, wrong kind of value (a number for a title, an unknown outcome).
-    InvalidValue,
-    /// The same guide id in two files.
-    DuplicateGuideId,
-    DuplicateNodeId,
-    /// A `goto` that names no node.
-    UnknownTarget,
-    UnknownStart,
-    UnknownVolunteer,
-    /// `volunteer` names a node whose outcome is not `escalate`.
-    VolunteerNotEscalate,
-    /// The guide has no `[[node]]` at all.
-    NoNodes,
-    Unreachable,
-    /// A node with neither outcome nor choices: the member would be stuck.
-    DeadEnd,
-    /// A node with an outcome and choices: the choices would never show.
-    TerminalWithChoices,
-    DuplicateLabel,
-    LabelTooLong,
-    TextTooLong,
-    TooManyChoices,
-    /// An id, title, summary, node text or label that is empty or only spaces.
-    EmptyField,
-    TitleTooLong,
-    SummaryTooLong,
-    /// An id with characters other than `a-z`, `0-9` and `-`.
-    InvalidId,
-    IdTooLong,
-    /// No reachable `escalate` node: no path to a human.
-    NoVolunteerPath,
-    /// No `emergency` node within two choices of `start`.
-    NoEmergencyNearStart,
-    /// A `{word}` in text or a label that is not one of the placeholders pitcrew fills.
-    UnknownPlaceholder,
-    /// An emergency number (911, 999, 112, 000, 111) written out instead of `{emergency}`.
-    LiteralNumber,
-    /// A `when` names a field cars do not have (`colour`, a typo of `key`).
-    UnknownConditionField,
-    /// A `when` names a make or key type pitcrew does not know, or years it cannot read.
-    UnknownConditionValue,
-}
+use super::translate;
+use crate::guide::Lang;
 
 /// One problem, displayed as `FILE:LINE:COL: what is wrong — how to fix it`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -128,6 +76,9 @@ impl fmt::Display for Problem {
         if self.line > 0 {
             write!(f, "{}:{}:", self.line, self.column)?;
         }
+        if self.rule.is_warning() {
+            write!(f, " warning:")?;
+        }
         write!(f, " {} — {}", self.message, self.fix)
     }
 }
@@ -135,8 +86,11 @@ impl fmt::Display for Problem {
 /// The result of checking a folder.
 #[derive(Debug, Clone, Default)]
 pub struct CheckReport {
-    /// Sorted by file, then line and column.
+    /// Errors, sorted by file, then line and column. Any one refuses the content.
     pub problems: Vec<Problem>,
+    /// Translations lagging behind their guide ([`Rule::is_warning`]), sorted the same way;
+    /// listed, never refusing the content.
+    pub warnings: Vec<Problem>,
     /// Guide files found.
     pub guides: usize,
     /// Nodes in the files that could be read as guides.
@@ -156,6 +110,9 @@ impl fmt::Display for CheckReport {
         for p in &self.problems {
             writeln!(f, "{p}")?;
         }
+        for p in &self.warnings {
+            writeln!(f, "{p}")?;
+        }
         write!(
             f,
             "{}, {}: ",
@@ -163,8 +120,12 @@ impl fmt::Display for CheckReport {
             plural(self.nodes, "node", "nodes")
         )?;
         match self.problems.len() {
-            0 => write!(f, "all good"),
-            n => write!(f, "{}", plural(n, "problem", "problems")),
+            0 => write!(f, "all good")?,
+            n => write!(f, "{}", plural(n, "problem", "problems"))?,
+        }
+        match self.warnings.len() {
+            0 => Ok(()),
+            n => write!(f, " ({})", plural(n, "warning", "warnings")),
         }
     }
 }
@@ -178,11 +139,13 @@ pub fn check_dir(dir: &Path) -> CheckReport {
     match scan(dir) {
         Ok(scan) => CheckReport {
             problems: scan.problems,
+            warnings: scan.warnings,
             guides: scan.files,
             nodes: scan.nodes,
         },
         Err(e) => CheckReport {
             problems: vec![folder_problem(dir, &e)],
+            warnings: Vec::new(),
             guides: 0,
             nodes: 0,
         },
@@ -203,6 +166,7 @@ pub fn check_source(path: &Path, text: &str) -> Result<Guide, Vec<Problem>> {
 /// What scanning a folder found: guides that passed, and every problem.
 pub(crate) struct Scan {
     pub problems: Vec<Problem>,
+    pub warnings: Vec<Problem>,
     pub guides: Vec<Guide>,
     pub files: usize,
     pub nodes: usize,
@@ -214,6 +178,7 @@ pub(crate) fn scan(dir: &Path) -> io::Result<Scan> {
     let paths = load::guide_paths(dir)?;
     let mut scan = Scan {
         problems: Vec::new(),
+        warnings: Vec::new(),
         guides: Vec::new(),
         files: paths.len(),
         nodes: 0,
@@ -260,10 +225,64 @@ pub(crate) fn scan(dir: &Path) -> io::Result<Scan> {
         }
         scan.guides.extend(checked.guide);
     }
+    let known: Vec<String> = seen.into_keys().collect();
+    scan_translations(dir, &known, &mut scan)?;
     // Stable sort: problems at the same place keep the order the rules found them in.
-    scan.problems
-        .sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    for list in [&mut scan.problems, &mut scan.warnings] {
+        list.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    }
     Ok(scan)
+}
+
+/// Checks every translation file in `dir` against the guides scanned so far (`known`: every
+/// guide id that could be read, including guides with problems) and attaches the good ones.
+fn scan_translations(dir: &Path, known: &[String], scan: &mut Scan) -> io::Result<()> {
+    let known: Vec<&str> = known.iter().map(String::as_str).collect();
+    for path in load::translation_paths(dir)? {
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        let tag = translate::tag_of_file_name(name).unwrap_or_default();
+        let Ok(lang) = tag.parse::<Lang>() else {
+            scan.problems
+                .push(translations::unknown_language(&path, tag));
+            continue;
+        };
+        let src = match load::read_source(&path) {
+            Ok(src) => src,
+            Err(e) => {
+                scan.problems.push(file_problem(&path, e));
+                continue;
+            }
+        };
+        let raw = match src.parse_translation() {
+            Ok(raw) => raw,
+            Err(e) => {
+                let (err, syntax) = match src.syntax_error() {
+                    Some(syntax) => (syntax, true),
+                    None => (e, false),
+                };
+                scan.problems.push(toml_error::problem(&src, &err, syntax));
+                continue;
+            }
+        };
+        let guide = scan
+            .guides
+            .iter_mut()
+            .find(|g| &g.id == raw.guide.get_ref());
+        let mut findings = translations::Findings {
+            src: &src,
+            errors: &mut scan.problems,
+            warnings: &mut scan.warnings,
+        };
+        let checked =
+            translations::check_translation(&mut findings, lang, &raw, guide.as_deref(), &known);
+        if let (Some(guide), Some(translation)) = (guide, checked) {
+            guide.add_translation(translation);
+        }
+    }
+    Ok(())
 }
 
 /// What checking one readable file gave.
@@ -368,12 +387,14 @@ mod tests {
     fn report_summary_line() {
         let clean = CheckReport {
             problems: vec![],
+            warnings: vec![],
             guides: 3,
             nodes: 41,
         };
         assert_eq!(clean.to_string(), "3 guides, 41 nodes: all good");
         let broken = CheckReport {
             problems: vec![problem(7)],
+            warnings: vec![],
             guides: 1,
             nodes: 1,
         };

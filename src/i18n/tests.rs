@@ -1,0 +1,74 @@
+use std::collections::BTreeSet;
+
+use fluent_bundle::FluentResource;
+use fluent_syntax::ast::Entry;
+
+use super::*;
+
+/// The message keys a language's file defines, after checking it parses without an error.
+fn keys(lang: Lang) -> BTreeSet<String> {
+    let resource = FluentResource::try_new(source(lang).to_string())
+        .unwrap_or_else(|(_, e)| panic!("locales/{lang}/pitcrew.ftl does not parse: {e:?}"));
+    resource
+        .entries()
+        .filter_map(|e| match e {
+            Entry::Message(m) => Some(m.id.name.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn every_language_has_exactly_the_keys_of_english() {
+    let en = keys(Lang::En);
+    for lang in Lang::ALL {
+        let other = keys(lang);
+        let missing: Vec<_> = en.difference(&other).collect();
+        let extra: Vec<_> = other.difference(&en).collect();
+        assert!(missing.is_empty(), "locales/{lang} lacks {missing:?}");
+        assert!(
+            extra.is_empty(),
+            "locales/{lang} has keys English lacks: {extra:?}"
+        );
+    }
+}
+
+#[test]
+fn every_key_in_the_files_is_a_msg_and_every_msg_formats_in_every_language() {
+    let named: BTreeSet<String> = Msg::ALL.iter().map(|m| m.key().to_string()).collect();
+    assert_eq!(keys(Lang::En), named, "Msg::ALL and locales/en differ");
+    for lang in Lang::ALL {
+        for msg in Msg::ALL {
+            let text = format(lang, msg).unwrap_or_else(|| panic!("{lang}: {msg:?} fails"));
+            assert!(!text.trim().is_empty(), "{lang}: {msg:?} is empty");
+            assert!(
+                !text.contains(['\u{2068}', '\u{2069}']),
+                "{lang}: isolation marks in {msg:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn german_reads_german_and_english_stays_english() {
+    assert_eq!(text(Lang::De, Msg::NavBack), "Zurück");
+    assert_eq!(text(Lang::En, Msg::NavBack), "Back");
+}
+
+#[test]
+fn english_notices_match_the_engines_own_words() {
+    // The engine's `Notice::text` stays the English source (logs, the terminal); the Discord
+    // screen reads Fluent. The two must not drift apart.
+    use crate::triage::Notice;
+    let pairs = [
+        (Notice::GuideUpdated, Msg::NoticeGuideUpdated),
+        (Notice::StepRemoved, Msg::NoticeStepRemoved),
+        (Notice::OldStep, Msg::NoticeOldStep),
+        (Notice::Unavailable, Msg::NoticeUnavailable),
+        (Notice::Closed, Msg::NoticeClosed),
+        (Notice::Resumed, Msg::NoticeResumed),
+    ];
+    for (notice, msg) in pairs {
+        assert_eq!(text(Lang::En, msg), notice.text(), "{msg:?}");
+    }
+}
