@@ -194,6 +194,10 @@ async fn migrations_build_the_schema_on_an_empty_file() {
     );
     assert!(applied.iter().all(|(_, ok)| *ok), "{applied:?}");
     assert!(applied.contains(&(4, true)), "0004_member_car: {applied:?}");
+    assert!(
+        applied.contains(&(5, true)),
+        "0005_handoff_member_lang: {applied:?}"
+    );
 
     let journal: String = sqlx::query("PRAGMA journal_mode")
         .fetch_one(&mut conn)

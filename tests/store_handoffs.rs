@@ -10,7 +10,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use pitcrew::domain::{
-    ChannelId, Claim, GuildId, GuildSetup, Handoff, HandoffId, HandoffStatus, MessageId, NewAnswer,
+    ChannelId, Claim, GuildId, GuildSetup, Handoff, HandoffId, HandoffStatus, LangCode, MessageId,
+    NewAnswer,
     NewHandoff, Rating, RoleId, SessionId, SessionRecord, Timestamp, UserId, DEFAULT_RENOTIFY,
     RENOTIFY_MAX,
 };
@@ -143,6 +144,7 @@ fn new_handoff(session: SessionId, guild: GuildId, member: UserId, urgent: bool)
         guild,
         member,
         urgent,
+        member_lang: LangCode::En,
         next_notify_at: at(10_000),
     }
 }
@@ -667,6 +669,7 @@ async fn open_handoff_is_idempotent_per_session() {
             guild: GUILD,
             member: ALICE,
             urgent: false,
+            member_lang: Some(LangCode::En),
             status: HandoffStatus::Open,
             member_note: None,
             thread: None,
@@ -1952,6 +1955,7 @@ async fn an_unguided_handoff_is_an_escalated_session_of_no_guide_with_the_words_
         .open_unguided_handoff(
             (guild, channel),
             member,
+            LangCode::En,
             words,
             Timestamp(5_000),
             Timestamp(2_000),
@@ -1981,6 +1985,7 @@ async fn an_unguided_handoff_is_an_escalated_session_of_no_guide_with_the_words_
         .open_unguided_handoff(
             (guild, channel),
             other,
+            LangCode::En,
             &long,
             Timestamp(5_000),
             Timestamp(3_000),

@@ -9,7 +9,7 @@ use serenity::all::{
 use super::ids::{Action, CardAction};
 use super::render::fit;
 use crate::domain::{Car, Handoff, HandoffStatus};
-use crate::handoff::card::Step;
+use crate::handoff::card::{reads, Step};
 use crate::handoff::text::quote;
 
 const URGENT_COLOUR: Colour = Colour(0xdc2626);
@@ -109,6 +109,10 @@ pub fn draw(h: &Handoff, ctx: &CardContext<'_>) -> Card {
         ),
         ("Status", status, false),
     ];
+    if let Some(reads) = reads(h.member_lang) {
+        // Before anything the member wrote: the volunteer should know before replying.
+        fields.push(("Reads", reads, false));
+    }
     if let Some(car) = ctx.car {
         // The model is the member's own text: quoted like their note, never taken as ours.
         fields.push((

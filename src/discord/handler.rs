@@ -254,7 +254,8 @@ impl Handler {
         lang: Lang,
     ) -> Result<(Reply, Option<(Handoff, HandoffReady)>), DeskError> {
         let mut screen = render::step(self.desk.library(), session.id, view, lang, region);
-        let (next, after) = match self.handoffs(ctx).prepare(session, view.flags.urgent).await {
+        let prepared = self.handoffs(ctx).prepare(session, view.flags.urgent, lang);
+        let (next, after) = match prepared.await {
             Ok(Prepared::NoServer) => (handoff_text::no_server(region), None),
             Ok(Prepared::NotSetUp) => (handoff_text::not_set_up(region), None),
             Ok(Prepared::Closed) => (handoff_text::ask_again(region), None),

@@ -16,6 +16,7 @@ use super::render::Screen;
 use super::respond::{Deferral, Reply, Responder};
 use super::screens;
 use crate::domain::{Handoff, Member, Ready, Region, Scope};
+use crate::guide::Lang;
 use crate::handoff::text;
 use crate::handoff::Prepared;
 
@@ -45,7 +46,7 @@ pub async fn pressed(ctx: &Context, service: &Service, press: &ComponentInteract
     let after = responder
         .answer_then(Deferral::Update, async {
             let region = reader.region().await;
-            let (screen, after) = ask(service, &member, &place, &words, region).await;
+            let (screen, after) = ask(service, &member, &place, &words, (region, reader.lang())).await;
             (Reply::Update(screen), after.map(|a| (a, region)))
         })
         .await;
@@ -77,7 +78,7 @@ pub async fn submitted(ctx: &Context, service: &Service, modal: &ModalInteractio
     let after = responder
         .answer_then(Deferral::Update, async {
             let region = reader.region().await;
-            let (screen, after) = ask(service, &member, &place, &words, region).await;
+            let (screen, after) = ask(service, &member, &place, &words, (region, reader.lang())).await;
             // Opened from the picker's button: the picker turns into the answer.
             let reply = if from_screen {
                 Reply::Update(screen)
@@ -96,9 +97,11 @@ async fn ask(
     member: &Member,
     place: &Scope,
     words: &str,
-    region: Region,
+    (region, lang): (Region, Lang),
 ) -> (Screen, Option<(Handoff, Ready)>) {
-    let (title, said, colour, after) = match service.ask_unguided(member, place, words).await {
+    // The member's language goes with the handoff: the volunteers' card names it.
+    let asked = service.ask_unguided(member, place, words, lang).await;
+    let (title, said, colour, after) = match asked {
         Ok(Prepared::Opened { handoff, ready }) => (
             "A volunteer has been asked",
             text::unguided_next(region),

@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use super::ids::{ChannelId, GuildId, HandoffId, MessageId, RoleId, SessionId, UserId};
+use super::lang::LangCode;
 use super::time::Timestamp;
 use crate::region::Region;
 
@@ -140,6 +141,8 @@ pub struct NewHandoff {
     pub member: UserId,
     /// Someone may be in danger: the card is urgent and sorts first.
     pub urgent: bool,
+    /// The language the member reads, from the interaction that asked for a volunteer.
+    pub member_lang: LangCode,
     /// When the first re-notification is due, if nobody claims it before.
     pub next_notify_at: Timestamp,
 }
@@ -151,6 +154,9 @@ pub struct Handoff {
     pub guild: GuildId,
     pub member: UserId,
     pub urgent: bool,
+    /// The language the member reads, for the card; `None` for a handoff opened before it was
+    /// recorded (migration 0005).
+    pub member_lang: Option<LangCode>,
     pub status: HandoffStatus,
     /// "Anything a volunteer should know?" in the member's words (never parsed for mentions).
     pub member_note: Option<String>,

@@ -8,6 +8,7 @@
 pub mod car;
 pub mod handoff;
 pub mod ids;
+pub mod lang;
 pub mod place;
 pub mod session;
 pub mod time;
@@ -19,6 +20,7 @@ pub use handoff::{
     RENOTIFY_MAX,
 };
 pub use ids::{ChannelId, GuildId, HandoffId, MessageId, RoleId, SessionId, UserId};
+pub use lang::LangCode;
 pub use place::{Member, Scope};
 // Regions sit below the domain (guides and the engine use them too); named here as well so a
 // server's setup and its region are spoken of together.

@@ -1,8 +1,9 @@
 //! What a volunteer needs to know at a glance, built from the guide and the answer log: each
-//! step the member saw, in order, as a short question with the answer they gave.
+//! step the member saw, in order, as a short question with the answer they gave; and which
+//! language the member reads, when it is not the card's own.
 
-use crate::domain::AnswerRecord;
-use crate::guide::Guide;
+use crate::domain::{AnswerRecord, LangCode};
+use crate::guide::{Guide, Lang};
 
 /// A question is the first line of a step's text, cut at a word to stay scannable.
 const QUESTION_MAX: usize = 110;
@@ -32,6 +33,30 @@ pub fn walk(guide: Option<&Guide>, answers: &[AnswerRecord]) -> (Vec<Step>, usiz
         .collect();
     let skipped = steps.len().saturating_sub(STEPS_MAX);
     (steps.into_iter().skip(skipped).collect(), skipped)
+}
+
+/// The language a member reads, as the handoff keeps it. Exhaustive both ways on purpose: a
+/// language added to [`Lang`] does not compile until the domain's mirror knows it too.
+pub fn lang_code(lang: Lang) -> LangCode {
+    match lang {
+        Lang::En => LangCode::En,
+        Lang::De => LangCode::De,
+    }
+}
+
+/// The language cards are written in: the server's, which volunteers read and write.
+const CARD_LANG: LangCode = LangCode::En;
+
+/// What volunteers are told about the member's language ("German (Deutsch) — write simply, or
+/// use a translator"), or `None` when the member reads the card's own language or it was not
+/// recorded: a line that always shows would soon go unread.
+pub fn reads(lang: Option<LangCode>) -> Option<String> {
+    let lang = lang.filter(|l| *l != CARD_LANG)?;
+    Some(format!(
+        "{} ({}) — write simply, or use a translator",
+        lang.english_name(),
+        lang.own_name()
+    ))
 }
 
 /// The first non-empty line of a step's text, without markdown emphasis or list markers.
@@ -87,6 +112,16 @@ mod tests {
         let long = "word ".repeat(60);
         let q = question(&long);
         assert!(q.chars().count() <= QUESTION_MAX && q.ends_with('…'));
+    }
+
+    #[test]
+    fn only_a_language_other_than_the_cards_is_named() {
+        assert_eq!(reads(None), None);
+        assert_eq!(reads(Some(lang_code(Lang::En))), None);
+        assert_eq!(
+            reads(Some(lang_code(Lang::De))).as_deref(),
+            Some("German (Deutsch) — write simply, or use a translator")
+        );
     }
 
     #[test]

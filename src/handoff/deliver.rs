@@ -9,6 +9,7 @@ use super::{card, schedule, text};
 use crate::domain::{
     ChannelId, GuildId, Handoff, Member, NewHandoff, Ready, Region, Scope, SessionRecord, UserId,
 };
+use crate::guide::Lang;
 use crate::store::StoreError;
 
 /// What the member is told next to the escalate or emergency screen.
@@ -29,11 +30,13 @@ pub enum Prepared {
 
 impl<P: Port> Handoffs<P> {
     /// Opens (or finds) the handoff for a session that just escalated (`urgent`: an
-    /// emergency). Only a database write happens here.
+    /// emergency), recording `lang`, the language the member read it in, for the card. Only a
+    /// database write happens here.
     pub async fn prepare(
         &self,
         session: &SessionRecord,
         urgent: bool,
+        lang: Lang,
     ) -> Result<Prepared, StoreError> {
         let (Scope::Guild { guild, .. }, Member::Discord(member)) =
             (session.scope, &session.member)
@@ -61,6 +64,7 @@ impl<P: Port> Handoffs<P> {
             guild,
             member: *member,
             urgent,
+            member_lang: card::lang_code(lang),
             next_notify_at: schedule::first_notice(now, ready.renotify),
         };
         let (handoff, _) = store.open_handoff(&new, now).await?;
@@ -133,7 +137,12 @@ impl<P: Port> Handoffs<P> {
                 .map_err(|e| Undelivered::from_port(e, grant("Manage Threads")))?;
             // The thread is the server's: its region's numbers, or all of them side by side.
             let region = ready.region.unwrap_or(Region::Other);
-            let opening = text::opening(h.member, &view.guide_title, h.urgent, region);
+            let mut opening = text::opening(h.member, &view.guide_title, h.urgent, region);
+            // Volunteers read the thread before they write in it: the card's language line
+            // belongs here too, in the server's language like the card.
+            if let Some(reads) = card::reads(h.member_lang) {
+                opening.push_str(&format!("\n\n**For volunteers:** the member reads {reads}."));
+            }
             self.port
                 .say(thread, &opening, &Ping::Users(vec![h.member]))
                 .await

@@ -2,16 +2,17 @@
 //! volunteers with their own words. The rules are the escalation's (a server, a setup, one
 //! live request per member), judged here so both front ends and the tests meet the same ones.
 
-use super::card::cut;
+use super::card::{cut, lang_code};
 use super::deliver::Prepared;
 use super::port::Port;
 use super::{schedule, Handoffs};
 use crate::domain::{Member, Scope};
+use crate::guide::Lang;
 use crate::store::{StoreError, NOTE_MAX_CHARS};
 
 impl<P: Port> Handoffs<P> {
     /// Opens a handoff carrying `words` (trimmed, cut to what the store keeps) for `member`
-    /// here. Only a database write happens; deliver it with
+    /// here, who reads `lang`. Only a database write happens; deliver it with
     /// [`deliver_prepared`](Handoffs::deliver_prepared) once the member has their screen.
     /// Never [`Prepared::Closed`]: every ask is a new request.
     pub async fn ask_unguided(
@@ -19,6 +20,7 @@ impl<P: Port> Handoffs<P> {
         member: &Member,
         scope: &Scope,
         words: &str,
+        lang: Lang,
     ) -> Result<Prepared, StoreError> {
         let (Scope::Guild { guild, channel }, Member::Discord(member)) = (*scope, member) else {
             return Ok(Prepared::NoServer);
@@ -38,7 +40,7 @@ impl<P: Port> Handoffs<P> {
         let now = self.now();
         let due = schedule::first_notice(now, ready.renotify);
         let (_, handoff) = store
-            .open_unguided_handoff((guild, channel), *member, &words, due, now)
+            .open_unguided_handoff((guild, channel), *member, lang_code(lang), &words, due, now)
             .await?;
         Ok(Prepared::Opened {
             handoff: Box::new(handoff),

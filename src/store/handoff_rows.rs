@@ -10,16 +10,17 @@ use sqlx::{Decode, Row, Sqlite, Type};
 use super::StoreError;
 use crate::domain::SessionId;
 use crate::domain::{
-    GuildId, GuildSetup, Handoff, HandoffId, HandoffStatus, Rating, Region, UserId, RENOTIFY_MAX,
+    GuildId, GuildSetup, Handoff, HandoffId, HandoffStatus, LangCode, Rating, Region, UserId,
+    RENOTIFY_MAX,
 };
 
 /// The `handoffs` columns every query selects or returns, in one place so the decoder below and
 /// the SQL cannot drift apart. A macro so it can be `concat!`ed into `&'static str` queries.
 macro_rules! handoff_columns {
     () => {
-        "id, session_id, guild_id, member_id, urgent, status, member_note, thread_id, \
-         card_channel_id, card_message_id, claimed_by, resolution_note, rating, member_left, \
-         notify_count, next_notify_at, created_at, updated_at"
+        "id, session_id, guild_id, member_id, urgent, member_lang, status, member_note, \
+         thread_id, card_channel_id, card_message_id, claimed_by, resolution_note, rating, \
+         member_left, notify_count, next_notify_at, created_at, updated_at"
     };
 }
 pub(crate) use handoff_columns;
@@ -171,6 +172,7 @@ pub(crate) fn handoff_from_row(row: &SqliteRow) -> Result<Handoff, StoreError> {
         guild: read_id(r, row, "guild_id")?,
         member: read_id(r, row, "member_id")?,
         urgent: flag(r, row, "urgent")?,
+        member_lang: lang_from_sql(r, column(row, r, "member_lang")?)?,
         status,
         member_note: column(row, r, "member_note")?,
         thread: optional_id(r, row, "thread_id")?,
@@ -214,6 +216,16 @@ pub(crate) fn setup_from_row(row: &SqliteRow) -> Result<GuildSetup, StoreError> 
 fn region_from_sql(record: &str, code: Option<String>) -> Result<Option<Region>, StoreError> {
     code.map(|c| {
         Region::parse(&c).ok_or_else(|| corrupt(record, format!("region `{c}` is not a region")))
+    })
+    .transpose()
+}
+
+/// `handoffs.member_lang`: NULL (opened before 0005), or a code of [`LangCode`]. A code this
+/// build does not know (written by a newer one) is refused, never guessed as English.
+fn lang_from_sql(record: &str, code: Option<String>) -> Result<Option<LangCode>, StoreError> {
+    code.map(|c| {
+        LangCode::parse(&c)
+            .ok_or_else(|| corrupt(record, format!("member_lang `{c}` is not a language")))
     })
     .transpose()
 }

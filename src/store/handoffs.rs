@@ -88,8 +88,8 @@ impl Store {
 
         let mut tx = self.begin_write().await?;
         let inserted = sqlx::query(concat!(
-            "INSERT INTO handoffs (session_id, guild_id, member_id, urgent, status, \
-             next_notify_at, created_at, updated_at) VALUES (?, ?, ?, ?, 'open', ?, ?, ?) \
+            "INSERT INTO handoffs (session_id, guild_id, member_id, urgent, member_lang, status, \
+             next_notify_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?) \
              ON CONFLICT (session_id) DO NOTHING RETURNING ",
             handoff_columns!()
         ))
@@ -97,6 +97,7 @@ impl Store {
         .bind(guild)
         .bind(member)
         .bind(i64::from(new.urgent))
+        .bind(new.member_lang.code())
         .bind(new.next_notify_at)
         .bind(now)
         .bind(now)

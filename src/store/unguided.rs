@@ -5,7 +5,9 @@
 use super::handoff_rows::{handoff_columns, handoff_from_row, note_to_sql};
 use super::rows::{id_to_sql, path_to_sql, session_columns, session_from_row};
 use super::{Store, StoreError};
-use crate::domain::{ChannelId, GuildId, Handoff, SessionRecord, Timestamp, UserId, NO_GUIDE};
+use crate::domain::{
+    ChannelId, GuildId, Handoff, LangCode, SessionRecord, Timestamp, UserId, NO_GUIDE,
+};
 use crate::triage::Status;
 
 /// The node an unguided session stands on: the member described their problem.
@@ -15,12 +17,14 @@ impl Store {
     /// Opens a handoff for `member`, in `channel` of `guild`, whose problem no guide covers: a
     /// session of the built-in [`NO_GUIDE`] kind, born escalated (it never walks a step, and
     /// leaves any guide the member has open alone), and its `open`, not urgent handoff with
-    /// `words` as the member's note, first re-notification due at `next_notify_at`. Words over
+    /// `words` as the member's note and `lang` as the language they read, first
+    /// re-notification due at `next_notify_at`. Words over
     /// [`NOTE_MAX_CHARS`](super::NOTE_MAX_CHARS) are refused before anything is written.
     pub async fn open_unguided_handoff(
         &self,
         (guild, channel): (GuildId, ChannelId),
         member: UserId,
+        lang: LangCode,
         words: &str,
         next_notify_at: Timestamp,
         now: Timestamp,
@@ -50,14 +54,15 @@ impl Store {
         .await?;
         let session = session_from_row(&row)?;
         let row = sqlx::query(concat!(
-            "INSERT INTO handoffs (session_id, guild_id, member_id, urgent, status, member_note, \
-             next_notify_at, created_at, updated_at) VALUES (?, ?, ?, 0, 'open', ?, ?, ?, ?) \
-             RETURNING ",
+            "INSERT INTO handoffs (session_id, guild_id, member_id, urgent, member_lang, status, \
+             member_note, next_notify_at, created_at, updated_at) \
+             VALUES (?, ?, ?, 0, ?, 'open', ?, ?, ?, ?) RETURNING ",
             handoff_columns!()
         ))
         .bind(session.id.0)
         .bind(guild)
         .bind(member)
+        .bind(lang.code())
         .bind(words)
         .bind(next_notify_at)
         .bind(now)

@@ -8,6 +8,7 @@ mod fake_selftest;
 mod forged;
 mod handoff_cards;
 mod handoff_flow;
+mod handoff_lang;
 mod handoff_modals;
 mod handoff_setup;
 mod handoff_timers;

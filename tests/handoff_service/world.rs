@@ -10,7 +10,7 @@ use pitcrew::domain::time::TokioClock;
 use pitcrew::domain::{
     ChannelId, GuildId, GuildSetup, Handoff, Member, Ready, RoleId, Scope, UserId,
 };
-use pitcrew::guide::load_library;
+use pitcrew::guide::{load_library, Lang};
 use pitcrew::handoff::{CardOutcome, Handoffs, Prepared, PressedBy};
 use pitcrew::store::Store;
 use tokio::sync::Notify;
@@ -83,7 +83,7 @@ impl World {
             .start(&Member::Discord(MEMBER), &scope, GUIDE)
             .await
             .unwrap();
-        match self.service.prepare(&session, false).await.unwrap() {
+        match self.service.prepare(&session, false, Lang::En).await.unwrap() {
             Prepared::Opened { handoff, ready } => (*handoff, ready),
             other => panic!("expected a handoff, got {other:?}"),
         }
