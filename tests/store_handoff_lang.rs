@@ -103,7 +103,11 @@ async fn the_members_language_round_trips_for_guided_and_unguided_handoffs() {
     // Kept on disk, not only in what the insert returned.
     store.close().await;
     let store = Store::open(&url).await.expect("reopen");
-    for (h, lang) in [(&de, LangCode::De), (&en, LangCode::En), (&unguided, LangCode::De)] {
+    for (h, lang) in [
+        (&de, LangCode::De),
+        (&en, LangCode::En),
+        (&unguided, LangCode::De),
+    ] {
         let read = store.handoff(h.id).await.expect("read").expect("exists");
         assert_eq!(read.member_lang, Some(lang), "handoff {}", h.id);
     }
@@ -141,9 +145,6 @@ async fn a_handoff_from_before_0005_reads_unrecorded_and_no_stray_code_is_kept()
         .expect("a well-formed tag");
     conn.close().await.expect("close raw");
     let err = store.handoff(h.id).await.expect_err("unknown language");
-    assert!(
-        matches!(err, StoreError::CorruptRecord { .. }),
-        "{err:?}"
-    );
+    assert!(matches!(err, StoreError::CorruptRecord { .. }), "{err:?}");
     store.close().await;
 }

@@ -11,9 +11,8 @@ use std::time::Duration;
 
 use pitcrew::domain::{
     ChannelId, Claim, GuildId, GuildSetup, Handoff, HandoffId, HandoffStatus, LangCode, MessageId,
-    NewAnswer,
-    NewHandoff, Rating, RoleId, SessionId, SessionRecord, Timestamp, UserId, DEFAULT_RENOTIFY,
-    RENOTIFY_MAX,
+    NewAnswer, NewHandoff, Rating, RoleId, SessionId, SessionRecord, Timestamp, UserId,
+    DEFAULT_RENOTIFY, RENOTIFY_MAX,
 };
 use pitcrew::domain::{Member, Scope};
 use pitcrew::guide::GuideVersion;

@@ -254,8 +254,8 @@ impl Handler {
         lang: Lang,
     ) -> Result<(Reply, Option<(Handoff, HandoffReady)>), DeskError> {
         let mut screen = render::step(self.desk.library(), session.id, view, lang, region);
-        let prepared = self.handoffs(ctx).prepare(session, view.flags.urgent, lang);
-        let (next, after) = match prepared.await {
+        let service = self.handoffs(ctx);
+        let (next, after) = match service.prepare(session, view.flags.urgent, lang).await {
             Ok(Prepared::NoServer) => (handoff_text::no_server(region), None),
             Ok(Prepared::NotSetUp) => (handoff_text::not_set_up(region), None),
             Ok(Prepared::Closed) => (handoff_text::ask_again(region), None),

@@ -46,7 +46,8 @@ pub async fn pressed(ctx: &Context, service: &Service, press: &ComponentInteract
     let after = responder
         .answer_then(Deferral::Update, async {
             let region = reader.region().await;
-            let (screen, after) = ask(service, &member, &place, &words, (region, reader.lang())).await;
+            let (screen, after) =
+                ask(service, &member, &place, &words, (region, reader.lang())).await;
             (Reply::Update(screen), after.map(|a| (a, region)))
         })
         .await;
@@ -78,7 +79,8 @@ pub async fn submitted(ctx: &Context, service: &Service, modal: &ModalInteractio
     let after = responder
         .answer_then(Deferral::Update, async {
             let region = reader.region().await;
-            let (screen, after) = ask(service, &member, &place, &words, (region, reader.lang())).await;
+            let (screen, after) =
+                ask(service, &member, &place, &words, (region, reader.lang())).await;
             // Opened from the picker's button: the picker turns into the answer.
             let reply = if from_screen {
                 Reply::Update(screen)

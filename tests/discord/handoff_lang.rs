@@ -21,7 +21,8 @@ async fn ask_in(pit: &Pit, member: &Actor, lang: Lang) -> pitcrew::domain::Sessi
     let (session, _) = step_of(&msg);
     // The drill has no German translation: its own label stands, node by node.
     pit.press(member, &msg, "Yes, we are safe").await;
-    pit.press(member, &msg, &text(lang, Msg::NavVolunteer)).await;
+    pit.press(member, &msg, &text(lang, Msg::NavVolunteer))
+        .await;
     session
 }
 
@@ -36,11 +37,19 @@ async fn a_german_members_card_and_thread_say_they_read_german_and_an_english_on
     let d = pit.delivered(session).await;
     assert_eq!(d.handoff.member_lang, Some(LangCode::De));
     // The card is in English, the server's language, and names the member's.
-    assert!(title(&d.card).starts_with("Needs a volunteer"), "{}", title(&d.card));
-    assert_eq!(field(&d.card, "Reads").as_deref(), Some(READS_GERMAN));
-    let opening = pit.server.channel_messages(d.thread)[0].content().to_string();
     assert!(
-        opening.ends_with(&format!("**For volunteers:** the member reads {READS_GERMAN}.")),
+        title(&d.card).starts_with("Needs a volunteer"),
+        "{}",
+        title(&d.card)
+    );
+    assert_eq!(field(&d.card, "Reads").as_deref(), Some(READS_GERMAN));
+    let opening = pit.server.channel_messages(d.thread)[0]
+        .content()
+        .to_string();
+    assert!(
+        opening.ends_with(&format!(
+            "**For volunteers:** the member reads {READS_GERMAN}."
+        )),
         "{opening}"
     );
 
@@ -53,7 +62,9 @@ async fn a_german_members_card_and_thread_say_they_read_german_and_an_english_on
         "{:?}",
         field_names(&d.card)
     );
-    let opening = pit.server.channel_messages(d.thread)[0].content().to_string();
+    let opening = pit.server.channel_messages(d.thread)[0]
+        .content()
+        .to_string();
     assert!(!opening.contains("reads"), "{opening}");
     pit.server.assert_no_violations();
 }

@@ -83,7 +83,12 @@ impl World {
             .start(&Member::Discord(MEMBER), &scope, GUIDE)
             .await
             .unwrap();
-        match self.service.prepare(&session, false, Lang::En).await.unwrap() {
+        match self
+            .service
+            .prepare(&session, false, Lang::En)
+            .await
+            .unwrap()
+        {
             Prepared::Opened { handoff, ready } => (*handoff, ready),
             other => panic!("expected a handoff, got {other:?}"),
         }
