@@ -2,15 +2,16 @@
 //! reads (issue 10, deliverable 2): a `de` member's card and thread name German; an `en-US`
 //! member's say nothing about language, so the line means something when it shows.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use pitcrew::domain::LangCode;
+use pitcrew::domain::{GuildId, LangCode, UserId};
 use pitcrew::guide::Lang;
+use pitcrew::handoff::text::NONE_FITS;
 use pitcrew::i18n::{text, Msg};
 
 use crate::fake::Actor;
 use crate::harness::screen::{field, field_names, step_of, title};
-use crate::harness::{Pit, DRILL};
+use crate::harness::{Pit, DRILL, T};
 
 const TEN_MINUTES: Duration = Duration::from_secs(600);
 const READS_GERMAN: &str = "German (Deutsch) — write simply, or use a translator";
@@ -66,5 +67,35 @@ async fn a_german_members_card_and_thread_say_they_read_german_and_an_english_on
         .content()
         .to_string();
     assert!(!opening.contains("reads"), "{opening}");
+    pit.server.assert_no_violations();
+}
+
+#[tokio::test]
+async fn a_german_member_who_asks_without_a_guide_gets_a_card_that_says_so_too() {
+    let pit = Pit::start().await;
+    let crew = pit.crew();
+    pit.set_up(&crew, TEN_MINUTES).await;
+    let de = pit.scene.actor.clone().with_locale("de");
+    let picker = pit.triage(&de, None).await.message();
+    let told = pit
+        .describe(&de, &picker, "Benzin leer auf der Autobahn")
+        .await
+        .message();
+    pit.press(&de, &told, NONE_FITS).await;
+    let deadline = Instant::now() + T;
+    let h = loop {
+        let h = pit
+            .store
+            .live_handoff_of_member(GuildId(pit.scene.guild_id), UserId(de.user_id))
+            .await
+            .expect("store readable");
+        if let Some(h) = h.filter(|h| h.card_message.is_some()) {
+            break h;
+        }
+        assert!(Instant::now() < deadline, "no card for the member's words");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    };
+    assert_eq!(h.member_lang, Some(LangCode::De));
+    assert_eq!(field(&pit.card(&h), "Reads").as_deref(), Some(READS_GERMAN));
     pit.server.assert_no_violations();
 }
