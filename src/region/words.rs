@@ -15,35 +15,34 @@ pub enum Speech {
     De,
 }
 
-impl Also {
-    fn said(self, speech: Speech) -> String {
-        match (self, speech) {
-            (Also::Or(n), Speech::En) => format!("or {n}"),
-            (Also::Or(n), Speech::De) => format!("oder {n}"),
-            (Also::OrFromMobile(n), Speech::En) => format!("or {n} from a mobile"),
-            (Also::OrFromMobile(n), Speech::De) => format!("oder {n} vom Handy"),
-            (Also::Police(n), Speech::En) => format!("police: {n}"),
-            (Also::Police(n), Speech::De) => format!("Polizei: {n}"),
-            (Also::Ambulance(n), Speech::En) => format!("ambulance: {n}"),
-            (Also::Ambulance(n), Speech::De) => format!("Rettungsdienst: {n}"),
-        }
+/// `also` as said in `speech`. A free function, not a method, so `numbers` (which defines the
+/// type) does not depend on this module.
+fn also_said(also: Also, speech: Speech) -> String {
+    match (also, speech) {
+        (Also::Or(n), Speech::En) => format!("or {n}"),
+        (Also::Or(n), Speech::De) => format!("oder {n}"),
+        (Also::OrFromMobile(n), Speech::En) => format!("or {n} from a mobile"),
+        (Also::OrFromMobile(n), Speech::De) => format!("oder {n} vom Handy"),
+        (Also::Police(n), Speech::En) => format!("police: {n}"),
+        (Also::Police(n), Speech::De) => format!("Polizei: {n}"),
+        (Also::Ambulance(n), Speech::En) => format!("ambulance: {n}"),
+        (Also::Ambulance(n), Speech::De) => format!("Rettungsdienst: {n}"),
     }
 }
 
-impl Place {
-    fn said(self, speech: Speech) -> &'static str {
-        match (self, speech) {
-            (Place::UsCanada, Speech::En) => "the US/Canada",
-            (Place::UsCanada, Speech::De) => "den USA/Kanada",
-            (Place::Europe, Speech::En) => "Europe",
-            (Place::Europe, Speech::De) => "Europa",
-            (Place::Uk, Speech::En) => "the UK",
-            (Place::Uk, Speech::De) => "Großbritannien",
-            (Place::Australia, Speech::En) => "Australia",
-            (Place::Australia, Speech::De) => "Australien",
-            (Place::NewZealand, Speech::En) => "New Zealand",
-            (Place::NewZealand, Speech::De) => "Neuseeland",
-        }
+/// `place` as said in `speech`.
+fn place_said(place: Place, speech: Speech) -> &'static str {
+    match (place, speech) {
+        (Place::UsCanada, Speech::En) => "the US/Canada",
+        (Place::UsCanada, Speech::De) => "den USA/Kanada",
+        (Place::Europe, Speech::En) => "Europe",
+        (Place::Europe, Speech::De) => "Europa",
+        (Place::Uk, Speech::En) => "the UK",
+        (Place::Uk, Speech::De) => "Großbritannien",
+        (Place::Australia, Speech::En) => "Australia",
+        (Place::Australia, Speech::De) => "Australien",
+        (Place::NewZealand, Speech::En) => "New Zealand",
+        (Place::NewZealand, Speech::De) => "Neuseeland",
     }
 }
 
@@ -65,11 +64,11 @@ impl Region {
             // "in" is the same word in English and German.
             let all: Vec<String> = SIDE_BY_SIDE
                 .iter()
-                .map(|(number, place)| format!("{number} in {}", place.said(speech)))
+                .map(|(number, place)| format!("{number} in {}", place_said(*place, speech)))
                 .collect();
             return all.join(", ");
         }
-        let all: Vec<String> = n.also.iter().map(|a| a.said(speech)).collect();
+        let all: Vec<String> = n.also.iter().map(|a| also_said(*a, speech)).collect();
         all.join(", ")
     }
 
