@@ -241,12 +241,12 @@ impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
         };
         let view = &localized;
         self.open = !view.is_terminal() && view.notice != Some(crate::triage::Notice::Closed);
-        let view = &view.in_region(self.region);
+        let view = &view.read_in(self.region, self.lang.into());
         let mut s = String::new();
         s.push('\n');
         if view.flags.emergency {
             s.push_str("!!! EMERGENCY: act on this now !!!\n");
-            s.push_str(&plain(&self.region.banner()));
+            s.push_str(&plain(&self.region.banner_in(self.lang.into())));
             s.push('\n');
         }
         s.push_str(&format!("── {} ──\n", view.guide_title));

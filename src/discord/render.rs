@@ -113,7 +113,7 @@ pub fn notice_text(notice: Notice, lang: Lang) -> String {
 
 /// Draws a view already in the member's language, as read in `region`.
 fn draw(session: SessionId, view: &View, lang: Lang, region: Region) -> Screen {
-    let view = &view.in_region(region);
+    let view = &view.read_in(region, lang.into());
     let colour = if view.flags.emergency {
         EMERGENCY_COLOUR
     } else if view.flags.resolved {
@@ -181,7 +181,7 @@ fn draw(session: SessionId, view: &View, lang: Lang, region: Region) -> Screen {
         ));
     }
     Screen {
-        content: view.flags.emergency.then(|| region.banner()),
+        content: view.flags.emergency.then(|| region.banner_in(lang.into())),
         embed,
         rows,
     }

@@ -52,6 +52,16 @@ impl Lang {
     }
 }
 
+/// The language the region's words (the banner, "police: 110") are said in.
+impl From<Lang> for crate::region::Speech {
+    fn from(lang: Lang) -> Self {
+        match lang {
+            Lang::En => crate::region::Speech::En,
+            Lang::De => crate::region::Speech::De,
+        }
+    }
+}
+
 impl fmt::Display for Lang {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.tag())

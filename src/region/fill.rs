@@ -2,7 +2,7 @@
 //! from a region when a screen is drawn, and the literal numbers `check` refuses in their
 //! place: a guide written once reads right in every country.
 
-use super::Region;
+use super::{Region, Speech};
 
 /// A word in braces that guide text may use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -35,11 +35,17 @@ impl Placeholder {
         Placeholder::ALL.into_iter().find(|p| p.name() == name)
     }
 
-    /// What it reads as in `region`.
+    /// What it reads as in `region`, in English.
     pub fn value(self, region: Region) -> String {
+        self.value_in(region, Speech::En)
+    }
+
+    /// What it reads as in `region`, said in `speech` (the numbers are the same in every
+    /// language; the words around them are not).
+    pub fn value_in(self, region: Region, speech: Speech) -> String {
         let n = region.numbers();
         match self {
-            Placeholder::Emergency => region.emergency(),
+            Placeholder::Emergency => region.emergency_in(speech),
             Placeholder::PoliceNonEmergency => n.police_non_emergency.to_string(),
             Placeholder::Roadside => n.roadside.to_string(),
         }
@@ -69,12 +75,17 @@ pub fn placeholders(text: &str) -> Vec<(usize, &str)> {
 /// `text` with every known placeholder replaced by its value in `region`; anything else is
 /// kept as written (`check` refuses unknown placeholders before a guide can be loaded).
 pub fn fill(text: &str, region: Region) -> String {
+    fill_in(text, region, Speech::En)
+}
+
+/// [`fill`] with the words around the numbers in `speech`.
+pub fn fill_in(text: &str, region: Region, speech: Speech) -> String {
     let mut out = String::with_capacity(text.len());
     let mut copied = 0;
     for (at, name) in placeholders(text) {
         if let Some(p) = Placeholder::parse(name) {
             out.push_str(&text[copied..at]);
-            out.push_str(&p.value(region));
+            out.push_str(&p.value_in(region, speech));
             copied = at + name.len() + 2;
         }
     }

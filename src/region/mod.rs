@@ -8,12 +8,14 @@
 
 mod fill;
 mod numbers;
+mod words;
 
 use std::fmt;
 use std::str::FromStr;
 
-pub use fill::{fill, literal_numbers, placeholders, Placeholder, LITERAL_NUMBERS};
-pub use numbers::Numbers;
+pub use fill::{fill, fill_in, literal_numbers, placeholders, Placeholder, LITERAL_NUMBERS};
+pub use numbers::{Also, Numbers, Place, SIDE_BY_SIDE};
+pub use words::Speech;
 
 /// A country (or "other") a server or a member is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -138,36 +140,6 @@ impl Region {
         server
             .or_else(|| locale.and_then(Region::from_locale))
             .unwrap_or(Region::Other)
-    }
-
-    /// What to call in an emergency, as said after "call": `999 (or 112)`, `911`, or for
-    /// [`Region::Other`] the numbers side by side.
-    pub fn emergency(self) -> String {
-        let n = self.numbers();
-        if n.also.is_empty() {
-            n.emergency.to_string()
-        } else {
-            format!("{} ({})", n.emergency, n.also)
-        }
-    }
-
-    /// The line that opens every emergency screen: the action first, the number written out.
-    pub fn banner(self) -> String {
-        let n = self.numbers();
-        let also = if n.also.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", n.also)
-        };
-        format!(
-            "🚨 **EMERGENCY: call {} now**{also} if anyone may be in danger.",
-            n.emergency
-        )
-    }
-
-    /// "If anyone is in danger, call … now." for the notes around a guide.
-    pub fn in_danger(self) -> String {
-        format!("If anyone is in danger, call {} now.", self.emergency())
     }
 }
 

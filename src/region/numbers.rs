@@ -34,11 +34,13 @@ use super::Region;
 /// What a region's screens say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Numbers {
-    /// The number to call, written after "call" and in bold on the banner.
-    pub emergency: &'static str,
+    /// The number to call, written after "call" and in bold on the banner; `None` for
+    /// [`Region::Other`], whose screens name [`SIDE_BY_SIDE`] instead.
+    pub emergency: Option<&'static str>,
     /// Other numbers that reach help, said after it in brackets; empty when there are none
-    /// worth a stressed reader's attention.
-    pub also: &'static str,
+    /// worth a stressed reader's attention. Numbers only: the words around them are said in
+    /// the reader's language (`Speech`).
+    pub also: &'static [Also],
     /// The police for what is not an emergency, as said after "call": a number with who
     /// answers it, or where to look for one.
     pub police_non_emergency: &'static str,
@@ -46,100 +48,128 @@ pub struct Numbers {
     pub roadside: &'static str,
 }
 
+/// Another number that reaches help, beside the emergency number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Also {
+    /// Reaches the same help: "or 112".
+    Or(&'static str),
+    /// Reaches the same help from a mobile phone: "or 112 from a mobile".
+    OrFromMobile(&'static str),
+    /// The police directly.
+    Police(&'static str),
+    /// The ambulance directly.
+    Ambulance(&'static str),
+}
+
+/// Where a number of [`SIDE_BY_SIDE`] is the one to call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    UsCanada,
+    Europe,
+    Uk,
+    Australia,
+    NewZealand,
+}
+
 /// The numbers side by side, for a region we do not know.
-pub const SIDE_BY_SIDE: &str =
-    "911 in the US/Canada, 112 in Europe, 999 in the UK, 000 in Australia, 111 in New Zealand";
+pub const SIDE_BY_SIDE: [(&str, Place); 5] = [
+    ("911", Place::UsCanada),
+    ("112", Place::Europe),
+    ("999", Place::Uk),
+    ("000", Place::Australia),
+    ("111", Place::NewZealand),
+];
 
 impl Region {
     pub fn numbers(self) -> Numbers {
-        let (emergency, also, police_non_emergency, roadside) = match self {
+        let (emergency, also, police_non_emergency, roadside): (_, &'static [Also], _, _) = match self {
             Region::Us => (
-                "911",
-                "",
+                Some("911"),
+                &[],
                 "your local police non-emergency line",
                 "roadside assistance (AAA, your insurer or your carmaker's program)",
             ),
             Region::Ca => (
-                "911",
-                "",
+                Some("911"),
+                &[],
                 "your local police non-emergency line",
                 "roadside assistance (CAA, your insurer or your carmaker's program)",
             ),
             Region::Gb => (
-                "999",
-                "or 112",
+                Some("999"),
+                &[Also::Or("112")],
                 "the police on 101",
                 "a breakdown service (AA, RAC, Green Flag or your insurer's)",
             ),
             Region::Ie => (
-                "112",
-                "or 999",
+                Some("112"),
+                &[Also::Or("999")],
                 "your local Garda station",
                 "a breakdown service (AA Ireland or your insurer's)",
             ),
             Region::De => (
-                "112",
-                "police: 110",
+                Some("112"),
+                &[Also::Police("110")],
                 "your local police station",
                 "a breakdown service (ADAC Pannenhilfe or your insurer's)",
             ),
             Region::At => (
-                "112",
-                "police: 133, ambulance: 144",
+                Some("112"),
+                &[Also::Police("133"), Also::Ambulance("144")],
                 "your local police station",
                 "a breakdown service (ÖAMTC, ARBÖ or your insurer's)",
             ),
             Region::Ch => (
-                "112",
-                "police: 117, ambulance: 144",
+                Some("112"),
+                &[Also::Police("117"), Also::Ambulance("144")],
                 "your local police station",
                 "a breakdown service (TCS or your insurer's)",
             ),
             Region::Fr => (
-                "112",
-                "ambulance: 15, police: 17",
+                Some("112"),
+                &[Also::Ambulance("15"), Also::Police("17")],
                 "your local police or gendarmerie station",
                 "your insurer's breakdown assistance (on a motorway, use the orange emergency phones)",
             ),
             Region::Nl => (
-                "112",
-                "",
+                Some("112"),
+                &[],
                 "the police on 0900-8844",
                 "a breakdown service (ANWB Wegenwacht or your insurer's)",
             ),
             Region::Be => (
-                "112",
-                "",
+                Some("112"),
+                &[],
                 "your local police station",
                 "a breakdown service (Touring, VAB or your insurer's)",
             ),
             Region::Es => (
-                "112",
-                "",
+                Some("112"),
+                &[],
                 "your local police station",
                 "your insurer's roadside assistance (asistencia en carretera)",
             ),
             Region::It => (
-                "112",
-                "",
+                Some("112"),
+                &[],
                 "your local police or Carabinieri station",
                 "roadside assistance (ACI or your insurer's)",
             ),
             Region::Au => (
-                "000",
-                "or 112 from a mobile",
+                Some("000"),
+                &[Also::OrFromMobile("112")],
                 "the Police Assistance Line on 131 444",
                 "roadside assistance (NRMA, RACV, RACQ, RAA, RAC WA or your insurer's)",
             ),
             Region::Nz => (
-                "111",
-                "",
+                Some("111"),
+                &[],
                 "the police on 105",
                 "roadside assistance (AA Roadservice or your insurer's)",
             ),
             Region::Other => (
-                "your local emergency number",
-                SIDE_BY_SIDE,
+                None,
+                &[],
                 "your local police non-emergency line",
                 "roadside assistance (your motoring club or insurer)",
             ),

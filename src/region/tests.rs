@@ -44,7 +44,7 @@ fn the_server_wins_then_the_locale_then_side_by_side() {
 
 #[test]
 fn each_region_names_its_own_number_first() {
-    let first = |r: Region| r.numbers().emergency;
+    let first = |r: Region| r.numbers().emergency.unwrap_or_default();
     assert_eq!(first(Region::Us), "911");
     assert_eq!(first(Region::Ca), "911");
     assert_eq!(first(Region::Gb), "999");
@@ -129,4 +129,32 @@ fn literal_numbers_match_whole_numbers_only() {
     assert_eq!(found[0].0, 5);
     assert!(literal_numbers("In 2000 a R53 had 111kW").is_empty());
     assert_eq!(literal_numbers("(999)").len(), 1);
+}
+
+#[test]
+fn german_says_the_same_numbers_in_german_words() {
+    assert_eq!(
+        Region::De.banner_in(Speech::De),
+        "🚨 **NOTFALL: Rufen Sie jetzt 112 an** (Polizei: 110), wenn jemand in Gefahr sein könnte."
+    );
+    assert_eq!(
+        Region::At.emergency_in(Speech::De),
+        "112 (Polizei: 133, Rettungsdienst: 144)"
+    );
+    assert_eq!(
+        Region::Gb.in_danger_in(Speech::De),
+        "Wenn jemand in Gefahr ist, rufen Sie jetzt 999 (oder 112) an."
+    );
+    let all = Region::Other.emergency_in(Speech::De);
+    assert!(
+        all.starts_with("Ihre örtliche Notrufnummer (911 in den USA/Kanada"),
+        "{all}"
+    );
+    assert_eq!(
+        fill_in("Rufen Sie {emergency} an.", Region::De, Speech::De),
+        "Rufen Sie 112 (Polizei: 110) an."
+    );
+    // English stays as it was, word for word.
+    assert_eq!(Region::De.emergency(), "112 (police: 110)");
+    assert_eq!(Region::Au.emergency(), "000 (or 112 from a mobile)");
 }

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::region::{fill, Region};
+use crate::region::{fill_in, Region, Speech};
 
 /// The built-in actions every step may offer besides the guide's own choices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -108,14 +108,20 @@ impl View {
     /// session outlives any one screen and its reader's region is only known when drawing;
     /// both front ends draw through here, so they can never say different numbers.
     pub fn in_region(&self, region: Region) -> View {
+        self.read_in(region, Speech::En)
+    }
+
+    /// [`View::in_region`] with the words around the numbers ("police: 110") in `speech`, the
+    /// language the view was localized to.
+    pub fn read_in(&self, region: Region, speech: Speech) -> View {
         View {
-            text: fill(&self.text, region),
+            text: fill_in(&self.text, region, speech),
             choices: self
                 .choices
                 .iter()
                 .map(|c| ChoiceView {
                     index: c.index,
-                    label: fill(&c.label, region),
+                    label: fill_in(&c.label, region, speech),
                 })
                 .collect(),
             ..self.clone()

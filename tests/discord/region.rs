@@ -120,10 +120,12 @@ async fn a_german_member_in_a_dm_gets_112_from_their_locale() {
         pit.server.dm_actor(user.id).with_locale("de")
     };
     for (banner, text) in emergency_screens(&pit, Lang::De, who).await {
+        // The banner in German too: the action first, the number from the region.
         assert!(
-            banner.contains("🚨 **EMERGENCY: call 112 now**"),
+            banner.contains(": 🚨 **NOTFALL: Rufen Sie jetzt 112 an** (Polizei: 110)"),
             "{banner}"
         );
+        assert!(!banner.contains("EMERGENCY"), "{banner}");
         assert!(
             !banner.contains("911") && !text.contains("911"),
             "{banner}\n{text}"
@@ -155,7 +157,9 @@ async fn an_unset_server_follows_each_members_locale_or_names_the_numbers_side_b
     }
     let (de_screen, side) = (&shown[0], &shown[1]);
     assert!(
-        de_screen.content().contains("call 112 now"),
+        de_screen
+            .content()
+            .starts_with("🚨 **NOTFALL: Rufen Sie jetzt 112 an**"),
         "{}",
         de_screen.content()
     );

@@ -1,0 +1,126 @@
+//! The words around a region's numbers (the banner, "if anyone is in danger", "police: 110"),
+//! in each language a member can read. They live here rather than in the Fluent files because
+//! guide placeholders are filled by the engine, which sits below `i18n`; the numbers stay in
+//! `numbers.rs` and are only ever put into these sentences, never written in them.
+
+use super::numbers::{Also, Place, SIDE_BY_SIDE};
+use super::Region;
+
+/// A language the region's words are written in. `guide::Lang` maps onto it; it is its own
+/// type so that `region` keeps using nothing else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Speech {
+    #[default]
+    En,
+    De,
+}
+
+/// `also` as said in `speech`. A free function, not a method, so `numbers` (which defines the
+/// type) does not depend on this module.
+fn also_said(also: Also, speech: Speech) -> String {
+    match (also, speech) {
+        (Also::Or(n), Speech::En) => format!("or {n}"),
+        (Also::Or(n), Speech::De) => format!("oder {n}"),
+        (Also::OrFromMobile(n), Speech::En) => format!("or {n} from a mobile"),
+        (Also::OrFromMobile(n), Speech::De) => format!("oder {n} vom Handy"),
+        (Also::Police(n), Speech::En) => format!("police: {n}"),
+        (Also::Police(n), Speech::De) => format!("Polizei: {n}"),
+        (Also::Ambulance(n), Speech::En) => format!("ambulance: {n}"),
+        (Also::Ambulance(n), Speech::De) => format!("Rettungsdienst: {n}"),
+    }
+}
+
+/// `place` as said in `speech`.
+fn place_said(place: Place, speech: Speech) -> &'static str {
+    match (place, speech) {
+        (Place::UsCanada, Speech::En) => "the US/Canada",
+        (Place::UsCanada, Speech::De) => "den USA/Kanada",
+        (Place::Europe, Speech::En) => "Europe",
+        (Place::Europe, Speech::De) => "Europa",
+        (Place::Uk, Speech::En) => "the UK",
+        (Place::Uk, Speech::De) => "Großbritannien",
+        (Place::Australia, Speech::En) => "Australia",
+        (Place::Australia, Speech::De) => "Australien",
+        (Place::NewZealand, Speech::En) => "New Zealand",
+        (Place::NewZealand, Speech::De) => "Neuseeland",
+    }
+}
+
+impl Region {
+    /// The number to call, or for [`Region::Other`] the words for the local one.
+    fn number(self, speech: Speech) -> &'static str {
+        match (self.numbers().emergency, speech) {
+            (Some(n), _) => n,
+            (None, Speech::En) => "your local emergency number",
+            (None, Speech::De) => "Ihre örtliche Notrufnummer",
+        }
+    }
+
+    /// What goes in brackets after the number: the other numbers, or for [`Region::Other`]
+    /// every number side by side with where it applies. Empty when there is nothing.
+    fn also(self, speech: Speech) -> String {
+        let n = self.numbers();
+        if n.emergency.is_none() {
+            // "in" is the same word in English and German.
+            let all: Vec<String> = SIDE_BY_SIDE
+                .iter()
+                .map(|(number, place)| format!("{number} in {}", place_said(*place, speech)))
+                .collect();
+            return all.join(", ");
+        }
+        let all: Vec<String> = n.also.iter().map(|a| also_said(*a, speech)).collect();
+        all.join(", ")
+    }
+
+    /// What to call in an emergency, as said after "call": `999 (or 112)`, `911`, or for
+    /// [`Region::Other`] the numbers side by side. In English.
+    pub fn emergency(self) -> String {
+        self.emergency_in(Speech::En)
+    }
+
+    /// [`Region::emergency`] in `speech`.
+    pub fn emergency_in(self, speech: Speech) -> String {
+        let number = self.number(speech);
+        match self.also(speech) {
+            also if also.is_empty() => number.to_string(),
+            also => format!("{number} ({also})"),
+        }
+    }
+
+    /// The line that opens every emergency screen: the action first, the number written out.
+    /// In English.
+    pub fn banner(self) -> String {
+        self.banner_in(Speech::En)
+    }
+
+    /// [`Region::banner`] in `speech`.
+    pub fn banner_in(self, speech: Speech) -> String {
+        let number = self.number(speech);
+        let also = match self.also(speech) {
+            also if also.is_empty() => String::new(),
+            also => format!(" ({also})"),
+        };
+        match speech {
+            Speech::En => {
+                format!("🚨 **EMERGENCY: call {number} now**{also} if anyone may be in danger.")
+            }
+            Speech::De => format!(
+                "🚨 **NOTFALL: Rufen Sie jetzt {number} an**{also}, wenn jemand in Gefahr sein könnte."
+            ),
+        }
+    }
+
+    /// "If anyone is in danger, call … now." for the notes around a guide. In English.
+    pub fn in_danger(self) -> String {
+        self.in_danger_in(Speech::En)
+    }
+
+    /// [`Region::in_danger`] in `speech`.
+    pub fn in_danger_in(self, speech: Speech) -> String {
+        let emergency = self.emergency_in(speech);
+        match speech {
+            Speech::En => format!("If anyone is in danger, call {emergency} now."),
+            Speech::De => format!("Wenn jemand in Gefahr ist, rufen Sie jetzt {emergency} an."),
+        }
+    }
+}
