@@ -2,6 +2,9 @@
 //! in each language a member can read. They live here rather than in the Fluent files because
 //! guide placeholders are filled by the engine, which sits below `i18n`; the numbers stay in
 //! `numbers.rs` and are only ever put into these sentences, never written in them.
+//!
+//! The German here is not a native speaker's: review it together with `locales/de/` and the
+//! `content/*.de.toml` translations.
 
 use super::numbers::{Also, Place, SIDE_BY_SIDE};
 use super::Region;
