@@ -98,6 +98,16 @@ impl Desk {
         Ok(self.store.car(member).await?)
     }
 
+    /// The member's car for a walk of `guide`: read only when the guide has steps for some
+    /// cars only, since otherwise every car sees the same walk; this keeps the store read off
+    /// the presses of every other guide.
+    async fn car_for(&self, guide: &Guide, member: &Member) -> Result<Option<Car>, DeskError> {
+        if !guide.asks_about_cars() {
+            return Ok(None);
+        }
+        self.car(member).await
+    }
+
     /// Keeps `car` as the member's car (`/car set`, `chat --car`), replacing any other.
     pub async fn save_car(&self, member: &Member, car: &Car) -> Result<(), DeskError> {
         Ok(self.store.save_car(member, car, self.now()).await?)
@@ -122,7 +132,7 @@ impl Desk {
             self.close(&session, Status::Abandoned).await?;
             return Ok(None);
         };
-        let car = self.store.car(member).await?;
+        let car = self.car_for(guide, member).await?;
         let car = car.as_ref();
         let view = match triage::reconcile(guide, &session.guide_version, &session.state) {
             Reconciled::Unchanged(state) | Reconciled::Continued(state) => {
@@ -144,7 +154,7 @@ impl Desk {
             .library
             .get(guide_id)
             .ok_or_else(|| DeskError::UnknownGuide(guide_id.to_string()))?;
-        let car = self.store.car(member).await?;
+        let car = self.car_for(guide, member).await?;
         let (state, view) = triage::start_for(guide, car.as_ref());
         let session = self
             .store
@@ -166,7 +176,7 @@ impl Desk {
             .library
             .get(guide_id)
             .ok_or_else(|| DeskError::UnknownGuide(guide_id.to_string()))?;
-        let car = self.store.car(member).await?;
+        let car = self.car_for(guide, member).await?;
         let (state, view) = triage::start_for(guide, car.as_ref());
         if let Some(session) = self
             .store
@@ -228,7 +238,7 @@ impl Desk {
         let Some(guide) = self.library.get(&session.guide_id) else {
             return Ok(Pressed::Unknown);
         };
-        let car = self.store.car(member).await?;
+        let car = self.car_for(guide, member).await?;
         let car = car.as_ref();
         if session.state.step != step {
             return Ok(unchanged(guide, session, Notice::OldStep, car));

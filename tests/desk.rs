@@ -237,3 +237,15 @@ async fn presses_on_a_cancelled_guide_say_it_was_closed_and_forged_choices_are_u
     assert_eq!(v.notice, Some(Notice::Closed));
     assert_eq!(v.nav, vec![pitcrew::triage::Nav::Restart]);
 }
+
+/// The member's car is read for a walk only where it can change the walk: guides with steps for
+/// some cars (MINI's key question, BMW's remote-key choice) ask, the trunk guide does not.
+#[test]
+fn only_guides_with_steps_for_some_cars_ask_about_cars() {
+    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let library = load_library(&content).expect("shipped content");
+    let asks = |id: &str| library.get(id).expect(id).asks_about_cars();
+    assert!(asks("mini-fob-not-working"));
+    assert!(asks("bmw-keys-locked"));
+    assert!(!asks("trunk-release-failed"));
+}

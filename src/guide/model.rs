@@ -201,6 +201,14 @@ impl Guide {
         )
     }
 
+    /// Whether any node or choice is for some cars only (`when`): only then can the member's
+    /// car change a walk, so only then is it worth reading.
+    pub fn asks_about_cars(&self) -> bool {
+        self.nodes
+            .iter()
+            .any(|n| n.when.is_some() || n.choices.iter().any(|c| c.when.is_some()))
+    }
+
     pub fn node(&self, id: &str) -> Option<&Node> {
         self.index.get(id).map(|&i| &self.nodes[i])
     }
