@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use thiserror::Error;
 
 use crate::domain::Region;
+use crate::guide::Lang;
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://pitcrew.db";
 pub const DEFAULT_CONTENT_DIR: &str = "content";
@@ -65,6 +66,9 @@ pub struct Config {
     /// `PITCREW_REGION`: the terminal's default region (`pitcrew chat --region` wins over it).
     /// Discord never uses it: there the server's setup and the member's locale decide.
     pub region: Option<Region>,
+    /// `PITCREW_LANG`: the language `pitcrew chat` shows guides in (`--lang` wins over it).
+    /// Not `LANG`: a moderator's preview should not change with the machine's locale.
+    pub lang: Option<Lang>,
     discord: Result<DiscordConfig, ConfigError>,
 }
 
@@ -101,11 +105,19 @@ impl Config {
                 why: e.to_string(),
             })?),
         };
+        let lang = match get("PITCREW_LANG") {
+            None => None,
+            Some(raw) => Some(raw.parse::<Lang>().map_err(|e| ConfigError::Invalid {
+                key: "PITCREW_LANG",
+                why: e.to_string(),
+            })?),
+        };
         let discord = discord_settings(&get);
         Ok(Config {
             database_url,
             content_dir,
             region,
+            lang,
             discord,
         })
     }
@@ -209,12 +221,22 @@ mod tests {
     }
 
     #[test]
+    fn the_terminal_language_is_a_language_tag() {
+        assert_eq!(
+            load(&[("PITCREW_LANG", " DE ")]).unwrap().lang,
+            Some(Lang::De)
+        );
+        assert_eq!(load(&[]).unwrap().lang, None);
+    }
+
+    #[test]
     fn bad_values_name_the_setting() {
         let bad = [
             (("DATABASE_URL", "postgres://x"), "DATABASE_URL"),
             (("DISCORD_GUILD_ID", "my-server"), "DISCORD_GUILD_ID"),
             (("DISCORD_API_URL", "discord.com"), "DISCORD_API_URL"),
             (("PITCREW_REGION", "Narnia"), "PITCREW_REGION"),
+            (("PITCREW_LANG", "fr"), "PITCREW_LANG"),
         ];
         for ((key, value), named) in bad {
             let err = match load(&[("DISCORD_TOKEN", "t"), (key, value)]) {

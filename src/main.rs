@@ -51,8 +51,9 @@ enum Command {
         car: Option<Car>,
         /// Read the guide in this language (en, de); text not yet translated shows in the
         /// guide's own. Not taken from LANG: a preview should not change with the machine.
-        #[arg(long, env = "PITCREW_LANG", default_value = "en")]
-        lang: Lang,
+        /// (default: PITCREW_LANG; without it, the guide's own language).
+        #[arg(long)]
+        lang: Option<Lang>,
     },
     /// Translations: write a skeleton for a new language, or re-stamp a reviewed one.
     ///
@@ -214,7 +215,7 @@ async fn chat(
     user: String,
     region: Option<Region>,
     car: Option<Car>,
-    lang: Lang,
+    lang: Option<Lang>,
 ) -> ExitCode {
     let desk = match open_desk(&config).await {
         Ok(d) => d,
@@ -232,6 +233,7 @@ async fn chat(
     // The flag, else the setting; without either the numbers stand side by side (the system
     // locale is not used: servers and containers default to en_US wherever they are).
     let region = region.or(config.region).unwrap_or(Region::Other);
+    let lang = lang.or(config.lang).unwrap_or(Lang::GUIDES);
     let result = Chat::new(&desk, &user, stdin, std::io::stdout())
         .in_region(region)
         .in_lang(lang)
