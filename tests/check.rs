@@ -816,3 +816,26 @@ fn shipped_guides_have_german_translations_without_errors() {
         );
     }
 }
+
+// ----- what a guide may claim -----
+
+#[test]
+fn a_guide_without_sources_is_refused_at_its_id() {
+    let p = only("no-sources", 1, Rule::NoSources);
+    assert_mentions(&p, &["`stuck-key`", "lists no sources", "[[source]]"]);
+}
+
+#[test]
+fn a_promise_of_a_volunteer_and_a_source_without_an_address_are_refused() {
+    let report = assert_problems(
+        "promises-volunteer",
+        &[
+            ("stuck-key.toml", 37, Rule::PromisesVolunteer),
+            ("stuck-key.toml", 42, Rule::NoSources),
+        ],
+    );
+    let text = report.to_string();
+    for w in ["has been alerted", "`ask-human`", "not a web address"] {
+        assert!(text.contains(w), "expected {w:?} in: {text}");
+    }
+}

@@ -28,6 +28,22 @@ pub struct RawGuide {
     pub volunteer: Option<Spanned<String>>,
     #[serde(rename = "node", default)]
     pub nodes: Vec<Spanned<RawNode>>,
+    /// Where the guide's facts come from, so a moderator can check each one.
+    #[serde(rename = "source", default)]
+    pub sources: Vec<Spanned<RawSource>>,
+}
+
+/// One `[[source]]`: a public document the guide's facts come from.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSource {
+    pub title: Spanned<String>,
+    /// A web address, when the source has one.
+    #[serde(default)]
+    pub url: Option<Spanned<String>>,
+    /// Who published it (a motoring club, a manufacturer's handbook), for sources on paper.
+    #[serde(default)]
+    pub publisher: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -52,6 +52,10 @@ text = "Call {emergency} now."
 id = "help"
 outcome = "escalate"
 text = "A volunteer is coming."
+
+[[source]]
+title = "Test"
+publisher = "pitcrew tests"
 "#;
 
     /// Translates the start node's text and its first label only.

@@ -77,6 +77,10 @@ text = "Good."
 id = "human"
 outcome = "escalate"
 text = "A volunteer."
+
+[[source]]
+title = "Test"
+publisher = "pitcrew tests"
 "#;
 
 fn guide() -> Guide {

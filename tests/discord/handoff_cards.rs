@@ -616,7 +616,8 @@ fn long_walk_guide() -> String {
     format!(
         "id = \"long-walk\"\ntitle = \"{}\"\nsummary = \"A walk as long as the member makes it.\"\ntags = [\"walk\"]\nstart = \"a\"\n\n{}{}\
          [[node]]\nid = \"ask\"\noutcome = \"escalate\"\ntext = \"A volunteer will help.\"\n\n\
-         [[node]]\nid = \"danger\"\noutcome = \"emergency\"\ntext = \"**Call {{emergency}} now.**\"\n",
+         [[node]]\nid = \"danger\"\noutcome = \"emergency\"\ntext = \"**Call {{emergency}} now.**\"\n\n\
+         [[source]]\ntitle = \"Test\"\npublisher = \"pitcrew tests\"\n",
         words("Langer Weg", 100),
         node("a", "b"),
         node("b", "a"),

@@ -40,7 +40,8 @@ fn guide() -> String {
     format!(
         "id = \"{}\"\ntitle = \"{}\"\nsummary = \"{}\"\ntags = [\"klemmt\"]\nstart = \"safe\"\n\n\
          [[node]]\nid = \"safe\"\ntext = \"{}\"\nchoices = [\n{}]\n\n\
-         [[node]]\nid = \"more\"\ntext = \"{}\"\nchoices = [\n{}]\n\n{}{}{}",
+         [[node]]\nid = \"more\"\ntext = \"{}\"\nchoices = [\n{}]\n\n{}{}{}\
+         [[source]]\ntitle = \"Test\"\npublisher = \"pitcrew tests\"\n",
         id(),
         guide_title(),
         words("Zusammenfassung ä", 100),

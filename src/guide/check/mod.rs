@@ -11,6 +11,7 @@ mod placeholders;
 mod report;
 mod rule;
 mod rules;
+mod sources;
 mod toml_error;
 mod translations;
 

@@ -52,6 +52,10 @@ pub enum Rule {
     UnknownPlaceholder,
     /// An emergency number (911, 999, 112, 000, 111) written out instead of `{emergency}`.
     LiteralNumber,
+    /// The guide lists no `[[source]]`, or a source has no title or no way to find it.
+    NoSources,
+    /// Guide text promises that a volunteer was told: only pitcrew knows whether one was.
+    PromisesVolunteer,
     /// A `when` names a field cars do not have (`colour`, a typo of `key`).
     UnknownConditionField,
     /// A `when` names a make or key type pitcrew does not know, or years it cannot read.

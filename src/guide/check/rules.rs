@@ -10,6 +10,7 @@ use super::graph::{check_graph, check_volunteer};
 use super::hints::{closest, is_id_char, preview, slug};
 use super::placeholders::{check_filled_length, check_region_words};
 use super::report::Report;
+use super::sources::{check_no_promise, check_sources};
 use super::{Problem, Rule};
 use crate::guide::limits::{CHOICES_MAX, ID_MAX, LABEL_MAX, NODE_TEXT_MAX, SUMMARY_MAX, TITLE_MAX};
 use crate::guide::load::SourceFile;
@@ -43,6 +44,8 @@ pub(super) fn check_guide(
         SUMMARY_MAX,
         Rule::SummaryTooLong,
     );
+
+    check_sources(&mut r, &raw);
 
     if raw.nodes.is_empty() {
         // Without nodes every graph rule would fire too; one clear problem is enough.
@@ -142,6 +145,7 @@ fn check_node(r: &mut Report, node: &RawNode, index: &HashMap<&str, usize>, know
     }
     let what = format!("the text of node `{id}`");
     check_region_words(r, &what, &node.text);
+    check_no_promise(r, &what, &node.text);
     check_filled_length(r, &what, &node.text, NODE_TEXT_MAX, Rule::TextTooLong);
 
     match (&node.outcome, node.choices.first()) {
