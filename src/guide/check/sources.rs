@@ -64,7 +64,8 @@ pub(super) fn check_sources(r: &mut Report, raw: &RawGuide) {
         }
         if let Some(url) = &s.url {
             let u = url.get_ref().trim();
-            if !u.is_empty() && !(u.starts_with("https://") || u.starts_with("http://")) {
+            let web = u.starts_with("https://") || u.starts_with("http://");
+            if !u.is_empty() && !web {
                 r.at(
                     url.span(),
                     Rule::NoSources,
