@@ -1,6 +1,9 @@
 //! Golden walks through every shipped guide: a scripted path, by button label, to each kind of
 //! outcome a guide has, asserting on the facts a member must see on the way. A guide edit that
 //! drops a safety fact, a phone number or a path to a human fails here.
+//!
+//! The shipped guides' walks are below; each newer guide has a module of its own beside this
+//! file, using `library`, `walk`, `seen` and `assert_mentions` from here.
 
 use std::path::Path;
 
@@ -61,7 +64,7 @@ fn assert_mentions(text: &str, facts: &[&str]) {
 #[test]
 fn every_guide_puts_emergency_help_one_tap_from_the_start() {
     let lib = library();
-    assert_eq!(lib.len(), 3);
+    assert!(lib.len() >= 3, "{} guides", lib.len());
     for guide in lib.iter() {
         let (_, first) = triage::start(guide);
         let emergency = first
