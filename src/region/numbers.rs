@@ -1,7 +1,9 @@
 //! The numbers and words of each region. Someone in danger reads these, so every number was
-//! checked against an official source (or the service's own) when it was written here:
+//! checked against an official source (or the service's own) when it was written here, and
+//! re-read (2026-12-03) against the public pages named after "also":
 //!
-//! - US 911: <https://www.911.gov/> (no national police non-emergency number; local lines).
+//! - US 911: <https://www.911.gov/> (no national police non-emergency number; local lines);
+//!   also county pages quoting 911.gov: <https://www.skowhegan.org/FAQ.aspx?QID=95>.
 //! - CA 911: <https://crtc.gc.ca/eng/phone/911/> (CRTC, 9-1-1 services).
 //! - GB 999 and 112 (same call centres), police non-emergency 101:
 //!   <https://www.police.uk/pu/contact-us/>, <https://www.lincs.police.uk/> (999 danger, 101 not).
@@ -10,7 +12,10 @@
 //! - EU 112 in every member state (DE, AT, FR, NL, BE, ES, IT):
 //!   <https://digital-strategy.ec.europa.eu/en/policies/112>, and the Commission's FAQ
 //!   <http://europa.eu/rapid/press-release_MEMO-05-363_en.htm>.
-//! - DE 112 fire and ambulance, 110 police: <https://www.bmi.bund.de/> (Notrufnummern).
+//! - DE 112 fire and ambulance, 110 police: <https://www.bmi.bund.de/> (Notrufnummern); also
+//!   the fire services of Mainz and Bonn:
+//!   <https://www.mainz.de/en/microsite/feuerwehr/buergerinformation/kontakt/Notfallnummern>,
+//!   <https://international.bonn.de/services/fire-and-rescue-service/emergency-telephone-numbers.php>.
 //! - AT 112 and 133 reach the police, 144 ambulance, 122 fire: the regulator
 //!   <https://rtr.at/TKP/was_wir_tun/telekommunikation/konsumentenservice/information/informationen_fuer_konsumenten/TKKS_Notrufe.de.html>
 //!   and <https://polizei.gv.at/>.
@@ -18,7 +23,9 @@
 //!   <https://ch.ch/en/road-accident-what-should-i-do>.
 //! - FR 112, 15 SAMU, 17 police, 18 pompiers; non-urgent: the nearest commissariat or
 //!   gendarmerie: <https://www.service-public.fr/particuliers/vosdroits/F33954>.
-//! - NL 112, police non-emergency 0900-8844: <https://www.politie.nl/contact>.
+//! - NL 112, police non-emergency 0900-8844: <https://www.politie.nl/contact>; also a local
+//!   police notice on 112 versus 0900-8844 (2017):
+//!   <http://parkstadactueel.nl/2017/02/16/politie-nodig-waneer-belt-112-en-wanneer-0900-8844/>.
 //! - AU 000 (112 from mobiles), Police Assistance Line 131 444 in every state and territory
 //!   (Victoria since July 2019): <https://www.triplezero.gov.au/triple-zero/other-emergency-numbers>,
 //!   <https://www.acma.gov.au/emergency-calls>,
