@@ -4,11 +4,14 @@
 //!
 //! - US 911: <https://www.911.gov/> (no national police non-emergency number; local lines);
 //!   also county pages quoting 911.gov: <https://www.skowhegan.org/FAQ.aspx?QID=95>.
-//! - CA 911: <https://crtc.gc.ca/eng/phone/911/> (CRTC, 9-1-1 services).
+//! - CA 911: <https://crtc.gc.ca/eng/phone/911/> (CRTC, 9-1-1 services); also the CRTC's
+//!   letter of 2024 on 9-1-1: <https://crtc.gc.ca/eng/archive/2024/lt240125.htm>.
 //! - GB 999 and 112 (same call centres), police non-emergency 101:
 //!   <https://www.police.uk/pu/contact-us/>, <https://www.lincs.police.uk/> (999 danger, 101 not).
 //! - IE 112 and 999: <https://www.gov.ie/> (Emergency Call Answering Service); no national Garda
-//!   non-emergency number: <https://www.garda.ie/en/contact-us/> (the local station).
+//!   non-emergency number: <https://www.garda.ie/en/contact-us/> (the local station); also the
+//!   HSE: <https://www2.hse.ie/emergencies/when-to-call-112-or-999/> ("two emergency numbers in
+//!   Ireland — 112 and 999") and <http://www.112.ie/What_happens_/128>.
 //! - EU 112 in every member state (DE, AT, FR, NL, BE, ES, IT):
 //!   <https://digital-strategy.ec.europa.eu/en/policies/112>, and the Commission's FAQ
 //!   <http://europa.eu/rapid/press-release_MEMO-05-363_en.htm>.
