@@ -15,7 +15,7 @@ fn jump_start_with_leads_in_the_right_order_then_drive() {
         &[
             "We're safe, carry on",
             "Parked safely (drive, car park, side street)",
-            "Clicks, or nothing at all",
+            "Clicks, nothing, or turns slowly",
             "Battery looks fine, no smell",
             "Jump leads and another car",
             "Ready to connect",
@@ -53,7 +53,7 @@ fn bmw_battery_in_the_boot_uses_the_jump_points() {
         &[
             "We're safe, carry on",
             "Parked safely (drive, car park, side street)",
-            "The engine turns slowly",
+            "Clicks, nothing, or turns slowly",
             "Battery is in the boot or I can't see it",
             "Found them",
             "A jump pack (booster)",
@@ -75,7 +75,7 @@ fn damaged_battery_is_not_jumped_and_ends_with_a_volunteer() {
         &[
             "We're safe, carry on",
             "Parked safely (drive, car park, side street)",
-            "Clicks, or nothing at all",
+            "Clicks, nothing, or turns slowly",
             "Something looks or smells wrong",
             "Call for help",
             "I can't get anyone",
