@@ -62,7 +62,12 @@ fn bmw_battery_in_the_boot_uses_the_jump_points() {
     );
     assert_mentions(
         &seen(&screens),
-        &["jump-start points under the bonnet", "+ post", "earth point", "handbook"],
+        &[
+            "jump-start points under the bonnet",
+            "+ post",
+            "earth point",
+            "handbook",
+        ],
     );
 }
 
@@ -104,7 +109,12 @@ fn motorway_hard_shoulder_means_no_repair_and_a_call() {
     assert_eq!(state.status, Status::Resolved);
     assert_mentions(
         &seen(&screens),
-        &["hazard lights", "away from traffic", "behind a barrier", "not even a jump start"],
+        &[
+            "hazard lights",
+            "away from traffic",
+            "behind a barrier",
+            "not even a jump start",
+        ],
     );
 }
 

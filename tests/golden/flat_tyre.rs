@@ -46,7 +46,14 @@ fn run_flat_limits_and_the_handbook() {
     assert_eq!(state.status, Status::Resolved);
     assert_mentions(
         &seen(&screens),
-        &["RSC", "no spare", "50 mph (80 km/h)", "load", "handbook gives the exact figures", "replacing"],
+        &[
+            "RSC",
+            "no spare",
+            "50 mph (80 km/h)",
+            "load",
+            "handbook gives the exact figures",
+            "replacing",
+        ],
     );
 }
 
@@ -66,7 +73,13 @@ fn sealant_kit_not_for_sidewalls_and_tell_the_fitter() {
     assert_eq!(state.status, Status::Resolved);
     assert_mentions(
         &seen(&screens),
-        &["sidewall", "4 mm", "check the pressure", "50 mph", "Tell the fitter you used sealant"],
+        &[
+            "sidewall",
+            "4 mm",
+            "check the pressure",
+            "50 mph",
+            "Tell the fitter you used sealant",
+        ],
     );
 }
 
@@ -112,7 +125,10 @@ fn no_kit_reaches_a_volunteer() {
         ],
     );
     assert_eq!(state.status, Status::Escalated);
-    assert_mentions(&screens.last().unwrap().text, &["volunteer", "meanwhile", "911"]);
+    assert_mentions(
+        &screens.last().unwrap().text,
+        &["volunteer", "meanwhile", "911"],
+    );
 }
 
 #[test]

@@ -53,7 +53,10 @@ fn older_mini_uses_the_key_slot() {
             "MINI with a key slot by the start button",
         ],
     );
-    assert_mentions(&seen(&screens), &["key slot", "fully into the slot", "start button"]);
+    assert_mentions(
+        &seen(&screens),
+        &["key slot", "fully into the slot", "start button"],
+    );
     let (_, screens) = walk(
         g,
         &[
@@ -83,7 +86,14 @@ fn interference_then_nothing_works_reaches_a_volunteer() {
     assert_eq!(state.status, Status::Escalated);
     assert_mentions(
         &seen(&screens),
-        &["phones", "charging", "spare key", "dealer", "volunteer", "911"],
+        &[
+            "phones",
+            "charging",
+            "spare key",
+            "dealer",
+            "volunteer",
+            "911",
+        ],
     );
 }
 
@@ -93,7 +103,10 @@ fn someone_shut_in_is_an_emergency_with_the_window_advice() {
     let g = lib.get("key-not-detected").expect("guide");
     let (state, screens) = walk(g, &["Someone is shut in the car"]);
     assert_eq!(state.status, Status::Emergency);
-    assert_mentions(&screens[1].text, &["911", "break a side window farthest from them"]);
+    assert_mentions(
+        &screens[1].text,
+        &["911", "break a side window farthest from them"],
+    );
     let (state, screens) = walk(g, &["I'm not safe where I am"]);
     assert_eq!(state.status, Status::Emergency);
     assert_mentions(&screens[1].text, &["911", "traffic"]);
