@@ -145,6 +145,7 @@ fn bmw_key_in_the_trunk_via_app_and_assist_to_a_dealer_tow() {
     );
     // The handbook and the registration are in the locked car: the VIN comes from elsewhere.
     assert!(!text.contains("on your registration"), "{text}");
+    assert!(!text.contains("in your handbook"), "{text}");
     assert!(screens.last().unwrap().flags.resolved);
 }
 
