@@ -168,7 +168,10 @@ fn bmw_a_dealer_tow_is_a_step_with_a_volunteer_not_an_ending() {
     let (state, screens) = walk(g, &to_tow);
     assert_eq!(state.status, Status::Active);
     let last = screens.last().unwrap();
-    assert!(!last.flags.resolved, "towed is not resolved: still stranded");
+    assert!(
+        !last.flags.resolved,
+        "towed is not resolved: still stranded"
+    );
     assert_mentions(&last.text, &["still be stranded", "what happens next"]);
     let mut ask = to_tow.to_vec();
     ask.push("Talk to a volunteer");
@@ -245,7 +248,10 @@ fn bmw_medicine_locked_in_calls_for_help_first_and_unwell_is_an_emergency() {
         ],
     );
     assert_eq!(state.status, Status::Active);
-    assert_mentions(&screens[2].text, &["now", "what is locked in", "pharmacist"]);
+    assert_mentions(
+        &screens[2].text,
+        &["now", "what is locked in", "pharmacist"],
+    );
     assert_eq!(screens[3].node_id, "spare");
     let (state, screens) = walk(
         g,
@@ -483,7 +489,10 @@ fn mini_key_question_asks_what_the_key_looks_like_not_the_model_year() {
     // 2007–08 second-generation hatchbacks (push-button start) are not sent to the flat key.
     assert!(!q.text.contains("2005–2008"), "{}", q.text);
     let labels: Vec<&str> = q.choices.iter().map(|c| c.label.as_str()).collect();
-    assert!(labels.contains(&"Fob in a slot, or a Start button"), "{labels:?}");
+    assert!(
+        labels.contains(&"Fob in a slot, or a Start button"),
+        "{labels:?}"
+    );
 }
 
 #[test]
@@ -558,5 +567,8 @@ fn mini_metal_key_fails_goes_to_a_volunteer_and_emergency_is_one_tap() {
     assert_mentions(&screens.last().unwrap().text, &["volunteer", "911"]);
     let (state, screens) = walk(g, &["Someone is shut inside the car"]);
     assert_eq!(state.status, Status::Emergency);
-    assert_mentions(&screens[1].text, &["911", "metal key", "farthest from them"]);
+    assert_mentions(
+        &screens[1].text,
+        &["911", "metal key", "farthest from them"],
+    );
 }
