@@ -113,7 +113,7 @@ async fn show_and_forget_then_the_question_is_asked_again() {
     );
     let walk = past_the_blade(&pit, me).await.message();
     assert!(
-        description(&walk).starts_with("Your key's battery is **sealed inside**"),
+        description(&walk).starts_with("Owners believe this key's battery is **soldered in**"),
         "the flat-key branch, unasked: {}",
         description(&walk)
     );
