@@ -13,7 +13,7 @@ use crate::harness::{Answer, Pit};
 
 const MINI: &str = "mini-fob-not-working";
 const KEY_QUESTION: &str = "**Which key do you have?**";
-const CLAMSHELL: &str = "Clamshell (2002–2004)";
+const CLAMSHELL: &str = "Rounded clamshell, I turn it in the ignition";
 
 async fn car(pit: &Pit, actor: &Actor, sub: &str, options: &[(&str, &str)]) -> Answer {
     let mut cmd = command("car").sub(sub);
@@ -77,7 +77,11 @@ async fn a_saved_car_skips_the_key_question_and_a_member_without_one_is_asked() 
     let theirs = past_the_blade(&pit, &other).await.message();
     assert!(description(&theirs).starts_with(KEY_QUESTION));
     let shown = labels(&theirs);
-    for choice in [CLAMSHELL, "Flat key (2005–2008)", "Newer MINI (e.g. 2009)"] {
+    for choice in [
+        CLAMSHELL,
+        "Flat key, I turn it in the ignition",
+        "Fob in a slot, or a Start button",
+    ] {
         assert!(shown.iter().any(|l| l == choice), "{choice} in {shown:?}");
     }
     pit.assert_no_pings();
@@ -109,7 +113,7 @@ async fn show_and_forget_then_the_question_is_asked_again() {
     );
     let walk = past_the_blade(&pit, me).await.message();
     assert!(
-        description(&walk).starts_with("Your key's battery is **sealed inside**"),
+        description(&walk).starts_with("Owners believe this key's battery is **soldered in**"),
         "the flat-key branch, unasked: {}",
         description(&walk)
     );

@@ -126,6 +126,7 @@ fn bmw_key_in_the_trunk_via_app_and_assist_to_a_dealer_tow() {
             "Help is on the way",
             "They couldn't get in",
             "The tow is arranged",
+            "I'm sorted for now",
         ],
     );
     assert_eq!(state.status, Status::Resolved);
@@ -140,9 +141,170 @@ fn bmw_key_in_the_trunk_via_app_and_assist_to_a_dealer_tow() {
             "pry",
             "12 V",
             "stranger",
+            "Note what responds",
+            "unless someone is in danger inside",
+            "through the windscreen",
+            "still be stranded",
         ],
     );
+    // The handbook and the registration are in the locked car: the VIN comes from elsewhere.
+    assert!(!text.contains("on your registration"), "{text}");
+    assert!(!text.contains("in your handbook"), "{text}");
     assert!(screens.last().unwrap().flags.resolved);
+}
+
+#[test]
+fn bmw_a_dealer_tow_is_a_step_with_a_volunteer_not_an_ending() {
+    let lib = library();
+    let g = lib.get("bmw-keys-locked").expect("guide");
+    let to_tow = [
+        "We're safe, carry on",
+        "In the trunk",
+        "OK, carry on",
+        "No spare today",
+        "The car reacted, still locked",
+        "It failed twice",
+        "They couldn't help",
+        "Help is on the way",
+        "They couldn't get in",
+        "The tow is arranged",
+    ];
+    let (state, screens) = walk(g, &to_tow);
+    assert_eq!(state.status, Status::Active);
+    let last = screens.last().unwrap();
+    assert!(
+        !last.flags.resolved,
+        "towed is not resolved: still stranded"
+    );
+    assert_mentions(&last.text, &["still be stranded", "what happens next"]);
+    let mut ask = to_tow.to_vec();
+    ask.push("Talk to a volunteer");
+    let (state, _) = walk(g, &ask);
+    assert_eq!(state.status, Status::Escalated);
+}
+
+#[test]
+fn bmw_someone_inside_calls_and_uses_the_app_or_assist_and_may_break_a_window() {
+    let lib = library();
+    let g = lib.get("bmw-keys-locked").expect("guide");
+    let (state, screens) = walk(g, &["Someone is shut inside the car"]);
+    assert_eq!(state.status, Status::Emergency);
+    assert_mentions(
+        &screens[1].text,
+        &[
+            "911",
+            "at the same time",
+            "My BMW",
+            "BMW Assist",
+            "farthest from them",
+            "SOS",
+        ],
+    );
+}
+
+#[test]
+fn bmw_spare_fob_that_will_not_open_has_a_metal_blade() {
+    let lib = library();
+    let g = lib.get("bmw-keys-locked").expect("guide");
+    let (state, screens) = walk(
+        g,
+        &[
+            "We're safe, carry on",
+            "In the cabin",
+            "A spare is on its way",
+            "The spare didn't open it",
+            "The blade opened the door",
+            "Yes, I have the key",
+        ],
+    );
+    assert_eq!(state.status, Status::Resolved);
+    assert_mentions(&seen(&screens), &["metal key blade", "driver's door"]);
+}
+
+#[test]
+fn bmw_doors_open_only_the_trunk_locked_is_a_shortcut_and_nobody_climbs_through() {
+    let lib = library();
+    let g = lib.get("bmw-keys-locked").expect("guide");
+    let (state, screens) = walk(
+        g,
+        &[
+            "We're safe, carry on",
+            "Doors open, only the trunk is locked",
+            "Still locked",
+            "I got the key",
+        ],
+    );
+    assert_eq!(state.status, Status::Resolved);
+    assert_eq!(screens[2].node_id, "trunk-cabin");
+    assert_mentions(&screens[3].text, &["never climb in", "never send a child"]);
+}
+
+#[test]
+fn bmw_medicine_locked_in_calls_for_help_first_and_unwell_is_an_emergency() {
+    let lib = library();
+    let g = lib.get("bmw-keys-locked").expect("guide");
+    let (state, screens) = walk(
+        g,
+        &[
+            "We're safe, carry on",
+            "Medicine or something urgent is inside",
+            "Help is coming, carry on",
+        ],
+    );
+    assert_eq!(state.status, Status::Active);
+    assert_mentions(
+        &screens[2].text,
+        &["now", "what is locked in", "pharmacist"],
+    );
+    assert_eq!(screens[3].node_id, "spare");
+    let (state, screens) = walk(
+        g,
+        &[
+            "We're safe, carry on",
+            "Medicine or something urgent is inside",
+            "Someone is unwell now",
+        ],
+    );
+    assert_eq!(state.status, Status::Emergency);
+    assert_mentions(&screens[3].text, &["911", "medicine", "farthest from them"]);
+}
+
+#[test]
+fn every_emergency_screen_of_the_shipped_guides_allows_breaking_a_window_for_someone_in_distress() {
+    let lib = library();
+    let walks: [(&str, &[&str]); 8] = [
+        ("bmw-keys-locked", &["Someone is shut inside the car"]),
+        ("bmw-keys-locked", &["I'm not safe where I am"]),
+        ("mini-fob-not-working", &["Someone is shut inside the car"]),
+        ("mini-fob-not-working", &["I'm not safe where I am"]),
+        ("trunk-release-failed", &["A person may be in the trunk"]),
+        ("trunk-release-failed", &["Someone is in danger or unwell"]),
+        (
+            "trunk-release-failed",
+            &[
+                "No one is in danger",
+                "I'm on a shoulder or ramp",
+                "Stuck here, near traffic",
+            ],
+        ),
+        (
+            "bmw-keys-locked",
+            &[
+                "We're safe, carry on",
+                "Medicine or something urgent is inside",
+                "Someone is unwell now",
+            ],
+        ),
+    ];
+    for (id, labels) in walks {
+        let g = lib.get(id).expect("guide");
+        let (state, screens) = walk(g, labels);
+        assert_eq!(state.status, Status::Emergency, "{id} {labels:?}");
+        assert_mentions(
+            &screens.last().unwrap().text,
+            &["child or pet", "side window", "farthest from them"],
+        );
+    }
 }
 
 #[test]
@@ -212,6 +374,41 @@ fn trunk_with_medicine_goes_to_help_first_then_opens() {
         &seen(&screens),
         &["parking brake", "roadside", "medicine", "valet", "once"],
     );
+    // The first do-it-yourself screen: no prying, and the fob's battery first.
+    assert_eq!(screens[4].node_id, "buttons");
+    assert_mentions(&screens[4].text, &["Don't pry or drill", "fob's battery"]);
+}
+
+#[test]
+fn trunk_safety_critical_equipment_is_urgent_and_nobody_climbs_through_the_seats() {
+    let lib = library();
+    let g = lib.get("trunk-release-failed").expect("guide");
+    let (_, screens) = walk(
+        g,
+        &[
+            "No one is in danger",
+            "We're parked safely",
+            "Safety-critical equipment, soon",
+        ],
+    );
+    assert_eq!(screens[3].node_id, "urgent-call");
+    assert_mentions(&screens[3].text, &["safety-critical equipment"]);
+    let (state, screens) = walk(
+        g,
+        &[
+            "No one is in danger",
+            "We're parked safely",
+            "Important, but it can wait",
+            "The car battery seems weak",
+            "Try the back seats",
+            "I can reach my things",
+        ],
+    );
+    assert_eq!(state.status, Status::Resolved);
+    assert_mentions(
+        &screens[5].text,
+        &["reach", "never climb in", "never send a child"],
+    );
 }
 
 #[test]
@@ -256,7 +453,7 @@ fn mini_flat_key_resync_is_labelled_community_reported_and_ends_at_the_dealer() 
         &[
             "We're safe, carry on",
             "I'm in, or I can get in",
-            "Flat key (2005–2008)",
+            "Flat key, I turn it in the ignition",
             "Neither key works",
             "Start step 1",
             "Done",
@@ -271,7 +468,80 @@ fn mini_flat_key_resync_is_labelled_community_reported_and_ends_at_the_dealer() 
     let text = seen(&screens);
     assert_mentions(
         &text,
-        &["not official", "4 times", "3 times", "registration", "$150"],
+        &[
+            "not official",
+            "4 times",
+            "3 times",
+            "registration",
+            "$150",
+            "one or two owners",
+            "believe",
+            "soldered",
+            "rear-view mirror",
+        ],
+    );
+}
+
+#[test]
+fn mini_key_question_asks_what_the_key_looks_like_not_the_model_year() {
+    let lib = library();
+    let g = lib.get("mini-fob-not-working").expect("guide");
+    let (_, screens) = walk(g, &["We're safe, carry on", "I'm in, or I can get in"]);
+    let q = &screens[2];
+    assert_eq!(q.node_id, "key-type");
+    assert_mentions(&q.text, &["turn in the ignition", "Start", "slot"]);
+    // 2007–08 second-generation hatchbacks (push-button start) are not sent to the flat key.
+    assert!(!q.text.contains("2005–2008"), "{}", q.text);
+    let labels: Vec<&str> = q.choices.iter().map(|c| c.label.as_str()).collect();
+    assert!(
+        labels.contains(&"Fob in a slot, or a Start button"),
+        "{labels:?}"
+    );
+}
+
+#[test]
+fn mini_second_key_works_says_which_key_to_drive_with() {
+    let lib = library();
+    let g = lib.get("mini-fob-not-working").expect("guide");
+    let (_, screens) = walk(
+        g,
+        &[
+            "We're safe, carry on",
+            "I'm in, or I can get in",
+            "Flat key, I turn it in the ignition",
+            "The second key works",
+        ],
+    );
+    assert_mentions(&screens[4].text, &["the key that stopped working"]);
+}
+
+#[test]
+fn mini_clamshell_resync_gives_the_whole_sequence_and_says_owners_disagree() {
+    let lib = library();
+    let g = lib.get("mini-fob-not-working").expect("guide");
+    let (state, screens) = walk(
+        g,
+        &[
+            "We're safe, carry on",
+            "I'm in, or I can get in",
+            "Rounded clamshell, I turn it in the ignition",
+            "Still nothing",
+            "No change",
+            "What does it cost?",
+            "I'll contact the dealer",
+        ],
+    );
+    assert_eq!(state.status, Status::Resolved);
+    assert_mentions(
+        &screens[4].text,
+        &[
+            "owners disagree",
+            "dealer",
+            "console",
+            "once",
+            "hold unlock",
+            "press lock 3 times",
+        ],
     );
 }
 
@@ -284,7 +554,7 @@ fn mini_clamshell_battery_fix() {
         &[
             "We're safe, carry on",
             "I'm in, or I can get in",
-            "Clamshell (2002–2004)",
+            "Rounded clamshell, I turn it in the ignition",
             "It works now",
         ],
     );
@@ -301,5 +571,8 @@ fn mini_metal_key_fails_goes_to_a_volunteer_and_emergency_is_one_tap() {
     assert_mentions(&screens.last().unwrap().text, &["volunteer", "911"]);
     let (state, screens) = walk(g, &["Someone is shut inside the car"]);
     assert_eq!(state.status, Status::Emergency);
-    assert_mentions(&screens[1].text, &["911", "metal key"]);
+    assert_mentions(
+        &screens[1].text,
+        &["911", "metal key", "farthest from them"],
+    );
 }
