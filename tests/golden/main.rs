@@ -11,6 +11,10 @@ use pitcrew::domain::Region;
 use pitcrew::guide::{load_library, Guide, Library};
 use pitcrew::triage::{self, Input, Nav, State, Status, View};
 
+mod after_collision;
+mod frozen_lock;
+mod warning_light;
+
 fn library() -> Library {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
     load_library(&dir).expect("shipped content passes check")
