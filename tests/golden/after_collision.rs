@@ -89,7 +89,10 @@ fn no_help_for_an_undriveable_car_reaches_a_volunteer() {
         ],
     );
     assert_eq!(state.status, Status::Escalated);
-    assert_mentions(&seen(&screens), &["owner", "24 hours", "volunteer", "meanwhile", "911"]);
+    assert_mentions(
+        &seen(&screens),
+        &["owner", "24 hours", "volunteer", "meanwhile", "911"],
+    );
 }
 
 #[test]
@@ -100,7 +103,13 @@ fn someone_hurt_is_an_emergency_and_injured_people_stay_put() {
     assert_eq!(state.status, Status::Emergency);
     assert_mentions(
         &screens[1].text,
-        &["911", "where you are", "don't move injured people", "fire", "no smoking"],
+        &[
+            "911",
+            "where you are",
+            "don't move injured people",
+            "fire",
+            "no smoking",
+        ],
     );
     let (state, screens) = walk(g, &["Fire, smoke, fuel, or road blocked"]);
     assert_eq!(state.status, Status::Emergency);
@@ -111,7 +120,10 @@ fn someone_hurt_is_an_emergency_and_injured_people_stay_put() {
 fn stuck_in_a_live_lane_or_threatened_is_an_emergency() {
     let lib = library();
     let g = lib.get("after-collision").expect("guide");
-    let (state, screens) = walk(g, &["No one is hurt, carry on", "We're stuck in a live lane"]);
+    let (state, screens) = walk(
+        g,
+        &["No one is hurt, carry on", "We're stuck in a live lane"],
+    );
     assert_eq!(state.status, Status::Emergency);
     assert_mentions(&screens[2].text, &["911", "seat belts on"]);
     let (state, _) = walk(

@@ -60,7 +60,14 @@ fn the_lighter_trick_is_called_risky_and_nothing_works_reaches_a_volunteer() {
     assert_eq!(state.status, Status::Escalated);
     assert_mentions(
         &seen(&screens),
-        &["lighter", "risky", "we don't recommend it", "electronics", "volunteer", "911"],
+        &[
+            "lighter",
+            "risky",
+            "we don't recommend it",
+            "electronics",
+            "volunteer",
+            "911",
+        ],
     );
 }
 

@@ -69,9 +69,19 @@ fn red_temperature_warns_about_the_coolant_cap_and_steam_can_become_a_fire() {
 fn red_brake_light_checks_the_handbrake_first() {
     let lib = library();
     let g = lib.get("warning-light").expect("guide");
-    let (state, screens) = walk(g, &["Red light", "Brake: ! in a circle, or BRAKE", "The light went out"]);
+    let (state, screens) = walk(
+        g,
+        &[
+            "Red light",
+            "Brake: ! in a circle, or BRAKE",
+            "The light went out",
+        ],
+    );
     assert_eq!(state.status, Status::Resolved);
-    assert_mentions(&seen(&screens), &["handbrake", "fully off", "don't drive", "brake fluid"]);
+    assert_mentions(
+        &seen(&screens),
+        &["handbrake", "fully off", "don't drive", "brake fluid"],
+    );
 }
 
 #[test]
@@ -80,12 +90,24 @@ fn red_battery_light_says_the_car_will_stop_and_to_switch_off_extras() {
     let g = lib.get("warning-light").expect("guide");
     let (state, screens) = walk(
         g,
-        &["Red light", "Battery", "I'm stopped somewhere safe", "I can't get help"],
+        &[
+            "Red light",
+            "Battery",
+            "I'm stopped somewhere safe",
+            "I can't get help",
+        ],
     );
     assert_eq!(state.status, Status::Escalated);
     assert_mentions(
         &seen(&screens),
-        &["will stop", "air con", "safe place", "volunteer", "meanwhile", "911"],
+        &[
+            "will stop",
+            "air con",
+            "safe place",
+            "volunteer",
+            "meanwhile",
+            "911",
+        ],
     );
 }
 
@@ -105,7 +127,13 @@ fn flashing_engine_light_means_misfire_and_now_steady_means_soon() {
     assert_eq!(state.status, Status::Resolved);
     assert_mentions(
         &seen(&screens),
-        &["get it checked soon", "misfiring", "slow down", "now", "days, not weeks"],
+        &[
+            "get it checked soon",
+            "misfiring",
+            "slow down",
+            "now",
+            "days, not weeks",
+        ],
     );
 }
 
@@ -122,7 +150,10 @@ fn limp_mode_gets_to_a_safe_place_gently() {
         ],
     );
     assert_eq!(state.status, Status::Resolved);
-    assert_mentions(&seen(&screens), &["limp mode", "gently", "roadside assistance"]);
+    assert_mentions(
+        &seen(&screens),
+        &["limp mode", "gently", "roadside assistance"],
+    );
 }
 
 #[test]
@@ -140,7 +171,10 @@ fn smoke_is_an_emergency_from_the_first_screen() {
     let g = lib.get("warning-light").expect("guide");
     let (state, screens) = walk(g, &["Smoke, flames or burning smell"]);
     assert_eq!(state.status, Status::Emergency);
-    assert_mentions(&screens[1].text, &["911", "get everyone out", "don't open the bonnet"]);
+    assert_mentions(
+        &screens[1].text,
+        &["911", "get everyone out", "don't open the bonnet"],
+    );
 }
 
 #[test]
