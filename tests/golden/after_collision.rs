@@ -146,7 +146,7 @@ fn members_phrasings_fit_after_collision_first() {
         "i had a car accident",
         "minor crash at the lights",
         "the other driver drove off after hitting me",
-        "what details do I swap after a collision",
+        "do we need to swap details after a collision",
     ] {
         let fit: Vec<String> = rank(&lib, text, Mode::Words, 25)
             .into_iter()
