@@ -72,7 +72,12 @@ fn a_near_guide_is_still_ranked_but_does_not_fit() {
     // The ranking keeps the closest guides (the picker and autocomplete may still show them);
     // only `fits` says they are not the answer.
     let library = shipped();
-    let near = rank(&library, "windscreen cracked on the motorway", Mode::Words, 25);
+    let near = rank(
+        &library,
+        "windscreen cracked on the motorway",
+        Mode::Words,
+        25,
+    );
     assert!(!near.is_empty());
     assert!(near.iter().all(|m| !m.fits), "{near:?}");
 }
