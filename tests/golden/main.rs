@@ -14,6 +14,9 @@ use pitcrew::triage::{self, Input, Nav, State, Status, View};
 mod car_wont_start;
 mod flat_tyre;
 mod key_not_detected;
+mod after_collision;
+mod frozen_lock;
+mod warning_light;
 
 fn library() -> Library {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
