@@ -22,9 +22,11 @@ pub enum Make {
 /// guides need: which battery can be swapped, whether the car senses the key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum KeyType {
-    /// MINI 2002–2004: rounded remote that opens up to a coin cell.
+    /// MINI 2002–2004: rounded remote that opens up to a coin cell, turned in the ignition.
     Clamshell,
-    /// MINI 2005–2008 (R50/R52/R53): flat remote with a sealed, self-charging battery.
+    /// MINI first generation from 2005 (R50/R53 hatch to 2006, R52 convertible to 2008): flat
+    /// remote with a metal blade turned in the ignition, sealed self-charging battery. Not the
+    /// 2007-on R56 hatch, which has a start button: the label says what the key looks like.
     FlatKey,
     /// Later MINIs: the round key pushed into a slot, or a start button.
     SmartKey,
@@ -128,9 +130,9 @@ impl KeyType {
     /// The words a member reads when picking it.
     pub fn label(self) -> &'static str {
         match self {
-            KeyType::Clamshell => "MINI clamshell (2002–2004)",
-            KeyType::FlatKey => "MINI flat key (2005–2008)",
-            KeyType::SmartKey => "MINI round key or start button (2007 on)",
+            KeyType::Clamshell => "MINI rounded clamshell turned in the ignition (2002–2004)",
+            KeyType::FlatKey => "MINI flat key turned in the ignition (2005–2008)",
+            KeyType::SmartKey => "MINI fob pushed into a slot, or start button",
             KeyType::ComfortAccess => "Comfort Access (keyless entry)",
             KeyType::DisplayKey => "BMW display key",
             KeyType::RemoteKey => "Remote with lock buttons, no keyless",

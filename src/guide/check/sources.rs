@@ -22,6 +22,10 @@ const PROMISES: &[&str] = &[
     "is on their way",
     "are on their way",
     "will pick this up",
+    "is picking this up",
+    "is taking over",
+    "will take over",
+    "will take it from here",
     "will join",
     "will contact you",
     "will be in touch",
@@ -111,6 +115,10 @@ mod tests {
         assert_eq!(
             promise_in("A club volunteer will pick this up."),
             Some("will pick this up")
+        );
+        assert_eq!(
+            promise_in("A club volunteer is picking this up now."),
+            Some("is picking this up")
         );
         assert_eq!(promise_in("A volunteer can help if you ask."), None);
         // A promise about someone else (the dispatcher) is not ours to police.
