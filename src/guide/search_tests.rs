@@ -29,8 +29,6 @@ fn problems_no_guide_covers_fit_none() {
     for text in [
         "car won't start it just clicks",
         "flat tyre no spare",
-        "ran out of petrol",
-        "put diesel in my petrol car",
         "someone drove into the back of me",
         "door lock is frozen",
         "engine warning light came on",
@@ -57,6 +55,9 @@ fn the_problems_the_guides_are_for_fit_their_guide_first() {
             "mini-fob-not-working",
         ),
         ("insulin stuck in the boot", "trunk-release-failed"),
+        ("ran out of petrol", "out-of-fuel"),
+        ("put diesel in my petrol car", "wrong-fuel"),
+        ("locked out with the engine running", "locked-in-running-car"),
     ] {
         let fit = fitting(&library, text);
         assert_eq!(

@@ -11,6 +11,10 @@ use pitcrew::domain::Region;
 use pitcrew::guide::{load_library, Guide, Library};
 use pitcrew::triage::{self, Input, Nav, State, Status, View};
 
+mod locked_in_running_car;
+mod out_of_fuel;
+mod wrong_fuel;
+
 fn library() -> Library {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
     load_library(&dir).expect("shipped content passes check")
