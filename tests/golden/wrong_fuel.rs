@@ -39,7 +39,7 @@ fn at_the_pump_push_in_neutral_and_get_it_drained() {
         &[
             "No one is in danger",
             "No, still at the pump",
-            "It's out of the way",
+            "OK, who do I call?",
             "How bad is it?",
             "Back to getting help",
             "Help is on the way",
