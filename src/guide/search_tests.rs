@@ -57,7 +57,10 @@ fn the_problems_the_guides_are_for_fit_their_guide_first() {
         ("insulin stuck in the boot", "trunk-release-failed"),
         ("ran out of petrol", "out-of-fuel"),
         ("put diesel in my petrol car", "wrong-fuel"),
-        ("locked out with the engine running", "locked-in-running-car"),
+        (
+            "locked out with the engine running",
+            "locked-in-running-car",
+        ),
     ] {
         let fit = fitting(&library, text);
         assert_eq!(

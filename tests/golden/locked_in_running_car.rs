@@ -27,7 +27,12 @@ fn engine_running_in_a_garage_is_an_emergency_get_out_first() {
     assert_eq!(state.status, Status::Emergency);
     assert_mentions(
         &seen(&screens[1..]),
-        &["911", "fresh air", "garage door only if", "don't go back in"],
+        &[
+            "911",
+            "fresh air",
+            "garage door only if",
+            "don't go back in",
+        ],
     );
 }
 
@@ -114,6 +119,10 @@ fn members_phrasings_fit_this_guide_first() {
             .filter(|m| m.fits)
             .map(|m| m.guide_id)
             .collect();
-        assert_eq!(fit.first().map(String::as_str), Some(ID), "{text:?}: {fit:?}");
+        assert_eq!(
+            fit.first().map(String::as_str),
+            Some(ID),
+            "{text:?}: {fit:?}"
+        );
     }
 }

@@ -97,7 +97,12 @@ fn electric_car_out_of_charge_is_not_towed_on_its_wheels() {
     assert_eq!(state.status, Status::Resolved);
     assert_mentions(
         &seen(&screens),
-        &["wheels on the ground", "handbook", "flatbed", "roadside assistance"],
+        &[
+            "wheels on the ground",
+            "handbook",
+            "flatbed",
+            "roadside assistance",
+        ],
     );
 }
 
@@ -137,6 +142,10 @@ fn members_phrasings_fit_this_guide_first() {
             .filter(|m| m.fits)
             .map(|m| m.guide_id)
             .collect();
-        assert_eq!(fit.first().map(String::as_str), Some(ID), "{text:?}: {fit:?}");
+        assert_eq!(
+            fit.first().map(String::as_str),
+            Some(ID),
+            "{text:?}: {fit:?}"
+        );
     }
 }

@@ -104,7 +104,12 @@ fn adblue_in_the_tank_is_treated_like_wrong_fuel_then_a_volunteer() {
     assert_eq!(state.status, Status::Escalated);
     assert_mentions(
         &seen(&screens),
-        &["adblue is not fuel", "don't start the engine", "volunteer", "meanwhile"],
+        &[
+            "adblue is not fuel",
+            "don't start the engine",
+            "volunteer",
+            "meanwhile",
+        ],
     );
 }
 
@@ -122,6 +127,10 @@ fn members_phrasings_fit_this_guide_first() {
             .filter(|m| m.fits)
             .map(|m| m.guide_id)
             .collect();
-        assert_eq!(fit.first().map(String::as_str), Some(ID), "{text:?}: {fit:?}");
+        assert_eq!(
+            fit.first().map(String::as_str),
+            Some(ID),
+            "{text:?}: {fit:?}"
+        );
     }
 }
