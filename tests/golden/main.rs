@@ -17,6 +17,9 @@ mod key_not_detected;
 mod after_collision;
 mod frozen_lock;
 mod warning_light;
+mod locked_in_running_car;
+mod out_of_fuel;
+mod wrong_fuel;
 
 fn library() -> Library {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
