@@ -28,7 +28,10 @@ fn every_phrasing_lands_on_its_guide_or_on_none() {
     )
     .expect("table parses");
     let covered = table.phrase.iter().filter(|r| !r.guide.is_empty()).count();
-    assert!(covered >= 40, "{covered} phrasings with a guide; the table needs 40");
+    assert!(
+        covered >= 40,
+        "{covered} phrasings with a guide; the table needs 40"
+    );
 
     let mut misses = Vec::new();
     for row in &table.phrase {
@@ -40,7 +43,10 @@ fn every_phrasing_lands_on_its_guide_or_on_none() {
             .collect();
         if row.guide.is_empty() {
             if !fitting.is_empty() {
-                misses.push(format!("{:?}: no guide should fit, got {fitting:?}", row.text));
+                misses.push(format!(
+                    "{:?}: no guide should fit, got {fitting:?}",
+                    row.text
+                ));
             }
         } else {
             assert!(
@@ -54,7 +60,10 @@ fn every_phrasing_lands_on_its_guide_or_on_none() {
                     .take(3)
                     .map(|m| format!("{}{}", m.guide_id, if m.fits { "" } else { " (no fit)" }))
                     .collect();
-                misses.push(format!("{:?}: want {}, got {ranked:?}", row.text, row.guide));
+                misses.push(format!(
+                    "{:?}: want {}, got {ranked:?}",
+                    row.text, row.guide
+                ));
             }
         }
     }

@@ -26,9 +26,7 @@ fn fitting(library: &Library, text: &str) -> Vec<String> {
 #[test]
 fn problems_no_guide_covers_fit_none() {
     let library = shipped();
-    for text in [
-        "windscreen cracked on the motorway",
-    ] {
+    for text in ["windscreen cracked on the motorway"] {
         assert_eq!(fitting(&library, text), Vec::<String>::new(), "{text:?}");
     }
 }
