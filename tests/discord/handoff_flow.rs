@@ -27,7 +27,7 @@ async fn talk_to_a_volunteer_opens_a_private_thread_and_a_card_that_pings_the_ro
     assert_eq!(pressed.kind(), 7, "the guide message is updated in place");
     let screen = pressed.message();
     assert!(screen.is_ephemeral());
-    assert!(description(&screen).starts_with("A club volunteer will take it from here."));
+    assert!(description(&screen).starts_with("A club volunteer can take it from here."));
     let next = field(&screen, "What happens next").expect("a what-happens-next field");
     assert!(next.contains("will join your private thread"), "{next}");
     assert!(next.contains("roadside"), "what to do meanwhile: {next}");
@@ -152,7 +152,7 @@ async fn an_escalate_outcome_hands_over_with_every_answer_in_order() {
     let (session, _) = step_of(&msg);
     pit.press(me, &msg, "Yes, we are safe").await;
     let end = pit.press(me, &msg, "There is no jack").await.message();
-    assert!(description(&end).starts_with("A club volunteer will take it from here."));
+    assert!(description(&end).starts_with("A club volunteer can take it from here."));
     assert!(field(&end, "What happens next")
         .unwrap()
         .contains("will join your private thread"));

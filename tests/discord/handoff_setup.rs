@@ -177,7 +177,7 @@ async fn not_set_up_the_member_keeps_the_guides_advice_and_is_told_volunteers_ar
     let (pressed, session) = pit.ask_volunteer(me).await;
     let screen = pressed.message();
     assert!(description(&screen).starts_with(
-        "A club volunteer will take it from here. Meanwhile roadside assistance can help."
+        "A club volunteer can take it from here. Meanwhile roadside assistance can help."
     ));
     let next = field(&screen, "What happens next").unwrap();
     assert!(
@@ -234,7 +234,7 @@ async fn a_missing_permission_keeps_the_advice_is_named_in_the_status_and_logged
         sessions.push(session);
         let screen = pressed.message();
         assert!(
-            description(&screen).starts_with("A club volunteer will take it from here."),
+            description(&screen).starts_with("A club volunteer can take it from here."),
             "the guide's advice stands"
         );
         let notes = pit

@@ -337,7 +337,7 @@ async fn resolved_then_volunteer_then_start_over_as_a_new_walk() {
         .await
         .message();
     assert_eq!(embed(&help)["color"], 0xf59e0b);
-    assert!(description(&help).starts_with("A club volunteer will take it from here."));
+    assert!(description(&help).starts_with("A club volunteer can take it from here."));
     assert!(embed(&help)["footer"]["text"].as_str().is_some());
     assert_eq!(labels(&help), ["Start over"]);
     assert_eq!(pit.session(first).await.state.status, Status::Escalated);
