@@ -69,14 +69,10 @@ describe-modal-example = z. B. meine Schlüssel sind im Kofferraum eingeschlosse
 next-title = Wie es weitergeht
 next-add-note = Notiz für die Helfer hinzufügen
 next-urgent = **Wenn jemand in Gefahr ist, rufen Sie jetzt { $emergency } an; warten Sie nicht auf uns.**
-next-guided =
-    **Wie es weitergeht:** Eine Helferin oder ein Helfer des Clubs ist informiert und kommt hier in Ihren privaten Thread. Ihre Antworten sind dort schon zu sehen, Sie werden nicht noch einmal gefragt.
-
-    **Bis dahin:** Bleiben Sie an einem sicheren Ort, sparen Sie Akku und rufen Sie { $roadside } oder einen Schlüsseldienst an, wenn Sie schneller Hilfe brauchen.
-next-unguided =
-    **Wie es weitergeht:** Eine Helferin oder ein Helfer des Clubs ist mit Ihren Worten informiert und kommt hier in Ihren privaten Thread.
-
-    **Bis dahin:** Bleiben Sie an einem sicheren Ort, sparen Sie Akku und rufen Sie { $roadside } an, wenn Sie schneller Hilfe brauchen. { $in_danger }
+next-guided = **Wie es weitergeht:** Eine Helferin oder ein Helfer des Clubs ist informiert und kommt hier in Ihren privaten Thread. Ihre Antworten sind dort schon zu sehen, Sie werden nicht noch einmal gefragt.
+next-guided-meanwhile = **Bis dahin:** Bleiben Sie an einem sicheren Ort, sparen Sie Akku und rufen Sie { $roadside } oder einen Schlüsseldienst an, wenn Sie schneller Hilfe brauchen.
+next-unguided = **Wie es weitergeht:** Eine Helferin oder ein Helfer des Clubs ist mit Ihren Worten informiert und kommt hier in Ihren privaten Thread.
+next-unguided-meanwhile = **Bis dahin:** Bleiben Sie an einem sicheren Ort, sparen Sie Akku und rufen Sie { $roadside } an, wenn Sie schneller Hilfe brauchen. { $in_danger }
 no-volunteer-dm = **Hier ist keine Helferin und kein Helfer erreichbar** (die Helfer sind im Server des Clubs, nicht in Direktnachrichten), deshalb wurde niemand informiert. Rufen Sie jetzt { $roadside } oder einen Schlüsseldienst an. { $in_danger }
 no-volunteer-server = **Hier ist keine Helferin und kein Helfer erreichbar** (dieser Server hat keine Helfer eingerichtet), deshalb wurde niemand informiert. Rufen Sie jetzt { $roadside } oder einen Schlüsseldienst an. { $in_danger }
 not-set-up = Hier gibt es noch keine Helfer, deshalb wurde niemand informiert. Folgen Sie dem Rat oben und rufen Sie { $roadside } oder einen Schlüsseldienst an, wenn Sie jetzt Hilfe brauchen. { $in_danger }

@@ -68,14 +68,10 @@ describe-modal-example = e.g. my keys are locked in the boot
 next-title = What happens next
 next-add-note = Add a note for the volunteer
 next-urgent = **If anyone is in danger, call { $emergency } now; don't wait for us.**
-next-guided =
-    **What happens next:** a club volunteer has been told and will join your private thread here. They can already see what you answered, so you won't be asked again.
-
-    **Meanwhile:** stay somewhere safe, save your phone battery, and call { $roadside } or a locksmith if you need help sooner.
-next-unguided =
-    **What happens next:** a club volunteer has been told, with your words, and will join your private thread here.
-
-    **Meanwhile:** stay somewhere safe, save your phone battery, and call { $roadside } if you need help sooner. { $in_danger }
+next-guided = **What happens next:** a club volunteer has been told and will join your private thread here. They can already see what you answered, so you won't be asked again.
+next-guided-meanwhile = **Meanwhile:** stay somewhere safe, save your phone battery, and call { $roadside } or a locksmith if you need help sooner.
+next-unguided = **What happens next:** a club volunteer has been told, with your words, and will join your private thread here.
+next-unguided-meanwhile = **Meanwhile:** stay somewhere safe, save your phone battery, and call { $roadside } if you need help sooner. { $in_danger }
 no-volunteer-dm = **No volunteer can be reached here** (volunteers help in the club's server, not in direct messages), so nobody has been told. Call { $roadside } or a locksmith now. { $in_danger }
 no-volunteer-server = **No volunteer can be reached here** (this server has not set volunteers up), so nobody has been told. Call { $roadside } or a locksmith now. { $in_danger }
 not-set-up = Volunteers are not available here yet, so nobody has been told. Follow the advice above, and call { $roadside } or a locksmith if you need help now. { $in_danger }

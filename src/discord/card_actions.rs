@@ -18,8 +18,8 @@ use super::respond::Reply;
 use crate::desk::Desk;
 use crate::domain::{Handoff, HandoffId, Rating, UserId};
 use crate::guide::Lang;
-use crate::i18n::{self, Msg};
 use crate::handoff::{CardOutcome, CardView, Handoffs, NoteOutcome, PressedBy, Rated};
+use crate::i18n::{self, Msg};
 use crate::store::StoreError;
 
 const NOT_VOLUNTEER: &str = "Only the club's volunteers can do that.";
@@ -145,10 +145,14 @@ async fn rate(
     let (thanks, kept) = match service.rate(member, id, rating).await? {
         Rated::NotFound => return refused(Msg::HandoffGone),
         Rated::NotTheMember => return refused(Msg::OnlyMember),
-        Rated::Recorded { handoff, rating: Rating::Solved } => (Msg::RatedSolved, Some(*handoff)),
-        Rated::Recorded { handoff, rating: Rating::NotSolved } => {
-            (Msg::RatedNotSolved, Some(*handoff))
-        }
+        Rated::Recorded {
+            handoff,
+            rating: Rating::Solved,
+        } => (Msg::RatedSolved, Some(*handoff)),
+        Rated::Recorded {
+            handoff,
+            rating: Rating::NotSolved,
+        } => (Msg::RatedNotSolved, Some(*handoff)),
         Rated::AlreadyAnswered => (Msg::RatedAlready, None),
     };
     let reply = Reply::Update(Screen {

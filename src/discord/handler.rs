@@ -15,11 +15,11 @@ use super::commands;
 use super::ids::{Action, CardAction};
 use super::interaction::{note, or_trouble, pressed_by, responder, restarting, scope};
 use super::lifecycle::Lifecycle;
-use super::seen::Seen;
 use super::region::Reader;
 use super::render;
 use super::respond::{Deferral, Reply, Responder};
 use super::screens;
+use super::seen::Seen;
 use super::{modals, slash, unguided};
 use crate::desk::{Desk, DeskError, Pressed};
 use crate::domain::SessionRecord;
@@ -107,9 +107,7 @@ impl Handler {
         let Some(action) = Action::parse(&press.data.custom_id) else {
             tracing::info!(custom_id = %press.data.custom_id, "refused an unknown custom_id");
             return responder
-                .answer(Deferral::NewMessage, async {
-                    note(&reader, Msg::Broken)
-                })
+                .answer(Deferral::NewMessage, async { note(&reader, Msg::Broken) })
                 .await;
         };
         if action == Action::AskVolunteer {
@@ -133,7 +131,8 @@ impl Handler {
             let rated = responder
                 .answer_then(Deferral::Update, async {
                     let lang = reader.lang();
-                    match card_actions::press(&service, &by, (handoff, action), picked, lang).await {
+                    match card_actions::press(&service, &by, (handoff, action), picked, lang).await
+                    {
                         Ok(done) => done,
                         Err(e) => (or_trouble(Err(e.into()), &reader).await, None),
                     }

@@ -9,8 +9,8 @@ use super::respond::{Deferral, Reply, Responder};
 use crate::desk::DeskError;
 use crate::domain::{Region, Scope};
 use crate::guide::Lang;
-use crate::i18n::{self, Arg, Msg};
 use crate::handoff::PressedBy;
+use crate::i18n::{self, Arg, Msg};
 
 /// Said when something failed on our side, with the reader's emergency number, in the
 /// reader's language.

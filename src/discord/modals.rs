@@ -13,7 +13,6 @@ use super::unguided;
 use crate::desk::{Desk, DeskError};
 use crate::i18n::Msg;
 
-
 pub async fn submitted(ctx: &Context, desk: &Desk, service: &Service, modal: &ModalInteraction) {
     let parsed = Modal::parse(&modal.data.custom_id);
     // Its handoff is delivered after the reply, so it is answered on its own.

@@ -246,16 +246,14 @@ pub fn ask_modal(lang: Lang) -> CreateModal {
 /// The "describe your problem" modal.
 pub fn describe_modal(lang: Lang) -> CreateModal {
     let title = i18n::text(lang, Msg::PickerDescribe);
-    CreateModal::new(Modal::Describe.encode(), title).components(vec![
-        CreateActionRow::InputText(
-            CreateInputText::new(
-                InputTextStyle::Paragraph,
-                i18n::text(lang, Msg::PickerTitle),
-                input::DESCRIBE,
-            )
-            .placeholder(i18n::text(lang, Msg::DescribeModalExample))
-                .min_length(2)
-                .max_length(300),
-        ),
-    ])
+    CreateModal::new(Modal::Describe.encode(), title).components(vec![CreateActionRow::InputText(
+        CreateInputText::new(
+            InputTextStyle::Paragraph,
+            i18n::text(lang, Msg::PickerTitle),
+            input::DESCRIBE,
+        )
+        .placeholder(i18n::text(lang, Msg::DescribeModalExample))
+        .min_length(2)
+        .max_length(300),
+    )])
 }

@@ -34,8 +34,19 @@ pub fn member_next(urgent: bool, region: Region, lang: Lang) -> String {
         s.push_str(&said(Msg::NextUrgent, region, lang));
         s.push_str("\n\n");
     }
-    s.push_str(&said(Msg::NextGuided, region, lang));
+    s.push_str(&paragraphs(
+        &[Msg::NextGuided, Msg::NextGuidedMeanwhile],
+        region,
+        lang,
+    ));
     s
+}
+
+/// Messages said one after the other, a blank line between them (Fluent cannot start a line
+/// of a message with the `**` that opens each paragraph, so each is a message of its own).
+fn paragraphs(msgs: &[Msg], region: Region, lang: Lang) -> String {
+    let said: Vec<String> = msgs.iter().map(|&m| said(m, region, lang)).collect();
+    said.join("\n\n")
 }
 
 /// The button (and terminal choice) that always leads to a person when no guide fits.
@@ -53,7 +64,11 @@ pub fn nothing_fits(lang: Lang) -> String {
 
 /// Shown when the member asked for a person with their own words and a volunteer was told.
 pub fn unguided_next(region: Region, lang: Lang) -> String {
-    said(Msg::NextUnguided, region, lang)
+    paragraphs(
+        &[Msg::NextUnguided, Msg::NextUnguidedMeanwhile],
+        region,
+        lang,
+    )
 }
 
 /// Shown instead of a promise when no volunteer can be reached here: in a DM (`in_dm`) or a
@@ -208,7 +223,8 @@ mod tests {
     #[test]
     fn without_a_volunteer_nothing_is_promised_and_danger_is_named() {
         let gb = Region::Gb;
-        for said in [no_volunteer_here(true, gb, Lang::En),
+        for said in [
+            no_volunteer_here(true, gb, Lang::En),
             no_volunteer_here(false, gb, Lang::En),
         ] {
             assert!(said.contains("No volunteer can be reached here"), "{said}");
@@ -255,7 +271,8 @@ mod tests {
                 }
             }
         }
-        assert!(member_next(true, Region::Gb, Lang::En).starts_with("**If anyone is in danger, call 999"));
+        assert!(member_next(true, Region::Gb, Lang::En)
+            .starts_with("**If anyone is in danger, call 999"));
         assert!(no_server(Region::Gb, Lang::En).contains("a breakdown service (AA"));
     }
 
@@ -263,7 +280,10 @@ mod tests {
     fn a_german_member_reads_german_with_the_regions_numbers_and_help_in_german() {
         let de = Region::De;
         let next = member_next(true, de, Lang::De);
-        assert!(next.starts_with("**Wenn jemand in Gefahr ist, rufen Sie jetzt 112"), "{next}");
+        assert!(
+            next.starts_with("**Wenn jemand in Gefahr ist, rufen Sie jetzt 112"),
+            "{next}"
+        );
         assert!(next.contains("einen Pannendienst (ADAC"), "{next}");
         assert!(!next.contains("What happens next"), "{next}");
         let alone = no_volunteer_here(false, de, Lang::De);
@@ -272,6 +292,9 @@ mod tests {
         assert!(none_fits(Lang::De).starts_with("Nichts davon"));
         assert_eq!(none_fits(Lang::En), "None of these — ask a volunteer");
         let terminal = unguided_in_terminal("", de, Lang::De);
-        assert!(terminal.contains("> (noch nichts beschrieben)"), "{terminal}");
+        assert!(
+            terminal.contains("> (noch nichts beschrieben)"),
+            "{terminal}"
+        );
     }
 }

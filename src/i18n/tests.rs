@@ -41,8 +41,7 @@ fn every_key_in_the_files_is_a_msg_and_every_msg_formats_in_every_language() {
         for &msg in Msg::ALL {
             // Every argument is offered: a message may use any of them, none may lack one.
             let args: Vec<(Arg, &str)> = Arg::ALL.iter().map(|a| (*a, "x")).collect();
-            let text =
-                format(lang, msg, &args).unwrap_or_else(|| panic!("{lang}: {msg:?} fails"));
+            let text = format(lang, msg, &args).unwrap_or_else(|| panic!("{lang}: {msg:?} fails"));
             assert!(!text.trim().is_empty(), "{lang}: {msg:?} is empty");
             assert!(
                 !text.contains(['\u{2068}', '\u{2069}']),
@@ -78,9 +77,17 @@ fn english_notices_match_the_engines_own_words() {
 
 #[test]
 fn a_message_over_several_lines_keeps_its_blank_line_and_takes_its_arguments() {
-    let said = text_with(Lang::De, Msg::NextGuided, &[(Arg::Roadside, "den ADAC")]);
-    assert!(said.contains("Thread.\n\n**Bis dahin:**"), "{said}");
-    assert!(said.contains("rufen Sie den ADAC oder"), "{said}");
+    let said = text_with(
+        Lang::De,
+        Msg::InTerminal,
+        &[
+            (Arg::Roadside, "den ADAC"),
+            (Arg::Words, "> w"),
+            (Arg::InDanger, "!"),
+        ],
+    );
+    assert!(said.contains("Worten:\n> w\n\nHier im Terminal"), "{said}");
+    assert!(said.contains("Rufen Sie jetzt den ADAC oder"), "{said}");
     // A message that references another reads it in the same language.
     assert!(text(Lang::De, Msg::NothingFits).contains("**Nichts davon — Helfer fragen**"));
 }

@@ -98,7 +98,10 @@ async fn a_german_members_picker_is_german_with_112_in_an_unset_server() {
     assert!(!said.contains("If anyone"), "{said}");
     assert_eq!(placeholder(&picker), "Wählen Sie, was passiert ist");
     let shown = labels(&picker);
-    assert!(shown.contains(&"Problem beschreiben".to_string()), "{shown:?}");
+    assert!(
+        shown.contains(&"Problem beschreiben".to_string()),
+        "{shown:?}"
+    );
     assert!(
         shown.contains(&"Nichts davon — Helfer fragen".to_string()),
         "{shown:?}"
@@ -125,17 +128,29 @@ async fn a_german_member_whom_no_guide_fits_reads_german_up_to_the_honest_no_vol
         "{}",
         description(&told)
     );
-    assert_eq!(field(&told, "Ihre Worte").as_deref(), Some("> Benzin leer auf der Autobahn"));
+    assert_eq!(
+        field(&told, "Ihre Worte").as_deref(),
+        Some("> Benzin leer auf der Autobahn")
+    );
     let answer = pit
         .press(&de, &told, "Nichts davon — Helfer fragen")
         .await
         .message();
     assert_eq!(title(&answer), "Hier sind keine Helfer erreichbar");
     let said = description(&answer);
-    assert!(said.starts_with("**Hier ist keine Helferin und kein Helfer erreichbar**"), "{said}");
+    assert!(
+        said.starts_with("**Hier ist keine Helferin und kein Helfer erreichbar**"),
+        "{said}"
+    );
     assert!(said.contains("einen Pannendienst (ADAC"), "{said}");
-    assert!(said.contains("rufen Sie jetzt 112 (Polizei: 110) an."), "{said}");
-    assert!(!said.contains("roadside") && !said.contains("breakdown"), "{said}");
+    assert!(
+        said.contains("rufen Sie jetzt 112 (Polizei: 110) an."),
+        "{said}"
+    );
+    assert!(
+        !said.contains("roadside") && !said.contains("breakdown"),
+        "{said}"
+    );
     pit.assert_no_pings();
     pit.server.assert_no_violations();
 }
@@ -168,7 +183,10 @@ async fn a_german_member_who_asks_a_volunteer_reads_what_happens_next_in_german(
         .await
         .message();
     let next = field(&asked, "Wie es weitergeht").expect("the field, in German");
-    assert!(next.starts_with("**Wie es weitergeht:** Eine Helferin"), "{next}");
+    assert!(
+        next.starts_with("**Wie es weitergeht:** Eine Helferin"),
+        "{next}"
+    );
     assert!(
         labels(&asked).contains(&"Notiz für die Helfer hinzufügen".to_string()),
         "{:?}",
