@@ -193,7 +193,14 @@ fn suggestions(library: &Library, guides: &[&Guide], region: Region, lang: Lang)
 }
 
 /// An open session met again: carry on, or start fresh (`then` names the guide to start).
-pub fn resume_offer(session: SessionId, view: &View, then: Option<&str>, lang: Lang) -> Screen {
+/// The open guide is named by `guide`'s title in `lang` when the library still has it.
+pub fn resume_offer(
+    session: SessionId,
+    view: &View,
+    (then, guide): (Option<&str>, Option<&Guide>),
+    lang: Lang,
+) -> Screen {
+    let title = guide.map_or(view.guide_title.as_str(), |g| g.title_in(lang));
     // "/triage guide:<the same guide>" is a wish to start that guide afresh, not a new one.
     let fresh_label = match then {
         Some(g) if g != view.guide_id => Msg::ResumeNewGuide,
@@ -206,7 +213,7 @@ pub fn resume_offer(session: SessionId, view: &View, then: Option<&str>, lang: L
             .description(i18n::text_with(
                 lang,
                 Msg::ResumeBody,
-                &[(Arg::Title, &view.guide_title)],
+                &[(Arg::Title, title)],
             ))
             .colour(PICKER_COLOUR),
         rows: vec![CreateActionRow::Buttons(vec![

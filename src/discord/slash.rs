@@ -115,15 +115,16 @@ async fn triage(
                 reader.region_for(&view).await,
             ),
             Opened::AlreadyOpen { session, view } => {
-                screens::resume_offer(session.id, &view, exact, lang)
+                let guide = library.get(&view.guide_id);
+                screens::resume_offer(session.id, &view, (exact, guide), lang)
             }
         };
         return Ok(Reply::New(reply));
     }
     if let Some((session, view)) = desk.open_session(member, scope).await? {
-        return Ok(Reply::New(screens::resume_offer(
-            session.id, &view, exact, lang,
-        )));
+        let guide = library.get(&view.guide_id);
+        let offer = screens::resume_offer(session.id, &view, (exact, guide), lang);
+        return Ok(Reply::New(offer));
     }
     let region = reader.region().await;
     let reply = match wanted {
