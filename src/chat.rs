@@ -138,7 +138,7 @@ impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
         loop {
             self.prompt(&format!(
                 "Type a number, or describe your problem in a few words ({NONE_KEY}: {}; q to quit)",
-                handoff_text::NONE_FITS
+                handoff_text::none_fits(self.lang)
             ));
             let Some(line) = self.read().await else {
                 return Ok(None);
@@ -147,7 +147,11 @@ impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
                 return Ok(None);
             }
             if line.eq_ignore_ascii_case(NONE_KEY) {
-                self.say(&handoff_text::unguided_in_terminal(&described, self.region));
+                self.say(&handoff_text::unguided_in_terminal(
+                    &described,
+                    self.region,
+                    self.lang,
+                ));
                 return Ok(None);
             }
             if let Ok(n) = line.parse::<usize>() {
@@ -171,7 +175,11 @@ impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
             if matches.is_empty() {
                 // Said plainly, with what would happen next, rather than the nearest guides.
                 self.say("None of our guides fits what you described.");
-                self.say(&handoff_text::unguided_in_terminal(&described, self.region));
+                self.say(&handoff_text::unguided_in_terminal(
+                    &described,
+                    self.region,
+                    self.lang,
+                ));
                 self.say("If one of these does match after all, type its number:");
                 offered = self.guide_order(car.as_ref());
                 self.list(&offered);

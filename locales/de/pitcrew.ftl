@@ -41,3 +41,87 @@ cmd-car-set-year = Modelljahr
 cmd-car-set-key = Ihr Schlüssel, falls bekannt: Anleitungen überspringen, was er schon beantwortet
 cmd-car-show = Das gespeicherte Auto anzeigen
 cmd-car-forget = Das gespeicherte Auto löschen
+
+## The picker: what `/triage` shows without a guide, and the suggestions for a description
+picker-title = Was ist passiert?
+picker-danger = Wenn jemand in Gefahr ist, rufen Sie zuerst **{ $emergency }** an.
+picker-pick = Wählen Sie aus, was passiert ist, oder beschreiben Sie es mit eigenen Worten.
+picker-car-saved = Anleitungen für Ihr gespeichertes Auto stehen oben. Mit `/car show` sehen Sie es.
+picker-car-tip = Tipp: Mit `/car set` nennen Sie pitcrew einmal Ihr Auto, dann überspringen die Anleitungen, was schon klar ist.
+picker-placeholder = Wählen Sie, was passiert ist
+picker-describe = Problem beschreiben
+none-fits = Nichts davon — Helfer fragen
+nothing-fits-title = Keine Anleitung passt dazu
+nothing-fits = Keine unserer Anleitungen passt zu Ihrer Beschreibung, deshalb schicken wir Sie nicht in eine unpassende. Drücken Sie **{ none-fits }**, dann bekommt eine Helferin oder ein Helfer des Clubs Ihre Worte. Oder wählen Sie unten eine Anleitung, falls doch eine passt.
+suggest-title = Diese Anleitungen passen am besten
+your-words = Ihre Worte
+resume-title = Sie haben eine Anleitung offen
+resume-body = **{ $title }** ist noch offen. Machen Sie dort weiter, wo Sie aufgehört haben, oder beginnen Sie neu.
+resume-continue = Weitermachen
+resume-new-guide = Die neue Anleitung beginnen
+# A modal input's label: at most 45 characters.
+ask-modal-title = Helfer fragen
+ask-modal-label = Was ist los? (Helfer lesen das)
+ask-modal-example = z. B. Reifen platt auf der A1, kein Ersatzrad; ich stehe an einer Tankstelle
+describe-modal-example = z. B. meine Schlüssel sind im Kofferraum eingeschlossen
+
+## What the member reads once a volunteer is (or cannot be) asked
+next-title = Wie es weitergeht
+next-add-note = Notiz für die Helfer hinzufügen
+next-urgent = **Wenn jemand in Gefahr ist, rufen Sie jetzt { $emergency } an; warten Sie nicht auf uns.**
+next-guided = **Wie es weitergeht:** Eine Helferin oder ein Helfer des Clubs ist informiert und kommt hier in Ihren privaten Thread. Ihre Antworten sind dort schon zu sehen, Sie werden nicht noch einmal gefragt.
+next-guided-meanwhile = **Bis dahin:** Bleiben Sie an einem sicheren Ort, sparen Sie Akku und rufen Sie { $roadside } oder einen Schlüsseldienst an, wenn Sie schneller Hilfe brauchen.
+next-unguided = **Wie es weitergeht:** Eine Helferin oder ein Helfer des Clubs ist mit Ihren Worten informiert und kommt hier in Ihren privaten Thread.
+next-unguided-meanwhile = **Bis dahin:** Bleiben Sie an einem sicheren Ort, sparen Sie Akku und rufen Sie { $roadside } an, wenn Sie schneller Hilfe brauchen. { $in_danger }
+no-volunteer-dm = **Hier ist keine Helferin und kein Helfer erreichbar** (die Helfer sind im Server des Clubs, nicht in Direktnachrichten), deshalb wurde niemand informiert. Rufen Sie jetzt { $roadside } oder einen Schlüsseldienst an. { $in_danger }
+no-volunteer-server = **Hier ist keine Helferin und kein Helfer erreichbar** (dieser Server hat keine Helfer eingerichtet), deshalb wurde niemand informiert. Rufen Sie jetzt { $roadside } oder einen Schlüsseldienst an. { $in_danger }
+not-set-up = Hier gibt es noch keine Helfer, deshalb wurde niemand informiert. Folgen Sie dem Rat oben und rufen Sie { $roadside } oder einen Schlüsseldienst an, wenn Sie jetzt Hilfe brauchen. { $in_danger }
+ask-again = Ihre frühere Anfrage ist schon geschlossen. Starten Sie `/triage` neu, dann wird wieder eine Helferin oder ein Helfer gefragt. { $in_danger }
+already-open = Sie haben schon eine offene Anfrage bei den Helfern: Machen Sie in { $place } weiter und schreiben Sie Neues dort hinein. { $in_danger }
+already-open-thread = Ihrem privaten Thread
+no-server = Die Helfer sind im Server des Clubs: Starten Sie `/triage` dort, um sie zu erreichen. Bis dahin können Sie { $roadside } oder einen Schlüsseldienst anrufen. { $in_danger }
+not-delivered = Wir konnten die Helfer gerade nicht erreichen. Folgen Sie dem Rat oben und rufen Sie { $roadside } oder einen Schlüsseldienst an, wenn Sie jetzt Hilfe brauchen. { $in_danger }
+in-terminal =
+    Auf Discord würde jetzt eine Helferin oder ein Helfer des Clubs gefragt, mit diesen Worten:
+    { $words }
+
+    Hier im Terminal wird niemand informiert. Rufen Sie jetzt { $roadside } oder einen Schlüsseldienst an. { $in_danger }
+in-terminal-nothing = (noch nichts beschrieben)
+asked-title = Eine Helferin oder ein Helfer ist gefragt
+alone-title = Hier sind keine Helfer erreichbar
+already-open-title = Sie haben schon eine offene Anfrage
+not-reached-title = Helfer nicht erreicht
+
+## Short notes to the member
+not-yours = Diese Anleitung gehört jemand anderem. Beginnen Sie Ihre eigene mit `/triage`; sie ist nur für Sie sichtbar.
+gone = Diese Anleitung ist nicht mehr offen. Tippen Sie `/triage`, um neu zu beginnen.
+broken = Dieser Button hat nicht funktioniert. Tippen Sie `/triage`, um neu zu beginnen.
+unknown-command = Dieser Befehl hat nicht funktioniert. Tippen Sie `/triage`, um neu zu beginnen.
+trouble = Entschuldigung, bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es gleich noch einmal. { $in_danger }
+restarting = pitcrew startet gerade neu. Bitte versuchen Sie es in einer Minute noch einmal. { $in_danger }
+cancelled-request = Ihre Anfrage an die Helfer ist zurückgezogen, die Helfer sehen das. Tippen Sie `/triage`, wann immer Sie wieder Hilfe brauchen.
+cancelled-guide = Ihre Anleitung ist geschlossen. Tippen Sie `/triage`, wann immer Sie sie wieder brauchen.
+cancel-nothing = Sie haben hier keine offene Anleitung.
+cancel-choice = Meine offene Anleitung schließen
+
+## The member after a handoff: notes, "Did this solve it?"
+only-member = Nur das Mitglied, das um Hilfe gebeten hat, kann das beantworten.
+handoff-gone = Diese Anfrage gibt es nicht mehr.
+handoff-closed = Diese Anfrage ist schon geschlossen.
+note-sent = Danke. Die Helfer sehen Ihre Notiz.
+note-empty = Ihre Notiz war leer, deshalb wurde nichts gesendet.
+note-modal-title = Eine Notiz für die Helfer
+note-modal-label = Was sollten die Helfer wissen?
+note-modal-example = z. B. wo Sie sind, was im Kofferraum liegt, wie voll Ihr Akku ist
+rated-solved = Danke für Ihre Rückmeldung. Schön, dass es geklappt hat. Gute Fahrt!
+rated-not-solved = Danke für Ihre Rückmeldung. Mit `/triage` kommen Sie jederzeit zu den Anleitungen, und wo dieser Server Helfer hat, können Sie wieder jemanden fragen.
+rated-already = Danke, wir haben Ihre Antwort schon.
+rated-answered = Hat das geholfen? Beantwortet.
+
+## /car
+car-saved = Gespeichert: { $car }. Anleitungen dafür stehen in `/triage` oben, und Schritte, die Ihr Auto schon beantwortet, werden übersprungen. Ändern mit `/car set`, löschen mit `/car forget`.
+car-not-saved = Dieses Auto wurde nicht gespeichert: { $error }. Versuchen Sie `/car set` noch einmal.
+car-shown = Ihr Auto: { $car }. Die Helfer sehen es auf Ihrer Übergabekarte. `/car forget` löscht es.
+car-none = pitcrew hat kein Auto für Sie gespeichert. Mit `/car set` nennen Sie es einmal, dann passen die Anleitungen zu Ihrem Auto.
+car-forgotten = Ihr Auto ist gelöscht. Die Anleitungen zeigen wieder alle Schritte.
+car-nothing-to-forget = pitcrew hatte kein Auto für Sie gespeichert, es gab nichts zu löschen.

@@ -40,3 +40,87 @@ cmd-car-set-year = Model year
 cmd-car-set-key = Your key, if you know it: guides skip questions it answers
 cmd-car-show = Show the car pitcrew keeps for you
 cmd-car-forget = Delete the car pitcrew keeps for you
+
+## The picker: what `/triage` shows without a guide, and the suggestions for a description
+picker-title = What happened?
+picker-danger = If anyone is in danger, call **{ $emergency }** first.
+picker-pick = Pick what happened, or describe it in your own words.
+picker-car-saved = Guides for your saved car come first. `/car show` to check it.
+picker-car-tip = Tip: `/car set` tells pitcrew your car once, so guides skip what it already answers.
+picker-placeholder = Choose what happened
+picker-describe = Describe your problem
+none-fits = None of these — ask a volunteer
+nothing-fits-title = No guide fits that
+nothing-fits = None of our guides fits what you described, so we won't send you down one that doesn't. Press **{ none-fits }** and a club volunteer gets your words, or pick a guide below if one does match after all.
+suggest-title = These guides fit best
+your-words = Your words
+resume-title = You have a guide in progress
+resume-body = **{ $title }** is still open. Carry on where you left off, or start fresh.
+resume-continue = Resume
+resume-new-guide = Start the new guide
+# A modal input's label: at most 45 characters.
+ask-modal-title = Ask a volunteer
+ask-modal-label = What is wrong? (volunteers read this)
+ask-modal-example = e.g. flat tyre on the A1 and no spare; I'm at a petrol station
+describe-modal-example = e.g. my keys are locked in the boot
+
+## What the member reads once a volunteer is (or cannot be) asked
+next-title = What happens next
+next-add-note = Add a note for the volunteer
+next-urgent = **If anyone is in danger, call { $emergency } now; don't wait for us.**
+next-guided = **What happens next:** a club volunteer has been told and will join your private thread here. They can already see what you answered, so you won't be asked again.
+next-guided-meanwhile = **Meanwhile:** stay somewhere safe, save your phone battery, and call { $roadside } or a locksmith if you need help sooner.
+next-unguided = **What happens next:** a club volunteer has been told, with your words, and will join your private thread here.
+next-unguided-meanwhile = **Meanwhile:** stay somewhere safe, save your phone battery, and call { $roadside } if you need help sooner. { $in_danger }
+no-volunteer-dm = **No volunteer can be reached here** (volunteers help in the club's server, not in direct messages), so nobody has been told. Call { $roadside } or a locksmith now. { $in_danger }
+no-volunteer-server = **No volunteer can be reached here** (this server has not set volunteers up), so nobody has been told. Call { $roadside } or a locksmith now. { $in_danger }
+not-set-up = Volunteers are not available here yet, so nobody has been told. Follow the advice above, and call { $roadside } or a locksmith if you need help now. { $in_danger }
+ask-again = Your earlier request was already closed. Run `/triage` to start again and a volunteer will be asked anew. { $in_danger }
+already-open = You already have a request open with the volunteers: carry on in { $place }, and add anything new there. { $in_danger }
+already-open-thread = your private thread
+no-server = Volunteers help in the club's server: run `/triage` there to reach one. Meanwhile, { $roadside } or a locksmith can help. { $in_danger }
+not-delivered = We could not reach the volunteers just now. Follow the advice above, and call { $roadside } or a locksmith if you need help now. { $in_danger }
+in-terminal =
+    On Discord, a volunteer of the club would be asked now, with these words:
+    { $words }
+
+    Here in the terminal nobody is told. Call { $roadside } or a locksmith now. { $in_danger }
+in-terminal-nothing = (nothing described yet)
+asked-title = A volunteer has been asked
+alone-title = No volunteer here
+already-open-title = You already have a request open
+not-reached-title = No volunteer reached
+
+## Short notes to the member
+not-yours = This guide belongs to someone else. Start your own with `/triage`; it is private to you.
+gone = That guide is no longer open. Type `/triage` to start again.
+broken = That button did not work. Type `/triage` to start again.
+unknown-command = That command did not work. Type `/triage` to start again.
+trouble = Sorry, something went wrong on our side. Please try again in a moment. { $in_danger }
+restarting = pitcrew is restarting. Please try again in a minute. { $in_danger }
+cancelled-request = Your request for a volunteer is cancelled, and the volunteers can see that. Type `/triage` whenever you need help again.
+cancelled-guide = Your guide is closed. Type `/triage` whenever you need it again.
+cancel-nothing = You have no open guide here.
+cancel-choice = Cancel my open guide
+
+## The member after a handoff: notes, "Did this solve it?"
+only-member = Only the member who asked for help can answer this.
+handoff-gone = That handoff no longer exists.
+handoff-closed = This handoff is already closed.
+note-sent = Thanks. The volunteers can see your note.
+note-empty = Your note was empty, so nothing was sent.
+note-modal-title = A note for the volunteer
+note-modal-label = Anything a volunteer should know?
+note-modal-example = e.g. where you are, what's in the trunk, your phone battery
+rated-solved = Thanks for telling us. Glad you're sorted. Drive safe!
+rated-not-solved = Thanks for telling us. Type `/triage` any time: the guides are there, and where this server has volunteers, you can ask one again.
+rated-already = Thanks, we already have your answer.
+rated-answered = Did this solve it? Answered.
+
+## /car
+car-saved = Saved: { $car }. Guides for it come first in `/triage`, and steps that ask what your car already tells are skipped. Change it with `/car set`, delete it with `/car forget`.
+car-not-saved = That car was not saved: { $error }. Try `/car set` again.
+car-shown = Your car: { $car }. Volunteers see it on your handoff card. `/car forget` deletes it.
+car-none = pitcrew keeps no car for you. `/car set` tells it once, so guides fit your car.
+car-forgotten = Your car is deleted. Guides show every step again.
+car-nothing-to-forget = pitcrew kept no car for you, so there was nothing to delete.

@@ -5,9 +5,17 @@
 use super::commands::CarCommand;
 use crate::desk::{Desk, DeskError};
 use crate::domain::{Car, Member};
+use crate::guide::Lang;
+use crate::i18n::{self, Arg, Msg};
 
 /// The reply to `/car …` for `member`.
-pub async fn run(desk: &Desk, member: &Member, command: CarCommand) -> Result<String, DeskError> {
+pub async fn run(
+    desk: &Desk,
+    member: &Member,
+    command: CarCommand,
+    lang: Lang,
+) -> Result<String, DeskError> {
+    let said = |msg| i18n::text(lang, msg).into_owned();
     Ok(match command {
         CarCommand::Set {
             make,
@@ -17,29 +25,20 @@ pub async fn run(desk: &Desk, member: &Member, command: CarCommand) -> Result<St
         } => match Car::new(make, model.as_deref(), year, key) {
             Ok(car) => {
                 desk.save_car(member, &car).await?;
-                format!(
-                    "Saved: {}. Guides for it come first in `/triage`, and steps that ask what \
-                     your car already tells are skipped. Change it with `/car set`, delete it \
-                     with `/car forget`.",
-                    shown(&car)
-                )
+                i18n::text_with(lang, Msg::CarSaved, &[(Arg::Car, &shown(&car))])
             }
-            Err(e) => format!("That car was not saved: {e}. Try `/car set` again."),
+            // The reason is the car check's own (English) words: it names the field at fault.
+            Err(e) => i18n::text_with(lang, Msg::CarNotSaved, &[(Arg::Error, &e.to_string())]),
         },
         CarCommand::Show => match desk.car(member).await? {
-            Some(car) => format!(
-                "Your car: {}. Volunteers see it on your handoff card. `/car forget` deletes it.",
-                shown(&car)
-            ),
-            None => "pitcrew keeps no car for you. `/car set` tells it once, so guides fit \
-                     your car."
-                .into(),
+            Some(car) => i18n::text_with(lang, Msg::CarShown, &[(Arg::Car, &shown(&car))]),
+            None => said(Msg::CarNone),
         },
         CarCommand::Forget => {
             if desk.forget_car(member).await? {
-                "Your car is deleted. Guides show every step again.".into()
+                said(Msg::CarForgotten)
             } else {
-                "pitcrew kept no car for you, so there was nothing to delete.".into()
+                said(Msg::CarNothingToForget)
             }
         }
     })

@@ -17,13 +17,16 @@ use super::render::{fit, Screen};
 use super::respond::Reply;
 use crate::desk::Desk;
 use crate::domain::{Handoff, HandoffId, Rating, UserId};
+use crate::guide::Lang;
 use crate::handoff::{CardOutcome, CardView, Handoffs, NoteOutcome, PressedBy, Rated};
+use crate::i18n::{self, Msg};
 use crate::store::StoreError;
 
 const NOT_VOLUNTEER: &str = "Only the club's volunteers can do that.";
 const NOT_FOUND: &str = "That handoff no longer exists.";
 const CLOSED: &str = "This handoff is already closed.";
-const ONLY_MEMBER: &str = "Only the member who asked for help can answer this.";
+// What volunteers read is in English (the server's language); what the member reads (notes,
+// "Did this solve it?") is in the language of the member's Discord, from `i18n`.
 const NOTE_MAX: u16 = 1000;
 /// How long a press that opens a modal may spend on its refusal check. A modal cannot follow a
 /// deferral, so a slower store opens the modal anyway: the submission is judged in full.
@@ -42,18 +45,18 @@ pub fn service(desk: &Arc<Desk>, http: &Arc<Http>, wake: &Arc<Notify>) -> Servic
 
 /// A press on a card or a rating button. `picked` carries a user select's choice. Beside the
 /// reply comes a handoff the member has just rated: pass it to [`Service::after_rating`] once
-/// the reply is sent.
+/// the reply is sent. `lang` is the presser's: it words the member's buttons' answers.
 pub async fn press(
     service: &Service,
     by: &PressedBy,
-    id: HandoffId,
-    action: CardAction,
+    (id, action): (HandoffId, CardAction),
     picked: Option<UserId>,
+    lang: Lang,
 ) -> Result<(Reply, Option<Handoff>), StoreError> {
     let outcome = match action {
-        CardAction::Rate(rating) => return rate(service, by.user, id, rating).await,
+        CardAction::Rate(rating) => return rate(service, by.user, id, rating, lang).await,
         CardAction::Resolve | CardAction::Note => {
-            return Ok((modal(service, by, id, action).await, None))
+            return Ok((modal(service, by, id, action, lang).await, None))
         }
         CardAction::Claim => service.claim(by, id).await?,
         CardAction::Release => service.release(by, id).await?,
@@ -78,34 +81,39 @@ pub async fn member_note(
     member: UserId,
     id: HandoffId,
     note: String,
+    lang: Lang,
 ) -> Result<Reply, StoreError> {
     let note = fit(note.trim(), usize::from(NOTE_MAX));
-    Ok(Reply::Note(
-        match service.member_note(member, id, &note).await? {
-            NoteOutcome::Sent => "Thanks. The volunteers can see your note.",
-            NoteOutcome::Empty => "Your note was empty, so nothing was sent.",
-            NoteOutcome::NotTheMember => ONLY_MEMBER,
-            NoteOutcome::NotFound => NOT_FOUND,
-            NoteOutcome::Closed => CLOSED,
-        }
-        .into(),
-    ))
+    let said = match service.member_note(member, id, &note).await? {
+        NoteOutcome::Sent => Msg::NoteSent,
+        NoteOutcome::Empty => Msg::NoteEmpty,
+        NoteOutcome::NotTheMember => Msg::OnlyMember,
+        NoteOutcome::NotFound => Msg::HandoffGone,
+        NoteOutcome::Closed => Msg::HandoffClosed,
+    };
+    Ok(Reply::Note(i18n::text(lang, said).into_owned()))
 }
 
 /// The modal a Resolve or "Add a note" press opens, or why it does not. The check is bounded
 /// by [`MODAL_CHECK`]: a modal is never lost to a slow store.
-async fn modal(service: &Service, by: &PressedBy, id: HandoffId, action: CardAction) -> Reply {
+async fn modal(
+    service: &Service,
+    by: &PressedBy,
+    id: HandoffId,
+    action: CardAction,
+    lang: Lang,
+) -> Reply {
     let (checked, modal) = if action == CardAction::Note {
         let check = async {
             Ok(match service.may_add_note(by.user, id).await? {
-                Some(NoteOutcome::NotFound) => Some(NOT_FOUND.to_string()),
-                Some(_) => Some(ONLY_MEMBER.to_string()),
+                Some(NoteOutcome::NotFound) => Some(i18n::text(lang, Msg::HandoffGone).into()),
+                Some(_) => Some(i18n::text(lang, Msg::OnlyMember).into()),
                 None => None,
             })
         };
         (
             tokio::time::timeout(MODAL_CHECK, check).await,
-            note_modal(id),
+            note_modal(id, lang),
         )
     } else {
         let check = async { Ok(service.may_resolve(by, id).await?.map(|r| refusal(&r))) };
@@ -130,23 +138,26 @@ async fn rate(
     member: UserId,
     id: HandoffId,
     rating: Rating,
+    lang: Lang,
 ) -> Result<(Reply, Option<Handoff>), StoreError> {
+    let refused = |msg| Ok((Reply::Note(i18n::text(lang, msg).into_owned()), None));
+    // "Not solved" promises no volunteer: this server may have none; `/triage` says which.
     let (thanks, kept) = match service.rate(member, id, rating).await? {
-        Rated::NotFound => return Ok((Reply::Note(NOT_FOUND.into()), None)),
-        Rated::NotTheMember => return Ok((Reply::Note(ONLY_MEMBER.into()), None)),
-        Rated::Recorded { handoff, rating: Rating::Solved } => (
-            "Thanks for telling us. Glad you're sorted. Drive safe!",
-            Some(*handoff),
-        ),
-        Rated::Recorded { handoff, rating: Rating::NotSolved } => (
-            "Thanks for telling us. Type `/triage` any time to ask again; a volunteer will pick it up.",
-            Some(*handoff),
-        ),
-        Rated::AlreadyAnswered => ("Thanks, we already have your answer.", None),
+        Rated::NotFound => return refused(Msg::HandoffGone),
+        Rated::NotTheMember => return refused(Msg::OnlyMember),
+        Rated::Recorded {
+            handoff,
+            rating: Rating::Solved,
+        } => (Msg::RatedSolved, Some(*handoff)),
+        Rated::Recorded {
+            handoff,
+            rating: Rating::NotSolved,
+        } => (Msg::RatedNotSolved, Some(*handoff)),
+        Rated::AlreadyAnswered => (Msg::RatedAlready, None),
     };
     let reply = Reply::Update(Screen {
-        content: Some(thanks.into()),
-        embed: CreateEmbed::new().description("Did this solve it? Answered."),
+        content: Some(i18n::text(lang, thanks).into_owned()),
+        embed: CreateEmbed::new().description(i18n::text(lang, Msg::RatedAnswered)),
         rows: Vec::new(),
     });
     Ok((reply, kept))
@@ -211,18 +222,18 @@ fn resolve_modal(id: HandoffId) -> CreateModal {
     )])
 }
 
-fn note_modal(id: HandoffId) -> CreateModal {
+fn note_modal(id: HandoffId, lang: Lang) -> CreateModal {
     CreateModal::new(
         Modal::Note { handoff: id }.encode(),
-        "A note for the volunteer",
+        i18n::text(lang, Msg::NoteModalTitle),
     )
     .components(vec![CreateActionRow::InputText(
         CreateInputText::new(
             InputTextStyle::Paragraph,
-            "Anything a volunteer should know?",
+            i18n::text(lang, Msg::NoteModalLabel),
             input::MEMBER_NOTE,
         )
-        .placeholder("e.g. where you are, what's in the trunk, your phone battery")
+        .placeholder(i18n::text(lang, Msg::NoteModalExample))
         .max_length(NOTE_MAX),
     )])
 }

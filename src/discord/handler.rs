@@ -2,7 +2,6 @@
 //! each answered once. Commands go to `slash`, modal submissions to `modals`; component
 //! presses are judged here: whose they are, where, which action their custom_id names.
 
-use std::collections::{HashSet, VecDeque};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -14,12 +13,13 @@ use serenity::all::{
 use super::card_actions;
 use super::commands;
 use super::ids::{Action, CardAction};
-use super::interaction::{or_trouble, pressed_by, responder, scope};
+use super::interaction::{note, or_trouble, pressed_by, responder, restarting, scope};
 use super::lifecycle::Lifecycle;
-use super::region::{self, Reader};
+use super::region::Reader;
 use super::render;
 use super::respond::{Deferral, Reply, Responder};
 use super::screens;
+use super::seen::Seen;
 use super::{modals, slash, unguided};
 use crate::desk::{Desk, DeskError, Pressed};
 use crate::domain::SessionRecord;
@@ -28,12 +28,8 @@ use crate::domain::{Member, Region, Scope};
 use crate::guide::Lang;
 use crate::handoff::text as handoff_text;
 use crate::handoff::Prepared;
+use crate::i18n::{self, Msg};
 use crate::triage::View;
-
-const NOT_YOURS: &str =
-    "This guide belongs to someone else. Start your own with `/triage`; it is private to you.";
-const GONE: &str = "That guide is no longer open. Type `/triage` to start again.";
-const BROKEN: &str = "That button did not work. Type `/triage` to start again.";
 
 pub struct Handler {
     pub desk: Arc<Desk>,
@@ -111,14 +107,14 @@ impl Handler {
         let Some(action) = Action::parse(&press.data.custom_id) else {
             tracing::info!(custom_id = %press.data.custom_id, "refused an unknown custom_id");
             return responder
-                .answer(Deferral::NewMessage, async { Reply::Note(BROKEN.into()) })
+                .answer(Deferral::NewMessage, async { note(&reader, Msg::Broken) })
                 .await;
         };
         if action == Action::AskVolunteer {
             return unguided::pressed(ctx, &self.handoffs(ctx), press).await;
         }
         if action == Action::Describe {
-            let modal = CreateInteractionResponse::Modal(screens::describe_modal());
+            let modal = CreateInteractionResponse::Modal(screens::describe_modal(reader.lang()));
             return responder
                 .answer(Deferral::Update, async { Reply::Raw(modal) })
                 .await;
@@ -134,7 +130,9 @@ impl Handler {
             let by = pressed_by(press.user.id, press.member.as_ref());
             let rated = responder
                 .answer_then(Deferral::Update, async {
-                    match card_actions::press(&service, &by, handoff, action, picked).await {
+                    let lang = reader.lang();
+                    match card_actions::press(&service, &by, (handoff, action), picked, lang).await
+                    {
                         Ok(done) => done,
                         Err(e) => (or_trouble(Err(e.into()), &reader).await, None),
                     }
@@ -167,8 +165,8 @@ impl Handler {
                 .as_ref()
                 .map_or_else(|| press.user.display_name(), |m| m.display_name())
                 .to_string();
-            let region = reader.region().await;
-            self.deliver(ctx, &responder, &handoff, &ready, &name, region)
+            let read = (reader.region().await, reader.lang());
+            self.deliver(ctx, &responder, &handoff, &ready, &name, read)
                 .await;
         }
     }
@@ -182,12 +180,12 @@ impl Handler {
         handoff: &Handoff,
         ready: &HandoffReady,
         member_name: &str,
-        region: Region,
+        (region, lang): (Region, Lang),
     ) {
         let service = self.handoffs(ctx);
         if !service.deliver_prepared(handoff, ready, member_name).await {
             responder
-                .follow_note(&handoff_text::not_delivered(region))
+                .follow_note(&handoff_text::not_delivered(region, lang))
                 .await;
         }
     }
@@ -233,8 +231,8 @@ impl Handler {
                         None,
                     )
                 }
-                Pressed::NotYours => (Reply::Note(NOT_YOURS.into()), None),
-                Pressed::Unknown => (Reply::Note(GONE.into()), None),
+                Pressed::NotYours => (note(reader, Msg::NotYours), None),
+                Pressed::Unknown => (note(reader, Msg::Gone), None),
             });
         }
         Ok((
@@ -256,17 +254,17 @@ impl Handler {
         let mut screen = render::step(self.desk.library(), session.id, view, lang, region);
         let service = self.handoffs(ctx);
         let (next, after) = match service.prepare(session, view.flags.urgent, lang).await {
-            Ok(Prepared::NoServer) => (handoff_text::no_server(region), None),
-            Ok(Prepared::NotSetUp) => (handoff_text::not_set_up(region), None),
-            Ok(Prepared::Closed) => (handoff_text::ask_again(region), None),
+            Ok(Prepared::NoServer) => (handoff_text::no_server(region, lang), None),
+            Ok(Prepared::NotSetUp) => (handoff_text::not_set_up(region, lang), None),
+            Ok(Prepared::Closed) => (handoff_text::ask_again(region, lang), None),
             Ok(Prepared::AlreadyOpen { thread }) => {
-                (handoff_text::already_open(thread, region), None)
+                (handoff_text::already_open(thread, region, lang), None)
             }
             // The answer is committed and the screen must show (an emergency's instruction
             // above all): a handoff that could not be stored is said on it, not a failure.
             Err(e) => {
                 tracing::error!(error = %e, session = session.id.0, "could not open a handoff");
-                (handoff_text::not_delivered(region), None)
+                (handoff_text::not_delivered(region, lang), None)
             }
             Ok(Prepared::Opened { handoff, ready }) => {
                 screen
@@ -274,16 +272,17 @@ impl Handler {
                     .push(CreateActionRow::Buttons(vec![super::card::button(
                         &handoff,
                         CardAction::Note,
-                        "Add a note for the volunteer",
+                        &i18n::text(lang, Msg::NextAddNote),
                         ButtonStyle::Primary,
                     )]));
                 (
-                    handoff_text::member_next(view.flags.urgent, region),
+                    handoff_text::member_next(view.flags.urgent, region, lang),
                     Some((*handoff, ready)),
                 )
             }
         };
-        screen.embed = screen.embed.field("What happens next", next, false);
+        let title = i18n::text(lang, Msg::NextTitle);
+        screen.embed = screen.embed.field(title, next, false);
         Ok((Reply::Update(screen), after))
     }
 
@@ -301,7 +300,7 @@ impl Handler {
         match action {
             Action::Pick => match picked.filter(|id| library.get(id).is_some()) {
                 Some(id) => self.start(member, scope, &id, reader).await,
-                None => Ok(Reply::Note(BROKEN.into())),
+                None => Ok(note(reader, Msg::Broken)),
             },
             Action::Start { guide } if library.get(&guide).is_some() => {
                 self.start(member, scope, &guide, reader).await
@@ -313,13 +312,13 @@ impl Handler {
                         library, open.id, &view, lang, region,
                     )))
                 }
-                _ => Ok(Reply::Note(GONE.into())),
+                _ => Ok(note(reader, Msg::Gone)),
             },
             Action::Fresh { session, guide } => {
                 // Only the session the offer was drawn for is closed, never a newer one.
                 if let Some((open, _)) = self.desk.open_session(member, scope).await? {
                     if open.id != session {
-                        return Ok(Reply::Note(GONE.into()));
+                        return Ok(note(reader, Msg::Gone));
                     }
                     self.desk.cancel(member, scope).await?;
                 }
@@ -332,6 +331,7 @@ impl Handler {
                             None,
                             reader.region().await,
                             car.as_ref(),
+                            lang,
                         )))
                     }
                 }
@@ -340,7 +340,7 @@ impl Handler {
             | Action::Start { .. }
             | Action::Describe
             | Action::AskVolunteer
-            | Action::Handoff { .. } => Ok(Reply::Note(BROKEN.into())),
+            | Action::Handoff { .. } => Ok(note(reader, Msg::Broken)),
         }
     }
 
@@ -361,46 +361,5 @@ impl Handler {
             lang,
             region,
         )))
-    }
-}
-
-async fn restarting(ctx: &Context, interaction: &Interaction) {
-    let (id, token, locale) = match interaction {
-        Interaction::Command(c) => (c.id, c.token.as_str(), c.locale.as_str()),
-        Interaction::Component(c) => (c.id, c.token.as_str(), c.locale.as_str()),
-        Interaction::Modal(m) => (m.id, m.token.as_str(), m.locale.as_str()),
-        _ => return,
-    };
-    // The store may already be closing: the member's locale alone picks the number.
-    let note = format!(
-        "pitcrew is restarting. Please try again in a minute. {}",
-        region::from_locale(locale).in_danger()
-    );
-    responder(ctx, id, token)
-        .answer(Deferral::NewMessage, async { Reply::Note(note) })
-        .await;
-}
-
-/// Recently answered interaction ids, bounded so memory stays flat however long the bot runs.
-#[derive(Default)]
-struct Seen {
-    order: VecDeque<InteractionId>,
-    set: HashSet<InteractionId>,
-}
-
-impl Seen {
-    const CAPACITY: usize = 4096;
-
-    fn insert(&mut self, id: InteractionId) -> bool {
-        if !self.set.insert(id) {
-            return false;
-        }
-        self.order.push_back(id);
-        if self.order.len() > Self::CAPACITY {
-            if let Some(old) = self.order.pop_front() {
-                self.set.remove(&old);
-            }
-        }
-        true
     }
 }

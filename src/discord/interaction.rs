@@ -2,20 +2,26 @@
 //! happened, and the kind line a member gets when something fails on our side. Kept apart so
 //! the handlers of commands, components and modals all lean on it and never on each other.
 
-use serenity::all::{Context, GuildId, InteractionId, Member as GuildMember, UserId};
+use serenity::all::{Context, GuildId, Interaction, InteractionId, Member as GuildMember, UserId};
 
-use super::region::Reader;
-use super::respond::{Reply, Responder};
+use super::region::{self, Reader};
+use super::respond::{Deferral, Reply, Responder};
 use crate::desk::DeskError;
 use crate::domain::{Region, Scope};
+use crate::guide::Lang;
 use crate::handoff::PressedBy;
+use crate::i18n::{self, Arg, Msg};
 
-/// Said when something failed on our side, with the reader's emergency number.
-fn trouble(region: Region) -> String {
-    format!(
-        "Sorry, something went wrong on our side. Please try again in a moment. {}",
-        region.in_danger()
-    )
+/// Said when something failed on our side, with the reader's emergency number, in the
+/// reader's language.
+fn trouble(region: Region, lang: Lang) -> String {
+    let in_danger = region.in_danger_in(lang.into());
+    i18n::text_with(lang, Msg::Trouble, &[(Arg::InDanger, &in_danger)])
+}
+
+/// A short note in the reader's language, with nothing put into it.
+pub fn note(reader: &Reader<'_>, msg: Msg) -> Reply {
+    Reply::Note(i18n::text(reader.lang(), msg).into_owned())
 }
 
 pub fn responder(ctx: &Context, id: InteractionId, token: &str) -> Responder {
@@ -43,7 +49,7 @@ pub async fn or_trouble(reply: Result<Reply, DeskError>, reader: &Reader<'_>) ->
         Ok(reply) => reply,
         Err(e) => {
             tracing::error!(error = %e, "could not handle an interaction");
-            Reply::Note(trouble(reader.region().await))
+            Reply::Note(trouble(reader.region().await, reader.lang()))
         }
     }
 }
@@ -56,4 +62,21 @@ pub fn pressed_by(user: UserId, member: Option<&GuildMember>) -> PressedBy {
             .map(|m| m.roles.iter().map(|&r| r.into()).collect())
             .unwrap_or_default(),
     }
+}
+
+/// Answered while pitcrew stops: try again soon, and the number for danger meanwhile.
+pub async fn restarting(ctx: &Context, interaction: &Interaction) {
+    let (id, token, locale) = match interaction {
+        Interaction::Command(c) => (c.id, c.token.as_str(), c.locale.as_str()),
+        Interaction::Component(c) => (c.id, c.token.as_str(), c.locale.as_str()),
+        Interaction::Modal(m) => (m.id, m.token.as_str(), m.locale.as_str()),
+        _ => return,
+    };
+    // The store may already be closing: the member's locale alone picks the number.
+    let lang = Lang::from_discord_locale(locale);
+    let in_danger = region::from_locale(locale).in_danger_in(lang.into());
+    let note = i18n::text_with(lang, Msg::Restarting, &[(Arg::InDanger, &in_danger)]);
+    responder(ctx, id, token)
+        .answer(Deferral::NewMessage, async { Reply::Note(note) })
+        .await;
 }

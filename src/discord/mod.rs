@@ -15,6 +15,7 @@ mod region;
 pub mod render;
 mod respond;
 mod screens;
+mod seen;
 mod setup;
 mod slash;
 mod unguided;

@@ -5,15 +5,13 @@ use serenity::all::{ActionRowComponent, Context, ModalInteraction};
 
 use super::card_actions::{self, Service};
 use super::ids::{input, Modal};
-use super::interaction::{or_trouble, pressed_by, responder};
+use super::interaction::{note, or_trouble, pressed_by, responder};
 use super::region::Reader;
 use super::respond::{Deferral, Reply};
 use super::screens;
 use super::unguided;
 use crate::desk::{Desk, DeskError};
-
-// The same words as a broken button: to the member it was one.
-const BROKEN: &str = "That button did not work. Type `/triage` to start again.";
+use crate::i18n::Msg;
 
 pub async fn submitted(ctx: &Context, desk: &Desk, service: &Service, modal: &ModalInteraction) {
     let parsed = Modal::parse(&modal.data.custom_id);
@@ -29,7 +27,8 @@ pub async fn submitted(ctx: &Context, desk: &Desk, service: &Service, modal: &Mo
         let reply = match parsed {
             Some(Modal::Describe) => {
                 let words = text(modal, input::DESCRIBE).unwrap_or_default();
-                let screen = screens::suggest(desk.library(), &words, reader.region().await);
+                let region = reader.region().await;
+                let screen = screens::suggest(desk.library(), &words, region, reader.lang());
                 // Submitted from the picker's button: the picker turns into the suggestions.
                 Ok(if modal.message.is_some() {
                     Reply::Update(screen)
@@ -43,13 +42,14 @@ pub async fn submitted(ctx: &Context, desk: &Desk, service: &Service, modal: &Mo
             }
             Some(Modal::Note { handoff }) => {
                 let note = text(modal, input::MEMBER_NOTE).unwrap_or_default();
-                card_actions::member_note(service, by.user, handoff, note).await
+                card_actions::member_note(service, by.user, handoff, note, reader.lang()).await
             }
-            // Answered above; never reached.
-            Some(Modal::AskVolunteer) => Ok(Reply::Note(BROKEN.into())),
+            // Answered above; never reached. The same words as a broken button: to the member
+            // it was one.
+            Some(Modal::AskVolunteer) => Ok(note(&reader, Msg::Broken)),
             None => {
                 tracing::info!(custom_id = %modal.data.custom_id, "refused an unknown modal id");
-                Ok(Reply::Note(BROKEN.into()))
+                Ok(note(&reader, Msg::Broken))
             }
         };
         or_trouble(reply.map_err(DeskError::from), &reader).await

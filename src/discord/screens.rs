@@ -13,8 +13,9 @@ use super::ids::{input, Action, Modal};
 use super::render::{fit, Screen, BUTTON_LABEL_MAX};
 use crate::domain::{Car, Region, SessionId};
 use crate::guide::search::{self, Mode};
-use crate::guide::{Guide, Library};
+use crate::guide::{Guide, Lang, Library};
 use crate::handoff::text::{self as handoff_text, quote};
+use crate::i18n::{self, Arg, Msg};
 use crate::triage::View;
 
 const SELECT_OPTIONS_MAX: usize = 25;
@@ -22,15 +23,14 @@ const OPTION_TEXT_MAX: usize = 100;
 /// Suggestions after a description: one row of buttons.
 const SUGGESTIONS_MAX: usize = 5;
 const PICKER_COLOUR: u32 = 0x3b82f6;
-/// The field that shows the member's description back to them; the ask-a-volunteer button
-/// reads it back from the message it sits on (see [`words_on`]).
-const YOUR_WORDS: &str = "Your words";
+/// The field that shows the member's description back to them is named [`Msg::YourWords`];
+/// the ask-a-volunteer button reads it back from the message it sits on (see [`words_on`]).
 const FIELD_MAX: usize = 1024;
 
 /// "What happened?": a menu of guides and a button to describe the problem instead, under the
-/// emergency number of `region`.
-pub fn picker(library: &Library, lead: Option<&str>, region: Region) -> Screen {
-    picker_for(library, lead, region, None)
+/// emergency number of `region`, in the member's `lang`.
+pub fn picker(library: &Library, lead: Option<&str>, region: Region, lang: Lang) -> Screen {
+    picker_for(library, lead, region, None, lang)
 }
 
 /// The picker for a member whose car is `car`: guides for it first, and a word on `/car`.
@@ -39,6 +39,7 @@ pub fn picker_for(
     lead: Option<&str>,
     region: Region,
     car: Option<&Car>,
+    lang: Lang,
 ) -> Screen {
     let mut guides: Vec<&Guide> = library.iter().collect();
     search::fitting_first(&mut guides, car);
@@ -46,8 +47,8 @@ pub fn picker_for(
         .into_iter()
         .take(SELECT_OPTIONS_MAX)
         .map(|g| {
-            CreateSelectMenuOption::new(fit(&g.title, OPTION_TEXT_MAX), g.id.clone())
-                .description(fit(&g.summary, OPTION_TEXT_MAX))
+            CreateSelectMenuOption::new(fit(g.title_in(lang), OPTION_TEXT_MAX), g.id.clone())
+                .description(fit(g.summary_in(lang), OPTION_TEXT_MAX))
         })
         .collect();
     let mut text = String::new();
@@ -55,12 +56,15 @@ pub fn picker_for(
         text.push_str(lead);
         text.push_str("\n\n");
     }
-    text.push_str(&format!(
-        "If anyone is in danger, call **{}** first.\n\n\
-         Pick what happened, or describe it in your own words.",
-        region.emergency()
+    let emergency = region.emergency_in(lang.into());
+    text.push_str(&i18n::text_with(
+        lang,
+        Msg::PickerDanger,
+        &[(Arg::Emergency, &emergency)],
     ));
-    text.push_str(car_line(car));
+    text.push_str("\n\n");
+    text.push_str(&i18n::text(lang, Msg::PickerPick));
+    text.push_str(&car_line(car, lang));
     let mut rows = Vec::new();
     if !options.is_empty() {
         rows.push(CreateActionRow::SelectMenu(
@@ -68,21 +72,21 @@ pub fn picker_for(
                 Action::Pick.encode(),
                 CreateSelectMenuKind::String { options },
             )
-            .placeholder("Choose what happened"),
+            .placeholder(i18n::text(lang, Msg::PickerPlaceholder)),
         ));
     }
     rows.push(CreateActionRow::Buttons(vec![
         CreateButton::new(Action::Describe.encode())
-            .label("Describe your problem")
+            .label(i18n::text(lang, Msg::PickerDescribe))
             .style(ButtonStyle::Primary),
         CreateButton::new(Action::AskVolunteer.encode())
-            .label(handoff_text::NONE_FITS)
+            .label(handoff_text::none_fits(lang))
             .style(ButtonStyle::Secondary),
     ]));
     Screen {
         content: None,
         embed: CreateEmbed::new()
-            .title("What happened?")
+            .title(i18n::text(lang, Msg::PickerTitle))
             .description(text)
             .colour(PICKER_COLOUR),
         rows,
@@ -90,25 +94,28 @@ pub fn picker_for(
 }
 
 /// Lightly, under the picker: what `/car` does, or that it is in use.
-fn car_line(car: Option<&Car>) -> &'static str {
-    match car {
-        Some(_) => "\n\n*Guides for your saved car come first. `/car show` to check it.*",
-        None => "\n\n*Tip: `/car set` tells pitcrew your car once, so guides skip what it already answers.*",
-    }
+fn car_line(car: Option<&Car>, lang: Lang) -> String {
+    let msg = match car {
+        Some(_) => Msg::PickerCarSaved,
+        None => Msg::PickerCarTip,
+    };
+    format!("\n\n*{}*", i18n::text(lang, msg))
 }
 
 /// The suggestions for a member's own words (typed to `/triage` or in the describe modal):
 /// only guides that fit them; when none does, it says so plainly. The words are shown back, so
 /// "None of these — ask a volunteer" can hand them over without asking again.
-pub fn suggest(library: &Library, words: &str, region: Region) -> Screen {
+pub fn suggest(library: &Library, words: &str, region: Region, lang: Lang) -> Screen {
     let guides: Vec<_> = search::rank(library, words, Mode::Words, SUGGESTIONS_MAX)
         .iter()
         .filter(|m| m.fits)
         .filter_map(|m| library.get(&m.guide_id))
         .collect();
-    let mut screen = suggestions(library, &guides, region);
+    let mut screen = suggestions(library, &guides, region, lang);
     if let Some(quoted) = words_field(words) {
-        screen.embed = screen.embed.field(YOUR_WORDS, quoted, false);
+        screen.embed = screen
+            .embed
+            .field(i18n::text(lang, Msg::YourWords), quoted, false);
     }
     screen
 }
@@ -121,13 +128,18 @@ pub fn words_field(words: &str) -> Option<String> {
 
 /// The member's words shown on `message` (a suggestion screen of ours), if it shows any. The
 /// message is the bot's own, echoed back by Discord with the press, so the words need not be
-/// kept anywhere before the member chooses to send them to a volunteer.
+/// kept anywhere before the member chooses to send them to a volunteer. The field's name is
+/// looked for in every language: the press may come from a Discord set to another one since.
 pub fn words_on(message: &Message) -> Option<String> {
+    let names: Vec<_> = Lang::ALL
+        .iter()
+        .map(|&l| i18n::text(l, Msg::YourWords))
+        .collect();
     let field = message
         .embeds
         .iter()
         .flat_map(|e| e.fields.iter())
-        .find(|f| f.name == YOUR_WORDS)?;
+        .find(|f| names.iter().any(|n| f.name == *n))?;
     let words: Vec<&str> = field
         .value
         .lines()
@@ -144,18 +156,18 @@ pub fn words_on(message: &Message) -> Option<String> {
 /// The best guides for a member's own words, as buttons, with the picker kept below; or, when
 /// none fits, the plain word that none does and the picker (whose "None of these" leads to a
 /// person).
-fn suggestions(library: &Library, guides: &[&Guide], region: Region) -> Screen {
+fn suggestions(library: &Library, guides: &[&Guide], region: Region, lang: Lang) -> Screen {
     if guides.is_empty() {
-        let mut screen = picker(library, None, region);
+        let mut screen = picker(library, None, region, lang);
         screen.embed = CreateEmbed::new()
-            .title("No guide fits that")
-            .description(handoff_text::NOTHING_FITS)
+            .title(i18n::text(lang, Msg::NothingFitsTitle))
+            .description(handoff_text::nothing_fits(lang))
             .colour(PICKER_COLOUR);
         return screen;
     }
     let lines: Vec<String> = guides
         .iter()
-        .map(|g| format!("**{}**: {}", g.title, g.summary))
+        .map(|g| format!("**{}**: {}", g.title_in(lang), g.summary_in(lang)))
         .collect();
     let buttons = guides
         .iter()
@@ -167,13 +179,13 @@ fn suggestions(library: &Library, guides: &[&Guide], region: Region) -> Screen {
                 }
                 .encode(),
             )
-            .label(fit(&g.title, BUTTON_LABEL_MAX))
+            .label(fit(g.title_in(lang), BUTTON_LABEL_MAX))
             .style(ButtonStyle::Primary)
         })
         .collect();
-    let mut screen = picker(library, None, region);
+    let mut screen = picker(library, None, region, lang);
     screen.embed = CreateEmbed::new()
-        .title("These guides fit best")
+        .title(i18n::text(lang, Msg::SuggestTitle))
         .description(lines.join("\n"))
         .colour(PICKER_COLOUR);
     screen.rows.insert(0, CreateActionRow::Buttons(buttons));
@@ -181,24 +193,32 @@ fn suggestions(library: &Library, guides: &[&Guide], region: Region) -> Screen {
 }
 
 /// An open session met again: carry on, or start fresh (`then` names the guide to start).
-pub fn resume_offer(session: SessionId, view: &View, then: Option<&str>) -> Screen {
+/// The open guide is named by `guide`'s title in `lang` when the library still has it.
+pub fn resume_offer(
+    session: SessionId,
+    view: &View,
+    (then, guide): (Option<&str>, Option<&Guide>),
+    lang: Lang,
+) -> Screen {
+    let title = guide.map_or(view.guide_title.as_str(), |g| g.title_in(lang));
     // "/triage guide:<the same guide>" is a wish to start that guide afresh, not a new one.
     let fresh_label = match then {
-        Some(g) if g != view.guide_id => "Start the new guide",
-        _ => "Start over",
+        Some(g) if g != view.guide_id => Msg::ResumeNewGuide,
+        _ => Msg::NavRestart,
     };
     Screen {
         content: None,
         embed: CreateEmbed::new()
-            .title("You have a guide in progress")
-            .description(format!(
-                "**{}** is still open. Carry on where you left off, or start fresh.",
-                view.guide_title
+            .title(i18n::text(lang, Msg::ResumeTitle))
+            .description(i18n::text_with(
+                lang,
+                Msg::ResumeBody,
+                &[(Arg::Title, title)],
             ))
             .colour(PICKER_COLOUR),
         rows: vec![CreateActionRow::Buttons(vec![
             CreateButton::new(Action::Resume { session }.encode())
-                .label("Resume")
+                .label(i18n::text(lang, Msg::ResumeContinue))
                 .style(ButtonStyle::Primary),
             CreateButton::new(
                 Action::Fresh {
@@ -207,22 +227,23 @@ pub fn resume_offer(session: SessionId, view: &View, then: Option<&str>) -> Scre
                 }
                 .encode(),
             )
-            .label(fresh_label)
+            .label(i18n::text(lang, fresh_label))
             .style(ButtonStyle::Secondary),
         ])],
     }
 }
 
 /// The ask-a-volunteer modal: the member's words first, when they have described nothing yet.
-pub fn ask_modal() -> CreateModal {
-    CreateModal::new(Modal::AskVolunteer.encode(), "Ask a volunteer").components(vec![
+pub fn ask_modal(lang: Lang) -> CreateModal {
+    let title = i18n::text(lang, Msg::AskModalTitle);
+    CreateModal::new(Modal::AskVolunteer.encode(), title).components(vec![
         CreateActionRow::InputText(
             CreateInputText::new(
                 InputTextStyle::Paragraph,
-                "What is wrong? (volunteers read this)",
+                i18n::text(lang, Msg::AskModalLabel),
                 input::ASK_WORDS,
             )
-            .placeholder("e.g. flat tyre on the A1 and no spare; I'm at a petrol station")
+            .placeholder(i18n::text(lang, Msg::AskModalExample))
             .min_length(2)
             .max_length(500),
         ),
@@ -230,13 +251,16 @@ pub fn ask_modal() -> CreateModal {
 }
 
 /// The "describe your problem" modal.
-pub fn describe_modal() -> CreateModal {
-    CreateModal::new(Modal::Describe.encode(), "Describe your problem").components(vec![
-        CreateActionRow::InputText(
-            CreateInputText::new(InputTextStyle::Paragraph, "What happened?", input::DESCRIBE)
-                .placeholder("e.g. my keys are locked in the boot")
-                .min_length(2)
-                .max_length(300),
-        ),
-    ])
+pub fn describe_modal(lang: Lang) -> CreateModal {
+    let title = i18n::text(lang, Msg::PickerDescribe);
+    CreateModal::new(Modal::Describe.encode(), title).components(vec![CreateActionRow::InputText(
+        CreateInputText::new(
+            InputTextStyle::Paragraph,
+            i18n::text(lang, Msg::PickerTitle),
+            input::DESCRIBE,
+        )
+        .placeholder(i18n::text(lang, Msg::DescribeModalExample))
+        .min_length(2)
+        .max_length(300),
+    )])
 }

@@ -9,7 +9,7 @@ use serenity::all::{
 
 use super::card_actions::Service;
 use super::commands::{self, Command, AUTOCOMPLETE_MAX, CANCEL};
-use super::interaction::{or_trouble, responder, scope};
+use super::interaction::{note, or_trouble, responder, scope};
 use super::region::Reader;
 use super::render;
 use super::respond::{Deferral, Reply};
@@ -21,18 +21,19 @@ use crate::domain::{Member, Scope};
 use crate::guide::search::{self, Mode};
 use crate::guide::Guide;
 use crate::guide::Lang;
-
-const UNKNOWN: &str = "That command did not work. Type `/triage` to start again.";
+use crate::i18n::{self, Msg};
 
 pub async fn command(ctx: &Context, desk: &Desk, service: &Service, cmd: &CommandInteraction) {
     let responder = responder(ctx, cmd.id, &cmd.token);
+    let reader = Reader::new(desk, cmd.guild_id, &cmd.locale);
     let Some(command) = commands::parse(&cmd.data) else {
         tracing::info!(command = %cmd.data.name, "refused a command pitcrew never registered");
         return responder
-            .answer(Deferral::NewMessage, async { Reply::Note(UNKNOWN.into()) })
+            .answer(Deferral::NewMessage, async {
+                note(&reader, Msg::UnknownCommand)
+            })
             .await;
     };
-    let reader = Reader::new(desk, cmd.guild_id, &cmd.locale);
     let cancelled = responder
         .answer_then(Deferral::NewMessage, async {
             match run(desk, service, cmd, command, &reader).await {
@@ -76,12 +77,12 @@ async fn run(
             let lang = Lang::from_discord_locale(&cmd.locale);
             triage(desk, &member, &scope, guide.as_deref(), reader, lang).await?
         }
-        Command::Cancel => return cancel(desk, service, &member, &scope).await,
+        Command::Cancel => return cancel(desk, service, &member, &scope, reader).await,
         Command::Setup(change) => setup::admin(desk, &caller(), Some(change)).await?,
         Command::Status => setup::admin(desk, &caller(), None).await?,
         Command::Queue => setup::queue(desk, &caller()).await?,
         Command::Duty { on } => setup::duty(desk, &caller(), on).await?,
-        Command::Car(car) => Reply::Note(super::car::run(desk, &member, car).await?),
+        Command::Car(car) => Reply::Note(super::car::run(desk, &member, car, reader.lang()).await?),
     };
     Ok((reply, None))
 }
@@ -114,18 +115,24 @@ async fn triage(
                 reader.region_for(&view).await,
             ),
             Opened::AlreadyOpen { session, view } => {
-                screens::resume_offer(session.id, &view, exact)
+                let guide = library.get(&view.guide_id);
+                screens::resume_offer(session.id, &view, (exact, guide), lang)
             }
         };
         return Ok(Reply::New(reply));
     }
     if let Some((session, view)) = desk.open_session(member, scope).await? {
-        return Ok(Reply::New(screens::resume_offer(session.id, &view, exact)));
+        let guide = library.get(&view.guide_id);
+        let offer = screens::resume_offer(session.id, &view, (exact, guide), lang);
+        return Ok(Reply::New(offer));
     }
     let region = reader.region().await;
     let reply = match wanted {
-        Some(words) => screens::suggest(library, &words, region),
-        None => screens::picker_for(library, None, region, desk.car(member).await?.as_ref()),
+        Some(words) => screens::suggest(library, &words, region, lang),
+        None => {
+            let car = desk.car(member).await?;
+            screens::picker_for(library, None, region, car.as_ref(), lang)
+        }
     };
     Ok(Reply::New(reply))
 }
@@ -136,18 +143,19 @@ async fn cancel(
     service: &Service,
     member: &Member,
     scope: &Scope,
+    reader: &Reader<'_>,
 ) -> Result<(Reply, Option<Handoff>), DeskError> {
     let guide = desk.cancel(member, scope).await?;
     let handoff = match (scope, member) {
         (Scope::Guild { guild, .. }, Member::Discord(id)) => service.cancel(*guild, *id).await?,
         _ => None,
     };
-    let text = match (&guide, &handoff) {
-        (_, Some(_)) => "Your request for a volunteer is cancelled, and the volunteers can see that. Type `/triage` whenever you need help again.",
-        (Some(_), None) => "Your guide is closed. Type `/triage` whenever you need it again.",
-        (None, None) => "You have no open guide here.",
+    let said = match (&guide, &handoff) {
+        (_, Some(_)) => Msg::CancelledRequest,
+        (Some(_), None) => Msg::CancelledGuide,
+        (None, None) => Msg::CancelNothing,
     };
-    Ok((Reply::Note(text.into()), handoff))
+    Ok((note(reader, said), handoff))
 }
 
 /// `/triage`'s guide option, as the member types.
@@ -158,6 +166,7 @@ pub async fn autocomplete(ctx: &Context, desk: &Desk, cmd: &CommandInteraction) 
         .map(|o| o.value.to_string())
         .unwrap_or_default();
     let library = desk.library();
+    let lang = Lang::from_discord_locale(&cmd.locale);
     let mut response = CreateAutocompleteResponse::new();
     let mut matches: Vec<&Guide> = if typed.trim().is_empty() {
         library.iter().collect()
@@ -176,11 +185,11 @@ pub async fn autocomplete(ctx: &Context, desk: &Desk, cmd: &CommandInteraction) 
     search::fitting_first(&mut matches, car.as_ref());
     let mut offered = 0;
     if !typed.trim().is_empty() && CANCEL.starts_with(&typed.trim().to_lowercase()) {
-        response = response.add_string_choice("Cancel my open guide", CANCEL);
+        response = response.add_string_choice(i18n::text(lang, Msg::CancelChoice), CANCEL);
         offered += 1;
     }
     for g in matches.iter().take(AUTOCOMPLETE_MAX - offered) {
-        response = response.add_string_choice(render::fit(&g.title, 100), g.id.clone());
+        response = response.add_string_choice(render::fit(g.title_in(lang), 100), g.id.clone());
     }
     responder(ctx, cmd.id, &cmd.token)
         .answer(Deferral::NewMessage, async {

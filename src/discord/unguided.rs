@@ -19,6 +19,7 @@ use crate::domain::{Handoff, Member, Ready, Region, Scope};
 use crate::guide::Lang;
 use crate::handoff::text;
 use crate::handoff::Prepared;
+use crate::i18n::{self, Msg};
 
 const ASKED_COLOUR: u32 = 0xf59e0b;
 const ALONE_COLOUR: u32 = 0xdc2626;
@@ -29,9 +30,10 @@ pub async fn pressed(ctx: &Context, service: &Service, press: &ComponentInteract
     let member = Member::Discord(press.user.id.into());
     let place = scope(press.guild_id, press.channel_id.get());
     let words = screens::words_on(&press.message);
+    let lang = Lang::from_discord_locale(&press.locale);
     // In a DM no volunteer can be reached whatever they write: say so at once, no form.
     if words.is_none() && place != Scope::Dm {
-        let modal = CreateInteractionResponse::Modal(screens::ask_modal());
+        let modal = CreateInteractionResponse::Modal(screens::ask_modal(lang));
         return responder
             .answer(Deferral::Update, async { Reply::Raw(modal) })
             .await;
@@ -48,7 +50,7 @@ pub async fn pressed(ctx: &Context, service: &Service, press: &ComponentInteract
             let region = reader.region().await;
             let (screen, after) =
                 ask(service, &member, &place, &words, (region, reader.lang())).await;
-            (Reply::Update(screen), after.map(|a| (a, region)))
+            (Reply::Update(screen), after.map(|a| (a, (region, lang))))
         })
         .await;
     deliver(service, &responder, after, &name).await;
@@ -87,7 +89,7 @@ pub async fn submitted(ctx: &Context, service: &Service, modal: &ModalInteractio
             } else {
                 Reply::New(screen)
             };
-            (reply, after.map(|a| (a, region)))
+            (reply, after.map(|a| (a, (region, reader.lang()))))
         })
         .await;
     deliver(service, &responder, after, &name).await;
@@ -105,51 +107,51 @@ async fn ask(
     let asked = service.ask_unguided(member, place, words, lang).await;
     let (title, said, colour, after) = match asked {
         Ok(Prepared::Opened { handoff, ready }) => (
-            "A volunteer has been asked",
-            text::unguided_next(region),
+            Msg::AskedTitle,
+            text::unguided_next(region, lang),
             ASKED_COLOUR,
             Some((*handoff, ready)),
         ),
         Ok(Prepared::NoServer) => (
-            "No volunteer here",
-            text::no_volunteer_here(true, region),
+            Msg::AloneTitle,
+            text::no_volunteer_here(true, region, lang),
             ALONE_COLOUR,
             None,
         ),
         Ok(Prepared::NotSetUp) => (
-            "No volunteer here",
-            text::no_volunteer_here(false, region),
+            Msg::AloneTitle,
+            text::no_volunteer_here(false, region, lang),
             ALONE_COLOUR,
             None,
         ),
         Ok(Prepared::AlreadyOpen { thread }) => (
-            "You already have a request open",
-            text::already_open(thread, region),
+            Msg::AlreadyOpenTitle,
+            text::already_open(thread, region, lang),
             ASKED_COLOUR,
             None,
         ),
         Ok(Prepared::Closed) => (
-            "No volunteer here",
-            text::ask_again(region),
+            Msg::AloneTitle,
+            text::ask_again(region, lang),
             ALONE_COLOUR,
             None,
         ),
         Err(e) => {
             tracing::error!(error = %e, "could not open a handoff without a guide");
             (
-                "No volunteer reached",
-                text::not_delivered(region),
+                Msg::NotReachedTitle,
+                text::not_delivered(region, lang),
                 ALONE_COLOUR,
                 None,
             )
         }
     };
     let mut embed = CreateEmbed::new()
-        .title(title)
+        .title(i18n::text(lang, title))
         .description(said)
         .colour(colour);
     if let Some(quoted) = screens::words_field(words) {
-        embed = embed.field("Your words", quoted, false);
+        embed = embed.field(i18n::text(lang, Msg::YourWords), quoted, false);
     }
     let screen = Screen {
         content: None,
@@ -163,15 +165,17 @@ async fn ask(
 async fn deliver(
     service: &Service,
     responder: &Responder,
-    after: Option<((Handoff, Ready), Region)>,
+    after: Option<((Handoff, Ready), (Region, Lang))>,
     member_name: &str,
 ) {
-    if let Some(((handoff, ready), region)) = after {
+    if let Some(((handoff, ready), (region, lang))) = after {
         if !service
             .deliver_prepared(&handoff, &ready, member_name)
             .await
         {
-            responder.follow_note(&text::not_delivered(region)).await;
+            responder
+                .follow_note(&text::not_delivered(region, lang))
+                .await;
         }
     }
 }

@@ -1,130 +1,125 @@
 //! The words members and volunteers read around a handoff. Kept here, away from Discord, so
-//! the terminal and tests read the same sentences.
+//! the terminal and tests read the same sentences. What a member reads on their own screen is
+//! in their language (from `i18n`); what is posted in the thread or to the volunteers stays in
+//! the server's (English): volunteers read the thread too, and the card names the member's
+//! language.
 
-use crate::domain::{Region, UserId, RENOTIFY_MAX};
+use crate::domain::{ChannelId, Region, UserId, RENOTIFY_MAX};
+use crate::guide::Lang;
+use crate::i18n::{self, Arg, Msg};
 
-/// Shown to the member as soon as the handoff is opened.
-pub fn member_next(urgent: bool, region: Region) -> String {
+/// A member text in `lang`, with the region's numbers and roadside help put in, in the same
+/// language (`Arg::Emergency`, `Arg::Roadside`, `Arg::InDanger`).
+fn said(msg: Msg, region: Region, lang: Lang) -> String {
+    said_with(msg, region, lang, &[])
+}
+
+fn said_with(msg: Msg, region: Region, lang: Lang, more: &[(Arg, &str)]) -> String {
+    let speech = lang.into();
+    let emergency = region.emergency_in(speech);
+    let in_danger = region.in_danger_in(speech);
+    let mut args = vec![
+        (Arg::Emergency, emergency.as_str()),
+        (Arg::Roadside, region.roadside_in(speech)),
+        (Arg::InDanger, in_danger.as_str()),
+    ];
+    args.extend_from_slice(more);
+    i18n::text_with(lang, msg, &args)
+}
+
+/// Shown to the member as soon as the handoff is opened, in the member's `lang`.
+pub fn member_next(urgent: bool, region: Region, lang: Lang) -> String {
     let mut s = String::new();
     if urgent {
-        s.push_str(&format!(
-            "**If anyone is in danger, call {} now; don't wait for us.**\n\n",
-            region.emergency()
-        ));
+        s.push_str(&said(Msg::NextUrgent, region, lang));
+        s.push_str("\n\n");
     }
-    s.push_str(&format!(
-        "**What happens next:** a club volunteer has been told and will join your private \
-         thread here. They can already see what you answered, so you won't be asked again.\n\n\
-         **Meanwhile:** stay somewhere safe, save your phone battery, and call {} or a \
-         locksmith if you need help sooner.",
-        region.numbers().roadside
+    s.push_str(&paragraphs(
+        &[Msg::NextGuided, Msg::NextGuidedMeanwhile],
+        region,
+        lang,
     ));
     s
 }
 
+/// Messages said one after the other, a blank line between them (Fluent cannot start a line
+/// of a message with the `**` that opens each paragraph, so each is a message of its own).
+fn paragraphs(msgs: &[Msg], region: Region, lang: Lang) -> String {
+    let said: Vec<String> = msgs.iter().map(|&m| said(m, region, lang)).collect();
+    said.join("\n\n")
+}
+
 /// The button (and terminal choice) that always leads to a person when no guide fits.
-pub const NONE_FITS: &str = "None of these — ask a volunteer";
+pub fn none_fits(lang: Lang) -> String {
+    i18n::text(lang, Msg::NoneFits).into_owned()
+}
 
 /// A card's (and thread's) title when no guide led to it.
 pub const UNGUIDED_TITLE: &str = "A problem no guide covers";
 
 /// Said plainly when a description fits none of the guides, instead of offering the nearest.
-pub const NOTHING_FITS: &str = "None of our guides fits what you described, so we won't send \
-    you down one that doesn't. Press **None of these — ask a volunteer** and a club volunteer \
-    gets your words, or pick a guide below if one does match after all.";
+pub fn nothing_fits(lang: Lang) -> String {
+    i18n::text(lang, Msg::NothingFits).into_owned()
+}
 
 /// Shown when the member asked for a person with their own words and a volunteer was told.
-pub fn unguided_next(region: Region) -> String {
-    format!(
-        "**What happens next:** a club volunteer has been told, with your words, and will join \
-         your private thread here.\n\n**Meanwhile:** stay somewhere safe, save your phone \
-         battery, and call {} if you need help sooner. {}",
-        region.numbers().roadside,
-        region.in_danger()
+pub fn unguided_next(region: Region, lang: Lang) -> String {
+    paragraphs(
+        &[Msg::NextUnguided, Msg::NextUnguidedMeanwhile],
+        region,
+        lang,
     )
 }
 
 /// Shown instead of a promise when no volunteer can be reached here: in a DM (`in_dm`) or a
 /// server whose volunteers are not set up.
-pub fn no_volunteer_here(in_dm: bool, region: Region) -> String {
-    let why = if in_dm {
-        "volunteers help in the club's server, not in direct messages"
+pub fn no_volunteer_here(in_dm: bool, region: Region, lang: Lang) -> String {
+    let msg = if in_dm {
+        Msg::NoVolunteerDm
     } else {
-        "this server has not set volunteers up"
+        Msg::NoVolunteerServer
     };
-    format!(
-        "**No volunteer can be reached here** ({why}), so nobody has been told. Call {} or a \
-         locksmith now. {}",
-        region.numbers().roadside,
-        region.in_danger()
-    )
+    said(msg, region, lang)
 }
 
 /// The terminal's "None of these": what Discord would do with `words`, and what to do now.
-pub fn unguided_in_terminal(words: &str, region: Region) -> String {
+pub fn unguided_in_terminal(words: &str, region: Region, lang: Lang) -> String {
     let words = if words.trim().is_empty() {
-        "> (nothing described yet)".to_string()
+        format!("> {}", i18n::text(lang, Msg::InTerminalNothing))
     } else {
         quote(words.trim())
     };
-    format!(
-        "On Discord, a volunteer of the club would be asked now, with these words:\n{words}\n\n\
-         Here in the terminal nobody is told. Call {} or a locksmith now. {}",
-        region.numbers().roadside,
-        region.in_danger()
-    )
+    said_with(Msg::InTerminal, region, lang, &[(Arg::Words, &words)])
 }
 
 /// Shown when this server has no volunteers set up: the guide's own advice stands.
-pub fn not_set_up(region: Region) -> String {
-    format!(
-        "Volunteers are not available here yet, so nobody has been told. Follow the advice \
-         above, and call {} or a locksmith if you need help now. {}",
-        region.numbers().roadside,
-        region.in_danger()
-    )
+pub fn not_set_up(region: Region, lang: Lang) -> String {
+    said(Msg::NotSetUp, region, lang)
 }
 
 /// Shown when this walk's handoff is already over.
-pub fn ask_again(region: Region) -> String {
-    format!(
-        "Your earlier request was already closed. Run `/triage` to start again and a volunteer \
-         will be asked anew. {}",
-        region.in_danger()
-    )
+pub fn ask_again(region: Region, lang: Lang) -> String {
+    said(Msg::AskAgain, region, lang)
 }
 
 /// Shown when the member already has a request open with the volunteers.
-pub fn already_open(thread: Option<crate::domain::ChannelId>, region: Region) -> String {
+pub fn already_open(thread: Option<ChannelId>, region: Region, lang: Lang) -> String {
+    let thread_words = i18n::text(lang, Msg::AlreadyOpenThread);
     let place = match thread {
-        Some(t) => format!("your private thread <#{t}>"),
-        None => "your private thread".to_string(),
+        Some(t) => format!("{thread_words} <#{t}>"),
+        None => thread_words.into_owned(),
     };
-    format!(
-        "You already have a request open with the volunteers: carry on in {place}, and add \
-         anything new there. {}",
-        region.in_danger()
-    )
+    said_with(Msg::AlreadyOpen, region, lang, &[(Arg::Place, &place)])
 }
 
 /// Shown in a DM: volunteers are reached from the club's server.
-pub fn no_server(region: Region) -> String {
-    format!(
-        "Volunteers help in the club's server: run `/triage` there to reach one. Meanwhile, \
-         {} or a locksmith can help. {}",
-        region.numbers().roadside,
-        region.in_danger()
-    )
+pub fn no_server(region: Region, lang: Lang) -> String {
+    said(Msg::NoServer, region, lang)
 }
 
 /// Shown when the handoff could not be delivered (a missing permission, Discord trouble).
-pub fn not_delivered(region: Region) -> String {
-    format!(
-        "We could not reach the volunteers just now. Follow the advice above, and call {} or a \
-         locksmith if you need help now. {}",
-        region.numbers().roadside,
-        region.in_danger()
-    )
+pub fn not_delivered(region: Region, lang: Lang) -> String {
+    said(Msg::NotDelivered, region, lang)
 }
 
 /// Posted to the member each time nobody has claimed the handoff yet.
@@ -168,7 +163,7 @@ pub const MEMBER_CANCELLED: &str = "The member cancelled this request.";
 pub fn opening(member: UserId, guide_title: &str, urgent: bool, region: Region) -> String {
     format!(
         "Hi <@{member}>, this is your private thread with the club's volunteers about **{guide_title}**.\n\n{}",
-        member_next(urgent, region)
+        member_next(urgent, region, Lang::En)
     )
 }
 
@@ -228,13 +223,16 @@ mod tests {
     #[test]
     fn without_a_volunteer_nothing_is_promised_and_danger_is_named() {
         let gb = Region::Gb;
-        for said in [no_volunteer_here(true, gb), no_volunteer_here(false, gb)] {
+        for said in [
+            no_volunteer_here(true, gb, Lang::En),
+            no_volunteer_here(false, gb, Lang::En),
+        ] {
             assert!(said.contains("No volunteer can be reached here"), "{said}");
             assert!(!said.contains("has been told,"), "{said}");
             assert!(said.contains(&gb.in_danger()), "{said}");
             assert!(said.contains("999"), "{said}");
         }
-        let terminal = unguided_in_terminal("@everyone flat tyre\nno spare", gb);
+        let terminal = unguided_in_terminal("@everyone flat tyre\nno spare", gb, Lang::En);
         assert!(
             terminal.contains("> @everyone flat tyre\n> no spare"),
             "{terminal}"
@@ -245,8 +243,8 @@ mod tests {
     #[test]
     fn urgent_texts_lead_with_the_emergency_number() {
         let us = Region::Us;
-        assert!(member_next(true, us).starts_with("**If anyone is in danger, call 911"));
-        assert!(!member_next(false, us).contains("don't wait for us"));
+        assert!(member_next(true, us, Lang::En).starts_with("**If anyone is in danger, call 911"));
+        assert!(!member_next(false, us, Lang::En).contains("don't wait for us"));
         assert!(still_waiting(true, 2, us).contains("call 911"));
         assert!(still_waiting(false, 1, us).contains("reminder 1"));
     }
@@ -256,12 +254,12 @@ mod tests {
         for region in Region::ALL {
             let number = region.emergency();
             let texts = [
-                member_next(true, region),
-                not_set_up(region),
-                ask_again(region),
-                already_open(None, region),
-                no_server(region),
-                not_delivered(region),
+                member_next(true, region, Lang::En),
+                not_set_up(region, Lang::En),
+                ask_again(region, Lang::En),
+                already_open(None, region, Lang::En),
+                no_server(region, Lang::En),
+                not_delivered(region, Lang::En),
                 still_waiting(true, 1, region),
                 still_waiting(false, 1, region),
                 opening(UserId(1), "A guide", true, region),
@@ -273,7 +271,30 @@ mod tests {
                 }
             }
         }
-        assert!(member_next(true, Region::Gb).starts_with("**If anyone is in danger, call 999"));
-        assert!(no_server(Region::Gb).contains("a breakdown service (AA"));
+        assert!(member_next(true, Region::Gb, Lang::En)
+            .starts_with("**If anyone is in danger, call 999"));
+        assert!(no_server(Region::Gb, Lang::En).contains("a breakdown service (AA"));
+    }
+
+    #[test]
+    fn a_german_member_reads_german_with_the_regions_numbers_and_help_in_german() {
+        let de = Region::De;
+        let next = member_next(true, de, Lang::De);
+        assert!(
+            next.starts_with("**Wenn jemand in Gefahr ist, rufen Sie jetzt 112"),
+            "{next}"
+        );
+        assert!(next.contains("einen Pannendienst (ADAC"), "{next}");
+        assert!(!next.contains("What happens next"), "{next}");
+        let alone = no_volunteer_here(false, de, Lang::De);
+        assert!(alone.contains(&de.in_danger_in(Lang::De.into())), "{alone}");
+        assert!(!alone.contains("breakdown"), "{alone}");
+        assert!(none_fits(Lang::De).starts_with("Nichts davon"));
+        assert_eq!(none_fits(Lang::En), "None of these — ask a volunteer");
+        let terminal = unguided_in_terminal("", de, Lang::De);
+        assert!(
+            terminal.contains("> (noch nichts beschrieben)"),
+            "{terminal}"
+        );
     }
 }

@@ -11,119 +11,60 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::FluentResource;
+use fluent_bundle::{FluentArgs, FluentResource};
 use unic_langid::LanguageIdentifier;
 
 use crate::guide::Lang;
 
-/// Every message pitcrew's own code shows, by its Fluent key.
+mod msg;
+
+pub use msg::Msg;
+
+/// A value a message puts into its words (a number, the member's own text), by its Fluent
+/// variable name: a caller names it from this list, never by a string.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Msg {
-    NavBack,
-    NavRestart,
-    NavVolunteer,
-    EscalatedFooter,
-    NoticeGuideUpdated,
-    NoticeStepRemoved,
-    NoticeOldStep,
-    NoticeUnavailable,
-    NoticeClosed,
-    NoticeResumed,
-    CmdTriage,
-    CmdTriageGuide,
-    CmdPitcrew,
-    CmdPitcrewSetup,
-    CmdPitcrewSetupRole,
-    CmdPitcrewSetupCards,
-    CmdPitcrewSetupHelp,
-    CmdPitcrewSetupRenotify,
-    CmdPitcrewStatus,
-    CmdVolunteer,
-    CmdVolunteerQueue,
-    CmdVolunteerDuty,
-    CmdVolunteerDutyState,
-    CmdPitcrewSetupRegion,
-    CmdCar,
-    CmdCarSet,
-    CmdCarSetMake,
-    CmdCarSetModel,
-    CmdCarSetYear,
-    CmdCarSetKey,
-    CmdCarShow,
-    CmdCarForget,
+pub enum Arg {
+    /// What to call in an emergency, as said after "call" (`999 (or 112)`).
+    Emergency,
+    /// The whole "If anyone is in danger, call … now." sentence.
+    InDanger,
+    /// Who helps at the roadside in the reader's region, in the reader's language.
+    Roadside,
+    /// A guide's title.
+    Title,
+    /// Where the member's private thread is (a channel mention, or words for it).
+    Place,
+    /// The member's car, already shown in a code span.
+    Car,
+    /// Why something was refused.
+    Error,
+    /// The member's own words, already quoted.
+    Words,
 }
 
-impl Msg {
-    pub const ALL: [Msg; 32] = [
-        Msg::NavBack,
-        Msg::NavRestart,
-        Msg::NavVolunteer,
-        Msg::EscalatedFooter,
-        Msg::NoticeGuideUpdated,
-        Msg::NoticeStepRemoved,
-        Msg::NoticeOldStep,
-        Msg::NoticeUnavailable,
-        Msg::NoticeClosed,
-        Msg::NoticeResumed,
-        Msg::CmdTriage,
-        Msg::CmdTriageGuide,
-        Msg::CmdPitcrew,
-        Msg::CmdPitcrewSetup,
-        Msg::CmdPitcrewSetupRole,
-        Msg::CmdPitcrewSetupCards,
-        Msg::CmdPitcrewSetupHelp,
-        Msg::CmdPitcrewSetupRenotify,
-        Msg::CmdPitcrewStatus,
-        Msg::CmdVolunteer,
-        Msg::CmdVolunteerQueue,
-        Msg::CmdVolunteerDuty,
-        Msg::CmdVolunteerDutyState,
-        Msg::CmdPitcrewSetupRegion,
-        Msg::CmdCar,
-        Msg::CmdCarSet,
-        Msg::CmdCarSetMake,
-        Msg::CmdCarSetModel,
-        Msg::CmdCarSetYear,
-        Msg::CmdCarSetKey,
-        Msg::CmdCarShow,
-        Msg::CmdCarForget,
+impl Arg {
+    pub const ALL: [Arg; 8] = [
+        Arg::Emergency,
+        Arg::InDanger,
+        Arg::Roadside,
+        Arg::Title,
+        Arg::Place,
+        Arg::Car,
+        Arg::Error,
+        Arg::Words,
     ];
 
-    /// The message's key in the `.ftl` files.
-    pub fn key(self) -> &'static str {
+    /// The variable's name in the `.ftl` files (`{ $emergency }`).
+    pub fn name(self) -> &'static str {
         match self {
-            Msg::NavBack => "nav-back",
-            Msg::NavRestart => "nav-restart",
-            Msg::NavVolunteer => "nav-volunteer",
-            Msg::EscalatedFooter => "escalated-footer",
-            Msg::NoticeGuideUpdated => "notice-guide-updated",
-            Msg::NoticeStepRemoved => "notice-step-removed",
-            Msg::NoticeOldStep => "notice-old-step",
-            Msg::NoticeUnavailable => "notice-unavailable",
-            Msg::NoticeClosed => "notice-closed",
-            Msg::NoticeResumed => "notice-resumed",
-            Msg::CmdTriage => "cmd-triage",
-            Msg::CmdTriageGuide => "cmd-triage-guide",
-            Msg::CmdPitcrew => "cmd-pitcrew",
-            Msg::CmdPitcrewSetup => "cmd-pitcrew-setup",
-            Msg::CmdPitcrewSetupRole => "cmd-pitcrew-setup-role",
-            Msg::CmdPitcrewSetupCards => "cmd-pitcrew-setup-cards",
-            Msg::CmdPitcrewSetupHelp => "cmd-pitcrew-setup-help",
-            Msg::CmdPitcrewSetupRenotify => "cmd-pitcrew-setup-renotify",
-            Msg::CmdPitcrewStatus => "cmd-pitcrew-status",
-            Msg::CmdVolunteer => "cmd-volunteer",
-            Msg::CmdVolunteerQueue => "cmd-volunteer-queue",
-            Msg::CmdVolunteerDuty => "cmd-volunteer-duty",
-            Msg::CmdVolunteerDutyState => "cmd-volunteer-duty-state",
-            Msg::CmdPitcrewSetupRegion => "cmd-pitcrew-setup-region",
-            Msg::CmdCar => "cmd-car",
-            Msg::CmdCarSet => "cmd-car-set",
-            Msg::CmdCarSetMake => "cmd-car-set-make",
-            Msg::CmdCarSetModel => "cmd-car-set-model",
-            Msg::CmdCarSetYear => "cmd-car-set-year",
-            Msg::CmdCarSetKey => "cmd-car-set-key",
-            Msg::CmdCarShow => "cmd-car-show",
-            Msg::CmdCarForget => "cmd-car-forget",
+            Arg::Emergency => "emergency",
+            Arg::InDanger => "in_danger",
+            Arg::Roadside => "roadside",
+            Arg::Title => "title",
+            Arg::Place => "place",
+            Arg::Car => "car",
+            Arg::Error => "error",
+            Arg::Words => "words",
         }
     }
 }
@@ -160,20 +101,32 @@ fn bundle(lang: Lang) -> Bundle {
     bundle
 }
 
-fn format(lang: Lang, msg: Msg) -> Option<String> {
+fn format(lang: Lang, msg: Msg, args: &[(Arg, &str)]) -> Option<String> {
     let (_, bundle) = bundles().iter().find(|(l, _)| *l == lang)?;
     let pattern = bundle.get_message(msg.key())?.value()?;
+    let mut fluent_args = FluentArgs::new();
+    for (arg, value) in args {
+        fluent_args.set(arg.name(), *value);
+    }
     let mut errors = Vec::new();
-    let text = bundle.format_pattern(pattern, None, &mut errors);
+    let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
     errors.is_empty().then(|| text.into_owned())
 }
 
 /// `msg` in `lang`; English when `lang` lacks it, the key when English does too.
 pub fn text(lang: Lang, msg: Msg) -> Cow<'static, str> {
-    format(lang, msg)
-        .or_else(|| format(Lang::En, msg))
+    format(lang, msg, &[])
+        .or_else(|| format(Lang::En, msg, &[]))
         .map(Cow::Owned)
         .unwrap_or(Cow::Borrowed(msg.key()))
+}
+
+/// `msg` in `lang` with `args` put into it; the same fallbacks as [`text`] (a message that
+/// lacks one of its arguments counts as broken).
+pub fn text_with(lang: Lang, msg: Msg, args: &[(Arg, &str)]) -> String {
+    format(lang, msg, args)
+        .or_else(|| format(Lang::En, msg, args))
+        .unwrap_or_else(|| msg.key().to_string())
 }
 
 #[cfg(test)]

@@ -38,8 +38,10 @@ fn every_key_in_the_files_is_a_msg_and_every_msg_formats_in_every_language() {
     let named: BTreeSet<String> = Msg::ALL.iter().map(|m| m.key().to_string()).collect();
     assert_eq!(keys(Lang::En), named, "Msg::ALL and locales/en differ");
     for lang in Lang::ALL {
-        for msg in Msg::ALL {
-            let text = format(lang, msg).unwrap_or_else(|| panic!("{lang}: {msg:?} fails"));
+        for &msg in Msg::ALL {
+            // Every argument is offered: a message may use any of them, none may lack one.
+            let args: Vec<(Arg, &str)> = Arg::ALL.iter().map(|a| (*a, "x")).collect();
+            let text = format(lang, msg, &args).unwrap_or_else(|| panic!("{lang}: {msg:?} fails"));
             assert!(!text.trim().is_empty(), "{lang}: {msg:?} is empty");
             assert!(
                 !text.contains(['\u{2068}', '\u{2069}']),
@@ -71,4 +73,21 @@ fn english_notices_match_the_engines_own_words() {
     for (notice, msg) in pairs {
         assert_eq!(text(Lang::En, msg), notice.text(), "{msg:?}");
     }
+}
+
+#[test]
+fn a_message_over_several_lines_keeps_its_blank_line_and_takes_its_arguments() {
+    let said = text_with(
+        Lang::De,
+        Msg::InTerminal,
+        &[
+            (Arg::Roadside, "den ADAC"),
+            (Arg::Words, "> w"),
+            (Arg::InDanger, "!"),
+        ],
+    );
+    assert!(said.contains("Worten:\n> w\n\nHier im Terminal"), "{said}");
+    assert!(said.contains("Rufen Sie jetzt den ADAC oder"), "{said}");
+    // A message that references another reads it in the same language.
+    assert!(text(Lang::De, Msg::NothingFits).contains("**Nichts davon — Helfer fragen**"));
 }

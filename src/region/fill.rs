@@ -47,7 +47,7 @@ impl Placeholder {
         match self {
             Placeholder::Emergency => region.emergency_in(speech),
             Placeholder::PoliceNonEmergency => n.police_non_emergency.to_string(),
-            Placeholder::Roadside => n.roadside.to_string(),
+            Placeholder::Roadside => region.roadside_in(speech).to_string(),
         }
     }
 }

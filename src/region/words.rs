@@ -113,6 +113,35 @@ impl Region {
         }
     }
 
+    /// Who helps at the roadside, as said after "call" (in German in the accusative: "rufen
+    /// Sie … an"). The English is the table's own; the German names the same services.
+    pub fn roadside_in(self, speech: Speech) -> &'static str {
+        match speech {
+            Speech::En => self.numbers().roadside,
+            Speech::De => self.roadside_de(),
+        }
+    }
+
+    fn roadside_de(self) -> &'static str {
+        match self {
+            Region::Us => "einen Pannendienst (AAA, Ihre Versicherung oder den Dienst Ihres Herstellers)",
+            Region::Ca => "einen Pannendienst (CAA, Ihre Versicherung oder den Dienst Ihres Herstellers)",
+            Region::Gb => "einen Pannendienst (AA, RAC, Green Flag oder Ihre Versicherung)",
+            Region::Ie => "einen Pannendienst (AA Ireland oder Ihre Versicherung)",
+            Region::De => "einen Pannendienst (ADAC, Ihren Automobilclub oder Ihre Versicherung)",
+            Region::At => "einen Pannendienst (ÖAMTC, ARBÖ oder Ihre Versicherung)",
+            Region::Ch => "einen Pannendienst (TCS oder Ihre Versicherung)",
+            Region::Fr => "den Pannendienst Ihrer Versicherung (auf der Autobahn über die orangefarbenen Notrufsäulen)",
+            Region::Nl => "einen Pannendienst (ANWB Wegenwacht oder Ihre Versicherung)",
+            Region::Be => "einen Pannendienst (Touring, VAB oder Ihre Versicherung)",
+            Region::Es => "den Pannendienst Ihrer Versicherung (asistencia en carretera)",
+            Region::It => "einen Pannendienst (ACI oder Ihre Versicherung)",
+            Region::Au => "einen Pannendienst (NRMA, RACV, RACQ, RAA, RAC WA oder Ihre Versicherung)",
+            Region::Nz => "einen Pannendienst (AA Roadservice oder Ihre Versicherung)",
+            Region::Other => "einen Pannendienst (Ihren Automobilclub oder Ihre Versicherung)",
+        }
+    }
+
     /// "If anyone is in danger, call … now." for the notes around a guide. In English.
     pub fn in_danger(self) -> String {
         self.in_danger_in(Speech::En)

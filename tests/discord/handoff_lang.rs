@@ -6,7 +6,6 @@ use std::time::{Duration, Instant};
 
 use pitcrew::domain::{GuildId, LangCode, UserId};
 use pitcrew::guide::Lang;
-use pitcrew::handoff::text::NONE_FITS;
 use pitcrew::i18n::{text, Msg};
 
 use crate::fake::Actor;
@@ -81,7 +80,7 @@ async fn a_german_member_who_asks_without_a_guide_gets_a_card_that_says_so_too()
         .describe(&de, &picker, "Benzin leer auf der Autobahn")
         .await
         .message();
-    pit.press(&de, &told, NONE_FITS).await;
+    pit.press(&de, &told, &text(Lang::De, Msg::NoneFits)).await;
     let deadline = Instant::now() + T;
     let h = loop {
         let h = pit

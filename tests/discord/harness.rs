@@ -275,9 +275,11 @@ impl Pit {
         self.answer(self.server.dispatch(payload).await).await
     }
 
-    /// Presses "Describe your problem", then submits `text` in the modal it opens.
+    /// Presses "Describe your problem" (by its id: the label is in the actor's language), then
+    /// submits `text` in the modal it opens.
     pub async fn describe(&self, actor: &Actor, msg: &StoredMessage, text: &str) -> Answer {
-        let opened = self.press(actor, msg, "Describe your problem").await;
+        let describe = pitcrew::discord::ids::Action::Describe.encode();
+        let opened = self.press_id(actor, msg, &describe).await;
         assert_eq!(opened.kind(), 9, "the describe button opens a modal");
         let submit = modal_submit("descm", &[("desct", text)]).by(actor);
         self.answer(self.server.dispatch(submit).await).await

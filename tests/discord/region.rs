@@ -63,7 +63,11 @@ async fn emergency_screens(
         let text = format!(
             "{}\n{}",
             description(&msg),
-            field(&msg, "What happens next").unwrap_or_default()
+            field(
+                &msg,
+                &pitcrew::i18n::text(lang, pitcrew::i18n::Msg::NextTitle)
+            )
+            .unwrap_or_default()
         );
         screens.push((format!("{guide} {path:?}: {banner}"), text));
     }

@@ -7,7 +7,8 @@ use std::time::{Duration, Instant};
 
 use pitcrew::domain::Region;
 use pitcrew::domain::{GuildId, Handoff, HandoffStatus, UserId, NO_GUIDE};
-use pitcrew::handoff::text::{NONE_FITS, UNGUIDED_TITLE};
+use pitcrew::guide::Lang;
+use pitcrew::handoff::text::{none_fits, UNGUIDED_TITLE};
 use pitcrew::triage::Status;
 
 use crate::fake::builders::modal_submit;
@@ -75,7 +76,7 @@ async fn a_description_no_guide_covers_is_said_plainly_and_none_of_these_posts_t
         description(&told)
     );
     assert!(
-        labels(&told).iter().any(|l| l == NONE_FITS),
+        labels(&told).iter().any(|l| *l == none_fits(Lang::En)),
         "{:?}",
         labels(&told)
     );
@@ -89,7 +90,7 @@ async fn a_description_no_guide_covers_is_said_plainly_and_none_of_these_posts_t
         Some(quoted(&words).as_str())
     );
 
-    let asked = pit.press(me, &told, NONE_FITS).await;
+    let asked = pit.press(me, &told, &none_fits(Lang::En)).await;
     assert_eq!(
         asked.kind(),
         7,
@@ -151,16 +152,16 @@ async fn the_picker_always_offers_none_of_these_and_asks_for_the_words_first() {
         .await
         .message();
     assert_eq!(title(&fitting), "These guides fit best");
-    assert!(labels(&fitting).iter().any(|l| l == NONE_FITS));
+    assert!(labels(&fitting).iter().any(|l| *l == none_fits(Lang::En)));
 
     let picker = pit.triage(me, None).await.message();
     assert!(
-        labels(&picker).iter().any(|l| l == NONE_FITS),
+        labels(&picker).iter().any(|l| *l == none_fits(Lang::En)),
         "{:?}",
         labels(&picker)
     );
     // Nothing described yet: a form opens at once, and nothing is written before it.
-    let opened = pit.press(me, &picker, NONE_FITS).await;
+    let opened = pit.press(me, &picker, &none_fits(Lang::En)).await;
     assert_eq!(opened.kind(), 9, "a modal asks for the member's words");
     let modal = pit.server.modal(&opened.handle).expect("a modal");
     assert_eq!(modal["custom_id"], "askm");
@@ -188,7 +189,7 @@ async fn without_volunteers_set_up_or_in_a_dm_no_volunteer_is_promised() {
     let me = &pit.scene.actor;
     let picker = pit.triage(me, None).await.message();
     let told = pit.describe(me, &picker, PETROL).await.message();
-    let answer = pit.press(me, &told, NONE_FITS).await.message();
+    let answer = pit.press(me, &told, &none_fits(Lang::En)).await.message();
     let said = description(&answer);
     assert_eq!(title(&answer), "No volunteer here");
     assert!(said.contains("No volunteer can be reached here"), "{said}");
@@ -211,7 +212,7 @@ async fn without_volunteers_set_up_or_in_a_dm_no_volunteer_is_promised() {
     let driver = pit.server.add_user("dm_driver");
     let dm = pit.server.dm_actor(driver.id);
     let picker = pit.triage(&dm, None).await.message();
-    let answer = pit.press(&dm, &picker, NONE_FITS).await;
+    let answer = pit.press(&dm, &picker, &none_fits(Lang::En)).await;
     assert_eq!(answer.kind(), 7);
     let said = description(&answer.message());
     assert!(said.contains("not in direct messages"), "{said}");
