@@ -18,7 +18,7 @@ use crate::harness::{Pit, T};
 
 const TEN_MINUTES: Duration = Duration::from_secs(600);
 /// A problem none of the guides (shipped or the drill) is about.
-const PETROL: &str = "ran out of petrol on the motorway";
+const UNCOVERED: &str = "lost the radio code after changing the battery";
 
 /// The member's live handoff in the scene's guild once its card is posted.
 async fn delivered(pit: &Pit, member: &Actor) -> Handoff {
@@ -62,7 +62,7 @@ async fn a_description_no_guide_covers_is_said_plainly_and_none_of_these_posts_t
     let [ada, _] = &crew.volunteers;
     let me = &pit.scene.actor;
     let words = format!(
-        "@everyone @here {PETROL}\n<@&{}> <@{}> come quick",
+        "@everyone @here {UNCOVERED}\n<@&{}> <@{}> come quick",
         crew.role, ada.id
     );
 
@@ -188,7 +188,7 @@ async fn without_volunteers_set_up_or_in_a_dm_no_volunteer_is_promised() {
     let pit = Pit::start().await;
     let me = &pit.scene.actor;
     let picker = pit.triage(me, None).await.message();
-    let told = pit.describe(me, &picker, PETROL).await.message();
+    let told = pit.describe(me, &picker, UNCOVERED).await.message();
     let answer = pit.press(me, &told, &none_fits(Lang::En)).await.message();
     let said = description(&answer);
     assert_eq!(title(&answer), "No volunteer here");
