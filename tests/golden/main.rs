@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use pitcrew::domain::Region;
-use pitcrew::guide::{load_library, Guide, Library};
+use pitcrew::guide::{load_library, Guide, Library, Outcome};
 use pitcrew::triage::{self, Input, Nav, State, Status, View};
 
 mod after_collision;
@@ -100,6 +100,26 @@ fn every_guide_puts_emergency_help_one_tap_from_the_start() {
             assert!(
                 t.view.choices.is_empty(),
                 "nothing to click through in an emergency"
+            );
+        }
+    }
+}
+
+/// Members read these on a phone at the roadside: Discord allows 1,800 characters a step, our
+/// guides stay well under a phone screen's worth, and every guide can end each way.
+#[test]
+fn every_screen_is_phone_sized_and_every_guide_has_each_kind_of_ending() {
+    const PHONE: usize = 700;
+    for guide in library().iter() {
+        for node in guide.nodes() {
+            let n = node.text.chars().count();
+            assert!(n <= PHONE, "{} `{}`: {n} characters", guide.id, node.id);
+        }
+        for kind in [Outcome::Resolved, Outcome::Escalate, Outcome::Emergency] {
+            assert!(
+                guide.nodes().iter().any(|n| n.outcome == Some(kind)),
+                "{}: no {kind:?} ending",
+                guide.id
             );
         }
     }
