@@ -86,8 +86,8 @@ pub fn guide(i: usize) -> (String, String) {
         &mut t,
         "emergency",
         Some("emergency"),
-        "**Call 911 now** (or your local emergency number). Stay out of traffic, put your hazard \
-         lights on if you can reach them, and wait somewhere safe. A volunteer has been told too.",
+        "**Call {emergency} now.** Stay out of traffic, put your hazard \
+         lights on if you can reach them, and wait somewhere safe.",
         &[],
     );
     for k in 1..=STEPS {
@@ -146,11 +146,13 @@ pub fn guide(i: usize) -> (String, String) {
         "volunteer",
         Some("escalate"),
         &format!(
-            "A club volunteer will pick this up with everything you answered. Meanwhile, \
+            "A club volunteer can take it from here, with everything you answered. Meanwhile, \
              roadside assistance or a locksmith who knows {make} can help."
         ),
         &[],
     );
+    // `check` refuses a guide without sources.
+    t.push_str("[[source]]\ntitle = \"Generated for the benchmark\"\npublisher = \"pitcrew\"\n");
     (id, t)
 }
 
