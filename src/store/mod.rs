@@ -202,6 +202,16 @@ impl Store {
         self.writer.begin_with(&self.pool, write).await
     }
 
+    /// [`Store::begin_write_with`] for a write that is ONE statement: alone in the queue it
+    /// runs without `BEGIN`/`COMMIT` around it (a single statement is atomic by itself), so
+    /// its query is that statement only; see [`Writer::begin_one`].
+    pub(crate) async fn begin_write_one(
+        &self,
+        statement: &str,
+    ) -> Result<(WriteTx, String), sqlx::Error> {
+        self.writer.begin_one(&self.pool, statement).await
+    }
+
     /// A connection for one read (see `reader.rs`).
     pub(crate) async fn reader(&self) -> Result<ReadConn<'_>, sqlx::Error> {
         self.readers.get(&self.pool).await

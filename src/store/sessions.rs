@@ -94,8 +94,10 @@ impl Store {
         let s = ScopeKey::new(scope)?;
         let (m_kind, m_id, m_name) = m.lookup_values();
         let (s_kind, s_guild, s_channel) = s.lookup_values();
+        // One statement (checked and inserted together): alone in the queue it needs no
+        // BEGIN and COMMIT around it (see `Writer::begin_one`).
         let (mut tx, sql) = self
-            .begin_write_with(concat!(
+            .begin_write_one(concat!(
                 "INSERT INTO sessions (",
                 new_session_columns!(),
                 ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS \
@@ -200,18 +202,16 @@ impl Store {
             });
         }
 
-        // The guarded update and the answer in one query, opened by the writer's own
-        // statement: one round trip to the connection's thread instead of three. The answer is
-        // logged only if the update matched (`changes()` counts the rows of the statement
-        // before). Parameters are numbered across the statements, in order.
+        // One statement: the guarded update carries the answer, and a trigger logs it
+        // (migrations/0006), so alone in the queue the press is a single statement in
+        // SQLite's own transaction: one round trip to the connection's thread, one message
+        // back per row and one for the statement.
         let (mut tx, sql) = self
-            .begin_write_with(concat!(
+            .begin_write_one(concat!(
                 "UPDATE sessions SET node = ?, path = ?, step = ?, status = ?, guide_version = ?, \
-             updated_at = ? WHERE id = ? AND step = ? \
+             updated_at = ?, answer_node = ?, answer_choice = ? WHERE id = ? AND step = ? \
              AND (status = 'active' OR (status = 'resolved' AND ? = 'escalated')) RETURNING ",
-                session_columns!(),
-                "; INSERT INTO answers (session_id, step, node, choice, at) \
-             SELECT ?, ?, ?, ?, ? WHERE changes() = 1"
+                session_columns!()
             ))
             .await?;
         let query = sqlx::query(&sql)
@@ -221,14 +221,11 @@ impl Store {
             .bind(next.status.as_str())
             .bind(&version.0)
             .bind(now)
-            .bind(id.0)
-            .bind(i64::from(expected_step))
-            .bind(next.status.as_str())
-            .bind(id.0)
-            .bind(i64::from(expected_step))
             .bind(&answer.node)
             .bind(&answer.choice)
-            .bind(now);
+            .bind(id.0)
+            .bind(i64::from(expected_step))
+            .bind(next.status.as_str());
         let updated = tx.run(query).await?;
 
         let Some(row) = updated.first() else {

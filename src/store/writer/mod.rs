@@ -115,8 +115,11 @@ pub(crate) struct WriteTx {
     leader: bool,
     /// This writer's place in the order of all turns (see [`WriteTx::seq`]).
     seq: u64,
-    /// The writer's one query ends with the `COMMIT` (see [`Writer::begin_with`]).
+    /// The writer's one query ends with the `COMMIT` (see [`Writer::begin_with`]), or is one
+    /// statement in SQLite's own transaction (`autocommit`, see [`Writer::begin_one`]).
     sealed: bool,
+    /// No transaction was opened around the query: if it fails, nothing is left open.
+    autocommit: bool,
     /// That query was run to its end by [`WriteTx::run`].
     ran: bool,
 }
@@ -192,6 +195,37 @@ impl Writer {
         Ok((tx, sql))
     }
 
+    /// [`Writer::begin_with`] for a write that is exactly one statement. When it would be
+    /// sealed (nobody waiting to join) on a connection already at its durability level, the
+    /// query is the statement alone, in SQLite's own transaction: one statement cannot be half
+    /// applied, and no other writer of this store runs meanwhile (the turn is ours), so a
+    /// `BEGIN IMMEDIATE … COMMIT` around it would only add two statements, each a message back
+    /// from the connection's thread. Otherwise it is [`Writer::begin_with`]'s query.
+    ///
+    /// Why the write lock is safe to take late here: `BEGIN IMMEDIATE` exists so that a
+    /// transaction that reads first cannot fail to upgrade to writing. This store writes
+    /// through one connection at a time (the turn), so only another process could get in
+    /// between; the busy timeout covers waiting for it, and a statement that still fails
+    /// fails whole, like any failed write.
+    pub async fn begin_one(
+        &self,
+        pool: &SqlitePool,
+        statement: &str,
+    ) -> Result<(WriteTx, String), sqlx::Error> {
+        let (mut tx, opening) = self.take_turn(pool, Durability::Process).await?;
+        tx.sealed = tx.leader && self.queued.load(Ordering::SeqCst) == 0;
+        let sql = match (tx.sealed, opening) {
+            // The opening sets no level: the connection is at Process already.
+            (true, "BEGIN IMMEDIATE") => {
+                tx.autocommit = true;
+                statement.to_string()
+            }
+            (true, _) => format!("{opening}; {statement}; COMMIT"),
+            (false, _) => format!("{opening}; {statement}"),
+        };
+        Ok((tx, sql))
+    }
+
     /// Waits for this writer's turn; returns it with the statement that opens this writer's
     /// part, not yet run.
     async fn take_turn(
@@ -239,6 +273,7 @@ impl Writer {
             leader,
             seq,
             sealed: false,
+            autocommit: false,
             ran: false,
         };
         Ok((tx, opening))
@@ -263,3 +298,5 @@ mod tx;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_one;

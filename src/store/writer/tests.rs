@@ -7,7 +7,7 @@ use sqlx::{Connection, Row};
 
 use super::super::Store;
 
-async fn store_with_table(dir: &tempfile::TempDir) -> Store {
+pub(super) async fn store_with_table(dir: &tempfile::TempDir) -> Store {
     let url = format!("sqlite://{}", dir.path().join("w.db").display());
     let store = Store::open(&url).await.expect("open");
     sqlx::query("CREATE TABLE t (x INTEGER NOT NULL CHECK (x > 0))")
@@ -17,7 +17,7 @@ async fn store_with_table(dir: &tempfile::TempDir) -> Store {
     store
 }
 
-async fn values(store: &Store) -> Vec<i64> {
+pub(super) async fn values(store: &Store) -> Vec<i64> {
     sqlx::query("SELECT x FROM t ORDER BY x")
         .fetch_all(&store.pool)
         .await
@@ -281,7 +281,12 @@ async fn queued(store: &Store, n: usize) {
 /// Opens a leader's transaction, writes `leader_x` in it, and holds it open until a follower
 /// per `xs` (each `follow(store, x)` in a task of its own) has queued behind it; then commits
 /// it. Returns whether each follower's commit succeeded, in the order of `xs`.
-async fn behind_a_leader<F, Fut>(store: &Store, leader_x: i64, xs: [i64; 3], follow: F) -> Vec<bool>
+pub(super) async fn behind_a_leader<F, Fut>(
+    store: &Store,
+    leader_x: i64,
+    xs: [i64; 3],
+    follow: F,
+) -> Vec<bool>
 where
     F: Fn(Store, i64) -> Fut,
     Fut: std::future::Future<Output = Result<(), sqlx::Error>> + Send + 'static,

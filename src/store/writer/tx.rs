@@ -241,6 +241,14 @@ impl Drop for WriteTx {
         let Some(mut turn) = self.turn.take() else {
             return;
         };
+        if self.autocommit {
+            // One statement in SQLite's own transaction: applied whole or not at all, and
+            // nothing is left open either way. The connection goes straight back.
+            if let Some(conn) = turn.conn.take() {
+                turn.give_back(conn);
+            }
+            return;
+        }
         let leader = self.leader;
         let cleanup = async move {
             if leader {
