@@ -125,3 +125,18 @@ car-shown = Ihr Auto: { $car }. Die Helfer sehen es auf Ihrer Übergabekarte. `/
 car-none = pitcrew hat kein Auto für Sie gespeichert. Mit `/car set` nennen Sie es einmal, dann passen die Anleitungen zu Ihrem Auto.
 car-forgotten = Ihr Auto ist gelöscht. Die Anleitungen zeigen wieder alle Schritte.
 car-nothing-to-forget = pitcrew hatte kein Auto für Sie gespeichert, es gab nichts zu löschen.
+
+## The member's private thread (volunteers read it too)
+thread-opening = Hallo { $member }, dies ist Ihr privater Thread mit den Helferinnen und Helfern des Clubs zu **{ $title }**.
+still-waiting = Wir suchen noch eine Helferin oder einen Helfer (Erinnerung { $number } ans Team gesendet). Sie müssen nicht auf uns warten: Rufen Sie { $roadside } oder einen zugelassenen Schlüsseldienst an.
+still-waiting-urgent = **Wenn jemand in Gefahr ist, rufen Sie jetzt { $emergency } an.**
+still-waiting-danger = Sollte jemand in Gefahr geraten, rufen Sie { $emergency } an.
+last-reminder = Das Team wurde mehrmals erinnert; vielleicht antwortet später noch jemand. Bitte warten Sie nicht auf uns, wenn Sie jetzt Hilfe brauchen: Rufen Sie einen Pannendienst oder einen Schlüsseldienst an.
+volunteer-joined = { $volunteer } (Helferin oder Helfer des Clubs) ist dazugekommen, um Ihnen zu helfen.
+volunteer-taking-over = { $volunteer } (Helferin oder Helfer des Clubs) übernimmt jetzt, um Ihnen zu helfen.
+stepped-away = Die Helferin oder der Helfer musste weg; jemand anderes übernimmt. In der Zwischenzeit können ein Pannendienst oder ein Schlüsseldienst helfen.
+resolved-by = { $volunteer } hat dies als gelöst markiert.
+resolved-question = { $member }, hat das Ihr Problem gelöst?
+# Buttons: at most 80 characters.
+rate-solved = Ja, gelöst
+rate-not-solved = Nein, komme nicht weiter

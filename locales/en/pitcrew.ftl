@@ -124,3 +124,18 @@ car-shown = Your car: { $car }. Volunteers see it on your handoff card. `/car fo
 car-none = pitcrew keeps no car for you. `/car set` tells it once, so guides fit your car.
 car-forgotten = Your car is deleted. Guides show every step again.
 car-nothing-to-forget = pitcrew kept no car for you, so there was nothing to delete.
+
+## The member's private thread (volunteers read it too)
+thread-opening = Hi { $member }, this is your private thread with the club's volunteers about **{ $title }**.
+still-waiting = Still looking for a volunteer (reminder { $number } sent to the team). Meanwhile, { $roadside } or a licensed locksmith can help without waiting for us.
+still-waiting-urgent = **If anyone is in danger, call { $emergency } now.**
+still-waiting-danger = If anyone ends up in danger, call { $emergency }.
+last-reminder = The volunteers have been reminded several times; one may still answer later. Please don't wait on us if you need help now: call roadside assistance or a locksmith.
+volunteer-joined = { $volunteer } (club volunteer) has joined to help you.
+volunteer-taking-over = { $volunteer } (club volunteer) is taking over to help you.
+stepped-away = The volunteer had to step away; another one will pick this up. Meanwhile, roadside assistance or a locksmith can help.
+resolved-by = { $volunteer } marked this as resolved.
+resolved-question = { $member }, did this solve it?
+# Buttons: at most 80 characters.
+rate-solved = Yes, solved
+rate-not-solved = No, still stuck

@@ -44,6 +44,15 @@ pub fn lang_code(lang: Lang) -> LangCode {
     }
 }
 
+/// The language a handoff's member reads, for what the thread says to them: English when it
+/// was not recorded (handoffs from before it was).
+pub fn member_lang(code: Option<LangCode>) -> Lang {
+    match code {
+        Some(LangCode::De) => Lang::De,
+        Some(LangCode::En) | None => Lang::En,
+    }
+}
+
 /// The language cards are written in: the server's, which volunteers read and write.
 const CARD_LANG: LangCode = LangCode::En;
 

@@ -40,10 +40,16 @@ pub enum Arg {
     Error,
     /// The member's own words, already quoted.
     Words,
+    /// The member, as a mention (`<@1>`).
+    Member,
+    /// A volunteer, as a mention (`<@2>`).
+    Volunteer,
+    /// A count (a reminder's number).
+    Number,
 }
 
 impl Arg {
-    pub const ALL: [Arg; 8] = [
+    pub const ALL: [Arg; 11] = [
         Arg::Emergency,
         Arg::InDanger,
         Arg::Roadside,
@@ -52,6 +58,9 @@ impl Arg {
         Arg::Car,
         Arg::Error,
         Arg::Words,
+        Arg::Member,
+        Arg::Volunteer,
+        Arg::Number,
     ];
 
     /// The variable's name in the `.ftl` files (`{ $emergency }`).
@@ -65,6 +74,9 @@ impl Arg {
             Arg::Car => "car",
             Arg::Error => "error",
             Arg::Words => "words",
+            Arg::Member => "member",
+            Arg::Volunteer => "volunteer",
+            Arg::Number => "number",
         }
     }
 }
