@@ -139,3 +139,46 @@ resolved-question = { $member }, did this solve it?
 # Buttons: at most 80 characters.
 rate-solved = Yes, solved
 rate-not-solved = No, still stuck
+
+## The volunteers' card and their refusals, in the server's language
+# Modal title at most 45 characters, its label at most 45, a select's placeholder at most 150.
+card-title = Needs a volunteer · { $title }
+card-title-urgent = 🚨 URGENT: someone may be in danger · { $title }
+card-earlier-steps = *…{ $number } earlier steps*
+card-no-guide = *No guide fitted their problem; they describe it below.*
+card-no-answers = *They asked for a volunteer before answering anything.*
+card-waiting = Waiting for a volunteer
+card-claimed-by = Claimed by { $volunteer }
+card-claimed = Claimed
+card-resolved-by = Resolved by { $volunteer }
+card-resolved = Resolved
+card-cancelled = Cancelled by the member
+card-member-left = { $member } (has left the server)
+card-member = Member
+card-urgency = Urgency
+card-urgent = **URGENT**
+card-normal = normal
+card-waiting-since = Waiting since
+card-status = Status
+card-reads = Reads
+card-car = Member's car
+card-own-words = In the member's own words
+card-member-note = Member's note
+card-volunteer-note = Volunteer's note
+card-answer = Member's answer
+card-answer-solved = Yes, it solved it
+card-answer-not-solved = No, still stuck
+card-footer = Handoff #{ $number }
+card-claim = Claim
+card-resolve = Resolve
+card-release = Release
+card-open-thread = Open the thread
+card-transfer = Transfer to another volunteer
+card-not-volunteer = Only the club's volunteers can do that.
+card-gone = That handoff no longer exists.
+card-closed = This handoff is already closed.
+card-taken = { $volunteer } already has this one.
+card-picked-not-volunteer = { $volunteer } is not a volunteer here, so this stays with you.
+card-nobody-picked = Pick a volunteer to hand over to.
+resolve-modal-title = Resolve this handoff
+resolve-modal-label = Note for the record (optional)

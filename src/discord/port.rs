@@ -208,6 +208,7 @@ fn draw(view: &CardView) -> Card {
             steps: &view.steps,
             skipped: view.skipped,
             car: view.car.as_ref(),
+            lang: view.lang,
         },
     )
 }

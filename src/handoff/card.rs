@@ -53,6 +53,14 @@ pub fn member_lang(code: Option<LangCode>) -> Lang {
     }
 }
 
+/// The server's language, which cards and the volunteers' refusals are written in. The one
+/// place every card and refusal asks: English for now, as no server's language is stored yet
+/// (a moderator's `/pitcrew setup` carries the `guild_locale` it would be stored from; this
+/// then takes the guild).
+pub fn server_lang() -> Lang {
+    Lang::En
+}
+
 /// The language cards are written in: the server's, which volunteers read and write.
 const CARD_LANG: LangCode = LangCode::En;
 

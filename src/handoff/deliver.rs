@@ -223,6 +223,7 @@ impl<P: Port> Handoffs<P> {
             steps,
             skipped,
             car,
+            lang: card::server_lang(),
         })
     }
 
