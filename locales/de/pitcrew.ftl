@@ -183,3 +183,9 @@ card-picked-not-volunteer = { $volunteer } ist hier keine Helferin und kein Helf
 card-nobody-picked = Wählen Sie eine Helferin oder einen Helfer, an die oder den Sie übergeben.
 resolve-modal-title = Übergabe als gelöst markieren
 resolve-modal-label = Notiz für die Akten (optional)
+
+## Pings and reminders in the volunteers' channel ($member: who is pinged, $words: the ping line, $max: the last reminder's number)
+ping-urgent = 🚨 { $member }: dringend, ein Mitglied könnte in Gefahr sein.
+ping-normal = { $member }: Ein Mitglied braucht eine Helferin oder einen Helfer.
+reminder-line = { $words } Wartet noch (Erinnerung { $number } von { $max }):
+back-in-queue = { $words } Wieder in der Warteschlange:

@@ -182,3 +182,9 @@ card-picked-not-volunteer = { $volunteer } is not a volunteer here, so this stay
 card-nobody-picked = Pick a volunteer to hand over to.
 resolve-modal-title = Resolve this handoff
 resolve-modal-label = Note for the record (optional)
+
+## Pings and reminders in the volunteers' channel ($member: who is pinged, $words: the ping line, $max: the last reminder's number)
+ping-urgent = 🚨 { $member }: urgent, a member may be in danger.
+ping-normal = { $member }: a member needs a volunteer.
+reminder-line = { $words } Still waiting (reminder { $number } of { $max }):
+back-in-queue = { $words } Back in the queue:

@@ -4,6 +4,7 @@
 //! to the volunteers (the card, reminders, notes about the member) stays in the server's
 //! (English): the card names the member's language.
 
+use super::card;
 use crate::domain::{ChannelId, Region, UserId, RENOTIFY_MAX};
 use crate::guide::Lang;
 use crate::i18n::{self, Arg, Msg};
@@ -218,25 +219,42 @@ pub fn quote(text: &str) -> String {
         .join("\n")
 }
 
-/// What goes above a card or a reminder: the names of whoever is pinged, and why.
+/// What goes above a card or a reminder: the names of whoever is pinged, and why, in the
+/// server's language (volunteers read it).
 pub fn ping_line(urgent: bool, pinged: &str) -> String {
-    if urgent {
-        format!("🚨 {pinged}: urgent, a member may be in danger.")
+    let msg = if urgent {
+        Msg::PingUrgent
     } else {
-        format!("{pinged}: a member needs a volunteer.")
-    }
+        Msg::PingNormal
+    };
+    i18n::text_with(card::server_lang(), msg, &[(Arg::Member, pinged)])
 }
 
 /// A reminder to the volunteers' channel (`link` to the card, if posted).
 pub fn reminder(ping_line: &str, number: u32, link: Option<&str>) -> String {
     let link = link.map(|u| format!(" {u}")).unwrap_or_default();
-    format!("{ping_line} Still waiting (reminder {number} of {RENOTIFY_MAX}):{link}")
+    let (number, max) = (number.to_string(), RENOTIFY_MAX.to_string());
+    let said = i18n::text_with(
+        card::server_lang(),
+        Msg::ReminderLine,
+        &[
+            (Arg::Words, ping_line),
+            (Arg::Number, &number),
+            (Arg::Max, &max),
+        ],
+    );
+    format!("{said}{link}")
 }
 
 /// The re-ping after a release.
 pub fn back_in_queue(ping_line: &str, link: Option<&str>) -> String {
     let link = link.map(|u| format!(" {u}")).unwrap_or_default();
-    format!("{ping_line} Back in the queue:{link}")
+    let said = i18n::text_with(
+        card::server_lang(),
+        Msg::BackInQueue,
+        &[(Arg::Words, ping_line)],
+    );
+    format!("{said}{link}")
 }
 
 #[cfg(test)]

@@ -46,10 +46,12 @@ pub enum Arg {
     Volunteer,
     /// A count (a reminder's number).
     Number,
+    /// The most there will be of a count (the last reminder's number).
+    Max,
 }
 
 impl Arg {
-    pub const ALL: [Arg; 11] = [
+    pub const ALL: [Arg; 12] = [
         Arg::Emergency,
         Arg::InDanger,
         Arg::Roadside,
@@ -61,6 +63,7 @@ impl Arg {
         Arg::Member,
         Arg::Volunteer,
         Arg::Number,
+        Arg::Max,
     ];
 
     /// The variable's name in the `.ftl` files (`{ $emergency }`).
@@ -77,6 +80,7 @@ impl Arg {
             Arg::Member => "member",
             Arg::Volunteer => "volunteer",
             Arg::Number => "number",
+            Arg::Max => "max",
         }
     }
 }
