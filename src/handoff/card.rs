@@ -61,14 +61,12 @@ pub fn server_lang() -> Lang {
     Lang::En
 }
 
-/// The language cards are written in: the server's, which volunteers read and write.
-const CARD_LANG: LangCode = LangCode::En;
-
 /// What volunteers are told about the member's language ("German (Deutsch) — write simply, or
 /// use a translator"), or `None` when the member reads the card's own language or it was not
-/// recorded: a line that always shows would soon go unread.
+/// recorded: a line that always shows would soon go unread. Its words stay English (the
+/// language's English name) until a server's language is stored.
 pub fn reads(lang: Option<LangCode>) -> Option<String> {
-    let lang = lang.filter(|l| *l != CARD_LANG)?;
+    let lang = lang.filter(|l| *l != lang_code(server_lang()))?;
     Some(format!(
         "{} ({}) — write simply, or use a translator",
         lang.english_name(),
