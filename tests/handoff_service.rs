@@ -11,8 +11,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use pitcrew::domain::{HandoffStatus, Rating, RoleId, UserId};
+use pitcrew::guide::Lang;
 use pitcrew::handoff::text;
 use pitcrew::handoff::{CardOutcome, Handoffs, NoteOutcome, Ping, PressedBy, Rated};
+use pitcrew::i18n::Msg;
 use tokio::sync::Notify;
 
 use recorder::{Call, Op};
@@ -71,7 +73,11 @@ async fn a_claim_adds_the_volunteer_and_a_racing_claim_is_told_who_has_it() {
     }));
     assert_eq!(
         w.port.said_in(thread(&h)),
-        [text::volunteer_joined(winner, text::JOINED)]
+        [text::volunteer_joined(
+            winner,
+            Msg::VolunteerJoined,
+            Lang::En
+        )]
     );
     // Without the role, nothing happens.
     let stranger = PressedBy {
@@ -116,7 +122,7 @@ async fn a_release_reschedules_and_repings() {
             ping: Ping::Role(ROLE),
         }
     );
-    assert_eq!(w.port.said_in(thread(&h)), [text::STEPPED_AWAY]);
+    assert_eq!(w.port.said_in(thread(&h)), [text::stepped_away(Lang::En)]);
 }
 
 #[tokio::test(start_paused = true)]
@@ -163,7 +169,7 @@ async fn a_resolve_asks_for_a_rating_and_archives_unlocked_then_the_rating_locks
         [
             Call::AskRating {
                 thread: t,
-                text: text::resolved(ADA, MEMBER, Some("> towed home")),
+                text: text::resolved(ADA, MEMBER, Some("> towed home"), Lang::En),
             },
             Call::CloseThread {
                 thread: t,
@@ -280,10 +286,14 @@ async fn three_reminders_then_the_last_reminder_text_and_no_more() {
         );
         let told = w.port.said_in(thread(&h));
         let told = told.last().unwrap();
-        let in_gb = text::still_waiting(false, n, pitcrew::domain::Region::Gb);
+        let in_gb = text::still_waiting(false, n, pitcrew::domain::Region::Gb, Lang::En);
         assert!(told.starts_with(&in_gb), "{told}");
         assert!(told.contains("call 999") && !told.contains("911"), "{told}");
-        assert_eq!(told.contains(text::LAST_REMINDER), n == 3, "{told}");
+        assert_eq!(
+            told.contains(&text::last_reminder(Lang::En)),
+            n == 3,
+            "{told}"
+        );
     }
     tokio::time::advance(INTERVAL * 3).await;
     assert_eq!(w.service.remind_due().await.unwrap(), 0);

@@ -125,3 +125,67 @@ car-shown = Ihr Auto: { $car }. Die Helfer sehen es auf Ihrer Übergabekarte. `/
 car-none = pitcrew hat kein Auto für Sie gespeichert. Mit `/car set` nennen Sie es einmal, dann passen die Anleitungen zu Ihrem Auto.
 car-forgotten = Ihr Auto ist gelöscht. Die Anleitungen zeigen wieder alle Schritte.
 car-nothing-to-forget = pitcrew hatte kein Auto für Sie gespeichert, es gab nichts zu löschen.
+
+## The member's private thread (volunteers read it too)
+thread-opening = Hallo { $member }, dies ist Ihr privater Thread mit den Helferinnen und Helfern des Clubs zu **{ $title }**.
+still-waiting = Wir suchen noch eine Helferin oder einen Helfer (Erinnerung { $number } ans Team gesendet). Sie müssen nicht auf uns warten: Rufen Sie { $roadside } oder einen zugelassenen Schlüsseldienst an.
+still-waiting-urgent = **Wenn jemand in Gefahr ist, rufen Sie jetzt { $emergency } an.**
+still-waiting-danger = Sollte jemand in Gefahr geraten, rufen Sie { $emergency } an.
+last-reminder = Das Team wurde mehrmals erinnert; vielleicht antwortet später noch jemand. Bitte warten Sie nicht auf uns, wenn Sie jetzt Hilfe brauchen: Rufen Sie einen Pannendienst oder einen Schlüsseldienst an.
+volunteer-joined = { $volunteer } (Helferin oder Helfer des Clubs) ist dazugekommen, um Ihnen zu helfen.
+volunteer-taking-over = { $volunteer } (Helferin oder Helfer des Clubs) übernimmt jetzt, um Ihnen zu helfen.
+stepped-away = Die Helferin oder der Helfer musste weg; jemand anderes übernimmt. In der Zwischenzeit können ein Pannendienst oder ein Schlüsseldienst helfen.
+resolved-by = { $volunteer } hat dies als gelöst markiert.
+resolved-question = { $member }, hat das Ihr Problem gelöst?
+# Buttons: at most 80 characters.
+rate-solved = Ja, gelöst
+rate-not-solved = Nein, komme nicht weiter
+
+## The volunteers' card and their refusals, in the server's language
+# Modal title at most 45 characters, its label at most 45, a select's placeholder at most 150.
+card-title = Braucht Hilfe · { $title }
+card-title-urgent = 🚨 DRINGEND: Jemand könnte in Gefahr sein · { $title }
+card-earlier-steps = *…{ $number } frühere Schritte*
+card-no-guide = *Keine Anleitung passte; das Mitglied beschreibt das Problem unten.*
+card-no-answers = *Das Mitglied hat um Hilfe gebeten, bevor es etwas beantwortet hat.*
+card-waiting = Wartet auf eine Helferin oder einen Helfer
+card-claimed-by = Übernommen von { $volunteer }
+card-claimed = Übernommen
+card-resolved-by = Gelöst von { $volunteer }
+card-resolved = Gelöst
+card-cancelled = Vom Mitglied abgebrochen
+card-member-left = { $member } (hat den Server verlassen)
+card-member = Mitglied
+card-urgency = Dringlichkeit
+card-urgent = **DRINGEND**
+card-normal = normal
+card-waiting-since = Wartet seit
+card-status = Status
+card-reads = Liest
+card-car = Auto des Mitglieds
+card-own-words = In den Worten des Mitglieds
+card-member-note = Notiz des Mitglieds
+card-volunteer-note = Notiz der Helferin oder des Helfers
+card-answer = Antwort des Mitglieds
+card-answer-solved = Ja, das hat es gelöst
+card-answer-not-solved = Nein, kommt nicht weiter
+card-footer = Übergabe #{ $number }
+card-claim = Übernehmen
+card-resolve = Lösen
+card-release = Freigeben
+card-open-thread = Thread öffnen
+card-transfer = An andere Helferin oder anderen Helfer übergeben
+card-not-volunteer = Das können nur die Helferinnen und Helfer des Clubs.
+card-gone = Diese Übergabe gibt es nicht mehr.
+card-closed = Diese Übergabe ist bereits abgeschlossen.
+card-taken = { $volunteer } hat diese Übergabe bereits.
+card-picked-not-volunteer = { $volunteer } ist hier keine Helferin und kein Helfer, daher bleibt die Übergabe bei Ihnen.
+card-nobody-picked = Wählen Sie eine Helferin oder einen Helfer, an die oder den Sie übergeben.
+resolve-modal-title = Übergabe als gelöst markieren
+resolve-modal-label = Notiz für die Akten (optional)
+
+## Pings and reminders in the volunteers' channel ($member: who is pinged, $words: the ping line, $max: the last reminder's number)
+ping-urgent = 🚨 { $member }: dringend, ein Mitglied könnte in Gefahr sein.
+ping-normal = { $member }: Ein Mitglied braucht eine Helferin oder einen Helfer.
+reminder-line = { $words } Wartet noch (Erinnerung { $number } von { $max }):
+back-in-queue = { $words } Wieder in der Warteschlange:

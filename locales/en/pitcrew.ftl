@@ -124,3 +124,67 @@ car-shown = Your car: { $car }. Volunteers see it on your handoff card. `/car fo
 car-none = pitcrew keeps no car for you. `/car set` tells it once, so guides fit your car.
 car-forgotten = Your car is deleted. Guides show every step again.
 car-nothing-to-forget = pitcrew kept no car for you, so there was nothing to delete.
+
+## The member's private thread (volunteers read it too)
+thread-opening = Hi { $member }, this is your private thread with the club's volunteers about **{ $title }**.
+still-waiting = Still looking for a volunteer (reminder { $number } sent to the team). Meanwhile, { $roadside } or a licensed locksmith can help without waiting for us.
+still-waiting-urgent = **If anyone is in danger, call { $emergency } now.**
+still-waiting-danger = If anyone ends up in danger, call { $emergency }.
+last-reminder = The volunteers have been reminded several times; one may still answer later. Please don't wait on us if you need help now: call roadside assistance or a locksmith.
+volunteer-joined = { $volunteer } (club volunteer) has joined to help you.
+volunteer-taking-over = { $volunteer } (club volunteer) is taking over to help you.
+stepped-away = The volunteer had to step away; another one will pick this up. Meanwhile, roadside assistance or a locksmith can help.
+resolved-by = { $volunteer } marked this as resolved.
+resolved-question = { $member }, did this solve it?
+# Buttons: at most 80 characters.
+rate-solved = Yes, solved
+rate-not-solved = No, still stuck
+
+## The volunteers' card and their refusals, in the server's language
+# Modal title at most 45 characters, its label at most 45, a select's placeholder at most 150.
+card-title = Needs a volunteer · { $title }
+card-title-urgent = 🚨 URGENT: someone may be in danger · { $title }
+card-earlier-steps = *…{ $number } earlier steps*
+card-no-guide = *No guide fitted their problem; they describe it below.*
+card-no-answers = *They asked for a volunteer before answering anything.*
+card-waiting = Waiting for a volunteer
+card-claimed-by = Claimed by { $volunteer }
+card-claimed = Claimed
+card-resolved-by = Resolved by { $volunteer }
+card-resolved = Resolved
+card-cancelled = Cancelled by the member
+card-member-left = { $member } (has left the server)
+card-member = Member
+card-urgency = Urgency
+card-urgent = **URGENT**
+card-normal = normal
+card-waiting-since = Waiting since
+card-status = Status
+card-reads = Reads
+card-car = Member's car
+card-own-words = In the member's own words
+card-member-note = Member's note
+card-volunteer-note = Volunteer's note
+card-answer = Member's answer
+card-answer-solved = Yes, it solved it
+card-answer-not-solved = No, still stuck
+card-footer = Handoff #{ $number }
+card-claim = Claim
+card-resolve = Resolve
+card-release = Release
+card-open-thread = Open the thread
+card-transfer = Transfer to another volunteer
+card-not-volunteer = Only the club's volunteers can do that.
+card-gone = That handoff no longer exists.
+card-closed = This handoff is already closed.
+card-taken = { $volunteer } already has this one.
+card-picked-not-volunteer = { $volunteer } is not a volunteer here, so this stays with you.
+card-nobody-picked = Pick a volunteer to hand over to.
+resolve-modal-title = Resolve this handoff
+resolve-modal-label = Note for the record (optional)
+
+## Pings and reminders in the volunteers' channel ($member: who is pinged, $words: the ping line, $max: the last reminder's number)
+ping-urgent = 🚨 { $member }: urgent, a member may be in danger.
+ping-normal = { $member }: a member needs a volunteer.
+reminder-line = { $words } Still waiting (reminder { $number } of { $max }):
+back-in-queue = { $words } Back in the queue:

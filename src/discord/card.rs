@@ -9,8 +9,10 @@ use serenity::all::{
 use super::ids::{Action, CardAction};
 use super::render::fit;
 use crate::domain::{Car, Handoff, HandoffStatus};
+use crate::guide::Lang;
 use crate::handoff::card::{reads, Step};
 use crate::handoff::text::quote;
+use crate::i18n::{self, Arg, Msg};
 
 const URGENT_COLOUR: Colour = Colour(0xdc2626);
 const OPEN_COLOUR: Colour = Colour(0xf59e0b);
@@ -31,6 +33,8 @@ pub struct CardContext<'a> {
     pub skipped: usize,
     /// The member's car, if they told it.
     pub car: Option<&'a Car>,
+    /// The server's language, which the card is written in (not the member's).
+    pub lang: Lang,
 }
 
 pub struct Card {
@@ -52,11 +56,15 @@ pub fn thread_url(guild: crate::domain::GuildId, thread: crate::domain::ChannelI
 }
 
 pub fn draw(h: &Handoff, ctx: &CardContext<'_>) -> Card {
-    let title = if h.urgent {
-        format!("🚨 URGENT: someone may be in danger · {}", ctx.guide_title)
+    let lang = ctx.lang;
+    let say = |msg| i18n::text(lang, msg).into_owned();
+    let with = |msg, arg, value: &str| i18n::text_with(lang, msg, &[(arg, value)]);
+    let title_msg = if h.urgent {
+        Msg::CardTitleUrgent
     } else {
-        format!("Needs a volunteer · {}", ctx.guide_title)
+        Msg::CardTitle
     };
+    let title = with(title_msg, Arg::Title, ctx.guide_title);
     let colour = match h.status {
         HandoffStatus::Resolved | HandoffStatus::Cancelled => CLOSED_COLOUR,
         _ if h.urgent => URGENT_COLOUR,
@@ -65,7 +73,12 @@ pub fn draw(h: &Handoff, ctx: &CardContext<'_>) -> Card {
     };
     let mut walk = String::new();
     if ctx.skipped > 0 {
-        walk.push_str(&format!("*…{} earlier steps*\n", ctx.skipped));
+        walk.push_str(&with(
+            Msg::CardEarlierSteps,
+            Arg::Number,
+            &ctx.skipped.to_string(),
+        ));
+        walk.push('\n');
     }
     for (i, step) in ctx.steps.iter().enumerate() {
         walk.push_str(&format!(
@@ -76,72 +89,79 @@ pub fn draw(h: &Handoff, ctx: &CardContext<'_>) -> Card {
         ));
     }
     if walk.is_empty() {
-        walk.push_str(if ctx.unguided {
-            "*No guide fitted their problem; they describe it below.*"
+        walk.push_str(&say(if ctx.unguided {
+            Msg::CardNoGuide
         } else {
-            "*They asked for a volunteer before answering anything.*"
-        });
+            Msg::CardNoAnswers
+        }));
     }
+    let by = |msg, v| with(msg, Arg::Volunteer, &format!("<@{v}>"));
     let status = match (h.status, h.claimed_by) {
-        (HandoffStatus::Open, _) => "Waiting for a volunteer".to_string(),
-        (HandoffStatus::Claimed, Some(v)) => format!("Claimed by <@{v}>"),
-        (HandoffStatus::Claimed, None) => "Claimed".to_string(),
-        (HandoffStatus::Resolved, Some(v)) => format!("Resolved by <@{v}>"),
-        (HandoffStatus::Resolved, None) => "Resolved".to_string(),
-        (HandoffStatus::Cancelled, _) => "Cancelled by the member".to_string(),
+        (HandoffStatus::Open, _) => say(Msg::CardWaiting),
+        (HandoffStatus::Claimed, Some(v)) => by(Msg::CardClaimedBy, v),
+        (HandoffStatus::Claimed, None) => say(Msg::CardClaimed),
+        (HandoffStatus::Resolved, Some(v)) => by(Msg::CardResolvedBy, v),
+        (HandoffStatus::Resolved, None) => say(Msg::CardResolved),
+        (HandoffStatus::Cancelled, _) => say(Msg::CardCancelled),
     };
+    let member = format!("<@{}>", h.member);
     let member = if h.member_left {
-        format!("<@{}> (has left the server)", h.member)
+        with(Msg::CardMemberLeft, Arg::Member, &member)
     } else {
-        format!("<@{}>", h.member)
+        member
     };
-    let mut fields: Vec<(&str, String, bool)> = vec![
-        ("Member", member, true),
+    let urgency = say(if h.urgent {
+        Msg::CardUrgent
+    } else {
+        Msg::CardNormal
+    });
+    let mut fields: Vec<(String, String, bool)> = vec![
+        (say(Msg::CardMember), member, true),
+        (say(Msg::CardUrgency), urgency, true),
         (
-            "Urgency",
-            if h.urgent { "**URGENT**" } else { "normal" }.to_string(),
-            true,
-        ),
-        (
-            "Waiting since",
+            say(Msg::CardWaitingSince),
             format!("<t:{}:R>", h.created_at.unix_seconds()),
             true,
         ),
-        ("Status", status, false),
+        (say(Msg::CardStatus), status, false),
     ];
     if let Some(reads) = reads(h.member_lang) {
         // Before anything the member wrote: the volunteer should know before replying.
-        fields.push(("Reads", reads, false));
+        fields.push((say(Msg::CardReads), reads, false));
     }
     if let Some(car) = ctx.car {
         // The model is the member's own text: quoted like their note, never taken as ours.
         fields.push((
-            "Member's car",
+            say(Msg::CardCar),
             fit(&quote(&car.to_string()), FIELD_MAX),
             false,
         ));
     }
     if let Some(note) = &h.member_note {
         // Without a guide the note is the member's description: what the volunteer reads first.
-        let name = if ctx.unguided {
-            "In the member's own words"
+        let name = say(if ctx.unguided {
+            Msg::CardOwnWords
         } else {
-            "Member's note"
-        };
+            Msg::CardMemberNote
+        });
         fields.push((name, fit(&quote(note), FIELD_MAX), false));
     }
     if let Some(note) = &h.resolution_note {
-        fields.push(("Volunteer's note", fit(&quote(note), FIELD_MAX), false));
+        fields.push((
+            say(Msg::CardVolunteerNote),
+            fit(&quote(note), FIELD_MAX),
+            false,
+        ));
     }
     if let Some(rating) = h.rating {
-        let said = match rating {
-            crate::domain::Rating::Solved => "Yes, it solved it",
-            crate::domain::Rating::NotSolved => "No, still stuck",
-        };
-        fields.push(("Member's answer", said.to_string(), true));
+        let said = say(match rating {
+            crate::domain::Rating::Solved => Msg::CardAnswerSolved,
+            crate::domain::Rating::NotSolved => Msg::CardAnswerNotSolved,
+        });
+        fields.push((say(Msg::CardAnswer), said, true));
     }
     let title = fit(&title, 256);
-    let footer = format!("Handoff #{}", h.id);
+    let footer = with(Msg::CardFooter, Arg::Number, &h.id.to_string());
     // Discord refuses an embed over 6000 characters in all; the walk gets what the rest leaves.
     let chars = |s: &str| s.chars().count();
     let rest = chars(&title)
@@ -164,7 +184,7 @@ pub fn draw(h: &Handoff, ctx: &CardContext<'_>) -> Card {
     embed = embed.footer(CreateEmbedFooter::new(footer));
     Card {
         embed,
-        rows: rows(h),
+        rows: rows(h, lang),
     }
 }
 
@@ -186,10 +206,11 @@ pub(super) fn button(
     .style(style)
 }
 
-fn rows(h: &Handoff) -> Vec<CreateActionRow> {
+fn rows(h: &Handoff, lang: Lang) -> Vec<CreateActionRow> {
+    let say = |msg| i18n::text(lang, msg);
     let link = h
         .thread
-        .map(|t| CreateButton::new_link(thread_url(h.guild, t)).label("Open the thread"));
+        .map(|t| CreateButton::new_link(thread_url(h.guild, t)).label(say(Msg::CardOpenThread)));
     let mut first = Vec::new();
     match h.status {
         HandoffStatus::Open => {
@@ -198,19 +219,19 @@ fn rows(h: &Handoff) -> Vec<CreateActionRow> {
             } else {
                 ButtonStyle::Success
             };
-            first.push(button(h, CardAction::Claim, "Claim", style));
+            first.push(button(h, CardAction::Claim, &say(Msg::CardClaim), style));
         }
         HandoffStatus::Claimed => {
             first.push(button(
                 h,
                 CardAction::Resolve,
-                "Resolve",
+                &say(Msg::CardResolve),
                 ButtonStyle::Success,
             ));
             first.push(button(
                 h,
                 CardAction::Release,
-                "Release",
+                &say(Msg::CardRelease),
                 ButtonStyle::Secondary,
             ));
         }
@@ -233,7 +254,7 @@ fn rows(h: &Handoff) -> Vec<CreateActionRow> {
                     default_users: None,
                 },
             )
-            .placeholder("Transfer to another volunteer"),
+            .placeholder(say(Msg::CardTransfer)),
         ));
     }
     rows

@@ -18,15 +18,13 @@ use super::respond::Reply;
 use crate::desk::Desk;
 use crate::domain::{Handoff, HandoffId, Rating, UserId};
 use crate::guide::Lang;
+use crate::handoff::card::server_lang;
 use crate::handoff::{CardOutcome, CardView, Handoffs, NoteOutcome, PressedBy, Rated};
-use crate::i18n::{self, Msg};
+use crate::i18n::{self, Arg, Msg};
 use crate::store::StoreError;
 
-const NOT_VOLUNTEER: &str = "Only the club's volunteers can do that.";
-const NOT_FOUND: &str = "That handoff no longer exists.";
-const CLOSED: &str = "This handoff is already closed.";
-// What volunteers read is in English (the server's language); what the member reads (notes,
-// "Did this solve it?") is in the language of the member's Discord, from `i18n`.
+// What volunteers read is in the server's language (`handoff::card::server_lang`); what the
+// member reads (notes, "Did this solve it?") is in the language of the member's Discord.
 const NOTE_MAX: u16 = 1000;
 /// How long a press that opens a modal may spend on its refusal check. A modal cannot follow a
 /// deferral, so a slower store opens the modal anyway: the submission is judged in full.
@@ -170,20 +168,24 @@ fn card_reply(outcome: CardOutcome) -> Reply {
     }
 }
 
-/// What a volunteer reads when their action did not change the card.
+/// What a volunteer reads when their action did not change the card, in the server's language.
 fn refusal(outcome: &CardOutcome) -> String {
+    let lang = server_lang();
+    let with = |msg, who: String| i18n::text_with(lang, msg, &[(Arg::Volunteer, &who)]);
     match outcome {
         CardOutcome::Taken { by } => {
             let who = by.map(|v| format!("<@{v}>")).unwrap_or_default();
-            format!("{who} already has this one.")
+            with(Msg::CardTaken, who)
         }
         CardOutcome::NotAVolunteer { picked } => {
-            format!("<@{picked}> is not a volunteer here, so this stays with you.")
+            with(Msg::CardPickedNotVolunteer, format!("<@{picked}>"))
         }
-        CardOutcome::NobodyPicked => "Pick a volunteer to hand over to.".into(),
-        CardOutcome::NotVolunteer => NOT_VOLUNTEER.into(),
-        CardOutcome::NotFound => NOT_FOUND.into(),
-        CardOutcome::Closed | CardOutcome::Changed(_) => CLOSED.into(),
+        CardOutcome::NobodyPicked => i18n::text(lang, Msg::CardNobodyPicked).into_owned(),
+        CardOutcome::NotVolunteer => i18n::text(lang, Msg::CardNotVolunteer).into_owned(),
+        CardOutcome::NotFound => i18n::text(lang, Msg::CardGone).into_owned(),
+        CardOutcome::Closed | CardOutcome::Changed(_) => {
+            i18n::text(lang, Msg::CardClosed).into_owned()
+        }
     }
 }
 
@@ -197,6 +199,7 @@ fn card_update(view: &CardView) -> Reply {
             steps: &view.steps,
             skipped: view.skipped,
             car: view.car.as_ref(),
+            lang: view.lang,
         },
     );
     Reply::Update(Screen {
@@ -206,15 +209,17 @@ fn card_update(view: &CardView) -> Reply {
     })
 }
 
+/// The volunteer's form, in the server's language like the card it came from.
 fn resolve_modal(id: HandoffId) -> CreateModal {
+    let lang = server_lang();
     CreateModal::new(
         Modal::Resolve { handoff: id }.encode(),
-        "Resolve this handoff",
+        i18n::text(lang, Msg::ResolveModalTitle),
     )
     .components(vec![CreateActionRow::InputText(
         CreateInputText::new(
             InputTextStyle::Paragraph,
-            "Note for the record (optional)",
+            i18n::text(lang, Msg::ResolveModalLabel),
             input::RESOLVE_NOTE,
         )
         .required(false)

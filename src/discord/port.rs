@@ -13,7 +13,8 @@ use super::ids::CardAction;
 use super::render::fit;
 use crate::domain;
 use crate::domain::{Handoff, Rating};
-use crate::handoff::{CardView, Ping, Port, PortError};
+use crate::handoff::{self, CardView, Ping, Port, PortError};
+use crate::i18n::{self, Msg};
 
 /// Discord's code for a permission the bot lacks.
 const MISSING_PERMISSIONS: isize = 50013;
@@ -126,17 +127,19 @@ impl Port for DiscordPort {
         text: &str,
         h: &Handoff,
     ) -> Result<(), PortError> {
+        // The member answers, so the buttons are in the member's language.
+        let lang = handoff::card::member_lang(h.member_lang);
         let answers = CreateActionRow::Buttons(vec![
             button(
                 h,
                 CardAction::Rate(Rating::Solved),
-                "Yes, solved",
+                &i18n::text(lang, Msg::RateSolved),
                 ButtonStyle::Success,
             ),
             button(
                 h,
                 CardAction::Rate(Rating::NotSolved),
-                "No, still stuck",
+                &i18n::text(lang, Msg::RateNotSolved),
                 ButtonStyle::Secondary,
             ),
         ]);
@@ -205,6 +208,7 @@ fn draw(view: &CardView) -> Card {
             steps: &view.steps,
             skipped: view.skipped,
             car: view.car.as_ref(),
+            lang: view.lang,
         },
     )
 }

@@ -44,14 +44,29 @@ pub fn lang_code(lang: Lang) -> LangCode {
     }
 }
 
-/// The language cards are written in: the server's, which volunteers read and write.
-const CARD_LANG: LangCode = LangCode::En;
+/// The language a handoff's member reads, for what the thread says to them: English when it
+/// was not recorded (handoffs from before it was).
+pub fn member_lang(code: Option<LangCode>) -> Lang {
+    match code {
+        Some(LangCode::De) => Lang::De,
+        Some(LangCode::En) | None => Lang::En,
+    }
+}
+
+/// The server's language, which cards and the volunteers' refusals are written in. The one
+/// place every card and refusal asks: English for now, as no server's language is stored yet
+/// (a moderator's `/pitcrew setup` carries the `guild_locale` it would be stored from; this
+/// then takes the guild).
+pub fn server_lang() -> Lang {
+    Lang::En
+}
 
 /// What volunteers are told about the member's language ("German (Deutsch) — write simply, or
 /// use a translator"), or `None` when the member reads the card's own language or it was not
-/// recorded: a line that always shows would soon go unread.
+/// recorded: a line that always shows would soon go unread. Its words stay English (the
+/// language's English name) until a server's language is stored.
 pub fn reads(lang: Option<LangCode>) -> Option<String> {
-    let lang = lang.filter(|l| *l != CARD_LANG)?;
+    let lang = lang.filter(|l| *l != lang_code(server_lang()))?;
     Some(format!(
         "{} ({}) — write simply, or use a translator",
         lang.english_name(),

@@ -137,7 +137,8 @@ impl<P: Port> Handoffs<P> {
                 .map_err(|e| Undelivered::from_port(e, grant("Manage Threads")))?;
             // The thread is the server's: its region's numbers, or all of them side by side.
             let region = ready.region.unwrap_or(Region::Other);
-            let mut opening = text::opening(h.member, &view.guide_title, h.urgent, region);
+            let lang = card::member_lang(h.member_lang);
+            let mut opening = text::opening(h.member, &view.guide_title, h.urgent, region, lang);
             // Volunteers read the thread before they write in it: the card's language line
             // belongs here too, in the server's language like the card.
             if let Some(reads) = card::reads(h.member_lang) {
@@ -222,6 +223,7 @@ impl<P: Port> Handoffs<P> {
             steps,
             skipped,
             car,
+            lang: card::server_lang(),
         })
     }
 

@@ -7,6 +7,7 @@
 use std::future::Future;
 
 use crate::domain::{Car, ChannelId, GuildId, Handoff, MessageId, RoleId, UserId};
+use crate::guide::Lang;
 use crate::handoff::card::Step;
 
 /// Who a message may ping. Mention markup in the text pings nobody unless it is listed here.
@@ -41,6 +42,8 @@ pub struct CardView {
     pub skipped: usize,
     /// The member's car, if they told it: volunteers need it before the first question.
     pub car: Option<Car>,
+    /// The language the card is drawn in: the server's, which volunteers read.
+    pub lang: Lang,
 }
 
 /// The platform side of a handoff. Every call is one round trip; the service decides what to

@@ -86,10 +86,11 @@ impl<P: Port> Handoffs<P> {
         let (line, ping) = self.ping(&h, &ready).await?;
         let link = self.port.card_link(&h);
         let region = ready.region.unwrap_or(Region::Other);
-        let mut to_member = text::still_waiting(h.urgent, number, region);
+        let lang = super::card::member_lang(h.member_lang);
+        let mut to_member = text::still_waiting(h.urgent, number, region, lang);
         if next.is_none() {
             to_member.push_str("\n\n");
-            to_member.push_str(text::LAST_REMINDER);
+            to_member.push_str(&text::last_reminder(lang));
         }
         let sent = async {
             self.port

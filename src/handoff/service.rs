@@ -4,8 +4,9 @@
 
 use super::outcome::{CardOutcome, PressedBy, Undelivered};
 use super::port::Port;
-use super::{schedule, text, Handoffs};
+use super::{card, schedule, text, Handoffs};
 use crate::domain::{Claim, GuildSetup, Handoff, HandoffId, UserId, DEFAULT_RENOTIFY};
+use crate::i18n::Msg;
 use crate::store::StoreError;
 
 impl<P: Port> Handoffs<P> {
@@ -16,7 +17,7 @@ impl<P: Port> Handoffs<P> {
             Err(refused) => return Ok(refused),
         };
         let changed = match self.store().claim(h.id, by.user, self.now()).await? {
-            Claim::Claimed(h) => self.joined(h, by.user, text::JOINED).await,
+            Claim::Claimed(h) => self.joined(h, by.user, Msg::VolunteerJoined).await,
             Claim::Taken(h) => return Ok(CardOutcome::Taken { by: h.claimed_by }),
             Claim::Closed(h) => h,
         };
@@ -46,7 +47,8 @@ impl<P: Port> Handoffs<P> {
                         &ping,
                     )
                     .await?;
-                self.tell_thread(&h, text::STEPPED_AWAY).await
+                self.tell_thread(&h, &text::stepped_away(card::member_lang(h.member_lang)))
+                    .await
             }
             .await;
             self.note_port_problem(h.guild, sent).await;
@@ -79,7 +81,7 @@ impl<P: Port> Handoffs<P> {
         }
         match self.store().transfer(h.id, to, self.now()).await? {
             Some(h) => {
-                let h = self.joined(h, to, text::TAKING_OVER).await;
+                let h = self.joined(h, to, Msg::VolunteerTakingOver).await;
                 self.changed(&h).await
             }
             None => Ok(CardOutcome::Closed),
@@ -118,7 +120,8 @@ impl<P: Port> Handoffs<P> {
         let asked = match h.thread {
             Some(thread) => {
                 let quoted = note.map(text::quote);
-                let said = text::resolved(by.user, h.member, quoted.as_deref());
+                let lang = card::member_lang(h.member_lang);
+                let said = text::resolved(by.user, h.member, quoted.as_deref(), lang);
                 self.port
                     .ask_rating(thread, &said, &h)
                     .await
@@ -159,7 +162,7 @@ impl<P: Port> Handoffs<P> {
 
     /// Adds a volunteer to the member's thread and says so; notes whether the member left, and
     /// returns the handoff as it now stands so the card drawn next says so too.
-    async fn joined(&self, h: Handoff, volunteer: UserId, what: &str) -> Handoff {
+    async fn joined(&self, h: Handoff, volunteer: UserId, what: Msg) -> Handoff {
         let result = async {
             if let Some(thread) = h.thread {
                 self.port
@@ -167,7 +170,8 @@ impl<P: Port> Handoffs<P> {
                     .await
                     .map_err(|e| Undelivered::from_port(e, None))?;
             }
-            self.tell_thread(&h, &text::volunteer_joined(volunteer, what))
+            let lang = card::member_lang(h.member_lang);
+            self.tell_thread(&h, &text::volunteer_joined(volunteer, what, lang))
                 .await
         }
         .await;

@@ -1,9 +1,10 @@
 //! The words members and volunteers read around a handoff. Kept here, away from Discord, so
 //! the terminal and tests read the same sentences. What a member reads on their own screen is
-//! in their language (from `i18n`); what is posted in the thread or to the volunteers stays in
-//! the server's (English): volunteers read the thread too, and the card names the member's
-//! language.
+//! in their language (from `i18n`), and so is what the thread says to the member; what is said
+//! to the volunteers (the card, reminders, notes about the member) stays in the server's
+//! (English): the card names the member's language.
 
+use super::card;
 use crate::domain::{ChannelId, Region, UserId, RENOTIFY_MAX};
 use crate::guide::Lang;
 use crate::i18n::{self, Arg, Msg};
@@ -122,49 +123,59 @@ pub fn not_delivered(region: Region, lang: Lang) -> String {
     said(Msg::NotDelivered, region, lang)
 }
 
-/// Posted to the member each time nobody has claimed the handoff yet.
-pub fn still_waiting(urgent: bool, notice: u32, region: Region) -> String {
-    let mut s = format!(
-        "Still looking for a volunteer (reminder {notice} sent to the team). Meanwhile, {} or \
-         a licensed locksmith can help without waiting for us.",
-        region.numbers().roadside
-    );
-    let emergency = region.emergency();
-    s.push_str(&if urgent {
-        format!("\n\n**If anyone is in danger, call {emergency} now.**")
-    } else {
-        format!("\n\nIf anyone ends up in danger, call {emergency}.")
-    });
+/// Posted to the member each time nobody has claimed the handoff yet, in the member's `lang`.
+pub fn still_waiting(urgent: bool, notice: u32, region: Region, lang: Lang) -> String {
+    let number = notice.to_string();
+    let mut s = said_with(Msg::StillWaiting, region, lang, &[(Arg::Number, &number)]);
+    s.push_str("\n\n");
+    s.push_str(&said(
+        if urgent {
+            Msg::StillWaitingUrgent
+        } else {
+            Msg::StillWaitingDanger
+        },
+        region,
+        lang,
+    ));
     s
 }
 
 /// Posted to the member after the last reminder went unanswered.
-pub const LAST_REMINDER: &str = "The volunteers have been reminded several times; one may still \
-    answer later. Please don't wait on us if you need help now: call roadside assistance or a \
-    locksmith.";
-
-/// Posted in the member's thread when a volunteer joins it (`what`: "has joined to help you").
-pub fn volunteer_joined(volunteer: UserId, what: &str) -> String {
-    format!("<@{volunteer}> (club volunteer) {what}.")
+pub fn last_reminder(lang: Lang) -> String {
+    i18n::text(lang, Msg::LastReminder).into_owned()
 }
 
-/// Said in the thread when a volunteer claims the handoff.
-pub const JOINED: &str = "has joined to help you";
-/// Said in the thread when a handoff is transferred to another volunteer.
-pub const TAKING_OVER: &str = "is taking over to help you";
+/// Posted in the member's thread when a volunteer joins it (`msg`: joined, or taking over),
+/// in the member's `lang`.
+pub fn volunteer_joined(volunteer: UserId, msg: Msg, lang: Lang) -> String {
+    let volunteer = format!("<@{volunteer}>");
+    i18n::text_with(lang, msg, &[(Arg::Volunteer, &volunteer)])
+}
 
 /// Posted in the member's thread when the volunteer gives the handoff back to the queue.
-pub const STEPPED_AWAY: &str = "The volunteer had to step away; another one will pick this up. Meanwhile, roadside assistance or a locksmith can help.";
+pub fn stepped_away(lang: Lang) -> String {
+    i18n::text(lang, Msg::SteppedAway).into_owned()
+}
 
-/// Posted in the thread after the member's `/triage cancel`.
+/// Posted in the thread after the member's `/triage cancel`: to the volunteers, so in the
+/// server's language.
 pub const MEMBER_CANCELLED: &str = "The member cancelled this request.";
 
-/// The first message in the member's private thread.
-pub fn opening(member: UserId, guide_title: &str, urgent: bool, region: Region) -> String {
-    format!(
-        "Hi <@{member}>, this is your private thread with the club's volunteers about **{guide_title}**.\n\n{}",
-        member_next(urgent, region, Lang::En)
-    )
+/// The first message in the member's private thread, in the member's `lang`.
+pub fn opening(
+    member: UserId,
+    guide_title: &str,
+    urgent: bool,
+    region: Region,
+    lang: Lang,
+) -> String {
+    let member = format!("<@{member}>");
+    let hello = i18n::text_with(
+        lang,
+        Msg::ThreadOpening,
+        &[(Arg::Member, &member), (Arg::Title, guide_title)],
+    );
+    format!("{hello}\n\n{}", member_next(urgent, region, lang))
 }
 
 /// The private thread's name.
@@ -172,13 +183,26 @@ pub fn thread_name(guide_title: &str, member_name: &str) -> String {
     format!("Help: {guide_title} · {member_name}")
 }
 
-/// The volunteer's resolution, and the question the member answers with a button.
-pub fn resolved(volunteer: UserId, member: UserId, quoted_note: Option<&str>) -> String {
-    let mut text = format!("<@{volunteer}> marked this as resolved.");
+/// The volunteer's resolution, and the question the member answers with a button, in the
+/// member's `lang` (the volunteer's note stays as written).
+pub fn resolved(
+    volunteer: UserId,
+    member: UserId,
+    quoted_note: Option<&str>,
+    lang: Lang,
+) -> String {
+    let volunteer = format!("<@{volunteer}>");
+    let member = format!("<@{member}>");
+    let mut text = i18n::text_with(lang, Msg::ResolvedBy, &[(Arg::Volunteer, &volunteer)]);
     if let Some(note) = quoted_note {
         text.push_str(&format!("\n{note}"));
     }
-    text.push_str(&format!("\n\n<@{member}>, did this solve it?"));
+    text.push_str("\n\n");
+    text.push_str(&i18n::text_with(
+        lang,
+        Msg::ResolvedQuestion,
+        &[(Arg::Member, &member)],
+    ));
     text
 }
 
@@ -195,25 +219,42 @@ pub fn quote(text: &str) -> String {
         .join("\n")
 }
 
-/// What goes above a card or a reminder: the names of whoever is pinged, and why.
+/// What goes above a card or a reminder: the names of whoever is pinged, and why, in the
+/// server's language (volunteers read it).
 pub fn ping_line(urgent: bool, pinged: &str) -> String {
-    if urgent {
-        format!("🚨 {pinged}: urgent, a member may be in danger.")
+    let msg = if urgent {
+        Msg::PingUrgent
     } else {
-        format!("{pinged}: a member needs a volunteer.")
-    }
+        Msg::PingNormal
+    };
+    i18n::text_with(card::server_lang(), msg, &[(Arg::Member, pinged)])
 }
 
 /// A reminder to the volunteers' channel (`link` to the card, if posted).
 pub fn reminder(ping_line: &str, number: u32, link: Option<&str>) -> String {
     let link = link.map(|u| format!(" {u}")).unwrap_or_default();
-    format!("{ping_line} Still waiting (reminder {number} of {RENOTIFY_MAX}):{link}")
+    let (number, max) = (number.to_string(), RENOTIFY_MAX.to_string());
+    let said = i18n::text_with(
+        card::server_lang(),
+        Msg::ReminderLine,
+        &[
+            (Arg::Words, ping_line),
+            (Arg::Number, &number),
+            (Arg::Max, &max),
+        ],
+    );
+    format!("{said}{link}")
 }
 
 /// The re-ping after a release.
 pub fn back_in_queue(ping_line: &str, link: Option<&str>) -> String {
     let link = link.map(|u| format!(" {u}")).unwrap_or_default();
-    format!("{ping_line} Back in the queue:{link}")
+    let said = i18n::text_with(
+        card::server_lang(),
+        Msg::BackInQueue,
+        &[(Arg::Words, ping_line)],
+    );
+    format!("{said}{link}")
 }
 
 #[cfg(test)]
@@ -245,8 +286,8 @@ mod tests {
         let us = Region::Us;
         assert!(member_next(true, us, Lang::En).starts_with("**If anyone is in danger, call 911"));
         assert!(!member_next(false, us, Lang::En).contains("don't wait for us"));
-        assert!(still_waiting(true, 2, us).contains("call 911"));
-        assert!(still_waiting(false, 1, us).contains("reminder 1"));
+        assert!(still_waiting(true, 2, us, Lang::En).contains("call 911"));
+        assert!(still_waiting(false, 1, us, Lang::En).contains("reminder 1"));
     }
 
     #[test]
@@ -260,9 +301,9 @@ mod tests {
                 already_open(None, region, Lang::En),
                 no_server(region, Lang::En),
                 not_delivered(region, Lang::En),
-                still_waiting(true, 1, region),
-                still_waiting(false, 1, region),
-                opening(UserId(1), "A guide", true, region),
+                still_waiting(true, 1, region, Lang::En),
+                still_waiting(false, 1, region, Lang::En),
+                opening(UserId(1), "A guide", true, region, Lang::En),
             ];
             for text in texts {
                 assert!(text.contains(&number), "{region}: {text}");
@@ -296,5 +337,27 @@ mod tests {
             terminal.contains("> (noch nichts beschrieben)"),
             "{terminal}"
         );
+    }
+
+    #[test]
+    fn the_thread_speaks_german_to_a_german_member() {
+        let opening = opening(UserId(1), "Kofferraum", false, Region::Gb, Lang::De);
+        assert!(
+            opening.starts_with("Hallo <@1>, dies ist Ihr privater Thread"),
+            "{opening}"
+        );
+        let waiting = still_waiting(true, 2, Region::Gb, Lang::De);
+        assert!(waiting.starts_with("Wir suchen noch"), "{waiting}");
+        assert!(
+            waiting.contains("rufen Sie jetzt 999 (oder 112) an"),
+            "{waiting}"
+        );
+        let resolved = resolved(UserId(2), UserId(1), Some("> ok"), Lang::De);
+        assert_eq!(
+            resolved,
+            "<@2> hat dies als gelöst markiert.\n> ok\n\n<@1>, hat das Ihr Problem gelöst?"
+        );
+        assert!(volunteer_joined(UserId(2), Msg::VolunteerJoined, Lang::De)
+            .starts_with("<@2> (Helferin"));
     }
 }

@@ -40,10 +40,18 @@ pub enum Arg {
     Error,
     /// The member's own words, already quoted.
     Words,
+    /// The member, as a mention (`<@1>`).
+    Member,
+    /// A volunteer, as a mention (`<@2>`).
+    Volunteer,
+    /// A count (a reminder's number).
+    Number,
+    /// The most there will be of a count (the last reminder's number).
+    Max,
 }
 
 impl Arg {
-    pub const ALL: [Arg; 8] = [
+    pub const ALL: [Arg; 12] = [
         Arg::Emergency,
         Arg::InDanger,
         Arg::Roadside,
@@ -52,6 +60,10 @@ impl Arg {
         Arg::Car,
         Arg::Error,
         Arg::Words,
+        Arg::Member,
+        Arg::Volunteer,
+        Arg::Number,
+        Arg::Max,
     ];
 
     /// The variable's name in the `.ftl` files (`{ $emergency }`).
@@ -65,6 +77,10 @@ impl Arg {
             Arg::Car => "car",
             Arg::Error => "error",
             Arg::Words => "words",
+            Arg::Member => "member",
+            Arg::Volunteer => "volunteer",
+            Arg::Number => "number",
+            Arg::Max => "max",
         }
     }
 }

@@ -43,10 +43,9 @@ impl Placeholder {
     /// What it reads as in `region`, said in `speech` (the numbers are the same in every
     /// language; the words around them are not).
     pub fn value_in(self, region: Region, speech: Speech) -> String {
-        let n = region.numbers();
         match self {
             Placeholder::Emergency => region.emergency_in(speech),
-            Placeholder::PoliceNonEmergency => n.police_non_emergency.to_string(),
+            Placeholder::PoliceNonEmergency => region.police_non_emergency_in(speech),
             Placeholder::Roadside => region.roadside_in(speech).to_string(),
         }
     }

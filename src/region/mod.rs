@@ -14,7 +14,7 @@ use std::fmt;
 use std::str::FromStr;
 
 pub use fill::{fill, fill_in, literal_numbers, placeholders, Placeholder, LITERAL_NUMBERS};
-pub use numbers::{Also, Numbers, Place, SIDE_BY_SIDE};
+pub use numbers::{Also, Numbers, Place, Police, Station, SIDE_BY_SIDE};
 pub use words::Speech;
 
 /// A country (or "other") a server or a member is in.

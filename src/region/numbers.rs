@@ -51,9 +51,9 @@ pub struct Numbers {
     /// worth a stressed reader's attention. Numbers only: the words around them are said in
     /// the reader's language (`Speech`).
     pub also: &'static [Also],
-    /// The police for what is not an emergency, as said after "call": a number with who
-    /// answers it, or where to look for one.
-    pub police_non_emergency: &'static str,
+    /// The police for what is not an emergency: its number, or where to look for one. The
+    /// words around it are said in the reader's language (`Region::police_non_emergency_in`).
+    pub police: Police,
     /// Who helps with a broken-down car.
     pub roadside: &'static str,
 }
@@ -69,6 +69,28 @@ pub enum Also {
     Police(&'static str),
     /// The ambulance directly.
     Ambulance(&'static str),
+}
+
+/// Who takes a police call that is not an emergency. Numbers only; the words are in `words.rs`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Police {
+    /// A national number the police answer: Police::Number("101").
+    Number(&'static str),
+    /// Australia's Police Assistance Line, a named national line.
+    AssistanceLine(&'static str),
+    /// No national number: each place has its own non-emergency line.
+    LocalLine,
+    /// No national number: the local station, named as people there call it.
+    Station(Station),
+}
+
+/// What the local police station is called where there is no national number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Station {
+    Police,
+    Garda,
+    PoliceOrGendarmerie,
+    PoliceOrCarabinieri,
 }
 
 /// Where a number of [`SIDE_BY_SIDE`] is the one to call.
@@ -92,102 +114,102 @@ pub const SIDE_BY_SIDE: [(&str, Place); 5] = [
 
 impl Region {
     pub fn numbers(self) -> Numbers {
-        let (emergency, also, police_non_emergency, roadside): (_, &'static [Also], _, _) = match self {
+        let (emergency, also, police, roadside): (_, &'static [Also], _, _) = match self {
             Region::Us => (
                 Some("911"),
                 &[],
-                "your local police non-emergency line",
+                Police::LocalLine,
                 "roadside assistance (AAA, your insurer or your carmaker's program)",
             ),
             Region::Ca => (
                 Some("911"),
                 &[],
-                "your local police non-emergency line",
+                Police::LocalLine,
                 "roadside assistance (CAA, your insurer or your carmaker's program)",
             ),
             Region::Gb => (
                 Some("999"),
                 &[Also::Or("112")],
-                "the police on 101",
+                Police::Number("101"),
                 "a breakdown service (AA, RAC, Green Flag or your insurer's)",
             ),
             Region::Ie => (
                 Some("112"),
                 &[Also::Or("999")],
-                "your local Garda station",
+                Police::Station(Station::Garda),
                 "a breakdown service (AA Ireland or your insurer's)",
             ),
             Region::De => (
                 Some("112"),
                 &[Also::Police("110")],
-                "your local police station",
+                Police::Station(Station::Police),
                 "a breakdown service (ADAC Pannenhilfe or your insurer's)",
             ),
             Region::At => (
                 Some("112"),
                 &[Also::Police("133"), Also::Ambulance("144")],
-                "your local police station",
+                Police::Station(Station::Police),
                 "a breakdown service (ÖAMTC, ARBÖ or your insurer's)",
             ),
             Region::Ch => (
                 Some("112"),
                 &[Also::Police("117"), Also::Ambulance("144")],
-                "your local police station",
+                Police::Station(Station::Police),
                 "a breakdown service (TCS or your insurer's)",
             ),
             Region::Fr => (
                 Some("112"),
                 &[Also::Ambulance("15"), Also::Police("17")],
-                "your local police or gendarmerie station",
+                Police::Station(Station::PoliceOrGendarmerie),
                 "your insurer's breakdown assistance (on a motorway, use the orange emergency phones)",
             ),
             Region::Nl => (
                 Some("112"),
                 &[],
-                "the police on 0900-8844",
+                Police::Number("0900-8844"),
                 "a breakdown service (ANWB Wegenwacht or your insurer's)",
             ),
             Region::Be => (
                 Some("112"),
                 &[],
-                "your local police station",
+                Police::Station(Station::Police),
                 "a breakdown service (Touring, VAB or your insurer's)",
             ),
             Region::Es => (
                 Some("112"),
                 &[],
-                "your local police station",
+                Police::Station(Station::Police),
                 "your insurer's roadside assistance (asistencia en carretera)",
             ),
             Region::It => (
                 Some("112"),
                 &[],
-                "your local police or Carabinieri station",
+                Police::Station(Station::PoliceOrCarabinieri),
                 "roadside assistance (ACI or your insurer's)",
             ),
             Region::Au => (
                 Some("000"),
                 &[Also::OrFromMobile("112")],
-                "the Police Assistance Line on 131 444",
+                Police::AssistanceLine("131 444"),
                 "roadside assistance (NRMA, RACV, RACQ, RAA, RAC WA or your insurer's)",
             ),
             Region::Nz => (
                 Some("111"),
                 &[],
-                "the police on 105",
+                Police::Number("105"),
                 "roadside assistance (AA Roadservice or your insurer's)",
             ),
             Region::Other => (
                 None,
                 &[],
-                "your local police non-emergency line",
+                Police::LocalLine,
                 "roadside assistance (your motoring club or insurer)",
             ),
         };
         Numbers {
             emergency,
             also,
-            police_non_emergency,
+            police,
             roadside,
         }
     }

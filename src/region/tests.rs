@@ -65,15 +65,15 @@ fn each_region_names_its_own_number_first() {
         assert_eq!(first(eu), "112", "{eu}");
     }
     assert_eq!(
-        Region::Gb.numbers().police_non_emergency,
+        Region::Gb.police_non_emergency_in(Speech::En),
         "the police on 101"
     );
     assert_eq!(
-        Region::Nz.numbers().police_non_emergency,
+        Region::Nz.police_non_emergency_in(Speech::En),
         "the police on 105"
     );
     assert_eq!(
-        Region::Au.numbers().police_non_emergency,
+        Region::Au.police_non_emergency_in(Speech::En),
         "the Police Assistance Line on 131 444"
     );
     assert!(Region::Gb
@@ -157,4 +157,25 @@ fn german_says_the_same_numbers_in_german_words() {
     // English stays as it was, word for word.
     assert_eq!(Region::De.emergency(), "112 (police: 110)");
     assert_eq!(Region::Au.emergency(), "000 (or 112 from a mobile)");
+}
+
+#[test]
+fn the_police_non_emergency_is_said_in_the_readers_language_with_the_regions_number() {
+    let text = "rufen Sie {police_non_emergency} an";
+    assert_eq!(
+        fill_in(text, Region::Gb, Speech::De),
+        "rufen Sie die Polizei unter 101 an"
+    );
+    assert_eq!(
+        fill_in(text, Region::De, Speech::De),
+        "rufen Sie Ihre örtliche Polizeidienststelle an"
+    );
+    assert_eq!(
+        fill("call {police_non_emergency}", Region::Nl),
+        "call the police on 0900-8844"
+    );
+    for region in Region::ALL {
+        let de = region.police_non_emergency_in(Speech::De);
+        assert!(!de.contains("police "), "{region}: {de}");
+    }
 }

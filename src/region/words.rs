@@ -6,7 +6,7 @@
 //! The German here is not a native speaker's: review it together with `locales/de/` and the
 //! `content/*.de.toml` translations.
 
-use super::numbers::{Also, Place, SIDE_BY_SIDE};
+use super::numbers::{Also, Place, Police, Station, SIDE_BY_SIDE};
 use super::Region;
 
 /// A language the region's words are written in. `guide::Lang` maps onto it; it is its own
@@ -46,6 +46,25 @@ fn place_said(place: Place, speech: Speech) -> &'static str {
         (Place::Australia, Speech::De) => "Australien",
         (Place::NewZealand, Speech::En) => "New Zealand",
         (Place::NewZealand, Speech::De) => "Neuseeland",
+    }
+}
+
+/// The local station where there is no national non-emergency number, as said after "call".
+fn station_said(station: Station, speech: Speech) -> &'static str {
+    match (station, speech) {
+        (Station::Police, Speech::En) => "your local police station",
+        // Germany, Austria, Switzerland, Belgium, Spain: no national non-emergency number.
+        (Station::Police, Speech::De) => "Ihre örtliche Polizeidienststelle",
+        (Station::Garda, Speech::En) => "your local Garda station",
+        (Station::Garda, Speech::De) => "Ihre örtliche Garda-Wache",
+        (Station::PoliceOrGendarmerie, Speech::En) => "your local police or gendarmerie station",
+        (Station::PoliceOrGendarmerie, Speech::De) => {
+            "Ihr örtliches Kommissariat oder Ihre Gendarmerie"
+        }
+        (Station::PoliceOrCarabinieri, Speech::En) => "your local police or Carabinieri station",
+        (Station::PoliceOrCarabinieri, Speech::De) => {
+            "Ihre örtliche Polizei- oder Carabinieri-Dienststelle"
+        }
     }
 }
 
@@ -139,6 +158,26 @@ impl Region {
             Region::Au => "einen Pannendienst (NRMA, RACV, RACQ, RAA, RAC WA oder Ihre Versicherung)",
             Region::Nz => "einen Pannendienst (AA Roadservice oder Ihre Versicherung)",
             Region::Other => "einen Pannendienst (Ihren Automobilclub oder Ihre Versicherung)",
+        }
+    }
+
+    /// The police for what is not an emergency, as said after "call" (in German in the
+    /// accusative: "rufen Sie … an"): `the police on 101`, `die Polizei unter 101`.
+    pub fn police_non_emergency_in(self, speech: Speech) -> String {
+        match (self.numbers().police, speech) {
+            (Police::Number(n), Speech::En) => format!("the police on {n}"),
+            (Police::Number(n), Speech::De) => format!("die Polizei unter {n}"),
+            (Police::AssistanceLine(n), Speech::En) => {
+                format!("the Police Assistance Line on {n}")
+            }
+            (Police::AssistanceLine(n), Speech::De) => {
+                format!("die Police Assistance Line der Polizei unter {n}")
+            }
+            (Police::LocalLine, Speech::En) => "your local police non-emergency line".into(),
+            (Police::LocalLine, Speech::De) => {
+                "die Nicht-Notruf-Nummer Ihrer örtlichen Polizei".into()
+            }
+            (Police::Station(s), speech) => station_said(s, speech).into(),
         }
     }
 

@@ -8,8 +8,8 @@ use pitcrew::domain::{GuildId, LangCode, UserId};
 use pitcrew::guide::Lang;
 use pitcrew::i18n::{text, Msg};
 
-use crate::fake::Actor;
-use crate::harness::screen::{field, field_names, step_of, title};
+use crate::fake::{Actor, StoredMessage};
+use crate::harness::screen::{field, field_names, labels, step_of, title};
 use crate::harness::{Pit, DRILL, T};
 
 const TEN_MINUTES: Duration = Duration::from_secs(600);
@@ -96,5 +96,86 @@ async fn a_german_member_who_asks_without_a_guide_gets_a_card_that_says_so_too()
     };
     assert_eq!(h.member_lang, Some(LangCode::De));
     assert_eq!(field(&pit.card(&h), "Reads").as_deref(), Some(READS_GERMAN));
+    pit.server.assert_no_violations();
+}
+
+/// The first message in `thread` whose content starts with `prefix`, waited for.
+async fn said_in(pit: &Pit, thread: u64, prefix: &str) -> StoredMessage {
+    let found = pit
+        .server
+        .wait_until(T, prefix, |s| {
+            s.channel_messages(thread)
+                .into_iter()
+                .find(|m| m.content().starts_with(prefix))
+        })
+        .await;
+    found.unwrap_or_else(|e| panic!("{prefix}: {e:?}"))
+}
+
+#[tokio::test]
+async fn a_german_members_thread_speaks_german_while_the_card_stays_english() {
+    let pit = Pit::start().await;
+    let crew = pit.crew();
+    pit.set_up(&crew, Duration::from_secs(1)).await;
+    let de = pit.scene.actor.clone().with_locale("de");
+    let member = de.user_id;
+    let session = ask_in(&pit, &de, Lang::De).await;
+    let d = pit.delivered(session).await;
+    assert!(title(&d.card).starts_with("Needs a volunteer"));
+    assert_eq!(field(&d.card, "Reads").as_deref(), Some(READS_GERMAN));
+
+    let opening = pit.server.channel_messages(d.thread)[0]
+        .content()
+        .to_string();
+    assert!(
+        opening.starts_with(&format!(
+            "Hallo <@{member}>, dies ist Ihr privater Thread mit den Helferinnen und Helfern"
+        )),
+        "{opening}"
+    );
+    assert!(opening.contains("Bis dahin:"), "{opening}");
+    assert!(!opening.contains("What happens next"), "{opening}");
+    // The line for volunteers stays English: they are the ones it speaks to.
+    assert!(opening.contains("**For volunteers:**"), "{opening}");
+
+    let reminder = said_in(&pit, d.thread, "Wir suchen noch eine Helferin").await;
+    assert!(
+        reminder
+            .content()
+            .contains("(Erinnerung 1 ans Team gesendet)"),
+        "{}",
+        reminder.content()
+    );
+
+    let [ada, _] = &crew.volunteers;
+    let ada_here = pit.actor_in(crew.cards, ada.id);
+    let card = pit.press(&ada_here, &d.card, "Claim").await.message();
+    said_in(
+        &pit,
+        d.thread,
+        &format!("<@{}> (Helferin oder Helfer", ada.id),
+    )
+    .await;
+    pit.press(&ada_here, &card, "Resolve").await;
+    let resolved = pit
+        .submit(
+            &ada_here,
+            &format!("h:xm:{}", d.handoff.id),
+            &[("h:xt", "")],
+        )
+        .await
+        .message();
+    assert!(
+        field(&resolved, "Status").is_some_and(|s| s.starts_with("Resolved by")),
+        "the card stays English"
+    );
+    let ask = said_in(&pit, d.thread, &format!("<@{}> hat dies", ada.id)).await;
+    assert!(
+        ask.content()
+            .ends_with(&format!("<@{member}>, hat das Ihr Problem gelöst?")),
+        "{}",
+        ask.content()
+    );
+    assert_eq!(labels(&ask), ["Ja, gelöst", "Nein, komme nicht weiter"]);
     pit.server.assert_no_violations();
 }

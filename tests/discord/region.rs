@@ -219,3 +219,36 @@ async fn a_moderator_sets_the_region_in_setup_and_status_shows_it() {
     assert!(description(&picker).contains("call **999 (or 112)** first"));
     pit.server.assert_no_violations();
 }
+
+#[tokio::test]
+async fn a_german_guide_on_a_gb_server_names_the_police_non_emergency_in_german_with_101() {
+    let pit = Pit::start().await;
+    pit.set_region(Some(Region::Gb)).await;
+    let de = pit.other_member("gb_german").with_locale("de");
+    let library = load_library(&manifest("content")).expect("shipped content");
+    let guide = library.get("trunk-release-failed").expect("shipped guide");
+    // No one in danger, parked, it can wait, weak battery, call for help, help is coming: the
+    // waiting step, which says whom to call when the member feels unsafe.
+    let walk = [
+        ("start", 2),
+        ("park", 0),
+        ("urgent", 2),
+        ("buttons", 2),
+        ("weak-battery", 2),
+        ("pro-help", 0),
+    ];
+    let mut msg = pit.triage(&de, Some(&guide.id)).await.message();
+    for (node, index) in walk {
+        let label = guide
+            .label_in(node, index, Lang::De)
+            .expect("a German label");
+        msg = pit.press(&de, &msg, label).await.message();
+    }
+    let said = description(&msg);
+    assert!(
+        said.contains("rufen Sie die Polizei unter 101 an."),
+        "{said}"
+    );
+    assert!(!said.contains("the police on"), "{said}");
+    pit.server.assert_no_violations();
+}
