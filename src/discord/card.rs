@@ -125,7 +125,7 @@ pub fn draw(h: &Handoff, ctx: &CardContext<'_>) -> Card {
         ),
         (say(Msg::CardStatus), status, false),
     ];
-    if let Some(reads) = reads(h.member_lang) {
+    if let Some(reads) = reads(h.member_lang, ctx.lang) {
         // Before anything the member wrote: the volunteer should know before replying.
         fields.push((say(Msg::CardReads), reads, false));
     }

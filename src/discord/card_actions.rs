@@ -168,9 +168,11 @@ fn card_reply(outcome: CardOutcome) -> Reply {
     }
 }
 
-/// What a volunteer reads when their action did not change the card, in the server's language.
+/// What a volunteer reads when their action did not change the card. In English: the outcome
+/// does not carry the server's setup, and a store read per refused press only for its words is
+/// not worth it (`server_lang(None)`).
 fn refusal(outcome: &CardOutcome) -> String {
-    let lang = server_lang();
+    let lang = server_lang(None);
     let with = |msg, who: String| i18n::text_with(lang, msg, &[(Arg::Volunteer, &who)]);
     match outcome {
         CardOutcome::Taken { by } => {
@@ -209,9 +211,10 @@ fn card_update(view: &CardView) -> Reply {
     })
 }
 
-/// The volunteer's form, in the server's language like the card it came from.
+/// The volunteer's form. In English: it opens before any store read (a modal cannot follow a
+/// deferral), so the server's setup is not at hand (`server_lang(None)`).
 fn resolve_modal(id: HandoffId) -> CreateModal {
-    let lang = server_lang();
+    let lang = server_lang(None);
     CreateModal::new(
         Modal::Resolve { handoff: id }.encode(),
         i18n::text(lang, Msg::ResolveModalTitle),

@@ -7,7 +7,7 @@
 use super::commands::SetupOptions;
 use super::respond::Reply;
 use crate::desk::Desk;
-use crate::domain::{GuildId, GuildSetup, HandoffStatus, RoleId, UserId};
+use crate::domain::{GuildId, GuildSetup, HandoffStatus, LangCode, RoleId, UserId};
 use crate::store::StoreError;
 
 const QUEUE_SHOWN: usize = 15;
@@ -21,6 +21,9 @@ pub struct Caller {
     /// The Manage Server permission, in this channel.
     pub manages_guild: bool,
     pub roles: Vec<RoleId>,
+    /// The server's language as Discord sent it (`guild_locale`), if pitcrew speaks it, else
+    /// English; `None` in a DM. `/pitcrew setup` records it for the volunteers' cards.
+    pub server_lang: Option<LangCode>,
 }
 
 /// `/pitcrew setup` (`change` is what was given) and `/pitcrew status` (`None`).
@@ -51,6 +54,9 @@ pub async fn admin(
                     s.help_channel = o.help_channel.or(s.help_channel);
                     s.renotify = o.renotify.unwrap_or(s.renotify);
                     s.region = o.region.or(s.region);
+                    // The server's language as it is now: a server that switched language gets
+                    // its cards in the new one from the next setup on.
+                    s.lang = caller.server_lang.or(s.lang);
                 })
                 .await?
         }

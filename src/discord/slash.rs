@@ -21,6 +21,7 @@ use crate::domain::{Member, Scope};
 use crate::guide::search::{self, Mode};
 use crate::guide::Guide;
 use crate::guide::Lang;
+use crate::handoff::card;
 use crate::i18n::{self, Msg};
 
 pub async fn command(ctx: &Context, desk: &Desk, service: &Service, cmd: &CommandInteraction) {
@@ -71,6 +72,12 @@ async fn run(
             .as_ref()
             .map(|m| m.roles.iter().map(|&r| r.into()).collect())
             .unwrap_or_default(),
+        // Discord sends `guild_locale` only in a server; a language pitcrew does not speak
+        // reads English, like a member's.
+        server_lang: cmd
+            .guild_locale
+            .as_deref()
+            .map(|l| card::lang_code(Lang::from_discord_locale(l))),
     };
     let reply = match command {
         Command::Triage { guide } => {

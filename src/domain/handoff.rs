@@ -29,6 +29,10 @@ pub struct GuildSetup {
     /// The country whose emergency numbers this server's screens give; `None` until a
     /// moderator picks one (then each member's locale decides, where it is clear).
     pub region: Option<Region>,
+    /// The server's language (Discord's `guild_locale` when a moderator last ran setup), for
+    /// the volunteers' cards and lines; `None` = English (set up before it was recorded, or a
+    /// language pitcrew does not speak).
+    pub lang: Option<LangCode>,
 }
 
 impl GuildSetup {
@@ -41,6 +45,7 @@ impl GuildSetup {
             renotify: DEFAULT_RENOTIFY,
             permission_problem: None,
             region: None,
+            lang: None,
         }
     }
 
@@ -52,6 +57,7 @@ impl GuildSetup {
             help_channel: self.help_channel?,
             renotify: self.renotify,
             region: self.region,
+            lang: self.lang,
         })
     }
 
@@ -80,6 +86,8 @@ pub struct Ready {
     pub renotify: Duration,
     /// The server's region, for the texts posted in its threads (see [`GuildSetup::region`]).
     pub region: Option<Region>,
+    /// The server's language (see [`GuildSetup::lang`]).
+    pub lang: Option<LangCode>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

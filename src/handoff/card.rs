@@ -53,20 +53,19 @@ pub fn member_lang(code: Option<LangCode>) -> Lang {
     }
 }
 
-/// The server's language, which cards and the volunteers' refusals are written in. The one
-/// place every card and refusal asks: English for now, as no server's language is stored yet
-/// (a moderator's `/pitcrew setup` carries the `guild_locale` it would be stored from; this
-/// then takes the guild).
-pub fn server_lang() -> Lang {
-    Lang::En
+/// The server's language, which cards and the lines volunteers read are written in: the one
+/// a moderator's `/pitcrew setup` recorded ([`crate::domain::GuildSetup::lang`]), English when
+/// none was (`None`: set up before it was recorded, or where the setup is not at hand).
+pub fn server_lang(server: Option<LangCode>) -> Lang {
+    member_lang(server)
 }
 
 /// What volunteers are told about the member's language ("German (Deutsch) — write simply, or
-/// use a translator"), or `None` when the member reads the card's own language or it was not
-/// recorded: a line that always shows would soon go unread. Its words stay English (the
-/// language's English name) until a server's language is stored.
-pub fn reads(lang: Option<LangCode>) -> Option<String> {
-    let lang = lang.filter(|l| *l != lang_code(server_lang()))?;
+/// use a translator"), or `None` when the member reads the card's own language (`server`) or
+/// it was not recorded: a line that always shows would soon go unread. Its words stay English
+/// (the language's English name and its own): the name in itself is what a translator needs.
+pub fn reads(lang: Option<LangCode>, server: Lang) -> Option<String> {
+    let lang = lang.filter(|l| *l != lang_code(server))?;
     Some(format!(
         "{} ({}) — write simply, or use a translator",
         lang.english_name(),
@@ -131,12 +130,20 @@ mod tests {
 
     #[test]
     fn only_a_language_other_than_the_cards_is_named() {
-        assert_eq!(reads(None), None);
-        assert_eq!(reads(Some(lang_code(Lang::En))), None);
+        assert_eq!(reads(None, Lang::En), None);
+        assert_eq!(reads(Some(lang_code(Lang::En)), Lang::En), None);
         assert_eq!(
-            reads(Some(lang_code(Lang::De))).as_deref(),
+            reads(Some(lang_code(Lang::De)), Lang::En).as_deref(),
             Some("German (Deutsch) — write simply, or use a translator")
         );
+        // A German server's card names the English reader, and not its own language.
+        assert_eq!(reads(Some(lang_code(Lang::De)), Lang::De), None);
+        assert_eq!(
+            reads(Some(lang_code(Lang::En)), Lang::De).as_deref(),
+            Some("English (English) — write simply, or use a translator")
+        );
+        assert_eq!(server_lang(None), Lang::En);
+        assert_eq!(server_lang(Some(LangCode::De)), Lang::De);
     }
 
     #[test]

@@ -118,7 +118,7 @@ impl<P: Port> Handoffs<P> {
             return Ok(h.clone());
         }
         let store = self.store();
-        let mut view = self.card(h).await?;
+        let mut view = self.card(h, card::server_lang(ready.lang)).await?;
         let mut h = h.clone();
         let help = ready.help_channel;
         let grant = |what: &str| Some(format!("{what} in <#{help}>"));
@@ -141,7 +141,7 @@ impl<P: Port> Handoffs<P> {
             let mut opening = text::opening(h.member, &view.guide_title, h.urgent, region, lang);
             // Volunteers read the thread before they write in it: the card's language line
             // belongs here too, in the server's language like the card.
-            if let Some(reads) = card::reads(h.member_lang) {
+            if let Some(reads) = card::reads(h.member_lang, view.lang) {
                 opening.push_str(&format!(
                     "\n\n**For volunteers:** the member reads {reads}."
                 ));
@@ -177,6 +177,7 @@ impl<P: Port> Handoffs<P> {
         h: &Handoff,
         ready: &Ready,
     ) -> Result<(String, Ping), StoreError> {
+        let server = card::server_lang(ready.lang);
         let on_duty = if h.urgent {
             self.store().on_duty(h.guild).await?
         } else {
@@ -185,20 +186,21 @@ impl<P: Port> Handoffs<P> {
         Ok(if on_duty.is_empty() {
             let role = ready.volunteer_role;
             (
-                text::ping_line(h.urgent, &format!("<@&{role}>")),
+                text::ping_line(h.urgent, &format!("<@&{role}>"), server),
                 Ping::Role(role),
             )
         } else {
             let names: Vec<String> = on_duty.iter().map(|u| format!("<@{u}>")).collect();
             (
-                text::ping_line(true, &names.join(" ")),
+                text::ping_line(true, &names.join(" "), server),
                 Ping::Users(on_duty),
             )
         })
     }
 
-    /// The card of `h` as it should look now: the handoff and the member's walk.
-    pub async fn card(&self, h: &Handoff) -> Result<CardView, StoreError> {
+    /// The card of `h` as it should look now: the handoff and the member's walk, in the
+    /// server's language (`server`, from its setup where the caller has it at hand).
+    pub async fn card(&self, h: &Handoff, server: Lang) -> Result<CardView, StoreError> {
         let store = self.store();
         let session = store.session(h.session).await?;
         let guide = session
@@ -223,16 +225,17 @@ impl<P: Port> Handoffs<P> {
             steps,
             skipped,
             car,
-            lang: card::server_lang(),
+            lang: server,
         })
     }
 
     /// Redraws the posted card of `h` (after a change not made by pressing the card itself).
-    pub(super) async fn refresh_card(&self, h: &Handoff) -> Result<(), Undelivered> {
+    /// `server`: the card's language, English where the caller has no setup at hand.
+    pub(super) async fn refresh_card(&self, h: &Handoff, server: Lang) -> Result<(), Undelivered> {
         let (Some(channel), Some(message)) = (h.card_channel, h.card_message) else {
             return Ok(());
         };
-        let view = self.card(h).await?;
+        let view = self.card(h, server).await?;
         self.port
             .update_card(channel, message, &view)
             .await

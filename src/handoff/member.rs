@@ -7,7 +7,13 @@ use super::port::Port;
 use super::text;
 use super::Handoffs;
 use crate::domain::{GuildId, Handoff, HandoffId, Rating, UserId};
+use crate::guide::Lang;
 use crate::store::StoreError;
+
+/// The language of a card the member's own presses redraw. None of them has the server's setup
+/// at hand, and a store read per member press only for the card's words is not worth it: these
+/// redraws are in English, whatever the server's language (see `card::server_lang`).
+const ENGLISH: Lang = Lang::En;
 
 impl<P: Port> Handoffs<P> {
     /// Why `member` may not open the note form for `id`, if so (judged again on submission).
@@ -46,7 +52,7 @@ impl<P: Port> Handoffs<P> {
             .tell_thread(&h, &text::member_note(&text::quote(note)))
             .await;
         self.note_port_problem(h.guild, told).await;
-        let redrawn = self.refresh_card(&h).await;
+        let redrawn = self.refresh_card(&h, ENGLISH).await;
         self.note_port_problem(h.guild, redrawn).await;
         Ok(NoteOutcome::Sent)
     }
@@ -76,7 +82,7 @@ impl<P: Port> Handoffs<P> {
     /// After the member has seen their answer taken: the card shows it too, and the thread,
     /// with nothing left in it to press, is locked. (Locking first would refuse the answer.)
     pub async fn after_rating(&self, h: &Handoff) {
-        let redrawn = self.refresh_card(h).await;
+        let redrawn = self.refresh_card(h, ENGLISH).await;
         self.note_port_problem(h.guild, redrawn).await;
         let closed = self.close_thread(h, true).await;
         self.note_port_problem(h.guild, closed).await;
@@ -98,7 +104,7 @@ impl<P: Port> Handoffs<P> {
     /// the thread closes.
     pub async fn after_cancel(&self, h: &Handoff) {
         let result = async {
-            self.refresh_card(h).await?;
+            self.refresh_card(h, ENGLISH).await?;
             self.tell_thread(h, text::MEMBER_CANCELLED).await?;
             self.close_thread(h, true).await
         }

@@ -84,6 +84,7 @@ impl<P: Port> Handoffs<P> {
             h
         };
         let (line, ping) = self.ping(&h, &ready).await?;
+        let server = super::card::server_lang(ready.lang);
         let link = self.port.card_link(&h);
         let region = ready.region.unwrap_or(Region::Other);
         let lang = super::card::member_lang(h.member_lang);
@@ -96,7 +97,7 @@ impl<P: Port> Handoffs<P> {
             self.port
                 .say(
                     ready.cards_channel,
-                    &text::reminder(&line, number, link.as_deref()),
+                    &text::reminder(&line, number, link.as_deref(), server),
                     &ping,
                 )
                 .await
@@ -108,7 +109,7 @@ impl<P: Port> Handoffs<P> {
         if !h.member_left {
             let noticed = self.notice_member_left(h).await;
             if noticed.member_left {
-                let redrawn = self.refresh_card(&noticed).await;
+                let redrawn = self.refresh_card(&noticed, server).await;
                 self.note_port_problem(noticed.guild, redrawn).await;
             }
         }

@@ -6,22 +6,24 @@ use super::outcome::{CardOutcome, PressedBy, Undelivered};
 use super::port::Port;
 use super::{card, schedule, text, Handoffs};
 use crate::domain::{Claim, GuildSetup, Handoff, HandoffId, UserId, DEFAULT_RENOTIFY};
+use crate::guide::Lang;
 use crate::i18n::Msg;
 use crate::store::StoreError;
 
 impl<P: Port> Handoffs<P> {
     /// Claim, release or transfer (`to`: the volunteer picked for a transfer).
     pub async fn claim(&self, by: &PressedBy, id: HandoffId) -> Result<CardOutcome, StoreError> {
-        let (h, _) = match self.as_volunteer(by, id).await? {
+        let (h, setup) = match self.as_volunteer(by, id).await? {
             Ok(found) => found,
             Err(refused) => return Ok(refused),
         };
+        let server = server_of(setup.as_ref());
         let changed = match self.store().claim(h.id, by.user, self.now()).await? {
             Claim::Claimed(h) => self.joined(h, by.user, Msg::VolunteerJoined).await,
             Claim::Taken(h) => return Ok(CardOutcome::Taken { by: h.claimed_by }),
             Claim::Closed(h) => h,
         };
-        self.changed(&changed).await
+        self.changed(&changed, server).await
     }
 
     /// Back to the queue: due for a reminder again, the volunteers re-pinged, the member told.
@@ -30,6 +32,7 @@ impl<P: Port> Handoffs<P> {
             Ok(found) => found,
             Err(refused) => return Ok(refused),
         };
+        let server = server_of(setup.as_ref());
         let interval = setup.as_ref().map_or(DEFAULT_RENOTIFY, |s| s.renotify);
         let now = self.now();
         let next = schedule::first_notice(now, interval);
@@ -43,7 +46,7 @@ impl<P: Port> Handoffs<P> {
                 self.port
                     .say(
                         ready.cards_channel,
-                        &text::back_in_queue(&line, link.as_deref()),
+                        &text::back_in_queue(&line, link.as_deref(), server),
                         &ping,
                     )
                     .await?;
@@ -55,7 +58,7 @@ impl<P: Port> Handoffs<P> {
         }
         // The next reminder is due one interval from now, perhaps before the timer looks.
         self.wake.notify_one();
-        self.changed(&h).await
+        self.changed(&h, server).await
     }
 
     pub async fn transfer(
@@ -68,6 +71,7 @@ impl<P: Port> Handoffs<P> {
             Ok(found) => found,
             Err(refused) => return Ok(refused),
         };
+        let server = server_of(setup.as_ref());
         let Some(to) = to else {
             return Ok(CardOutcome::NobodyPicked);
         };
@@ -82,7 +86,7 @@ impl<P: Port> Handoffs<P> {
         match self.store().transfer(h.id, to, self.now()).await? {
             Some(h) => {
                 let h = self.joined(h, to, Msg::VolunteerTakingOver).await;
-                self.changed(&h).await
+                self.changed(&h, server).await
             }
             None => Ok(CardOutcome::Closed),
         }
@@ -110,9 +114,10 @@ impl<P: Port> Handoffs<P> {
         id: HandoffId,
         note: Option<&str>,
     ) -> Result<CardOutcome, StoreError> {
-        if let Err(refused) = self.as_volunteer(by, id).await? {
-            return Ok(refused);
-        }
+        let server = match self.as_volunteer(by, id).await? {
+            Ok((_, setup)) => server_of(setup.as_ref()),
+            Err(refused) => return Ok(refused),
+        };
         let note = note.map(str::trim).filter(|n| !n.is_empty());
         let Some(h) = self.store().resolve_handoff(id, note, self.now()).await? else {
             return Ok(CardOutcome::Closed);
@@ -135,7 +140,7 @@ impl<P: Port> Handoffs<P> {
         // client greys components out and cannot reopen it), so it is locked once they answered.
         let closed = self.close_thread(&h, unasked).await;
         self.note_port_problem(h.guild, closed).await;
-        self.changed(&h).await
+        self.changed(&h, server).await
     }
 
     /// The handoff and its server's setup when `by` is one of its volunteers, else why not.
@@ -156,8 +161,8 @@ impl<P: Port> Handoffs<P> {
         Ok(Ok((h, setup)))
     }
 
-    async fn changed(&self, h: &Handoff) -> Result<CardOutcome, StoreError> {
-        Ok(CardOutcome::Changed(Box::new(self.card(h).await?)))
+    async fn changed(&self, h: &Handoff, server: Lang) -> Result<CardOutcome, StoreError> {
+        Ok(CardOutcome::Changed(Box::new(self.card(h, server).await?)))
     }
 
     /// Adds a volunteer to the member's thread and says so; notes whether the member left, and
@@ -193,4 +198,9 @@ impl<P: Port> Handoffs<P> {
             }
         }
     }
+}
+
+/// The server's language from the setup a press has already read (`None`: no setup, English).
+fn server_of(setup: Option<&GuildSetup>) -> Lang {
+    card::server_lang(setup.and_then(|s| s.lang))
 }

@@ -4,7 +4,6 @@
 //! to the volunteers (the card, reminders, notes about the member) stays in the server's
 //! (English): the card names the member's language.
 
-use super::card;
 use crate::domain::{ChannelId, Region, UserId, RENOTIFY_MAX};
 use crate::guide::Lang;
 use crate::i18n::{self, Arg, Msg};
@@ -221,21 +220,21 @@ pub fn quote(text: &str) -> String {
 
 /// What goes above a card or a reminder: the names of whoever is pinged, and why, in the
 /// server's language (volunteers read it).
-pub fn ping_line(urgent: bool, pinged: &str) -> String {
+pub fn ping_line(urgent: bool, pinged: &str, server: Lang) -> String {
     let msg = if urgent {
         Msg::PingUrgent
     } else {
         Msg::PingNormal
     };
-    i18n::text_with(card::server_lang(), msg, &[(Arg::Member, pinged)])
+    i18n::text_with(server, msg, &[(Arg::Member, pinged)])
 }
 
 /// A reminder to the volunteers' channel (`link` to the card, if posted).
-pub fn reminder(ping_line: &str, number: u32, link: Option<&str>) -> String {
+pub fn reminder(ping_line: &str, number: u32, link: Option<&str>, server: Lang) -> String {
     let link = link.map(|u| format!(" {u}")).unwrap_or_default();
     let (number, max) = (number.to_string(), RENOTIFY_MAX.to_string());
     let said = i18n::text_with(
-        card::server_lang(),
+        server,
         Msg::ReminderLine,
         &[
             (Arg::Words, ping_line),
@@ -247,13 +246,9 @@ pub fn reminder(ping_line: &str, number: u32, link: Option<&str>) -> String {
 }
 
 /// The re-ping after a release.
-pub fn back_in_queue(ping_line: &str, link: Option<&str>) -> String {
+pub fn back_in_queue(ping_line: &str, link: Option<&str>, server: Lang) -> String {
     let link = link.map(|u| format!(" {u}")).unwrap_or_default();
-    let said = i18n::text_with(
-        card::server_lang(),
-        Msg::BackInQueue,
-        &[(Arg::Words, ping_line)],
-    );
+    let said = i18n::text_with(server, Msg::BackInQueue, &[(Arg::Words, ping_line)]);
     format!("{said}{link}")
 }
 

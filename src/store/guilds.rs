@@ -6,7 +6,7 @@ use super::handoff_rows::{duty_user_from_row, renotify_to_sql, setup_columns, se
 use super::rows::id_to_sql;
 use super::writer::WriteTx;
 use super::{Store, StoreError};
-use crate::domain::{GuildId, GuildSetup, Region, Timestamp, UserId};
+use crate::domain::{GuildId, GuildSetup, LangCode, Region, Timestamp, UserId};
 
 impl Store {
     /// The server's setup, or `None` if nothing was ever stored for it.
@@ -203,8 +203,8 @@ async fn write_setup(
     let secs = renotify_to_sql(setup.renotify)?;
     sqlx::query(
         "INSERT INTO guild_settings (guild_id, volunteer_role_id, cards_channel_id, \
-         help_channel_id, renotify_secs, permission_problem, region, updated_at) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?) \
+         help_channel_id, renotify_secs, permission_problem, region, lang, updated_at) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) \
          ON CONFLICT (guild_id) DO UPDATE SET \
          volunteer_role_id = excluded.volunteer_role_id, \
          cards_channel_id = excluded.cards_channel_id, \
@@ -212,6 +212,7 @@ async fn write_setup(
          renotify_secs = excluded.renotify_secs, \
          permission_problem = excluded.permission_problem, \
          region = excluded.region, \
+         lang = excluded.lang, \
          updated_at = excluded.updated_at",
     )
     .bind(guild)
@@ -221,6 +222,7 @@ async fn write_setup(
     .bind(secs)
     .bind(setup.permission_problem.as_deref())
     .bind(setup.region.map(Region::code))
+    .bind(setup.lang.map(LangCode::code))
     .bind(now)
     .execute(&mut **tx)
     .await?;

@@ -29,7 +29,7 @@ pub(crate) use handoff_columns;
 macro_rules! setup_columns {
     () => {
         "guild_id, volunteer_role_id, cards_channel_id, help_channel_id, renotify_secs, \
-         permission_problem, region"
+         permission_problem, region, lang"
     };
 }
 pub(crate) use setup_columns;
@@ -209,6 +209,7 @@ pub(crate) fn setup_from_row(row: &SqliteRow) -> Result<GuildSetup, StoreError> 
         renotify,
         permission_problem: column(row, r, "permission_problem")?,
         region: region_from_sql(r, column(row, r, "region")?)?,
+        lang: lang_from_sql(r, column(row, r, "lang")?)?,
     })
 }
 
@@ -220,12 +221,17 @@ fn region_from_sql(record: &str, code: Option<String>) -> Result<Option<Region>,
     .transpose()
 }
 
-/// `handoffs.member_lang`: NULL (opened before 0005), or a code of [`LangCode`]. A code this
+/// `handoffs.member_lang` or `guild_settings.lang`: NULL (written before 0005 / 0007, or, for a
+/// server, a language pitcrew does not speak), or a code of [`LangCode`]. A code this
 /// build does not know (written by a newer one) is refused, never guessed as English.
 fn lang_from_sql(record: &str, code: Option<String>) -> Result<Option<LangCode>, StoreError> {
     code.map(|c| {
-        LangCode::parse(&c)
-            .ok_or_else(|| corrupt(record, format!("member_lang `{c}` is not a language")))
+        LangCode::parse(&c).ok_or_else(|| {
+            corrupt(
+                record,
+                format!("language `{c}` is not one this build knows"),
+            )
+        })
     })
     .transpose()
 }

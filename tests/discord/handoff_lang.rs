@@ -8,12 +8,14 @@ use pitcrew::domain::{GuildId, LangCode, UserId};
 use pitcrew::guide::Lang;
 use pitcrew::i18n::{text, Msg};
 
+use crate::fake::builders::command;
 use crate::fake::{Actor, StoredMessage};
 use crate::harness::screen::{field, field_names, labels, step_of, title};
-use crate::harness::{Pit, DRILL, T};
+use crate::harness::{Crew, Pit, DRILL, T};
 
 const TEN_MINUTES: Duration = Duration::from_secs(600);
 const READS_GERMAN: &str = "German (Deutsch) — write simply, or use a translator";
+const READS_ENGLISH: &str = "English (English) — write simply, or use a translator";
 
 /// `member` walks the drill to the jack step and presses the volunteer button in `lang`.
 async fn ask_in(pit: &Pit, member: &Actor, lang: Lang) -> pitcrew::domain::SessionId {
@@ -177,5 +179,71 @@ async fn a_german_members_thread_speaks_german_while_the_card_stays_english() {
         ask.content()
     );
     assert_eq!(labels(&ask), ["Ja, gelöst", "Nein, komme nicht weiter"]);
+    pit.server.assert_no_violations();
+}
+
+/// `/pitcrew setup` with everything, run by `moderator`.
+fn setup_all(pit: &Pit, crew: &Crew, moderator: &Actor) -> serde_json::Value {
+    command("pitcrew")
+        .sub("setup")
+        .role("volunteer_role", &pit.server.role_json(crew.role))
+        .channel("cards_channel", &pit.server.resolved_channel(crew.cards))
+        .channel("help_channel", &pit.server.resolved_channel(crew.help))
+        .by(moderator)
+}
+
+#[tokio::test]
+async fn a_german_servers_card_is_german_and_says_an_english_member_reads_english() {
+    let pit = Pit::start().await;
+    let crew = pit.crew();
+    // The moderator sets pitcrew up in a server whose Discord language is German, from a
+    // German client: Discord sends `guild_locale` "de", and setup records it.
+    let moderator = pit
+        .actor_in(pit.scene.channel_id, crew.moderator.id)
+        .with_locale("de")
+        .with_guild_locale("de");
+    pit.answer(
+        pit.server
+            .dispatch(setup_all(&pit, &crew, &moderator))
+            .await,
+    )
+    .await;
+    let setup = pit
+        .store
+        .guild_setup(GuildId(pit.scene.guild_id))
+        .await
+        .expect("store readable")
+        .expect("setup stored");
+    assert_eq!(setup.lang, Some(LangCode::De));
+
+    let en = pit.scene.actor.clone().with_locale("en-US");
+    let session = ask_in(&pit, &en, Lang::En).await;
+    let d = pit.delivered(session).await;
+    assert_eq!(d.handoff.member_lang, Some(LangCode::En));
+    let de = |msg| text(Lang::De, msg).into_owned();
+    assert!(
+        title(&d.card).starts_with("Braucht Hilfe"),
+        "{}",
+        title(&d.card)
+    );
+    assert_eq!(field(&d.card, "Status"), Some(de(Msg::CardWaiting)));
+    assert_eq!(field(&d.card, "Liest").as_deref(), Some(READS_ENGLISH));
+    assert_eq!(
+        labels(&d.card),
+        [de(Msg::CardClaim), de(Msg::CardOpenThread)]
+    );
+
+    // A volunteer's press redraws it in the server's language too.
+    let ada = pit.actor_in(crew.cards, crew.volunteers[0].id);
+    let claimed = pit
+        .press(&ada, &d.card, &de(Msg::CardClaim))
+        .await
+        .message();
+    assert!(
+        field(&claimed, "Status").is_some_and(|s| s.starts_with("Übernommen von")),
+        "{:?}",
+        field(&claimed, "Status")
+    );
+    assert_eq!(field(&claimed, "Liest").as_deref(), Some(READS_ENGLISH));
     pit.server.assert_no_violations();
 }

@@ -23,6 +23,8 @@ pub struct Actor {
     pub app_permissions: u64,
     /// The language the user's Discord is set to, sent as the interaction's `locale`.
     pub locale: String,
+    /// The server's language, sent as `guild_locale` in a guild (Discord sends it there).
+    pub guild_locale: String,
 }
 
 impl Actor {
@@ -33,6 +35,12 @@ impl Actor {
     /// The same user with their Discord set to `locale` (`de`, `en-GB`, …).
     pub fn with_locale(mut self, locale: &str) -> Actor {
         self.locale = locale.to_string();
+        self
+    }
+
+    /// The same user in a server whose Discord language is `locale` (`de`, `en-US`, …).
+    pub fn with_guild_locale(mut self, locale: &str) -> Actor {
+        self.guild_locale = locale.to_string();
         self
     }
 }
@@ -63,6 +71,7 @@ impl FakeDiscord {
                 member: Some(member),
                 app_permissions,
                 locale: "en-US".into(),
+                guild_locale: "en-US".into(),
             }
         })
     }
@@ -92,6 +101,7 @@ impl FakeDiscord {
                 // What Discord reports for a bot in a DM: it can talk, embed and attach.
                 app_permissions: (1 << 10) | (1 << 11) | (1 << 14) | (1 << 15) | (1 << 16),
                 locale: "en-US".into(),
+                guild_locale: "en-US".into(),
             }
         })
     }
@@ -108,8 +118,9 @@ fn envelope(kind: u64, data: Value, actor: &Actor) -> Value {
     match (actor.guild_id, &actor.member) {
         (Some(guild), Some(member)) => {
             v["guild_id"] = json!(guild.to_string());
-            v["guild"] = json!({"id": guild.to_string(), "locale": "en-US", "features": []});
-            v["guild_locale"] = json!("en-US");
+            let locale = &actor.guild_locale;
+            v["guild"] = json!({"id": guild.to_string(), "locale": locale, "features": []});
+            v["guild_locale"] = json!(locale);
             v["member"] = member.clone();
             v["context"] = json!(0);
             v["authorizing_integration_owners"] = json!({"0": guild.to_string()});
