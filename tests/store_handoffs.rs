@@ -392,6 +392,8 @@ async fn setup_round_trips_upserts_and_defaults_the_interval() {
         permission_problem: Some("Create Private Threads".to_string()),
         // Read back as stored: the region column (migration 0003) round-trips too.
         region: Some(pitcrew::domain::Region::Gb),
+        // And the server's language (migration 0007).
+        lang: Some(pitcrew::domain::LangCode::De),
     };
     store.save_guild_setup(&full, at(2)).await.expect("save");
     assert_eq!(
