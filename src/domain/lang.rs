@@ -6,7 +6,7 @@
 /// A language a member can read pitcrew in, as stored with their handoff.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum LangCode {
-    /// English, the language the volunteers' card is written in.
+    /// English, the volunteers' cards' language where no server language is recorded.
     En,
     /// German.
     De,
