@@ -209,7 +209,8 @@ async fn a_resolve_asks_for_a_rating_and_archives_unlocked_then_the_rating_locks
             Call::UpdateCard {
                 message: h.card_message.unwrap(),
                 status: HandoffStatus::Resolved,
-                member_left: false
+                member_left: false,
+                lang: Lang::En,
             },
             Call::CloseThread {
                 thread: t,
@@ -323,7 +324,8 @@ async fn a_reminder_notices_a_member_who_left_and_redraws_the_card() {
     assert!(w.port.calls().contains(&Call::UpdateCard {
         message: h.card_message.unwrap(),
         status: HandoffStatus::Open,
-        member_left: true
+        member_left: true,
+        lang: Lang::En,
     }));
 }
 
@@ -392,4 +394,36 @@ async fn the_reminder_loop_sleeps_on_tokio_time_and_stops_when_told() {
     assert_eq!(w.stored(&h).await.notify_count, 3);
     stop.cancel();
     running.await.unwrap();
+}
+
+/// A German server's card stays German when the member's own press redraws it (a note): the
+/// member's actions read the server's language from its setup like the volunteers' do.
+#[tokio::test(start_paused = true)]
+async fn a_members_note_redraws_a_german_servers_card_in_german() {
+    let w = World::new().await;
+    let mut setup = w.desk.store().guild_setup(GUILD).await.unwrap().unwrap();
+    setup.lang = Some(pitcrew::domain::LangCode::De);
+    w.desk
+        .store()
+        .save_guild_setup(&setup, w.desk.now())
+        .await
+        .unwrap();
+    let h = w.opened().await;
+    assert_eq!(
+        w.service
+            .member_note(MEMBER, h.id, "at the gate")
+            .await
+            .unwrap(),
+        NoteOutcome::Sent
+    );
+    let redrawn: Vec<Lang> = w
+        .port
+        .calls()
+        .into_iter()
+        .filter_map(|c| match c {
+            Call::UpdateCard { lang, .. } => Some(lang),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(redrawn, [Lang::De], "{:?}", w.port.calls());
 }

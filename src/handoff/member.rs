@@ -2,6 +2,7 @@
 //! solve it?", and `/triage cancel`. Each is judged against the stored handoff: only its member
 //! may act, and only while it is in a state the action applies to.
 
+use super::card;
 use super::outcome::{NoteOutcome, Rated};
 use super::port::Port;
 use super::text;
@@ -10,12 +11,21 @@ use crate::domain::{GuildId, Handoff, HandoffId, Rating, UserId};
 use crate::guide::Lang;
 use crate::store::StoreError;
 
-/// The language of a card the member's own presses redraw. None of them has the server's setup
-/// at hand, and a store read per member press only for the card's words is not worth it: these
-/// redraws are in English, whatever the server's language (see `card::server_lang`).
-const ENGLISH: Lang = Lang::En;
-
 impl<P: Port> Handoffs<P> {
+    /// The language of a card the member's own presses redraw: the server's, read from its
+    /// setup. A note, a rating or a cancel is rare, so one store read is cheap; without it a
+    /// German server's card would turn English whenever the member added a note. A store that
+    /// cannot answer leaves the card in English rather than not redrawing it.
+    async fn card_lang(&self, guild: GuildId) -> Lang {
+        match self.store().guild_setup(guild).await {
+            Ok(setup) => card::server_lang(setup.and_then(|s| s.lang)),
+            Err(e) => {
+                tracing::warn!(error = %e, "could not read the server's language for a card");
+                card::server_lang(None)
+            }
+        }
+    }
+
     /// Why `member` may not open the note form for `id`, if so (judged again on submission).
     pub async fn may_add_note(
         &self,
@@ -52,7 +62,8 @@ impl<P: Port> Handoffs<P> {
             .tell_thread(&h, &text::member_note(&text::quote(note)))
             .await;
         self.note_port_problem(h.guild, told).await;
-        let redrawn = self.refresh_card(&h, ENGLISH).await;
+        let lang = self.card_lang(h.guild).await;
+        let redrawn = self.refresh_card(&h, lang).await;
         self.note_port_problem(h.guild, redrawn).await;
         Ok(NoteOutcome::Sent)
     }
@@ -82,7 +93,8 @@ impl<P: Port> Handoffs<P> {
     /// After the member has seen their answer taken: the card shows it too, and the thread,
     /// with nothing left in it to press, is locked. (Locking first would refuse the answer.)
     pub async fn after_rating(&self, h: &Handoff) {
-        let redrawn = self.refresh_card(h, ENGLISH).await;
+        let lang = self.card_lang(h.guild).await;
+        let redrawn = self.refresh_card(h, lang).await;
         self.note_port_problem(h.guild, redrawn).await;
         let closed = self.close_thread(h, true).await;
         self.note_port_problem(h.guild, closed).await;
@@ -103,8 +115,9 @@ impl<P: Port> Handoffs<P> {
     /// After the member has their answer to a cancel: the card and the thread say so, and
     /// the thread closes.
     pub async fn after_cancel(&self, h: &Handoff) {
+        let lang = self.card_lang(h.guild).await;
         let result = async {
-            self.refresh_card(h, ENGLISH).await?;
+            self.refresh_card(h, lang).await?;
             self.tell_thread(h, text::MEMBER_CANCELLED).await?;
             self.close_thread(h, true).await
         }

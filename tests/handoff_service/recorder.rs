@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 
 use pitcrew::domain::{ChannelId, GuildId, Handoff, HandoffStatus, MessageId, RoleId, UserId};
+use pitcrew::guide::Lang;
 use pitcrew::handoff::{CardView, Ping, Port, PortError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -29,6 +30,8 @@ pub enum Call {
         message: MessageId,
         status: HandoffStatus,
         member_left: bool,
+        /// The language the card was drawn in (the server's).
+        lang: Lang,
     },
     OpenThread {
         parent: ChannelId,
@@ -150,6 +153,7 @@ impl Port for Recorder {
             message,
             status: card.handoff.status,
             member_left: card.handoff.member_left,
+            lang: card.lang,
         };
         self.record(Op::UpdateCard, call).map(drop)
     }
