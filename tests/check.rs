@@ -826,11 +826,13 @@ fn a_guide_without_sources_is_refused_at_its_id() {
 }
 
 #[test]
-fn a_promise_of_a_volunteer_and_a_source_without_an_address_are_refused() {
+fn a_promise_of_a_volunteer_a_number_in_a_source_title_and_a_source_without_an_address_are_refused()
+{
     let report = assert_problems(
         "promises-volunteer",
         &[
             ("stuck-key.toml", 37, Rule::PromisesVolunteer),
+            ("stuck-key.toml", 41, Rule::LiteralNumber),
             ("stuck-key.toml", 42, Rule::NoSources),
         ],
     );

@@ -1,7 +1,6 @@
 //! Golden walks through `flat-tyre`: the motorway rule, run-flat limits, the sealant kit, a
 //! spare changed only where it's safe, and the ways out.
 
-use pitcrew::guide::search::{rank, Mode};
 use pitcrew::triage::Status;
 
 use super::{assert_mentions, library, seen, walk};
@@ -139,28 +138,5 @@ fn emergencies_are_one_tap_from_the_start() {
         let (state, screens) = walk(g, &[label]);
         assert_eq!(state.status, Status::Emergency, "{label}");
         assert_mentions(&screens[1].text, &["911"]);
-    }
-}
-
-#[test]
-fn members_words_find_this_guide_first() {
-    let lib = library();
-    for text in [
-        "flat tyre no spare",
-        "I have a puncture on the motorway",
-        "how far can I drive on a run flat tyre",
-        "flat tire how do I use the sealant kit",
-        "tyre pressure warning and the tyre is flat",
-    ] {
-        let fit: Vec<String> = rank(&lib, text, Mode::Words, 25)
-            .into_iter()
-            .filter(|m| m.fits)
-            .map(|m| m.guide_id)
-            .collect();
-        assert_eq!(
-            fit.first().map(String::as_str),
-            Some("flat-tyre"),
-            "{text:?}: {fit:?}"
-        );
     }
 }

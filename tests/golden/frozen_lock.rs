@@ -2,7 +2,6 @@
 //! trick named as risky, no engine in a closed garage, and a child or pet inside is an emergency
 //! with the window farthest from them.
 
-use pitcrew::guide::search::{rank, Mode};
 use pitcrew::triage::Status;
 
 use super::{assert_mentions, library, seen, walk};
@@ -100,27 +99,4 @@ fn someone_inside_in_the_cold_is_an_emergency_with_the_far_window() {
         &screens[1].text,
         &["911", "in distress", "side window farthest from them"],
     );
-}
-
-#[test]
-fn members_phrasings_fit_frozen_lock_first() {
-    let lib = library();
-    for text in [
-        "door lock is frozen",
-        "my key won't turn, the lock is frozen",
-        "car door frozen shut this morning",
-        "ice in the keyhole",
-        "can I pour hot water on a frozen lock",
-    ] {
-        let fit: Vec<String> = rank(&lib, text, Mode::Words, 25)
-            .into_iter()
-            .filter(|m| m.fits)
-            .map(|m| m.guide_id)
-            .collect();
-        assert_eq!(
-            fit.first().map(String::as_str),
-            Some("frozen-lock"),
-            "{text:?}: {fit:?}"
-        );
-    }
 }

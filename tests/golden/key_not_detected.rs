@@ -1,7 +1,6 @@
 //! Golden walks through `key-not-detected`: the metal key, the emergency start spot per make,
 //! interference, the coin cell, and the ways out.
 
-use pitcrew::guide::search::{rank, Mode};
 use pitcrew::triage::Status;
 
 use super::{assert_mentions, library, seen, walk};
@@ -110,27 +109,4 @@ fn someone_shut_in_is_an_emergency_with_the_window_advice() {
     let (state, screens) = walk(g, &["I'm not safe where I am"]);
     assert_eq!(state.status, Status::Emergency);
     assert_mentions(&screens[1].text, &["911", "traffic"]);
-}
-
-#[test]
-fn members_words_find_this_guide_first() {
-    let lib = library();
-    for text in [
-        "key not detected",
-        "bmw says key not detected and won't start",
-        "mini push button start won't work key fob battery dead",
-        "car doesn't recognise my key",
-        "fob battery flat how do I start the car",
-    ] {
-        let fit: Vec<String> = rank(&lib, text, Mode::Words, 25)
-            .into_iter()
-            .filter(|m| m.fits)
-            .map(|m| m.guide_id)
-            .collect();
-        assert_eq!(
-            fit.first().map(String::as_str),
-            Some("key-not-detected"),
-            "{text:?}: {fit:?}"
-        );
-    }
 }

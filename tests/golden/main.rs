@@ -26,6 +26,14 @@ fn library() -> Library {
     load_library(&dir).expect("shipped content passes check")
 }
 
+/// One shipped guide, by id: what most walks start from.
+fn guide(id: &str) -> Guide {
+    library()
+        .get(id)
+        .cloned()
+        .unwrap_or_else(|| panic!("no shipped guide `{id}`"))
+}
+
 /// Walks `guide` pressing the buttons labelled `labels`, returning every screen seen as a
 /// member in the US reads it (the facts below were written for US numbers).
 fn walk(guide: &Guide, labels: &[&str]) -> (State, Vec<View>) {

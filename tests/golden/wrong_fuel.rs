@@ -1,16 +1,14 @@
 //! Golden walks: put the wrong fuel in (petrol in a diesel, diesel in a petrol car, AdBlue).
 
-use pitcrew::guide::search::{rank, Mode};
 use pitcrew::triage::Status;
 
-use super::{assert_mentions, library, seen, walk};
+use super::{assert_mentions, guide, seen, walk};
 
 const ID: &str = "wrong-fuel";
 
 #[test]
 fn the_first_screen_says_do_not_start_the_engine() {
-    let lib = library();
-    let g = lib.get(ID).expect("guide");
+    let g = &guide(ID);
     let (_, screens) = walk(g, &[]);
     assert_mentions(
         &screens[0].text,
@@ -20,8 +18,7 @@ fn the_first_screen_says_do_not_start_the_engine() {
 
 #[test]
 fn leaking_fuel_is_an_emergency() {
-    let lib = library();
-    let g = lib.get(ID).expect("guide");
+    let g = &guide(ID);
     let (state, screens) = walk(g, &["Someone is hurt, or fuel is leaking"]);
     assert_eq!(state.status, Status::Emergency);
     assert_mentions(
@@ -32,8 +29,7 @@ fn leaking_fuel_is_an_emergency() {
 
 #[test]
 fn at_the_pump_push_in_neutral_and_get_it_drained() {
-    let lib = library();
-    let g = lib.get(ID).expect("guide");
+    let g = &guide(ID);
     let (state, screens) = walk(
         g,
         &[
@@ -63,8 +59,7 @@ fn at_the_pump_push_in_neutral_and_get_it_drained() {
 
 #[test]
 fn driving_and_misfiring_pull_over_switch_off_on_the_motorway() {
-    let lib = library();
-    let g = lib.get(ID).expect("guide");
+    let g = &guide(ID);
     let (state, screens) = walk(
         g,
         &[
@@ -90,8 +85,7 @@ fn driving_and_misfiring_pull_over_switch_off_on_the_motorway() {
 
 #[test]
 fn adblue_in_the_tank_is_treated_like_wrong_fuel_then_a_volunteer() {
-    let lib = library();
-    let g = lib.get(ID).expect("guide");
+    let g = &guide(ID);
     let (state, screens) = walk(
         g,
         &[
@@ -111,26 +105,4 @@ fn adblue_in_the_tank_is_treated_like_wrong_fuel_then_a_volunteer() {
             "meanwhile",
         ],
     );
-}
-
-#[test]
-fn members_phrasings_fit_this_guide_first() {
-    let lib = library();
-    for text in [
-        "put diesel in my petrol car",
-        "I put petrol in my diesel",
-        "filled up with the wrong fuel",
-        "put gas in my diesel truck by mistake",
-    ] {
-        let fit: Vec<String> = rank(&lib, text, Mode::Words, 25)
-            .into_iter()
-            .filter(|m| m.fits)
-            .map(|m| m.guide_id)
-            .collect();
-        assert_eq!(
-            fit.first().map(String::as_str),
-            Some(ID),
-            "{text:?}: {fit:?}"
-        );
-    }
 }

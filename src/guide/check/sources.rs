@@ -5,6 +5,7 @@
 
 use toml::Spanned;
 
+use super::placeholders::check_region_words;
 use super::report::Report;
 use super::Rule;
 use crate::guide::raw::RawGuide;
@@ -44,6 +45,9 @@ pub(super) fn check_sources(r: &mut Report, raw: &RawGuide) {
     }
     for source in &raw.sources {
         let s = source.get_ref();
+        // A title is shown to moderators, not members, but a number in it is copied into
+        // guides as easily as any other: the same rule as text.
+        check_region_words(r, "a source's title", &s.title);
         if s.title.get_ref().trim().is_empty() {
             r.at(
                 s.title.span(),
