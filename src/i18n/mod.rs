@@ -130,11 +130,37 @@ fn format(lang: Lang, msg: Msg, args: &[(Arg, &str)]) -> Option<String> {
 }
 
 /// `msg` in `lang`; English when `lang` lacks it, the key when English does too.
+///
+/// Every screen draws several of these (buttons, titles, notices), so each is formatted once
+/// per language on first use and lent out after: a press then costs no Fluent formatting and
+/// no allocation for the bot's fixed words.
 pub fn text(lang: Lang, msg: Msg) -> Cow<'static, str> {
+    static TEXTS: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    let texts = TEXTS.get_or_init(|| {
+        Lang::ALL
+            .into_iter()
+            .map(|l| Msg::ALL.iter().map(|&m| formatted(l, m)).collect())
+            .collect()
+    });
+    // `Lang::ALL` and `Msg::ALL` list every variant in declaration order, so both indexes
+    // are in range; the fallback only guards a list that a future edit lets drift.
+    match Lang::ALL.iter().position(|&l| l == lang) {
+        Some(l) => texts
+            .get(l)
+            .and_then(|msgs| msgs.get(msg as usize))
+            .map_or_else(
+                || Cow::Owned(formatted(lang, msg)),
+                |t| Cow::Borrowed(t.as_str()),
+            ),
+        None => Cow::Owned(formatted(lang, msg)),
+    }
+}
+
+/// What [`text`] lends: `msg` formatted without arguments, with its fallbacks.
+fn formatted(lang: Lang, msg: Msg) -> String {
     format(lang, msg, &[])
         .or_else(|| format(Lang::En, msg, &[]))
-        .map(Cow::Owned)
-        .unwrap_or(Cow::Borrowed(msg.key()))
+        .unwrap_or_else(|| msg.key().to_string())
 }
 
 /// `msg` in `lang` with `args` put into it; the same fallbacks as [`text`] (a message that

@@ -91,3 +91,18 @@ fn a_message_over_several_lines_keeps_its_blank_line_and_takes_its_arguments() {
     // A message that references another reads it in the same language.
     assert!(text(Lang::De, Msg::NothingFits).contains("**Nichts davon — Helfer fragen**"));
 }
+
+/// `text` lends each message from a table built once; every entry must be the message it
+/// is looked up as, in every language (an index off by one would lend a neighbour's words).
+#[test]
+fn the_lent_words_are_each_messages_own() {
+    for lang in Lang::ALL {
+        for &msg in Msg::ALL {
+            assert_eq!(
+                text(lang, msg),
+                super::formatted(lang, msg),
+                "{msg:?} in {lang:?}"
+            );
+        }
+    }
+}
