@@ -8,6 +8,7 @@
 
 mod fill;
 mod numbers;
+pub mod redact;
 mod words;
 
 use std::fmt;
