@@ -139,6 +139,8 @@ resolved-question = { $member }, did this solve it?
 # Buttons: at most 80 characters.
 rate-solved = Yes, solved
 rate-not-solved = No, still stuck
+# Under the opening, in the server's language: the volunteers read it before they write.
+thread-for-volunteers = **For volunteers:** the member reads { $language }.
 
 ## The volunteers' card and their refusals, in the server's language
 # Modal title at most 45 characters, its label at most 45, a select's placeholder at most 150.
@@ -161,6 +163,10 @@ card-normal = normal
 card-waiting-since = Waiting since
 card-status = Status
 card-reads = Reads
+# What "Reads" says: the member's language named in the card's language, then in its own.
+card-reads-value = { $language } — write simply, or use a translator
+lang-name-en = English
+lang-name-de = German
 card-car = Member's car
 card-own-words = In the member's own words
 card-member-note = Member's note
@@ -188,3 +194,19 @@ ping-urgent = 🚨 { $member }: urgent, a member may be in danger.
 ping-normal = { $member }: a member needs a volunteer.
 reminder-line = { $words } Still waiting (reminder { $number } of { $max }):
 back-in-queue = { $words } Back in the queue:
+
+## /pitcrew status (and setup's answer), in the server's language like the cards it sets up
+status-title = **Volunteer handoff setup**
+status-role = Volunteer role: { $role }
+status-cards = Volunteers' channel (cards): { $place }
+status-help = Help channel (private threads): { $place }
+status-renotify = Reminders every: { $number } min
+status-region = Region: { $region } (emergency screens say: call { $emergency })
+status-region-unset = Region: *not set* (each member's Discord language picks the emergency number where it is clear, else all are listed side by side; set it with `/pitcrew setup region:`)
+status-not-set = *not set*
+status-ready = ✅ Ready: members who ask get a volunteer.
+status-missing = ⚠️ Missing: { $words }. Until then members get the guide's own advice only. Set it with `/pitcrew setup`.
+status-missing-role = the volunteer role
+status-missing-cards = the volunteers' channel (for handoff cards)
+status-missing-help = the help channel (for private threads)
+status-permission = ⚠️ The bot lacks a permission: **{ $error }**. Give it that permission, then try again.

@@ -142,9 +142,8 @@ impl<P: Port> Handoffs<P> {
             // Volunteers read the thread before they write in it: the card's language line
             // belongs here too, in the server's language like the card.
             if let Some(reads) = card::reads(h.member_lang, view.lang) {
-                opening.push_str(&format!(
-                    "\n\n**For volunteers:** the member reads {reads}."
-                ));
+                opening.push_str("\n\n");
+                opening.push_str(&text::for_volunteers(&reads, view.lang));
             }
             self.port
                 .say(thread, &opening, &Ping::Users(vec![h.member]))

@@ -1,8 +1,8 @@
 //! The words members and volunteers read around a handoff. Kept here, away from Discord, so
 //! the terminal and tests read the same sentences. What a member reads on their own screen is
 //! in their language (from `i18n`), and so is what the thread says to the member; what is said
-//! to the volunteers (the card, reminders, notes about the member) stays in the server's
-//! (English): the card names the member's language.
+//! to the volunteers (the card, reminders, notes about the member) is in the server's
+//! (`card::server_lang`): the card names the member's language.
 
 use crate::domain::{ChannelId, Region, UserId, RENOTIFY_MAX};
 use crate::guide::Lang;
@@ -175,6 +175,12 @@ pub fn opening(
         &[(Arg::Member, &member), (Arg::Title, guide_title)],
     );
     format!("{hello}\n\n{}", member_next(urgent, region, lang))
+}
+
+/// The line under the thread's opening that tells the volunteers which language the member
+/// reads (`reads`, from [`super::card::reads`]), in the server's language like the card.
+pub fn for_volunteers(reads: &str, server: Lang) -> String {
+    i18n::text_with(server, Msg::ThreadForVolunteers, &[(Arg::Language, reads)])
 }
 
 /// The private thread's name.
