@@ -141,6 +141,9 @@ resolved-question = { $member }, hat das Ihr Problem gelöst?
 rate-solved = Ja, gelöst
 rate-not-solved = Nein, komme nicht weiter
 thread-for-volunteers = **Für Helferinnen und Helfer:** Das Mitglied liest { $language }.
+thread-name = Hilfe: { $title } · { $member }
+unguided-title = Ein Problem, das keine Anleitung abdeckt
+guide-gone = Eine Anleitung
 
 ## The volunteers' card and their refusals, in the server's language
 # Modal title at most 45 characters, its label at most 45, a select's placeholder at most 150.

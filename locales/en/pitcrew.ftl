@@ -141,6 +141,11 @@ rate-solved = Yes, solved
 rate-not-solved = No, still stuck
 # Under the opening, in the server's language: the volunteers read it before they write.
 thread-for-volunteers = **For volunteers:** the member reads { $language }.
+# The thread's name (at most 100 characters with the title and the member's name; cut to fit).
+thread-name = Help: { $title } · { $member }
+# The title a card and its thread show when no guide led there, or when the guide is gone.
+unguided-title = A problem no guide covers
+guide-gone = A guide
 
 ## The volunteers' card and their refusals, in the server's language
 # Modal title at most 45 characters, its label at most 45, a select's placeholder at most 150.

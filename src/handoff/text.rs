@@ -54,8 +54,10 @@ pub fn none_fits(lang: Lang) -> String {
     i18n::text(lang, Msg::NoneFits).into_owned()
 }
 
-/// A card's (and thread's) title when no guide led to it.
-pub const UNGUIDED_TITLE: &str = "A problem no guide covers";
+/// A card's (and thread's) title when no guide led to it, in `lang`.
+pub fn unguided_title(lang: Lang) -> String {
+    i18n::text(lang, Msg::UnguidedTitle).into_owned()
+}
 
 /// Said plainly when a description fits none of the guides, instead of offering the nearest.
 pub fn nothing_fits(lang: Lang) -> String {
@@ -183,9 +185,13 @@ pub fn for_volunteers(reads: &str, server: Lang) -> String {
     i18n::text_with(server, Msg::ThreadForVolunteers, &[(Arg::Language, reads)])
 }
 
-/// The private thread's name.
-pub fn thread_name(guide_title: &str, member_name: &str) -> String {
-    format!("Help: {guide_title} · {member_name}")
+/// The private thread's name, in the server's language: the volunteers find it by it.
+pub fn thread_name(guide_title: &str, member_name: &str, server: Lang) -> String {
+    i18n::text_with(
+        server,
+        Msg::ThreadName,
+        &[(Arg::Title, guide_title), (Arg::Member, member_name)],
+    )
 }
 
 /// The volunteer's resolution, and the question the member answers with a button, in the

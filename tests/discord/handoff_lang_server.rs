@@ -10,10 +10,12 @@ use pitcrew::guide::Lang;
 use pitcrew::i18n::{text, text_with, Arg, Msg};
 
 use crate::fake::builders::{button, command};
-use crate::harness::screen::{id_of, title};
+use crate::harness::screen::{id_of, step_of, title};
 use crate::harness::{Crew, Delivered, Pit};
 
 const TEN_MINUTES: Duration = Duration::from_secs(600);
+/// A shipped guide with a German translation.
+const GUIDE: &str = "flat-tyre";
 
 fn de(msg: Msg) -> String {
     text(Lang::De, msg).into_owned()
@@ -154,5 +156,40 @@ async fn status_speaks_the_servers_language() {
         ready.contains("Region: United States (Notfallanzeigen sagen: 911 anrufen)"),
         "{ready}"
     );
+    pit.server.assert_no_violations();
+}
+
+#[tokio::test]
+async fn a_guides_title_is_in_the_cards_language_on_the_card_and_the_members_in_the_opening() {
+    let pit = Pit::start().await;
+    let crew = pit.crew();
+    pit.set_up(&crew, TEN_MINUTES).await;
+    speak_german(&pit).await;
+    let library = pitcrew::guide::load_library(&pit.content).expect("content loads");
+    let guide = library.get(GUIDE).expect("a shipped guide");
+    let (german, english) = (guide.title_in(Lang::De), guide.title_in(Lang::En));
+    assert_ne!(german, english, "{GUIDE} has a German title");
+
+    // An English-reading member in the German server.
+    let member = &pit.scene.actor;
+    let first = pit.triage(member, Some(GUIDE)).await.message();
+    let (session, _) = step_of(&first);
+    pit.press(member, &first, &text(Lang::En, Msg::NavVolunteer))
+        .await;
+    let d = pit.delivered(session).await;
+    assert!(title(&d.card).ends_with(german), "{}", title(&d.card));
+    let thread = pit.server.channel(d.thread).expect("thread");
+    assert!(
+        thread["name"]
+            .as_str()
+            .is_some_and(|n| n.starts_with(&format!("Hilfe: {german}"))),
+        "{}",
+        thread["name"]
+    );
+    let opening = pit.server.channel_messages(d.thread)[0]
+        .content()
+        .to_string();
+    assert!(opening.contains(&format!("**{english}**")), "{opening}");
+    assert!(!opening.contains(german), "{opening}");
     pit.server.assert_no_violations();
 }
