@@ -212,3 +212,24 @@ status-missing-role = die Helferrolle
 status-missing-cards = der Kanal der Helferinnen und Helfer (für Übergabekarten)
 status-missing-help = der Hilfekanal (für private Threads)
 status-permission = ⚠️ Dem Bot fehlt eine Berechtigung: **{ $error }**. Geben Sie ihm diese Berechtigung und versuchen Sie es erneut.
+
+## The terminal (`pitcrew chat`); the keys (y, n, b, r, h, q, v) are the same in every language
+chat-no-such-guide = Es gibt keine Anleitung namens `{ $words }`. Die Anleitungen sind:
+chat-run-with-id = Starten Sie `pitcrew chat ID` mit einer dieser IDs, oder `pitcrew chat`, um zu wählen.
+chat-unfinished = Sie haben eine unfertige Anleitung: { $title } (Schritt { $number }).
+chat-resume-prompt = Dort weitermachen, wo Sie aufgehört haben? [y] ja / [n] nein, neu beginnen
+chat-yes-or-no = Bitte tippen Sie y oder n.
+chat-which-problem = Welches Problem haben Sie?
+chat-pick-prompt = Tippen Sie eine Nummer oder beschreiben Sie Ihr Problem in wenigen Worten ({ $words }; q zum Beenden)
+chat-number-range = Bitte tippen Sie eine Nummer von 1 bis { $max }.
+chat-nothing-fits = Keine unserer Anleitungen passt zu Ihrer Beschreibung.
+chat-match-after-all = Falls doch eine davon passt, tippen Sie ihre Nummer:
+chat-fit-best = Diese Anleitungen passen am besten:
+chat-guide-gone = Diese Anleitung gibt es nicht mehr.
+chat-emergency = !!! NOTFALL: Handeln Sie jetzt !!!
+chat-escalated = (In Discord wird jetzt eine Helferin oder ein Helfer des Clubs benachrichtigt. Dieses Terminal sendet nichts.)
+chat-quit = Beenden
+chat-a-number = eine Nummer von 1 bis { $max }
+chat-type-keys = Bitte tippen Sie { $words }.
+chat-saved = Gespeichert. Starten Sie `pitcrew chat` erneut, um dort weiterzumachen, wo Sie aufgehört haben.
+chat-take-care = Passen Sie auf sich auf. Starten Sie `pitcrew chat`, wann immer Sie es wieder brauchen.

@@ -215,3 +215,24 @@ status-missing-role = the volunteer role
 status-missing-cards = the volunteers' channel (for handoff cards)
 status-missing-help = the help channel (for private threads)
 status-permission = ⚠️ The bot lacks a permission: **{ $error }**. Give it that permission, then try again.
+
+## The terminal (`pitcrew chat`); the keys (y, n, b, r, h, q, v) are the same in every language
+chat-no-such-guide = There is no guide called `{ $words }`. The guides are:
+chat-run-with-id = Run `pitcrew chat ID` with one of these ids, or `pitcrew chat` to pick.
+chat-unfinished = You have an unfinished guide: { $title } (step { $number }).
+chat-resume-prompt = Continue where you left off? [y]es / [n]o, start over
+chat-yes-or-no = Please type y or n.
+chat-which-problem = Which problem do you have?
+chat-pick-prompt = Type a number, or describe your problem in a few words ({ $words }; q to quit)
+chat-number-range = Please type a number from 1 to { $max }.
+chat-nothing-fits = None of our guides fits what you described.
+chat-match-after-all = If one of these does match after all, type its number:
+chat-fit-best = These guides fit best:
+chat-guide-gone = That guide is no longer available.
+chat-emergency = !!! EMERGENCY: act on this now !!!
+chat-escalated = (In Discord a club volunteer is told now. This terminal sends nothing.)
+chat-quit = Quit
+chat-a-number = a number from 1 to { $max }
+chat-type-keys = Please type { $words }.
+chat-saved = Saved. Run `pitcrew chat` again to continue where you left off.
+chat-take-care = Take care. Run `pitcrew chat` any time you need it again.
