@@ -75,7 +75,7 @@ pub fn status(s: &GuildSetup, lang: Lang) -> String {
     let say = |msg| i18n::text(lang, msg).into_owned();
     let with = |msg, arg, value: &str| i18n::text_with(lang, msg, &[(arg, value)]);
     let show = |v: Option<String>| v.unwrap_or_else(|| say(Msg::StatusNotSet));
-    let mut lines = vec![
+    let mut lines = [
         say(Msg::StatusTitle),
         with(
             Msg::StatusRole,
