@@ -231,7 +231,7 @@ async fn a_cancel_closes_the_handoff_and_tells_the_thread() {
     assert_eq!(w.service.cancel(GUILD, MEMBER).await.unwrap(), None);
     w.service.after_cancel(&cancelled).await;
     let t = thread(&h);
-    assert_eq!(w.port.said_in(t), [text::MEMBER_CANCELLED]);
+    assert_eq!(w.port.said_in(t), [text::member_cancelled(Lang::En)]);
     assert!(w.port.calls().contains(&Call::CloseThread {
         thread: t,
         lock: true

@@ -142,6 +142,8 @@ rate-solved = Ja, gelöst
 rate-not-solved = Nein, komme nicht weiter
 thread-for-volunteers = **Für Helferinnen und Helfer:** Das Mitglied liest { $language }.
 thread-name = Hilfe: { $title } · { $member }
+thread-member-note = Notiz des Mitglieds:
+thread-member-cancelled = Das Mitglied hat diese Anfrage abgebrochen.
 unguided-title = Ein Problem, das keine Anleitung abdeckt
 guide-gone = Eine Anleitung
 

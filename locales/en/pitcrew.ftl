@@ -143,6 +143,9 @@ rate-not-solved = No, still stuck
 thread-for-volunteers = **For volunteers:** the member reads { $language }.
 # The thread's name (at most 100 characters with the title and the member's name; cut to fit).
 thread-name = Help: { $title } · { $member }
+# Told to the volunteers in the thread, in the server's language.
+thread-member-note = Note from the member:
+thread-member-cancelled = The member cancelled this request.
 # The title a card and its thread show when no guide led there, or when the guide is gone.
 unguided-title = A problem no guide covers
 guide-gone = A guide

@@ -160,7 +160,9 @@ pub fn stepped_away(lang: Lang) -> String {
 
 /// Posted in the thread after the member's `/triage cancel`: to the volunteers, so in the
 /// server's language.
-pub const MEMBER_CANCELLED: &str = "The member cancelled this request.";
+pub fn member_cancelled(server: Lang) -> String {
+    i18n::text(server, Msg::ThreadMemberCancelled).into_owned()
+}
 
 /// The first message in the member's private thread, in the member's `lang`.
 pub fn opening(
@@ -217,9 +219,10 @@ pub fn resolved(
     text
 }
 
-/// The member's note as posted in the thread.
-pub fn member_note(quoted: &str) -> String {
-    format!("Note from the member:\n{quoted}")
+/// The member's note as posted in the thread, for the volunteers: in the server's language.
+pub fn member_note(quoted: &str, server: Lang) -> String {
+    let said = i18n::text(server, Msg::ThreadMemberNote);
+    format!("{said}\n{quoted}")
 }
 
 /// Member text shown as a quote, one `> ` per line, so it cannot pass for our own words.

@@ -132,6 +132,8 @@ messages! {
     RateNotSolved => "rate-not-solved",
     ThreadForVolunteers => "thread-for-volunteers",
     ThreadName => "thread-name",
+    ThreadMemberNote => "thread-member-note",
+    ThreadMemberCancelled => "thread-member-cancelled",
     UnguidedTitle => "unguided-title",
     GuideGone => "guide-gone",
     CardTitle => "card-title",

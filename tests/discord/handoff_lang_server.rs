@@ -193,3 +193,29 @@ async fn a_guides_title_is_in_the_cards_language_on_the_card_and_the_members_in_
     assert!(!opening.contains(german), "{opening}");
     pit.server.assert_no_violations();
 }
+
+#[tokio::test]
+async fn what_the_member_tells_the_volunteers_in_the_thread_is_in_the_servers_language() {
+    let pit = Pit::start().await;
+    let crew = pit.crew();
+    pit.set_up(&crew, TEN_MINUTES).await;
+    speak_german(&pit).await;
+    let member = &pit.scene.actor;
+    let (screen, session) = pit.ask_volunteer(member).await;
+    let d = pit.delivered(session).await;
+    let id = d.handoff.id;
+    let add = text(Lang::En, Msg::NextAddNote);
+    assert_eq!(pit.press(member, &screen.message(), &add).await.kind(), 9);
+    let sent = pit
+        .submit(member, &format!("h:nm:{id}"), &[("h:nt", "By the gate")])
+        .await;
+    // The member reads their own answer in their language; the volunteers, theirs.
+    assert_eq!(sent.message().content(), text(Lang::En, Msg::NoteSent));
+    let told = pit.wait_messages(d.thread, 2, "the note told").await;
+    assert_eq!(told[1].content(), "Notiz des Mitglieds:\n> By the gate");
+
+    pit.triage(member, Some("cancel")).await;
+    let told = pit.wait_messages(d.thread, 3, "the cancel told").await;
+    assert_eq!(told[2].content(), de(Msg::ThreadMemberCancelled));
+    pit.server.assert_no_violations();
+}
