@@ -13,7 +13,8 @@
 //! - [`i18n`]: the bot's own words per language, from the Fluent files in `locales/` embedded
 //!   in the binary; knows only [`guide::Lang`], the languages a member can read.
 //! - [`triage`]: the engine. Pure functions from (guide, state, input, the member's car) to
-//!   (state, view), and the view in the member's language. No Discord, no SQL, no clock.
+//!   (state, view), and the view in the member's language (the engine's own words, such as
+//!   navigation and notices, from [`i18n`]). No Discord, no SQL, no clock.
 //! - [`store`]: the only place with SQL: sessions, the append-only answer log, handoffs, server
 //!   setup, members' cars, migrations.
 //! - [`desk`]: the application service both front ends call: starts, resumes and advances
@@ -22,7 +23,8 @@
 //!   resolve, rate, cancel and reminders, talking to the platform through a port trait; also
 //!   the card's content, the reminder schedule and the texts.
 //! - [`config`]: settings from the environment, loaded once, errors name the setting.
-//! - [`chat`]: the terminal front end (`pitcrew chat`).
+//! - [`chat`]: the terminal front end (`pitcrew chat`): the conversation, and what it shows
+//!   (`chat::screen`) in the language of `--lang`.
 //! - [`discord`]: the Discord front end; the only module with serenity types, and the one that
 //!   implements the handoff port. Its screens take their region from the server's setup, else
 //!   the member's locale (`discord::region`).

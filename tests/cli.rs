@@ -305,6 +305,25 @@ fn chat_reads_a_guide_in_the_language_asked_for() {
     assert!(out.status.success(), "{stdout}\n{stderr}");
     assert!(stdout.contains("Ist jemand in Gefahr?"), "{stdout}");
     assert!(stdout.contains("Wir sind sicher, weiter"), "{stdout}");
+    // The chat's own words too: the keys, the picker, its prompt and the goodbye.
+    assert!(stdout.contains("q Beenden"), "{stdout}");
+    assert!(!stdout.contains("Quit"), "{stdout}");
+    let out = run.pitcrew(&["chat", "--lang", "de", "--user", "de"], "0\nq\n");
+    let (stdout, _) = text(&out);
+    assert!(stdout.contains("Welches Problem haben Sie?"), "{stdout}");
+    assert!(
+        stdout.contains("Tippen Sie eine Nummer oder beschreiben"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("Bitte tippen Sie eine Nummer von 1 bis"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("Reifenpanne oder platter Reifen"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("Which problem"), "{stdout}");
     // Without --lang: the guide's own language.
     let out = run.pitcrew(&["chat", "bmw-keys-locked", "--user", "en"], "q\n");
     let (stdout, _) = text(&out);

@@ -13,7 +13,7 @@ use std::time::Duration;
 use pitcrew::domain::{HandoffStatus, Rating, RoleId, UserId};
 use pitcrew::guide::Lang;
 use pitcrew::handoff::text;
-use pitcrew::handoff::{CardOutcome, Handoffs, NoteOutcome, Ping, PressedBy, Rated};
+use pitcrew::handoff::{CardOutcome, Handoffs, NoteOutcome, Ping, PressedBy, Rated, Refusal};
 use pitcrew::i18n::Msg;
 use tokio::sync::Notify;
 
@@ -62,7 +62,7 @@ async fn a_claim_adds_the_volunteer_and_a_racing_claim_is_told_who_has_it() {
         (lost, CardOutcome::Changed(v)) => (v.handoff, lost, BEN),
         other => panic!("exactly one claim wins: {other:?}"),
     };
-    assert_eq!(lost, CardOutcome::Taken { by: Some(winner) });
+    assert_eq!(lost.refusal(), Some(&Refusal::Taken { by: Some(winner) }));
     assert_eq!(
         (won.status, won.claimed_by, won.next_notify_at),
         (HandoffStatus::Claimed, Some(winner), None)
@@ -85,8 +85,8 @@ async fn a_claim_adds_the_volunteer_and_a_racing_claim_is_told_who_has_it() {
         roles: vec![RoleId(31)],
     };
     assert_eq!(
-        w.service.claim(&stranger, h.id).await.unwrap(),
-        CardOutcome::NotVolunteer
+        w.service.claim(&stranger, h.id).await.unwrap().refusal(),
+        Some(&Refusal::NotVolunteer)
     );
 }
 
@@ -135,8 +135,9 @@ async fn a_transfer_to_someone_without_the_role_is_refused() {
         w.service
             .transfer(&volunteer(ADA), h.id, Some(BEN))
             .await
-            .unwrap(),
-        CardOutcome::NotAVolunteer { picked: BEN }
+            .unwrap()
+            .refusal(),
+        Some(&Refusal::NotAVolunteer { picked: BEN })
     );
     assert_eq!(w.stored(&h).await, before, "it stays with Ada");
     w.port.give_role(BEN, ROLE);
@@ -182,8 +183,9 @@ async fn a_resolve_asks_for_a_rating_and_archives_unlocked_then_the_rating_locks
         w.service
             .resolve(&volunteer(ADA), h.id, None)
             .await
-            .unwrap(),
-        CardOutcome::Closed
+            .unwrap()
+            .refusal(),
+        Some(&Refusal::Closed)
     );
     assert_eq!(
         w.service.rate(ADA, h.id, Rating::Solved).await.unwrap(),
@@ -229,7 +231,7 @@ async fn a_cancel_closes_the_handoff_and_tells_the_thread() {
     assert_eq!(w.service.cancel(GUILD, MEMBER).await.unwrap(), None);
     w.service.after_cancel(&cancelled).await;
     let t = thread(&h);
-    assert_eq!(w.port.said_in(t), [text::MEMBER_CANCELLED]);
+    assert_eq!(w.port.said_in(t), [text::member_cancelled(Lang::En)]);
     assert!(w.port.calls().contains(&Call::CloseThread {
         thread: t,
         lock: true

@@ -140,6 +140,12 @@ resolved-question = { $member }, hat das Ihr Problem gelöst?
 # Buttons: at most 80 characters.
 rate-solved = Ja, gelöst
 rate-not-solved = Nein, komme nicht weiter
+thread-for-volunteers = **Für Helferinnen und Helfer:** Das Mitglied liest { $language }.
+thread-name = Hilfe: { $title } · { $member }
+thread-member-note = Notiz des Mitglieds:
+thread-member-cancelled = Das Mitglied hat diese Anfrage abgebrochen.
+unguided-title = Ein Problem, das keine Anleitung abdeckt
+guide-gone = Eine Anleitung
 
 ## The volunteers' card and their refusals, in the server's language
 # Modal title at most 45 characters, its label at most 45, a select's placeholder at most 150.
@@ -162,6 +168,9 @@ card-normal = normal
 card-waiting-since = Wartet seit
 card-status = Status
 card-reads = Liest
+card-reads-value = { $language } — schreiben Sie einfach oder nutzen Sie einen Übersetzer
+lang-name-en = Englisch
+lang-name-de = Deutsch
 card-car = Auto des Mitglieds
 card-own-words = In den Worten des Mitglieds
 card-member-note = Notiz des Mitglieds
@@ -189,3 +198,40 @@ ping-urgent = 🚨 { $member }: dringend, ein Mitglied könnte in Gefahr sein.
 ping-normal = { $member }: Ein Mitglied braucht eine Helferin oder einen Helfer.
 reminder-line = { $words } Wartet noch (Erinnerung { $number } von { $max }):
 back-in-queue = { $words } Wieder in der Warteschlange:
+
+## /pitcrew status (and setup's answer), in the server's language like the cards it sets up
+status-title = **Einrichtung der Übergabe an Helferinnen und Helfer**
+status-role = Helferrolle: { $role }
+status-cards = Kanal der Helferinnen und Helfer (Karten): { $place }
+status-help = Hilfekanal (private Threads): { $place }
+status-renotify = Erinnerung alle: { $number } Min.
+status-region = Region: { $region } (Notfallanzeigen sagen: { $emergency } anrufen)
+status-region-unset = Region: *nicht festgelegt* (die Discord-Sprache jedes Mitglieds wählt die Notrufnummer, wo sie eindeutig ist, sonst stehen alle nebeneinander; festlegen mit `/pitcrew setup region:`)
+status-not-set = *nicht festgelegt*
+status-ready = ✅ Bereit: Mitglieder, die fragen, bekommen eine Helferin oder einen Helfer.
+status-missing = ⚠️ Es fehlt: { $words }. Bis dahin bekommen Mitglieder nur den Rat der Anleitung. Festlegen mit `/pitcrew setup`.
+status-missing-role = die Helferrolle
+status-missing-cards = der Kanal der Helferinnen und Helfer (für Übergabekarten)
+status-missing-help = der Hilfekanal (für private Threads)
+status-permission = ⚠️ Dem Bot fehlt eine Berechtigung: **{ $error }**. Geben Sie ihm diese Berechtigung und versuchen Sie es erneut.
+
+## The terminal (`pitcrew chat`); the keys (y, n, b, r, h, q, v) are the same in every language
+chat-no-such-guide = Es gibt keine Anleitung namens `{ $words }`. Die Anleitungen sind:
+chat-run-with-id = Starten Sie `pitcrew chat ID` mit einer dieser IDs, oder `pitcrew chat`, um zu wählen.
+chat-unfinished = Sie haben eine unfertige Anleitung: { $title } (Schritt { $number }).
+chat-resume-prompt = Dort weitermachen, wo Sie aufgehört haben? [y] ja / [n] nein, neu beginnen
+chat-yes-or-no = Bitte tippen Sie y oder n.
+chat-which-problem = Welches Problem haben Sie?
+chat-pick-prompt = Tippen Sie eine Nummer oder beschreiben Sie Ihr Problem in wenigen Worten ({ $words }; q zum Beenden)
+chat-number-range = Bitte tippen Sie eine Nummer von 1 bis { $max }.
+chat-nothing-fits = Keine unserer Anleitungen passt zu Ihrer Beschreibung.
+chat-match-after-all = Falls doch eine davon passt, tippen Sie ihre Nummer:
+chat-fit-best = Diese Anleitungen passen am besten:
+chat-guide-gone = Diese Anleitung gibt es nicht mehr.
+chat-emergency = !!! NOTFALL: Handeln Sie jetzt !!!
+chat-escalated = (In Discord wird jetzt eine Helferin oder ein Helfer des Clubs benachrichtigt. Dieses Terminal sendet nichts.)
+chat-quit = Beenden
+chat-a-number = eine Nummer von 1 bis { $max }
+chat-type-keys = Bitte tippen Sie { $words }.
+chat-saved = Gespeichert. Starten Sie `pitcrew chat` erneut, um dort weiterzumachen, wo Sie aufgehört haben.
+chat-take-care = Passen Sie auf sich auf. Starten Sie `pitcrew chat`, wann immer Sie es wieder brauchen.

@@ -139,6 +139,16 @@ resolved-question = { $member }, did this solve it?
 # Buttons: at most 80 characters.
 rate-solved = Yes, solved
 rate-not-solved = No, still stuck
+# Under the opening, in the server's language: the volunteers read it before they write.
+thread-for-volunteers = **For volunteers:** the member reads { $language }.
+# The thread's name (at most 100 characters with the title and the member's name; cut to fit).
+thread-name = Help: { $title } · { $member }
+# Told to the volunteers in the thread, in the server's language.
+thread-member-note = Note from the member:
+thread-member-cancelled = The member cancelled this request.
+# The title a card and its thread show when no guide led there, or when the guide is gone.
+unguided-title = A problem no guide covers
+guide-gone = A guide
 
 ## The volunteers' card and their refusals, in the server's language
 # Modal title at most 45 characters, its label at most 45, a select's placeholder at most 150.
@@ -161,6 +171,10 @@ card-normal = normal
 card-waiting-since = Waiting since
 card-status = Status
 card-reads = Reads
+# What "Reads" says: the member's language named in the card's language, then in its own.
+card-reads-value = { $language } — write simply, or use a translator
+lang-name-en = English
+lang-name-de = German
 card-car = Member's car
 card-own-words = In the member's own words
 card-member-note = Member's note
@@ -188,3 +202,40 @@ ping-urgent = 🚨 { $member }: urgent, a member may be in danger.
 ping-normal = { $member }: a member needs a volunteer.
 reminder-line = { $words } Still waiting (reminder { $number } of { $max }):
 back-in-queue = { $words } Back in the queue:
+
+## /pitcrew status (and setup's answer), in the server's language like the cards it sets up
+status-title = **Volunteer handoff setup**
+status-role = Volunteer role: { $role }
+status-cards = Volunteers' channel (cards): { $place }
+status-help = Help channel (private threads): { $place }
+status-renotify = Reminders every: { $number } min
+status-region = Region: { $region } (emergency screens say: call { $emergency })
+status-region-unset = Region: *not set* (each member's Discord language picks the emergency number where it is clear, else all are listed side by side; set it with `/pitcrew setup region:`)
+status-not-set = *not set*
+status-ready = ✅ Ready: members who ask get a volunteer.
+status-missing = ⚠️ Missing: { $words }. Until then members get the guide's own advice only. Set it with `/pitcrew setup`.
+status-missing-role = the volunteer role
+status-missing-cards = the volunteers' channel (for handoff cards)
+status-missing-help = the help channel (for private threads)
+status-permission = ⚠️ The bot lacks a permission: **{ $error }**. Give it that permission, then try again.
+
+## The terminal (`pitcrew chat`); the keys (y, n, b, r, h, q, v) are the same in every language
+chat-no-such-guide = There is no guide called `{ $words }`. The guides are:
+chat-run-with-id = Run `pitcrew chat ID` with one of these ids, or `pitcrew chat` to pick.
+chat-unfinished = You have an unfinished guide: { $title } (step { $number }).
+chat-resume-prompt = Continue where you left off? [y]es / [n]o, start over
+chat-yes-or-no = Please type y or n.
+chat-which-problem = Which problem do you have?
+chat-pick-prompt = Type a number, or describe your problem in a few words ({ $words }; q to quit)
+chat-number-range = Please type a number from 1 to { $max }.
+chat-nothing-fits = None of our guides fits what you described.
+chat-match-after-all = If one of these does match after all, type its number:
+chat-fit-best = These guides fit best:
+chat-guide-gone = That guide is no longer available.
+chat-emergency = !!! EMERGENCY: act on this now !!!
+chat-escalated = (In Discord a club volunteer is told now. This terminal sends nothing.)
+chat-quit = Quit
+chat-a-number = a number from 1 to { $max }
+chat-type-keys = Please type { $words }.
+chat-saved = Saved. Run `pitcrew chat` again to continue where you left off.
+chat-take-care = Take care. Run `pitcrew chat` any time you need it again.

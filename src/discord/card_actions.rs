@@ -18,13 +18,22 @@ use super::respond::Reply;
 use crate::desk::Desk;
 use crate::domain::{Handoff, HandoffId, Rating, UserId};
 use crate::guide::Lang;
-use crate::handoff::card::server_lang;
-use crate::handoff::{CardOutcome, CardView, Handoffs, NoteOutcome, PressedBy, Rated};
+use crate::handoff::{CardOutcome, CardView, Handoffs, NoteOutcome, PressedBy, Rated, Refusal};
 use crate::i18n::{self, Arg, Msg};
 use crate::store::StoreError;
 
 // What volunteers read is in the server's language (`handoff::card::server_lang`); what the
 // member reads (notes, "Did this solve it?") is in the language of the member's Discord.
+
+/// The languages of one press or submission, as Discord sent them with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Langs {
+    /// The presser's Discord (`locale`): the member's own buttons answer in it.
+    pub presser: Lang,
+    /// The server's Discord (`guild_locale`): the volunteer's form, which opens before any store
+    /// read, and a refusal when no card was found to take the language from.
+    pub server: Lang,
+}
 const NOTE_MAX: u16 = 1000;
 /// How long a press that opens a modal may spend on its refusal check. A modal cannot follow a
 /// deferral, so a slower store opens the modal anyway: the submission is judged in full.
@@ -43,34 +52,39 @@ pub fn service(desk: &Arc<Desk>, http: &Arc<Http>, wake: &Arc<Notify>) -> Servic
 
 /// A press on a card or a rating button. `picked` carries a user select's choice. Beside the
 /// reply comes a handoff the member has just rated: pass it to [`Service::after_rating`] once
-/// the reply is sent. `lang` is the presser's: it words the member's buttons' answers.
+/// the reply is sent.
 pub async fn press(
     service: &Service,
     by: &PressedBy,
     (id, action): (HandoffId, CardAction),
     picked: Option<UserId>,
-    lang: Lang,
+    langs: Langs,
 ) -> Result<(Reply, Option<Handoff>), StoreError> {
     let outcome = match action {
-        CardAction::Rate(rating) => return rate(service, by.user, id, rating, lang).await,
+        CardAction::Rate(rating) => return rate(service, by.user, id, rating, langs.presser).await,
         CardAction::Resolve | CardAction::Note => {
-            return Ok((modal(service, by, id, action, lang).await, None))
+            return Ok((modal(service, by, id, action, langs).await, None))
         }
         CardAction::Claim => service.claim(by, id).await?,
         CardAction::Release => service.release(by, id).await?,
         CardAction::Transfer => service.transfer(by, id, picked).await?,
     };
-    Ok((card_reply(outcome), None))
+    Ok((card_reply(outcome, langs.server), None))
 }
 
-/// The resolve modal's submission: resolve, ask the member, close the thread.
+/// The resolve modal's submission: resolve, ask the member, close the thread. `server`: the
+/// server's language as the submission says (`guild_locale`), for a refusal without a card.
 pub async fn resolve(
     service: &Service,
     by: &PressedBy,
     id: HandoffId,
     note: Option<String>,
+    server: Lang,
 ) -> Result<Reply, StoreError> {
-    Ok(card_reply(service.resolve(by, id, note.as_deref()).await?))
+    Ok(card_reply(
+        service.resolve(by, id, note.as_deref()).await?,
+        server,
+    ))
 }
 
 /// The member's note modal submission.
@@ -99,8 +113,9 @@ async fn modal(
     by: &PressedBy,
     id: HandoffId,
     action: CardAction,
-    lang: Lang,
+    langs: Langs,
 ) -> Reply {
+    let lang = langs.presser;
     let (checked, modal) = if action == CardAction::Note {
         let check = async {
             Ok(match service.may_add_note(by.user, id).await? {
@@ -114,10 +129,13 @@ async fn modal(
             note_modal(id, lang),
         )
     } else {
-        let check = async { Ok(service.may_resolve(by, id).await?.map(|r| refusal(&r))) };
+        let check = async {
+            let refused = service.may_resolve(by, id).await?;
+            Ok(refused.and_then(|r| refusal(&r, langs.server)))
+        };
         (
             tokio::time::timeout(MODAL_CHECK, check).await,
-            resolve_modal(id),
+            resolve_modal(id, langs.server),
         )
     };
     match checked {
@@ -161,33 +179,39 @@ async fn rate(
     Ok((reply, kept))
 }
 
-fn card_reply(outcome: CardOutcome) -> Reply {
+/// `server`: the language to refuse in when the outcome brings none (no card was found).
+fn card_reply(outcome: CardOutcome, server: Lang) -> Reply {
     match outcome {
         CardOutcome::Changed(view) => card_update(&view),
-        other => Reply::Note(refusal(&other)),
+        CardOutcome::Refused { why, lang } => Reply::Note(said(&why, lang.unwrap_or(server))),
     }
 }
 
-/// What a volunteer reads when their action did not change the card. In English: the outcome
-/// does not carry the server's setup, and a store read per refused press only for its words is
-/// not worth it (`server_lang(None)`).
-fn refusal(outcome: &CardOutcome) -> String {
-    let lang = server_lang(None);
-    let with = |msg, who: String| i18n::text_with(lang, msg, &[(Arg::Volunteer, &who)]);
+/// What a volunteer reads when their action was refused (`None`: it was not): in the card's
+/// language, which the outcome carries (the server's setup was read for the press anyway),
+/// else in `server`, the language Discord says the server speaks.
+fn refusal(outcome: &CardOutcome, server: Lang) -> Option<String> {
     match outcome {
-        CardOutcome::Taken { by } => {
+        CardOutcome::Refused { why, lang } => Some(said(why, lang.unwrap_or(server))),
+        CardOutcome::Changed(_) => None,
+    }
+}
+
+/// A refusal in `lang`.
+fn said(why: &Refusal, lang: Lang) -> String {
+    let with = |msg, who: String| i18n::text_with(lang, msg, &[(Arg::Volunteer, &who)]);
+    match why {
+        Refusal::Taken { by } => {
             let who = by.map(|v| format!("<@{v}>")).unwrap_or_default();
             with(Msg::CardTaken, who)
         }
-        CardOutcome::NotAVolunteer { picked } => {
+        Refusal::NotAVolunteer { picked } => {
             with(Msg::CardPickedNotVolunteer, format!("<@{picked}>"))
         }
-        CardOutcome::NobodyPicked => i18n::text(lang, Msg::CardNobodyPicked).into_owned(),
-        CardOutcome::NotVolunteer => i18n::text(lang, Msg::CardNotVolunteer).into_owned(),
-        CardOutcome::NotFound => i18n::text(lang, Msg::CardGone).into_owned(),
-        CardOutcome::Closed | CardOutcome::Changed(_) => {
-            i18n::text(lang, Msg::CardClosed).into_owned()
-        }
+        Refusal::NobodyPicked => i18n::text(lang, Msg::CardNobodyPicked).into_owned(),
+        Refusal::NotVolunteer => i18n::text(lang, Msg::CardNotVolunteer).into_owned(),
+        Refusal::NotFound => i18n::text(lang, Msg::CardGone).into_owned(),
+        Refusal::Closed => i18n::text(lang, Msg::CardClosed).into_owned(),
     }
 }
 
@@ -211,10 +235,11 @@ fn card_update(view: &CardView) -> Reply {
     })
 }
 
-/// The volunteer's form. In English: it opens before any store read (a modal cannot follow a
-/// deferral), so the server's setup is not at hand (`server_lang(None)`).
-fn resolve_modal(id: HandoffId) -> CreateModal {
-    let lang = server_lang(None);
+/// The volunteer's form, in `lang`: the server's language as the press says
+/// (`guild_locale`). It opens before any store read (a modal cannot follow a deferral), so the
+/// setup that holds the card's language is not at hand; the two differ only in a server that
+/// changed its language after its last `/pitcrew setup`.
+fn resolve_modal(id: HandoffId, lang: Lang) -> CreateModal {
     CreateModal::new(
         Modal::Resolve { handoff: id }.encode(),
         i18n::text(lang, Msg::ResolveModalTitle),

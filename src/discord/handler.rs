@@ -13,7 +13,7 @@ use serenity::all::{
 use super::card_actions;
 use super::commands;
 use super::ids::{Action, CardAction};
-use super::interaction::{note, or_trouble, pressed_by, responder, restarting, scope};
+use super::interaction::{note, or_trouble, pressed_by, responder, restarting, scope, server_lang};
 use super::lifecycle::Lifecycle;
 use super::region::Reader;
 use super::render;
@@ -130,8 +130,11 @@ impl Handler {
             let by = pressed_by(press.user.id, press.member.as_ref());
             let rated = responder
                 .answer_then(Deferral::Update, async {
-                    let lang = reader.lang();
-                    match card_actions::press(&service, &by, (handoff, action), picked, lang).await
+                    let langs = card_actions::Langs {
+                        presser: reader.lang(),
+                        server: server_lang(press.guild_locale.as_deref()),
+                    };
+                    match card_actions::press(&service, &by, (handoff, action), picked, langs).await
                     {
                         Ok(done) => done,
                         Err(e) => (or_trouble(Err(e.into()), &reader).await, None),

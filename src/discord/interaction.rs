@@ -9,7 +9,7 @@ use super::respond::{Deferral, Reply, Responder};
 use crate::desk::DeskError;
 use crate::domain::{Region, Scope};
 use crate::guide::Lang;
-use crate::handoff::PressedBy;
+use crate::handoff::{card, PressedBy};
 use crate::i18n::{self, Arg, Msg};
 
 /// Said when something failed on our side, with the reader's emergency number, in the
@@ -62,6 +62,13 @@ pub fn pressed_by(user: UserId, member: Option<&GuildMember>) -> PressedBy {
             .map(|m| m.roles.iter().map(|&r| r.into()).collect())
             .unwrap_or_default(),
     }
+}
+
+/// The server's language as Discord sends it with an interaction (`guild_locale`), where
+/// pitcrew speaks it; the cards' fallback (English) outside a server or for a language it
+/// does not.
+pub fn server_lang(guild_locale: Option<&str>) -> Lang {
+    guild_locale.map_or(card::server_lang(None), Lang::from_discord_locale)
 }
 
 /// Answered while pitcrew stops: try again soon, and the number for danger meanwhile.

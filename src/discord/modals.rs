@@ -5,7 +5,7 @@ use serenity::all::{ActionRowComponent, Context, ModalInteraction};
 
 use super::card_actions::{self, Service};
 use super::ids::{input, Modal};
-use super::interaction::{note, or_trouble, pressed_by, responder};
+use super::interaction::{note, or_trouble, pressed_by, responder, server_lang};
 use super::region::Reader;
 use super::respond::{Deferral, Reply};
 use super::screens;
@@ -38,7 +38,8 @@ pub async fn submitted(ctx: &Context, desk: &Desk, service: &Service, modal: &Mo
             }
             Some(Modal::Resolve { handoff }) => {
                 let note = text(modal, input::RESOLVE_NOTE);
-                card_actions::resolve(service, &by, handoff, note).await
+                let server = server_lang(modal.guild_locale.as_deref());
+                card_actions::resolve(service, &by, handoff, note, server).await
             }
             Some(Modal::Note { handoff }) => {
                 let note = text(modal, input::MEMBER_NOTE).unwrap_or_default();

@@ -12,7 +12,8 @@ use crate::domain::{Region, SessionId};
 use crate::guide::Lang;
 use crate::guide::Library;
 use crate::i18n::{self, Msg};
-use crate::triage::{self, Input, Nav, Notice, View};
+use crate::triage::localize::{nav_label, notice_text};
+use crate::triage::{self, Input, Nav, View};
 
 pub const CONTENT_MAX: usize = 2000;
 pub const EMBED_TITLE_MAX: usize = 256;
@@ -86,29 +87,6 @@ pub fn step(
         ),
         None => draw(session, view, lang, region),
     }
-}
-
-/// The label of a navigation button in `lang`.
-pub fn nav_label(nav: Nav, lang: Lang) -> String {
-    let msg = match nav {
-        Nav::Back => Msg::NavBack,
-        Nav::Restart => Msg::NavRestart,
-        Nav::Volunteer => Msg::NavVolunteer,
-    };
-    i18n::text(lang, msg).into_owned()
-}
-
-/// A notice above a step in `lang` (the engine's own `Notice::text` is the English).
-pub fn notice_text(notice: Notice, lang: Lang) -> String {
-    let msg = match notice {
-        Notice::GuideUpdated => Msg::NoticeGuideUpdated,
-        Notice::StepRemoved => Msg::NoticeStepRemoved,
-        Notice::OldStep => Msg::NoticeOldStep,
-        Notice::Unavailable => Msg::NoticeUnavailable,
-        Notice::Closed => Msg::NoticeClosed,
-        Notice::Resumed => Msg::NoticeResumed,
-    };
-    i18n::text(lang, msg).into_owned()
 }
 
 /// Draws a view already in the member's language, as read in `region`.

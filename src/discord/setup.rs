@@ -8,6 +8,9 @@ use super::commands::SetupOptions;
 use super::respond::Reply;
 use crate::desk::Desk;
 use crate::domain::{GuildId, GuildSetup, HandoffStatus, LangCode, RoleId, UserId};
+use crate::guide::Lang;
+use crate::handoff::card;
+use crate::i18n::{self, Arg, Msg};
 use crate::store::StoreError;
 
 const QUEUE_SHOWN: usize = 15;
@@ -61,47 +64,72 @@ pub async fn admin(
                 .await?
         }
     };
-    Ok(Reply::Note(status(&setup)))
+    // The server's language as setup recorded it, else as this command's `guild_locale` says.
+    let lang = card::server_lang(setup.lang.or(caller.server_lang));
+    Ok(Reply::Note(status(&setup, lang)))
 }
 
-/// The setup in words: what is set, what is missing, and any permission the bot lacked.
-pub fn status(s: &GuildSetup) -> String {
-    fn show<T>(v: Option<T>, f: fn(T) -> String) -> String {
-        v.map(f).unwrap_or("*not set*".into())
-    }
-    let mut text = format!(
-        "**Volunteer handoff setup**\nVolunteer role: {}\nVolunteers' channel (cards): {}\nHelp channel (private threads): {}\nReminders every: {} min",
-        show(s.volunteer_role, |r| format!("<@&{r}>")),
-        show(s.cards_channel, |c| format!("<#{c}>")),
-        show(s.help_channel, |c| format!("<#{c}>")),
-        s.renotify.as_secs().div_ceil(60),
-    );
-    text.push_str(&match s.region {
-        Some(r) => format!(
-            "\nRegion: {} (emergency screens say: call {})",
-            r.name(),
-            r.emergency()
+/// The setup in words: what is set, what is missing, and any permission the bot lacked; in
+/// `lang`, the server's language, like the cards and lines this setup decides.
+pub fn status(s: &GuildSetup, lang: Lang) -> String {
+    let say = |msg| i18n::text(lang, msg).into_owned();
+    let with = |msg, arg, value: &str| i18n::text_with(lang, msg, &[(arg, value)]);
+    let show = |v: Option<String>| v.unwrap_or_else(|| say(Msg::StatusNotSet));
+    let mut lines = [
+        say(Msg::StatusTitle),
+        with(
+            Msg::StatusRole,
+            Arg::Role,
+            &show(s.volunteer_role.map(|r| format!("<@&{r}>"))),
         ),
-        None => "\nRegion: *not set* (each member's Discord language picks the emergency number \
-                 where it is clear, else all are listed side by side; set it with \
-                 `/pitcrew setup region:`)"
-            .to_string(),
-    });
-    let missing = s.missing();
+        with(
+            Msg::StatusCards,
+            Arg::Place,
+            &show(s.cards_channel.map(|c| format!("<#{c}>"))),
+        ),
+        with(
+            Msg::StatusHelp,
+            Arg::Place,
+            &show(s.help_channel.map(|c| format!("<#{c}>"))),
+        ),
+        with(
+            Msg::StatusRenotify,
+            Arg::Number,
+            &s.renotify.as_secs().div_ceil(60).to_string(),
+        ),
+        match s.region {
+            Some(r) => i18n::text_with(
+                lang,
+                Msg::StatusRegion,
+                &[
+                    (Arg::Region, r.name()),
+                    (Arg::Emergency, &r.emergency_in(lang.into())),
+                ],
+            ),
+            None => say(Msg::StatusRegionUnset),
+        },
+    ]
+    .join("\n");
+    let missing: Vec<String> = [
+        (s.volunteer_role.is_none(), Msg::StatusMissingRole),
+        (s.cards_channel.is_none(), Msg::StatusMissingCards),
+        (s.help_channel.is_none(), Msg::StatusMissingHelp),
+    ]
+    .into_iter()
+    .filter(|(missing, _)| *missing)
+    .map(|(_, msg)| say(msg))
+    .collect();
+    lines.push_str("\n\n");
     if missing.is_empty() {
-        text.push_str("\n\n✅ Ready: members who ask get a volunteer.");
+        lines.push_str(&say(Msg::StatusReady));
     } else {
-        text.push_str(&format!(
-            "\n\n⚠️ Missing: {}. Until then members get the guide's own advice only. Set it with `/pitcrew setup`.",
-            missing.join(", ")
-        ));
+        lines.push_str(&with(Msg::StatusMissing, Arg::Words, &missing.join(", ")));
     }
     if let Some(p) = &s.permission_problem {
-        text.push_str(&format!(
-            "\n\n⚠️ The bot lacks a permission: **{p}**. Give it that permission, then try again."
-        ));
+        lines.push_str("\n\n");
+        lines.push_str(&with(Msg::StatusPermission, Arg::Error, p));
     }
-    text
+    lines
 }
 
 /// The server a volunteer command was run in, if the caller is one of its volunteers;

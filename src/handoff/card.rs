@@ -4,6 +4,7 @@
 
 use crate::domain::{AnswerRecord, LangCode};
 use crate::guide::{Guide, Lang};
+use crate::i18n::{self, Arg, Msg};
 
 /// A question is the first line of a step's text, cut at a word to stay scannable.
 const QUESTION_MAX: usize = 110;
@@ -60,16 +61,22 @@ pub fn server_lang(server: Option<LangCode>) -> Lang {
     member_lang(server)
 }
 
-/// What volunteers are told about the member's language ("German (Deutsch) — write simply, or
-/// use a translator"), or `None` when the member reads the card's own language (`server`) or
-/// it was not recorded: a line that always shows would soon go unread. Its words stay English
-/// (the language's English name and its own): the name in itself is what a translator needs.
+/// What volunteers are told about the member's language, in the card's (`server`): "German
+/// (Deutsch) — write simply, or use a translator"; or `None` when the member reads the card's
+/// own language or it was not recorded: a line that always shows would soon go unread. The
+/// language is named in the card's language and in its own: the latter is what a translator
+/// asks for.
 pub fn reads(lang: Option<LangCode>, server: Lang) -> Option<String> {
     let lang = lang.filter(|l| *l != lang_code(server))?;
-    Some(format!(
-        "{} ({}) — write simply, or use a translator",
-        lang.english_name(),
-        lang.own_name()
+    let name = match lang {
+        LangCode::En => Msg::LangNameEn,
+        LangCode::De => Msg::LangNameDe,
+    };
+    let named = format!("{} ({})", i18n::text(server, name), lang.own_name());
+    Some(i18n::text_with(
+        server,
+        Msg::CardReadsValue,
+        &[(Arg::Language, &named)],
     ))
 }
 
@@ -140,7 +147,7 @@ mod tests {
         assert_eq!(reads(Some(lang_code(Lang::De)), Lang::De), None);
         assert_eq!(
             reads(Some(lang_code(Lang::En)), Lang::De).as_deref(),
-            Some("English (English) — write simply, or use a translator")
+            Some("Englisch (English) — schreiben Sie einfach oder nutzen Sie einen Übersetzer")
         );
         assert_eq!(server_lang(None), Lang::En);
         assert_eq!(server_lang(Some(LangCode::De)), Lang::De);

@@ -10,6 +10,7 @@ use crate::domain::{
     ChannelId, GuildId, Handoff, Member, NewHandoff, Ready, Region, Scope, SessionRecord, UserId,
 };
 use crate::guide::Lang;
+use crate::i18n::{self, Msg};
 use crate::store::StoreError;
 
 /// What the member is told next to the escalate or emergency screen.
@@ -123,7 +124,7 @@ impl<P: Port> Handoffs<P> {
         let help = ready.help_channel;
         let grant = |what: &str| Some(format!("{what} in <#{help}>"));
         if h.thread.is_none() {
-            let name = text::thread_name(&view.guide_title, member_name);
+            let name = text::thread_name(&view.guide_title, member_name, view.lang);
             let thread = self
                 .port
                 .open_thread(help, &name)
@@ -138,13 +139,19 @@ impl<P: Port> Handoffs<P> {
             // The thread is the server's: its region's numbers, or all of them side by side.
             let region = ready.region.unwrap_or(Region::Other);
             let lang = card::member_lang(h.member_lang);
-            let mut opening = text::opening(h.member, &view.guide_title, h.urgent, region, lang);
+            // The opening speaks to the member: the guide's title in their language too.
+            let title = if lang == view.lang {
+                view.guide_title.clone()
+            } else {
+                let session = store.session(h.session).await?;
+                self.guide_title(session.as_ref(), lang)
+            };
+            let mut opening = text::opening(h.member, &title, h.urgent, region, lang);
             // Volunteers read the thread before they write in it: the card's language line
             // belongs here too, in the server's language like the card.
             if let Some(reads) = card::reads(h.member_lang, view.lang) {
-                opening.push_str(&format!(
-                    "\n\n**For volunteers:** the member reads {reads}."
-                ));
+                opening.push_str("\n\n");
+                opening.push_str(&text::for_volunteers(&reads, view.lang));
             }
             self.port
                 .say(thread, &opening, &Ping::Users(vec![h.member]))
@@ -210,14 +217,7 @@ impl<P: Port> Handoffs<P> {
         let car = store.car(&Member::Discord(h.member)).await?;
         let (steps, skipped) = card::walk(guide, &answers);
         let unguided = session.as_ref().is_some_and(SessionRecord::is_unguided);
-        let guide_title = if unguided {
-            text::UNGUIDED_TITLE.to_string()
-        } else {
-            guide
-                .map(|g| g.title.clone())
-                .or_else(|| session.map(|s| s.guide_id))
-                .unwrap_or_else(|| "a guide".into())
-        };
+        let guide_title = self.guide_title(session.as_ref(), server);
         Ok(CardView {
             handoff: h.clone(),
             guide_title,
@@ -227,6 +227,20 @@ impl<P: Port> Handoffs<P> {
             car,
             lang: server,
         })
+    }
+
+    /// The title of the guide `session` walked, in `lang` (its own where it has no
+    /// translation); the words for "no guide" when none led here; the guide's id when it is
+    /// gone from the library.
+    fn guide_title(&self, session: Option<&SessionRecord>, lang: Lang) -> String {
+        match session {
+            Some(s) if s.is_unguided() => text::unguided_title(lang),
+            Some(s) => match self.desk.library().get(&s.guide_id) {
+                Some(g) => g.title_in(lang).to_string(),
+                None => s.guide_id.clone(),
+            },
+            None => i18n::text(lang, Msg::GuideGone).into_owned(),
+        }
     }
 
     /// Redraws the posted card of `h` (after a change not made by pressing the card itself).

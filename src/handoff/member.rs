@@ -12,8 +12,8 @@ use crate::guide::Lang;
 use crate::store::StoreError;
 
 impl<P: Port> Handoffs<P> {
-    /// The language of a card the member's own presses redraw: the server's, read from its
-    /// setup. A note, a rating or a cancel is rare, so one store read is cheap; without it a
+    /// The language of a card the member's own presses redraw, and of what they tell the
+    /// volunteers in the thread: the server's, read from its setup. A note, a rating or a cancel is rare, so one store read is cheap; without it a
     /// German server's card would turn English whenever the member added a note. A store that
     /// cannot answer leaves the card in English rather than not redrawing it.
     async fn card_lang(&self, guild: GuildId) -> Lang {
@@ -58,11 +58,11 @@ impl<P: Port> Handoffs<P> {
         let Some(h) = self.store().set_member_note(id, note, self.now()).await? else {
             return Ok(NoteOutcome::Closed);
         };
+        let lang = self.card_lang(h.guild).await;
         let told = self
-            .tell_thread(&h, &text::member_note(&text::quote(note)))
+            .tell_thread(&h, &text::member_note(&text::quote(note), lang))
             .await;
         self.note_port_problem(h.guild, told).await;
-        let lang = self.card_lang(h.guild).await;
         let redrawn = self.refresh_card(&h, lang).await;
         self.note_port_problem(h.guild, redrawn).await;
         Ok(NoteOutcome::Sent)
@@ -118,7 +118,7 @@ impl<P: Port> Handoffs<P> {
         let lang = self.card_lang(h.guild).await;
         let result = async {
             self.refresh_card(h, lang).await?;
-            self.tell_thread(h, text::MEMBER_CANCELLED).await?;
+            self.tell_thread(h, &text::member_cancelled(lang)).await?;
             self.close_thread(h, true).await
         }
         .await;

@@ -15,7 +15,7 @@ pub mod text;
 mod unguided;
 
 pub use deliver::Prepared;
-pub use outcome::{CardOutcome, NoteOutcome, PressedBy, Rated, Undelivered};
+pub use outcome::{CardOutcome, NoteOutcome, PressedBy, Rated, Refusal, Undelivered};
 pub use port::{CardView, Ping, Port, PortError};
 
 use std::sync::Arc;

@@ -3,6 +3,7 @@
 
 use super::port::{CardView, PortError};
 use crate::domain::{Handoff, Rating, RoleId, UserId};
+use crate::guide::Lang;
 use crate::store::StoreError;
 
 /// Who pressed a card, as the platform saw them at the press: their roles decide whether
@@ -19,6 +20,25 @@ pub struct PressedBy {
 pub enum CardOutcome {
     /// Done: the card as it now stands, to be drawn in place of the pressed one.
     Changed(Box<CardView>),
+    /// Not done, and why. `lang` is the card's language (the server's, from the setup the
+    /// press read anyway), so the volunteer reads the refusal in the card's words; `None` when
+    /// there was no handoff to read a server from.
+    Refused { why: Refusal, lang: Option<Lang> },
+}
+
+impl CardOutcome {
+    /// Why the action was refused, if it was.
+    pub fn refusal(&self) -> Option<&Refusal> {
+        match self {
+            CardOutcome::Refused { why, .. } => Some(why),
+            CardOutcome::Changed(_) => None,
+        }
+    }
+}
+
+/// Why a volunteer's action on a card did not change it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
     /// Another volunteer claimed it first.
     Taken {
         by: Option<UserId>,

@@ -2,7 +2,7 @@
 //! store (which settles races), takes "now" from the desk's clock, and asks the platform for
 //! the rest through a [`Port`]. Every outcome is a value for the front end to word.
 
-use super::outcome::{CardOutcome, PressedBy, Undelivered};
+use super::outcome::{CardOutcome, PressedBy, Refusal, Undelivered};
 use super::port::Port;
 use super::{card, schedule, text, Handoffs};
 use crate::domain::{Claim, GuildSetup, Handoff, HandoffId, UserId, DEFAULT_RENOTIFY};
@@ -20,7 +20,7 @@ impl<P: Port> Handoffs<P> {
         let server = server_of(setup.as_ref());
         let changed = match self.store().claim(h.id, by.user, self.now()).await? {
             Claim::Claimed(h) => self.joined(h, by.user, Msg::VolunteerJoined).await,
-            Claim::Taken(h) => return Ok(CardOutcome::Taken { by: h.claimed_by }),
+            Claim::Taken(h) => return Ok(refused(Refusal::Taken { by: h.claimed_by }, server)),
             Claim::Closed(h) => h,
         };
         self.changed(&changed, server).await
@@ -37,7 +37,7 @@ impl<P: Port> Handoffs<P> {
         let now = self.now();
         let next = schedule::first_notice(now, interval);
         let Some(h) = self.store().release(h.id, next, now).await? else {
-            return Ok(CardOutcome::Closed);
+            return Ok(refused(Refusal::Closed, server));
         };
         if let Some(ready) = setup.as_ref().and_then(GuildSetup::ready) {
             let (line, ping) = self.ping(&h, &ready).await?;
@@ -73,7 +73,7 @@ impl<P: Port> Handoffs<P> {
         };
         let server = server_of(setup.as_ref());
         let Some(to) = to else {
-            return Ok(CardOutcome::NobodyPicked);
+            return Ok(refused(Refusal::NobodyPicked, server));
         };
         let role = setup.and_then(|s| s.volunteer_role);
         let volunteer = match role {
@@ -81,14 +81,14 @@ impl<P: Port> Handoffs<P> {
             None => false,
         };
         if !volunteer {
-            return Ok(CardOutcome::NotAVolunteer { picked: to });
+            return Ok(refused(Refusal::NotAVolunteer { picked: to }, server));
         }
         match self.store().transfer(h.id, to, self.now()).await? {
             Some(h) => {
                 let h = self.joined(h, to, Msg::VolunteerTakingOver).await;
                 self.changed(&h, server).await
             }
-            None => Ok(CardOutcome::Closed),
+            None => Ok(refused(Refusal::Closed, server)),
         }
     }
 
@@ -101,7 +101,9 @@ impl<P: Port> Handoffs<P> {
     ) -> Result<Option<CardOutcome>, StoreError> {
         Ok(match self.as_volunteer(by, id).await? {
             Err(refused) => Some(refused),
-            Ok((h, _)) if !h.status.is_live() => Some(CardOutcome::Closed),
+            Ok((h, setup)) if !h.status.is_live() => {
+                Some(refused(Refusal::Closed, server_of(setup.as_ref())))
+            }
             Ok(_) => None,
         })
     }
@@ -120,7 +122,7 @@ impl<P: Port> Handoffs<P> {
         };
         let note = note.map(str::trim).filter(|n| !n.is_empty());
         let Some(h) = self.store().resolve_handoff(id, note, self.now()).await? else {
-            return Ok(CardOutcome::Closed);
+            return Ok(refused(Refusal::Closed, server));
         };
         let asked = match h.thread {
             Some(thread) => {
@@ -150,13 +152,19 @@ impl<P: Port> Handoffs<P> {
         id: HandoffId,
     ) -> Result<Result<(Handoff, Option<GuildSetup>), CardOutcome>, StoreError> {
         let Some(h) = self.store().handoff(id).await? else {
-            return Ok(Err(CardOutcome::NotFound));
+            return Ok(Err(CardOutcome::Refused {
+                why: Refusal::NotFound,
+                lang: None,
+            }));
         };
         // Read once for the whole press: the role check, the interval, the re-ping.
         let setup = self.store().guild_setup(h.guild).await?;
         let role = setup.as_ref().and_then(|s| s.volunteer_role);
         if !role.is_some_and(|r| by.roles.contains(&r)) {
-            return Ok(Err(CardOutcome::NotVolunteer));
+            return Ok(Err(refused(
+                Refusal::NotVolunteer,
+                server_of(setup.as_ref()),
+            )));
         }
         Ok(Ok((h, setup)))
     }
@@ -203,4 +211,12 @@ impl<P: Port> Handoffs<P> {
 /// The server's language from the setup a press has already read (`None`: no setup, English).
 fn server_of(setup: Option<&GuildSetup>) -> Lang {
     card::server_lang(setup.and_then(|s| s.lang))
+}
+
+/// A refusal worded in the card's language (`server`), which the press has already read.
+fn refused(why: Refusal, server: Lang) -> CardOutcome {
+    CardOutcome::Refused {
+        why,
+        lang: Some(server),
+    }
 }

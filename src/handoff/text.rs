@@ -1,8 +1,8 @@
 //! The words members and volunteers read around a handoff. Kept here, away from Discord, so
 //! the terminal and tests read the same sentences. What a member reads on their own screen is
 //! in their language (from `i18n`), and so is what the thread says to the member; what is said
-//! to the volunteers (the card, reminders, notes about the member) stays in the server's
-//! (English): the card names the member's language.
+//! to the volunteers (the card, reminders, notes about the member) is in the server's
+//! (`card::server_lang`): the card names the member's language.
 
 use crate::domain::{ChannelId, Region, UserId, RENOTIFY_MAX};
 use crate::guide::Lang;
@@ -54,8 +54,10 @@ pub fn none_fits(lang: Lang) -> String {
     i18n::text(lang, Msg::NoneFits).into_owned()
 }
 
-/// A card's (and thread's) title when no guide led to it.
-pub const UNGUIDED_TITLE: &str = "A problem no guide covers";
+/// A card's (and thread's) title when no guide led to it, in `lang`.
+pub fn unguided_title(lang: Lang) -> String {
+    i18n::text(lang, Msg::UnguidedTitle).into_owned()
+}
 
 /// Said plainly when a description fits none of the guides, instead of offering the nearest.
 pub fn nothing_fits(lang: Lang) -> String {
@@ -158,7 +160,9 @@ pub fn stepped_away(lang: Lang) -> String {
 
 /// Posted in the thread after the member's `/triage cancel`: to the volunteers, so in the
 /// server's language.
-pub const MEMBER_CANCELLED: &str = "The member cancelled this request.";
+pub fn member_cancelled(server: Lang) -> String {
+    i18n::text(server, Msg::ThreadMemberCancelled).into_owned()
+}
 
 /// The first message in the member's private thread, in the member's `lang`.
 pub fn opening(
@@ -177,9 +181,19 @@ pub fn opening(
     format!("{hello}\n\n{}", member_next(urgent, region, lang))
 }
 
-/// The private thread's name.
-pub fn thread_name(guide_title: &str, member_name: &str) -> String {
-    format!("Help: {guide_title} · {member_name}")
+/// The line under the thread's opening that tells the volunteers which language the member
+/// reads (`reads`, from [`super::card::reads`]), in the server's language like the card.
+pub fn for_volunteers(reads: &str, server: Lang) -> String {
+    i18n::text_with(server, Msg::ThreadForVolunteers, &[(Arg::Language, reads)])
+}
+
+/// The private thread's name, in the server's language: the volunteers find it by it.
+pub fn thread_name(guide_title: &str, member_name: &str, server: Lang) -> String {
+    i18n::text_with(
+        server,
+        Msg::ThreadName,
+        &[(Arg::Title, guide_title), (Arg::Member, member_name)],
+    )
 }
 
 /// The volunteer's resolution, and the question the member answers with a button, in the
@@ -205,9 +219,10 @@ pub fn resolved(
     text
 }
 
-/// The member's note as posted in the thread.
-pub fn member_note(quoted: &str) -> String {
-    format!("Note from the member:\n{quoted}")
+/// The member's note as posted in the thread, for the volunteers: in the server's language.
+pub fn member_note(quoted: &str, server: Lang) -> String {
+    let said = i18n::text(server, Msg::ThreadMemberNote);
+    format!("{said}\n{quoted}")
 }
 
 /// Member text shown as a quote, one `> ` per line, so it cannot pass for our own words.

@@ -48,10 +48,16 @@ pub enum Arg {
     Number,
     /// The most there will be of a count (the last reminder's number).
     Max,
+    /// A language, named as the message's reader would name it (`German (Deutsch)`).
+    Language,
+    /// A role, as a mention (`<@&3>`).
+    Role,
+    /// A region, by its name.
+    Region,
 }
 
 impl Arg {
-    pub const ALL: [Arg; 12] = [
+    pub const ALL: [Arg; 15] = [
         Arg::Emergency,
         Arg::InDanger,
         Arg::Roadside,
@@ -64,6 +70,9 @@ impl Arg {
         Arg::Volunteer,
         Arg::Number,
         Arg::Max,
+        Arg::Language,
+        Arg::Role,
+        Arg::Region,
     ];
 
     /// The variable's name in the `.ftl` files (`{ $emergency }`).
@@ -81,6 +90,9 @@ impl Arg {
             Arg::Volunteer => "volunteer",
             Arg::Number => "number",
             Arg::Max => "max",
+            Arg::Language => "language",
+            Arg::Role => "role",
+            Arg::Region => "region",
         }
     }
 }

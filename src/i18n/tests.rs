@@ -58,24 +58,6 @@ fn german_reads_german_and_english_stays_english() {
 }
 
 #[test]
-fn english_notices_match_the_engines_own_words() {
-    // The engine's `Notice::text` stays the English source (logs, the terminal); the Discord
-    // screen reads Fluent. The two must not drift apart.
-    use crate::triage::Notice;
-    let pairs = [
-        (Notice::GuideUpdated, Msg::NoticeGuideUpdated),
-        (Notice::StepRemoved, Msg::NoticeStepRemoved),
-        (Notice::OldStep, Msg::NoticeOldStep),
-        (Notice::Unavailable, Msg::NoticeUnavailable),
-        (Notice::Closed, Msg::NoticeClosed),
-        (Notice::Resumed, Msg::NoticeResumed),
-    ];
-    for (notice, msg) in pairs {
-        assert_eq!(text(Lang::En, msg), notice.text(), "{msg:?}");
-    }
-}
-
-#[test]
 fn a_message_over_several_lines_keeps_its_blank_line_and_takes_its_arguments() {
     let said = text_with(
         Lang::De,

@@ -1,11 +1,36 @@
 //! The engine's view in the member's language. The engine decides in the guide's own words
 //! (the answer log and the volunteers' card keep those); this swaps in the translation text by
 //! text, keeping the guide's own words wherever the translation lacks one, so a member never
-//! sees a blank.
+//! sees a blank. The engine's own words (navigation, notices) come in the member's language
+//! from `i18n`, for both front ends.
 
-use super::view::View;
+use super::view::{Nav, Notice, View};
 use crate::guide::Guide;
 use crate::guide::Lang;
+use crate::i18n::{self, Msg};
+
+/// The label of a navigation button in `lang`.
+pub fn nav_label(nav: Nav, lang: Lang) -> String {
+    let msg = match nav {
+        Nav::Back => Msg::NavBack,
+        Nav::Restart => Msg::NavRestart,
+        Nav::Volunteer => Msg::NavVolunteer,
+    };
+    i18n::text(lang, msg).into_owned()
+}
+
+/// A notice above a step in `lang` (the engine's own `Notice::text` is the English).
+pub fn notice_text(notice: Notice, lang: Lang) -> String {
+    let msg = match notice {
+        Notice::GuideUpdated => Msg::NoticeGuideUpdated,
+        Notice::StepRemoved => Msg::NoticeStepRemoved,
+        Notice::OldStep => Msg::NoticeOldStep,
+        Notice::Unavailable => Msg::NoticeUnavailable,
+        Notice::Closed => Msg::NoticeClosed,
+        Notice::Resumed => Msg::NoticeResumed,
+    };
+    i18n::text(lang, msg).into_owned()
+}
 
 /// `view` (drawn from `guide`) with its title, text and choice labels in `lang`.
 pub fn localize(guide: &Guide, mut view: View, lang: Lang) -> View {
@@ -94,5 +119,22 @@ publisher = "pitcrew tests"
             de.flags.emergency,
             "flags are the engine's, whatever the language"
         );
+    }
+
+    #[test]
+    fn english_notices_match_the_engines_own_words() {
+        // The engine's `Notice::text` stays the English source (logs); both front ends read
+        // Fluent through `notice_text`. The two must not drift apart.
+        for notice in [
+            Notice::GuideUpdated,
+            Notice::StepRemoved,
+            Notice::OldStep,
+            Notice::Unavailable,
+            Notice::Closed,
+            Notice::Resumed,
+        ] {
+            assert_eq!(notice_text(notice, Lang::En), notice.text(), "{notice:?}");
+        }
+        assert_eq!(nav_label(Nav::Back, Lang::De), "Zurück");
     }
 }

@@ -15,7 +15,9 @@ use crate::harness::{Crew, Pit, DRILL, T};
 
 const TEN_MINUTES: Duration = Duration::from_secs(600);
 const READS_GERMAN: &str = "German (Deutsch) — write simply, or use a translator";
-const READS_ENGLISH: &str = "English (English) — write simply, or use a translator";
+/// On a German server's card: the language named in German, and in its own words.
+const READS_ENGLISH_IN_GERMAN: &str =
+    "Englisch (English) — schreiben Sie einfach oder nutzen Sie einen Übersetzer";
 
 /// `member` walks the drill to the jack step and presses the volunteer button in `lang`.
 async fn ask_in(pit: &Pit, member: &Actor, lang: Lang) -> pitcrew::domain::SessionId {
@@ -227,7 +229,20 @@ async fn a_german_servers_card_is_german_and_says_an_english_member_reads_englis
         title(&d.card)
     );
     assert_eq!(field(&d.card, "Status"), Some(de(Msg::CardWaiting)));
-    assert_eq!(field(&d.card, "Liest").as_deref(), Some(READS_ENGLISH));
+    assert_eq!(
+        field(&d.card, "Liest").as_deref(),
+        Some(READS_ENGLISH_IN_GERMAN)
+    );
+    // The thread's line for the volunteers is in the server's language too.
+    let opening = pit.server.channel_messages(d.thread)[0]
+        .content()
+        .to_string();
+    assert!(
+        opening.ends_with(&format!(
+            "**Für Helferinnen und Helfer:** Das Mitglied liest {READS_ENGLISH_IN_GERMAN}."
+        )),
+        "{opening}"
+    );
     assert_eq!(
         labels(&d.card),
         [de(Msg::CardClaim), de(Msg::CardOpenThread)]
@@ -244,6 +259,9 @@ async fn a_german_servers_card_is_german_and_says_an_english_member_reads_englis
         "{:?}",
         field(&claimed, "Status")
     );
-    assert_eq!(field(&claimed, "Liest").as_deref(), Some(READS_ENGLISH));
+    assert_eq!(
+        field(&claimed, "Liest").as_deref(),
+        Some(READS_ENGLISH_IN_GERMAN)
+    );
     pit.server.assert_no_violations();
 }

@@ -9,6 +9,7 @@ mod forged;
 mod handoff_cards;
 mod handoff_flow;
 mod handoff_lang;
+mod handoff_lang_server;
 mod handoff_modals;
 mod handoff_setup;
 mod handoff_timers;

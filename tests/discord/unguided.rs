@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use pitcrew::domain::Region;
 use pitcrew::domain::{GuildId, Handoff, HandoffStatus, UserId, NO_GUIDE};
 use pitcrew::guide::Lang;
-use pitcrew::handoff::text::{none_fits, UNGUIDED_TITLE};
+use pitcrew::handoff::text::{none_fits, unguided_title};
 use pitcrew::triage::Status;
 
 use crate::fake::builders::modal_submit;
@@ -110,7 +110,11 @@ async fn a_description_no_guide_covers_is_said_plainly_and_none_of_these_posts_t
 
     // The card: the member's words, quoted, under a title that says no guide led here.
     let card = pit.card(&h);
-    assert!(title(&card).contains(UNGUIDED_TITLE), "{}", title(&card));
+    assert!(
+        title(&card).contains(&unguided_title(Lang::En)),
+        "{}",
+        title(&card)
+    );
     assert_eq!(
         field(&card, "In the member's own words").as_deref(),
         Some(quoted(&words).as_str())

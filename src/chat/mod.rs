@@ -1,5 +1,9 @@
 //! `pitcrew chat`: a guide in the terminal, on the same engine and store as Discord, so a
 //! moderator walks a guide exactly as a member will. Reads lines, so piped stdin drives it.
+//! This module holds the conversation (resume, pick, walk); `screen` what it shows, in the
+//! chat's language (`--lang`), and how it reads a line.
+
+mod screen;
 
 use std::io::Write;
 
@@ -12,7 +16,9 @@ use crate::guide::search::{self, Mode};
 use crate::guide::Guide;
 use crate::guide::Lang;
 use crate::handoff::text as handoff_text;
-use crate::triage::{Input, Nav, View};
+use crate::i18n::{Arg, Msg};
+use crate::triage::View;
+use screen::{parse_input, Parsed};
 
 const SCOPE: Scope = Scope::Local;
 /// The picker's key for "None of these — ask a volunteer".
@@ -36,7 +42,7 @@ pub struct Chat<'a, R, W> {
     open: bool,
     /// Whose numbers the screens give (`--region`, `PITCREW_REGION`, else side by side).
     region: Region,
-    /// The language guide text is shown in (`pitcrew chat --lang de`).
+    /// The language guides and the chat's own words are shown in (`pitcrew chat --lang de`).
     lang: Lang,
 }
 
@@ -68,9 +74,9 @@ impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
     pub async fn run(mut self, guide: Option<&str>) -> Result<ChatEnd, DeskError> {
         if let Some(id) = guide {
             if self.desk.library().get(id).is_none() {
-                self.say(&format!("There is no guide called `{id}`. The guides are:"));
+                self.say_msg_with(Msg::ChatNoSuchGuide, Arg::Words, id);
                 self.list_guides();
-                self.say("Run `pitcrew chat ID` with one of these ids, or `pitcrew chat` to pick.");
+                self.say_msg(Msg::ChatRunWithId);
                 return Ok(ChatEnd::UnknownGuide);
             }
         }
@@ -102,27 +108,31 @@ impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
         let Some((session, view)) = self.desk.open_session(&self.member, &SCOPE).await? else {
             return Ok(None);
         };
-        self.say(&format!(
-            "You have an unfinished guide: {} (step {}).",
-            view.guide_title,
-            session.state.step + 1
-        ));
+        let title = self
+            .desk
+            .library()
+            .get(&view.guide_id)
+            .map_or(view.guide_title.as_str(), |g| g.title_in(self.lang))
+            .to_string();
+        let step = (session.state.step + 1).to_string();
+        let said = crate::i18n::text_with(
+            self.lang,
+            Msg::ChatUnfinished,
+            &[(Arg::Title, &title), (Arg::Number, &step)],
+        );
+        self.say(&said);
         loop {
-            self.prompt("Continue where you left off? [y]es / [n]o, start over");
-            match self
-                .read()
-                .await
-                .as_deref()
-                .map(str::to_lowercase)
-                .as_deref()
-            {
-                Some("y" | "yes" | "") => return Ok(Some((session, view))),
-                Some("n" | "no") => {
+            self.prompt(&screen::say(self.lang, Msg::ChatResumePrompt));
+            let Some(line) = self.read().await else {
+                return Ok(None);
+            };
+            match screen::yes_or_no(&line) {
+                Some(true) => return Ok(Some((session, view))),
+                Some(false) => {
                     self.desk.cancel(&self.member, &SCOPE).await?;
                     return Ok(None);
                 }
-                None => return Ok(None),
-                Some(_) => self.say("Please type y or n."),
+                None => self.say_msg(Msg::ChatYesOrNo),
             }
         }
     }
@@ -131,15 +141,14 @@ impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
     async fn pick(&mut self) -> Result<Option<(SessionRecord, View)>, DeskError> {
         let car = self.desk.car(&self.member).await?;
         let mut offered = self.guide_order(car.as_ref());
-        self.say("Which problem do you have?");
+        self.say_msg(Msg::ChatWhichProblem);
         self.list(&offered);
         // The member's last description: what a volunteer would get on Discord.
         let mut described = String::new();
         loop {
-            self.prompt(&format!(
-                "Type a number, or describe your problem in a few words ({NONE_KEY}: {}; q to quit)",
-                handoff_text::none_fits(self.lang)
-            ));
+            let none = format!("{NONE_KEY}: {}", handoff_text::none_fits(self.lang));
+            let prompt = screen::say_with(self.lang, Msg::ChatPickPrompt, Arg::Words, &none);
+            self.prompt(&prompt);
             let Some(line) = self.read().await else {
                 return Ok(None);
             };
@@ -160,10 +169,10 @@ impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
                         let id = id.clone();
                         return Ok(Some(self.desk.start(&self.member, &SCOPE, &id).await?));
                     }
-                    None => self.say(&format!(
-                        "Please type a number from 1 to {}.",
-                        offered.len()
-                    )),
+                    None => {
+                        let max = offered.len().to_string();
+                        self.say_msg_with(Msg::ChatNumberRange, Arg::Max, &max);
+                    }
                 }
                 continue;
             }
@@ -174,22 +183,22 @@ impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
                 .collect();
             if matches.is_empty() {
                 // Said plainly, with what would happen next, rather than the nearest guides.
-                self.say("None of our guides fits what you described.");
+                self.say_msg(Msg::ChatNothingFits);
                 self.say(&handoff_text::unguided_in_terminal(
                     &described,
                     self.region,
                     self.lang,
                 ));
-                self.say("If one of these does match after all, type its number:");
+                self.say_msg(Msg::ChatMatchAfterAll);
                 offered = self.guide_order(car.as_ref());
                 self.list(&offered);
                 continue;
             }
-            self.say("These guides fit best:");
+            self.say_msg(Msg::ChatFitBest);
             offered = matches.into_iter().map(|m| m.guide_id).collect();
             for (i, id) in offered.iter().enumerate() {
                 if let Some(g) = self.desk.library().get(id) {
-                    let line = format!("  {}. {} — {}", i + 1, g.title, g.summary);
+                    let line = screen::guide_line(i, g, self.lang, false);
                     self.say(&line);
                 }
             }
@@ -211,7 +220,7 @@ impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
                 Parsed::Input(input) => input,
                 Parsed::Quit => return Ok(None),
                 Parsed::Invalid => {
-                    self.say(&format!("Please type {}.", keys_hint(&view)));
+                    self.say(&screen::keys_hint(&view, self.lang));
                     continue;
                 }
             };
@@ -235,7 +244,7 @@ impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
                 // Our own session cannot belong to someone else; it can vanish only if the
                 // guide was deleted meanwhile: go back to the picker.
                 Pressed::NotYours | Pressed::Unknown => {
-                    self.say("That guide is no longer available.");
+                    self.say_msg(Msg::ChatGuideGone);
                     return self.pick().await;
                 }
             }
@@ -249,34 +258,9 @@ impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
         };
         let view = &localized;
         self.open = !view.is_terminal() && view.notice != Some(crate::triage::Notice::Closed);
-        let view = &view.read_in(self.region, self.lang.into());
-        let mut s = String::new();
-        s.push('\n');
-        if view.flags.emergency {
-            s.push_str("!!! EMERGENCY: act on this now !!!\n");
-            s.push_str(&plain(&self.region.banner_in(self.lang.into())));
-            s.push('\n');
-        }
-        s.push_str(&format!("── {} ──\n", view.guide_title));
-        if let Some(notice) = view.notice {
-            s.push_str(&format!("({})\n", notice.text()));
-        }
-        s.push_str(&plain(&view.text));
-        s.push('\n');
-        if view.flags.escalated || view.flags.emergency {
-            s.push_str(
-                "\n(In Discord a club volunteer is told now. This terminal sends nothing.)\n",
-            );
-        }
-        if !view.choices.is_empty() {
-            s.push('\n');
-            // Numbered as shown: a choice hidden for the member's car leaves no gap.
-            for (n, c) in view.choices.iter().enumerate() {
-                s.push_str(&format!("  {}. {}\n", n + 1, c.label));
-            }
-        }
-        s.push_str(&format!("\n  {}\n", keys_line(view)));
-        self.write(&s);
+        let view = view.read_in(self.region, self.lang.into());
+        let drawn = screen::step(&view, self.region, self.lang);
+        self.write(&drawn);
     }
 
     fn list_guides(&mut self) {
@@ -297,7 +281,7 @@ impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
             .iter()
             .filter_map(|id| library.get(id))
             .enumerate()
-            .map(|(i, g)| format!("  {}. {} — {} ({})", i + 1, g.title, g.summary, g.id))
+            .map(|(i, g)| screen::guide_line(i, g, self.lang, true))
             .collect();
         for line in lines {
             self.say(&line);
@@ -306,9 +290,9 @@ impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
 
     fn quit(&mut self, in_guide: bool) -> ChatEnd {
         if in_guide && self.open {
-            self.say("Saved. Run `pitcrew chat` again to continue where you left off.");
+            self.say_msg(Msg::ChatSaved);
         } else if in_guide {
-            self.say("Take care. Run `pitcrew chat` any time you need it again.");
+            self.say_msg(Msg::ChatTakeCare);
         }
         ChatEnd::Quit
     }
@@ -333,72 +317,19 @@ impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
         self.write(&format!("{line}\n"));
     }
 
+    fn say_msg(&mut self, msg: Msg) {
+        let said = screen::say(self.lang, msg);
+        self.say(&said);
+    }
+
+    fn say_msg_with(&mut self, msg: Msg, arg: Arg, value: &str) {
+        let said = screen::say_with(self.lang, msg, arg, value);
+        self.say(&said);
+    }
+
     fn write(&mut self, s: &str) {
         // The terminal going away is not worth a crash; the session is already saved.
         let _ = self.out.write_all(s.as_bytes());
         let _ = self.out.flush();
     }
-}
-
-enum Parsed {
-    Input(Input),
-    Quit,
-    Invalid,
-}
-
-fn parse_input(line: &str, view: &View) -> Parsed {
-    let nav = |n: Nav| {
-        if view.offers(n) {
-            Parsed::Input(Input::from_nav(n))
-        } else {
-            Parsed::Invalid
-        }
-    };
-    match line.to_lowercase().as_str() {
-        "q" | "quit" => Parsed::Quit,
-        "b" => nav(Nav::Back),
-        "r" => nav(Nav::Restart),
-        "h" => nav(Nav::Volunteer),
-        other => match other.parse::<usize>() {
-            // The number shown, back to the choice's place in the node.
-            Ok(n) => match n.checked_sub(1).and_then(|i| view.choices.get(i)) {
-                Some(c) => Parsed::Input(Input::Choose(c.index)),
-                None => Parsed::Invalid,
-            },
-            Err(_) => Parsed::Invalid,
-        },
-    }
-}
-
-fn nav_key(nav: Nav) -> &'static str {
-    match nav {
-        Nav::Back => "b",
-        Nav::Restart => "r",
-        Nav::Volunteer => "h",
-    }
-}
-
-fn keys_line(view: &View) -> String {
-    let mut parts: Vec<String> = view
-        .nav
-        .iter()
-        .map(|&n| format!("{} {}", nav_key(n), n.label()))
-        .collect();
-    parts.push("q Quit".into());
-    parts.join("   ")
-}
-
-fn keys_hint(view: &View) -> String {
-    let mut keys = Vec::new();
-    if !view.choices.is_empty() {
-        keys.push(format!("a number from 1 to {}", view.choices.len()));
-    }
-    keys.extend(view.nav.iter().map(|&n| nav_key(n).to_string()));
-    keys.push("q".into());
-    keys.join(", ")
-}
-
-/// Discord markdown made readable in a terminal: emphasis markers dropped, bullets kept.
-fn plain(text: &str) -> String {
-    text.replace("**", "").replace("__", "")
 }
