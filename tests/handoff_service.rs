@@ -2,6 +2,8 @@
 //! on a temp file, and paused tokio time read through `TokioClock`, so reminders due in ten
 //! minutes are sent without waiting ten minutes.
 
+#[path = "handoff_service/privacy.rs"]
+mod privacy;
 #[path = "handoff_service/recorder.rs"]
 mod recorder;
 #[path = "handoff_service/world.rs"]
@@ -213,6 +215,7 @@ async fn a_resolve_asks_for_a_rating_and_archives_unlocked_then_the_rating_locks
                 status: HandoffStatus::Resolved,
                 member_left: false,
                 lang: Lang::En,
+                note: None,
             },
             Call::CloseThread {
                 thread: t,
@@ -328,6 +331,7 @@ async fn a_reminder_notices_a_member_who_left_and_redraws_the_card() {
         status: HandoffStatus::Open,
         member_left: true,
         lang: Lang::En,
+        note: None,
     }));
 }
 

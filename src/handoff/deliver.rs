@@ -11,6 +11,7 @@ use crate::domain::{
 };
 use crate::guide::Lang;
 use crate::i18n::{self, Msg};
+use crate::region::redact::redact;
 use crate::store::StoreError;
 
 /// What the member is told next to the escalate or emergency screen.
@@ -218,8 +219,22 @@ impl<P: Port> Handoffs<P> {
         let (steps, skipped) = card::walk(guide, &answers);
         let unguided = session.as_ref().is_some_and(SessionRecord::is_unguided);
         let guide_title = self.guide_title(session.as_ref(), server);
+        // Volunteers see the member's words with phone numbers, plates and VINs masked, in the
+        // formats of the server's region; the member keeps their own text in the thread.
+        let region = match store.guild_setup(h.guild).await {
+            Ok(setup) => setup.and_then(|s| s.region),
+            Err(e) => {
+                tracing::warn!(error = %e, "could not read the server's region for a card");
+                None
+            }
+        };
+        let mut handoff = h.clone();
+        handoff.member_note = h
+            .member_note
+            .as_deref()
+            .map(|n| redact(n, region.unwrap_or(Region::Other)).into_owned());
         Ok(CardView {
-            handoff: h.clone(),
+            handoff,
             guide_title,
             unguided,
             steps,

@@ -32,6 +32,8 @@ pub enum Call {
         member_left: bool,
         /// The language the card was drawn in (the server's).
         lang: Lang,
+        /// The member's note as the card shows it.
+        note: Option<String>,
     },
     OpenThread {
         parent: ChannelId,
@@ -154,6 +156,7 @@ impl Port for Recorder {
             status: card.handoff.status,
             member_left: card.handoff.member_left,
             lang: card.lang,
+            note: card.handoff.member_note.clone(),
         };
         self.record(Op::UpdateCard, call).map(drop)
     }
