@@ -189,3 +189,20 @@ ping-urgent = 🚨 { $member }: dringend, ein Mitglied könnte in Gefahr sein.
 ping-normal = { $member }: Ein Mitglied braucht eine Helferin oder einen Helfer.
 reminder-line = { $words } Wartet noch (Erinnerung { $number } von { $max }):
 back-in-queue = { $words } Wieder in der Warteschlange:
+
+## Der Forum-Helfer ($place: ein Kanal; $title: der Titel eines Beitrags; $words: die beobachteten Foren; $emergency: die Notrufnummer)
+cmd-pitcrew-forum = Neue Beiträge in einem Forum-Kanal mit passenden Anleitungen beantworten, oder damit aufhören
+cmd-pitcrew-forum-channel = Der Forum-Kanal, dessen neue Beiträge pitcrew beantwortet
+cmd-pitcrew-forum-watch = on: neue Beiträge dort beantworten; off: aufhören
+cmd-pitcrew-forum-nothing-fits = Wenn keine Anleitung passt: Helfer anbieten (Standard) oder schweigen
+forum-watching = pitcrew beantwortet jetzt neue Beiträge in { $place } mit den passenden Anleitungen.
+forum-stopped = pitcrew beantwortet keine neuen Beiträge in { $place } mehr.
+forum-none = Zurzeit wird kein Forum beobachtet.
+forum-listed = Beobachtete Foren: { $words }
+forum-reply-title = Anleitungen, die helfen könnten
+forum-reply-intro = Drücken Sie eine, um sie Schritt für Schritt durchzugehen. Nur Sie sehen sie, und alle mit demselben Problem können ebenfalls drücken.
+forum-reply-none = Keine unserer Anleitungen passt zu diesem Beitrag. Eine Helferin oder ein Helfer des Clubs kann helfen: Drücken Sie **{ forum-ask }**.
+forum-ask = Helfer fragen
+forum-emergency = 🚨 **Wenn jemand in Gefahr ist, rufen Sie jetzt { $emergency } an.**
+forum-alerted = Die Helfer des Clubs sind alarmiert.
+forum-post-words = Forum-Beitrag „{ $title }“: { $place }

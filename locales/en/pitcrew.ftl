@@ -188,3 +188,20 @@ ping-urgent = 🚨 { $member }: urgent, a member may be in danger.
 ping-normal = { $member }: a member needs a volunteer.
 reminder-line = { $words } Still waiting (reminder { $number } of { $max }):
 back-in-queue = { $words } Back in the queue:
+
+## The forum helper ($place: a channel mention; $title: a post's title; $words: the forums watched; $emergency: what to call)
+cmd-pitcrew-forum = Answer new posts in a forum channel with the fitting guides, or stop
+cmd-pitcrew-forum-channel = The forum channel whose new posts pitcrew answers
+cmd-pitcrew-forum-watch = on: answer new posts there; off: stop
+cmd-pitcrew-forum-nothing-fits = When no guide fits a post: offer a volunteer (default), or stay silent
+forum-watching = pitcrew now answers new posts in { $place } with the guides that fit them.
+forum-stopped = pitcrew no longer answers new posts in { $place }.
+forum-none = No forum is watched now.
+forum-listed = Watched forums: { $words }
+forum-reply-title = Guides that may help
+forum-reply-intro = Press one to walk through it step by step. Only you see it, and anyone with the same problem can press too.
+forum-reply-none = None of our guides fits this post. A club volunteer can help: press **{ forum-ask }**.
+forum-ask = Ask a volunteer
+forum-emergency = 🚨 **If anyone is in danger, call { $emergency } now.**
+forum-alerted = Club volunteers have been alerted.
+forum-post-words = Forum post “{ $title }”: { $place }
