@@ -323,7 +323,10 @@ mod tests {
         };
         assert_eq!(intents(&[]), Intents::default());
         assert!(!Intents::default().message_content);
-        let all = intents(&[("DISCORD_INTENTS", " guilds, GUILD_MESSAGES ,message_content")]);
+        let all = intents(&[(
+            "DISCORD_INTENTS",
+            " guilds, GUILD_MESSAGES ,message_content",
+        )]);
         assert!(all.guilds && all.guild_messages && all.message_content);
         let none = intents(&[("DISCORD_INTENTS", "none")]);
         assert!(!none.guilds && !none.guild_messages && !none.message_content);

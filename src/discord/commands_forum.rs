@@ -35,9 +35,13 @@ pub fn subcommand() -> CreateCommandOption {
         );
     option(CommandOptionType::SubCommand, FORUM, Msg::CmdPitcrewForum)
         .add_sub_option(
-            option(CommandOptionType::Channel, CHANNEL, Msg::CmdPitcrewForumChannel)
-                .channel_types(vec![ChannelType::Forum])
-                .required(true),
+            option(
+                CommandOptionType::Channel,
+                CHANNEL,
+                Msg::CmdPitcrewForumChannel,
+            )
+            .channel_types(vec![ChannelType::Forum])
+            .required(true),
         )
         .add_sub_option(
             option(CommandOptionType::String, WATCH, Msg::CmdPitcrewForumWatch)

@@ -15,8 +15,8 @@
 use std::sync::{Arc, Mutex};
 
 use serenity::all::{
-    Channel, ChannelId as DcChannelId, ChannelType, ForumTagId, GuildChannel,
-    GuildId as DcGuildId, Http, Message, MessageId as DcMessageId, UserId as DcUserId,
+    Channel, ChannelId as DcChannelId, ChannelType, ForumTagId, GuildChannel, GuildId as DcGuildId,
+    Http, Message, MessageId as DcMessageId, UserId as DcUserId,
 };
 use tokio::sync::{mpsc, Semaphore};
 
@@ -208,7 +208,10 @@ impl Helper {
             Some(s) => Some(s),
             None => self.starter(post.thread).await,
         };
-        if starter.as_ref().is_some_and(|s| s.bot || s.author == self.me) {
+        if starter
+            .as_ref()
+            .is_some_and(|s| s.bot || s.author == self.me)
+        {
             return Ok(());
         }
         let Some(author) = starter.as_ref().map(|s| s.author).or(info.owner) else {

@@ -4,8 +4,7 @@
 //! guide. Buttons start a guide privately for whoever presses; nothing here pings anyone.
 
 use serenity::all::{
-    ButtonStyle, CreateActionRow, CreateAllowedMentions, CreateButton, CreateEmbed,
-    CreateMessage,
+    ButtonStyle, CreateActionRow, CreateAllowedMentions, CreateButton, CreateEmbed, CreateMessage,
 };
 
 use super::ids::Action;

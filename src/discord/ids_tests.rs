@@ -350,7 +350,12 @@ fn the_forum_ids_are_their_own() {
     };
     assert_eq!(forum.encode(), "fg:flat-tyre");
     assert_eq!(Action::parse("fg:flat-tyre"), Some(forum));
-    assert_eq!(Action::parse("g:flat-tyre"), Some(Action::Start { guide: "flat-tyre".into() }));
+    assert_eq!(
+        Action::parse("g:flat-tyre"),
+        Some(Action::Start {
+            guide: "flat-tyre".into()
+        })
+    );
     assert_eq!(Action::ForumAsk.encode(), "fa");
     assert_eq!(Action::parse("fa"), Some(Action::ForumAsk));
     assert_ne!(Action::parse("fa"), Action::parse("ask"));

@@ -7,7 +7,9 @@
 use super::commands::{ForumOptions, SetupOptions};
 use super::respond::Reply;
 use crate::desk::Desk;
-use crate::domain::{GuildId, GuildSetup, HandoffStatus, LangCode, RoleId, UserId, WhenNothingFits};
+use crate::domain::{
+    GuildId, GuildSetup, HandoffStatus, LangCode, RoleId, UserId, WhenNothingFits,
+};
 use crate::guide::Lang;
 use crate::i18n::{self, Arg, Msg};
 use crate::store::StoreError;
@@ -94,12 +96,19 @@ pub async fn forum(
         Msg::ForumStopped
     };
     let mut text = i18n::text_with(lang, said, &[(Arg::Place, &place)]);
-    text.push_str("\n");
+    text.push('\n');
     if watched.is_empty() {
         text.push_str(&i18n::text(lang, Msg::ForumNone));
     } else {
-        let list: Vec<String> = watched.iter().map(|w| format!("<#{}> ({})", w.channel, w.when_nothing_fits.code())).collect();
-        text.push_str(&i18n::text_with(lang, Msg::ForumListed, &[(Arg::Words, &list.join(", "))]));
+        let list: Vec<String> = watched
+            .iter()
+            .map(|w| format!("<#{}> ({})", w.channel, w.when_nothing_fits.code()))
+            .collect();
+        text.push_str(&i18n::text_with(
+            lang,
+            Msg::ForumListed,
+            &[(Arg::Words, &list.join(", "))],
+        ));
     }
     Ok(Reply::Note(text))
 }

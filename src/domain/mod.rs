@@ -15,8 +15,8 @@ pub mod session;
 pub mod time;
 pub mod walk;
 
-pub use forum::{WatchedForum, WhenNothingFits};
 pub use car::{Car, CarError, KeyType, Make, MODEL_MAX_CHARS_U16};
+pub use forum::{WatchedForum, WhenNothingFits};
 pub use handoff::{
     Claim, GuildSetup, Handoff, HandoffStatus, NewHandoff, Rating, Ready, DEFAULT_RENOTIFY,
     RENOTIFY_MAX,

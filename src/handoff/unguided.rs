@@ -66,7 +66,13 @@ impl<P: Port> Handoffs<P> {
         let now = self.now();
         let due = schedule::first_notice(now, ready.renotify);
         let (_, handoff) = store
-            .open_urgent_unguided_handoff((guild, channel), member, lang_code(lang), &words, (due, now))
+            .open_urgent_unguided_handoff(
+                (guild, channel),
+                member,
+                lang_code(lang),
+                &words,
+                (due, now),
+            )
             .await?;
         Ok(Prepared::Opened {
             handoff: Box::new(handoff),

@@ -36,9 +36,11 @@ async fn forum_pit(intents: Intents, silent: bool) -> Forum {
         ..Options::default()
     })
     .await;
-    let (forum, tags) =
-        pit.server
-            .add_forum(pit.scene.guild_id, "help-forum", &["MINI", "Keys", "Battery"]);
+    let (forum, tags) = pit.server.add_forum(
+        pit.scene.guild_id,
+        "help-forum",
+        &["MINI", "Keys", "Battery"],
+    );
     watch(&pit, forum, true, silent).await;
     Forum { pit, forum, tags }
 }
@@ -83,7 +85,9 @@ async fn reply(pit: &Pit, post: &ForumPost) -> StoredMessage {
 /// taken in by the bot, and the ones that were to be ignored would have been answered by now.
 async fn sentinel(f: &Forum) {
     let member = f.pit.server.add_user("sentinel");
-    f.pit.server.add_member(f.pit.scene.guild_id, member.id, &[]);
+    f.pit
+        .server
+        .add_member(f.pit.scene.guild_id, member.id, &[]);
     let post = f.pit.server.open_post(
         f.forum,
         &member,
@@ -118,7 +122,10 @@ async fn a_post_gets_one_reply_whose_guide_starts_privately_for_each_who_presses
     );
     let replied = reply(pit, &post).await;
     assert!(!replied.is_ephemeral(), "the reply is public, in the post");
-    assert_eq!(guide_ids(&replied).first().map(String::as_str), Some(MINI_FOB));
+    assert_eq!(
+        guide_ids(&replied).first().map(String::as_str),
+        Some(MINI_FOB)
+    );
     assert!(replied.custom_ids().contains(&Action::ForumAsk.encode()));
 
     // The poster presses the guide: it starts for them alone, in a private message.
@@ -128,7 +135,11 @@ async fn a_post_gets_one_reply_whose_guide_starts_privately_for_each_who_presses
     .encode();
     let as_poster = s.guild_actor(post.guild_id, post.thread_id, poster.id);
     let theirs = pit.press_id(&as_poster, &replied, &fg).await;
-    assert_eq!(theirs.kind(), 4, "a new message, not an edit of the public reply");
+    assert_eq!(
+        theirs.kind(),
+        4,
+        "a new message, not an edit of the public reply"
+    );
     let theirs = theirs.message();
     assert!(theirs.is_ephemeral());
     assert_eq!(theirs.visible_to, Some(poster.id));
@@ -162,7 +173,11 @@ async fn a_repeat_of_both_events_after_a_restart_is_not_answered_again() {
     reply(&f.pit, &post).await;
     f.pit.stop().await;
     f.pit.restart().await;
-    assert_eq!(f.pit.server.replay_post(&post), 2, "both events go out again");
+    assert_eq!(
+        f.pit.server.replay_post(&post),
+        2,
+        "both events go out again"
+    );
     sentinel(&f).await;
     assert_eq!(f.pit.server.bot_messages_in(post.thread_id).len(), 1);
     f.pit.server.assert_no_violations();
@@ -172,7 +187,9 @@ async fn a_repeat_of_both_events_after_a_restart_is_not_answered_again() {
 async fn an_emergency_post_leads_with_the_number_and_alerts_the_volunteers() {
     let f = forum_pit(all_intents(), true).await;
     let crew = f.pit.crew();
-    f.pit.set_up(&crew, std::time::Duration::from_secs(600)).await;
+    f.pit
+        .set_up(&crew, std::time::Duration::from_secs(600))
+        .await;
     let post = f.pit.server.open_post(
         f.forum,
         &f.pit.scene.user.clone(),
@@ -192,7 +209,9 @@ async fn an_emergency_post_leads_with_the_number_and_alerts_the_volunteers() {
     let card = &cards[0];
     assert!(card.content().contains("🚨"), "urgent: {}", card.content());
     assert!(
-        card.json.to_string().contains(&format!("<#{}>", post.thread_id)),
+        card.json
+            .to_string()
+            .contains(&format!("<#{}>", post.thread_id)),
         "the card links the post: {:#}",
         card.json
     );
@@ -203,7 +222,9 @@ async fn an_emergency_post_leads_with_the_number_and_alerts_the_volunteers() {
 async fn ask_a_volunteer_opens_a_handoff_whose_card_links_the_post() {
     let f = forum_pit(all_intents(), false).await;
     let crew = f.pit.crew();
-    f.pit.set_up(&crew, std::time::Duration::from_secs(600)).await;
+    f.pit
+        .set_up(&crew, std::time::Duration::from_secs(600))
+        .await;
     let poster = f.pit.scene.user.clone();
     let post = f.pit.server.open_post(
         f.forum,
@@ -214,7 +235,10 @@ async fn ask_a_volunteer_opens_a_handoff_whose_card_links_the_post() {
     );
     let replied = reply(&f.pit, &post).await;
     assert!(guide_ids(&replied).is_empty(), "no guide fits a rattle");
-    let actor = f.pit.server.guild_actor(post.guild_id, post.thread_id, poster.id);
+    let actor = f
+        .pit
+        .server
+        .guild_actor(post.guild_id, post.thread_id, poster.id);
     let asked = f
         .pit
         .press_id(&actor, &replied, &Action::ForumAsk.encode())
@@ -222,7 +246,10 @@ async fn ask_a_volunteer_opens_a_handoff_whose_card_links_the_post() {
     assert!(asked.message().is_ephemeral());
     let cards = f.pit.wait_messages(crew.cards, 1, "the card").await;
     assert!(
-        cards[0].json.to_string().contains(&format!("<#{}>", post.thread_id)),
+        cards[0]
+            .json
+            .to_string()
+            .contains(&format!("<#{}>", post.thread_id)),
         "the card links the post: {:#}",
         cards[0].json
     );
@@ -237,7 +264,13 @@ async fn bots_posts_other_forums_and_stopped_forums_are_ignored() {
     s.add_member(f.pit.scene.guild_id, bot.id, &[]);
     let by_bot = s.open_post(f.forum, &bot, "MINI fob not working", "", &[]);
     let (elsewhere, _) = s.add_forum(f.pit.scene.guild_id, "showroom", &[]);
-    let unwatched = s.open_post(elsewhere, &f.pit.scene.user, "MINI fob not working", "", &[]);
+    let unwatched = s.open_post(
+        elsewhere,
+        &f.pit.scene.user,
+        "MINI fob not working",
+        "",
+        &[],
+    );
     let (stopped, _) = s.add_forum(f.pit.scene.guild_id, "old-help", &[]);
     watch(&f.pit, stopped, true, false).await;
     let said = watch(&f.pit, stopped, false, false).await;
@@ -264,7 +297,10 @@ async fn without_the_message_content_intent_title_and_tags_still_match() {
         &[f.tags[0]],
     );
     let replied = reply(&f.pit, &post).await;
-    assert_eq!(guide_ids(&replied).first().map(String::as_str), Some(MINI_FOB));
+    assert_eq!(
+        guide_ids(&replied).first().map(String::as_str),
+        Some(MINI_FOB)
+    );
     f.pit.server.assert_no_violations();
 }
 

@@ -75,7 +75,11 @@ impl FakeDiscord {
         tags: &[u64],
     ) -> ForumPost {
         let post = self.with(|st| {
-            let forum = st.channels.get(&forum_id).expect("the forum exists").clone();
+            let forum = st
+                .channels
+                .get(&forum_id)
+                .expect("the forum exists")
+                .clone();
             assert_eq!(forum.kind, 15, "{forum_id} is not a forum");
             let guild_id = forum.guild_id.expect("a forum is in a guild");
             let id = snowflake();
@@ -150,7 +154,9 @@ impl FakeDiscord {
             if intents & GUILD_MESSAGES != 0 {
                 let mut message = starter_json(st, post, intents & MESSAGE_CONTENT != 0);
                 message["guild_id"] = json!(post.guild_id.to_string());
-                let author = message["author"]["id"].as_str().and_then(|a| a.parse().ok());
+                let author = message["author"]["id"]
+                    .as_str()
+                    .and_then(|a| a.parse().ok());
                 if let Some(mut member) = author.and_then(|a| st.member_json(post.guild_id, a)) {
                     member.as_object_mut().map(|m| m.remove("user"));
                     message["member"] = member;
@@ -161,11 +167,13 @@ impl FakeDiscord {
         })
     }
 
-    /// What the bot posted in a thread (its replies to a post), oldest first.
+    /// What the bot posted in a thread (its replies to a post), oldest first: its own
+    /// messages, not its answers to interactions there.
     pub fn bot_messages_in(&self, channel_id: u64) -> Vec<StoredMessage> {
         let bot = self.bot_user_id().to_string();
         self.channel_messages(channel_id)
             .into_iter()
+            .filter(|m| m.interaction_id.is_none())
             .filter(|m| m.json["author"]["id"].as_str() == Some(bot.as_str()))
             .collect()
     }
