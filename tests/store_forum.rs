@@ -18,7 +18,7 @@ async fn fresh() -> (TempDir, String, Store) {
 }
 
 fn now() -> Timestamp {
-    Timestamp::from_millis(1_700_000_000_000)
+    Timestamp(1_700_000_000_000)
 }
 
 #[tokio::test]
@@ -47,8 +47,14 @@ async fn forums_are_watched_changed_and_stopped_per_server() {
         })
     );
     assert_eq!(store.watched_forum(OTHER_GUILD, FORUM).await.unwrap(), None);
-    let left = store.set_forum_watch(GUILD, FORUM, None, now()).await.unwrap();
-    assert_eq!(left.iter().map(|w| w.channel).collect::<Vec<_>>(), [SHOWROOM]);
+    let left = store
+        .set_forum_watch(GUILD, FORUM, None, now())
+        .await
+        .unwrap();
+    assert_eq!(
+        left.iter().map(|w| w.channel).collect::<Vec<_>>(),
+        [SHOWROOM]
+    );
     assert_eq!(store.watched_forum(GUILD, FORUM).await.unwrap(), None);
 }
 
