@@ -76,9 +76,8 @@ impl EventHandler for Handler {
                 service: self.handoffs(&ctx),
                 me: ready.user.id,
             };
-            let life = self.life.clone();
-            self.life
-                .spawn(forum::run(posts, std::sync::Arc::new(helper), life));
+            let run = forum::run(posts, Arc::new(helper), self.life.clone());
+            self.life.spawn(run);
         }
     }
 

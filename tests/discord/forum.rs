@@ -336,3 +336,33 @@ async fn fifty_posts_at_once_are_all_answered_exactly_once() {
     }
     s.assert_no_violations();
 }
+
+#[tokio::test]
+async fn either_event_alone_is_enough() {
+    // THREAD_CREATE alone (no GUILD_MESSAGES: no MESSAGE_CREATE goes out), then MESSAGE_CREATE
+    // alone (no GUILDS: no THREAD_CREATE): each leads to the one reply.
+    for (guilds, guild_messages) in [(true, false), (false, true)] {
+        let intents = Intents {
+            guilds,
+            guild_messages,
+            message_content: false,
+        };
+        let f = forum_pit(intents, false).await;
+        let post = f.pit.server.open_post(
+            f.forum,
+            &f.pit.scene.user.clone(),
+            "MINI fob not working",
+            "",
+            &[],
+        );
+        assert_eq!(f.pit.server.replay_post(&post), 1, "one event per replay");
+        reply(&f.pit, &post).await;
+        sentinel(&f).await;
+        assert_eq!(
+            f.pit.server.bot_messages_in(post.thread_id).len(),
+            1,
+            "{intents:?}"
+        );
+        f.pit.server.assert_no_violations();
+    }
+}
