@@ -366,3 +366,17 @@ async fn either_event_alone_is_enough() {
         f.pit.server.assert_no_violations();
     }
 }
+
+#[tokio::test]
+async fn an_edited_post_is_not_answered() {
+    // Posted before its forum was watched, then edited once it is: an edit is not a new post.
+    let f = forum_pit(all_intents(), false).await;
+    let s = &f.pit.server;
+    let (later, _) = s.add_forum(f.pit.scene.guild_id, "later-help", &[]);
+    let post = s.open_post(later, &f.pit.scene.user, "Question", "", &[]);
+    watch(&f.pit, later, true, false).await;
+    assert!(s.edit_post(&post, "MINI fob not working after battery change"));
+    sentinel(&f).await;
+    assert!(s.bot_messages_in(post.thread_id).is_empty());
+    s.assert_no_violations();
+}

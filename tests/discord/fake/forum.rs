@@ -167,6 +167,30 @@ impl FakeDiscord {
         })
     }
 
+    /// The poster edits the starter message to `text`: Discord sends MESSAGE_UPDATE (with
+    /// GUILD_MESSAGES; its content only with MESSAGE_CONTENT), never a second MESSAGE_CREATE.
+    pub fn edit_post(&self, post: &ForumPost, text: &str) -> bool {
+        self.with(|st| {
+            let Some(m) = st.messages.get_mut(&post.thread_id) else {
+                return false;
+            };
+            m.json["content"] = json!(text);
+            m.json["edited_timestamp"] = json!(now_iso());
+            m.edits += 1;
+            let intents = st
+                .gateway
+                .current()
+                .and_then(|s| s.identify["intents"].as_u64())
+                .unwrap_or(0);
+            if intents & GUILD_MESSAGES == 0 {
+                return false;
+            }
+            let mut message = starter_json(st, post, intents & MESSAGE_CONTENT != 0);
+            message["guild_id"] = json!(post.guild_id.to_string());
+            st.gateway.dispatch("MESSAGE_UPDATE", &message).is_some()
+        })
+    }
+
     /// What the bot posted in a thread (its replies to a post), oldest first: its own
     /// messages, not its answers to interactions there.
     pub fn bot_messages_in(&self, channel_id: u64) -> Vec<StoredMessage> {
