@@ -264,6 +264,18 @@ async fn bots_posts_other_forums_and_stopped_forums_are_ignored() {
     s.add_member(f.pit.scene.guild_id, bot.id, &[]);
     let by_bot = s.open_post(f.forum, &bot, "MINI fob not working", "", &[]);
     let (elsewhere, _) = s.add_forum(f.pit.scene.guild_id, "showroom", &[]);
+    // A member without Manage Server cannot point pitcrew at a forum.
+    let refused = command("pitcrew")
+        .sub("forum")
+        .channel("channel", &s.resolved_channel(elsewhere))
+        .string("watch", "on")
+        .by(&f.pit.scene.actor);
+    let refused = f.pit.answer(s.dispatch(refused).await).await.message();
+    assert!(
+        refused.content().contains("Manage Server"),
+        "{}",
+        refused.content()
+    );
     let unwatched = s.open_post(
         elsewhere,
         &f.pit.scene.user,
