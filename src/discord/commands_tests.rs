@@ -335,3 +335,21 @@ fn setup_offers_every_region_and_refuses_a_forged_one() {
     }
     assert_eq!(given("XX"), None);
 }
+
+#[test]
+fn the_forum_subcommand_offers_forum_channels_only() {
+    let pitcrew = registered()
+        .into_iter()
+        .find(|c| c["name"] == "pitcrew")
+        .expect("/pitcrew is registered");
+    let forum = options(&pitcrew)
+        .into_iter()
+        .find(|o| o["name"] == "forum")
+        .expect("/pitcrew forum");
+    let channel = options(&forum)
+        .into_iter()
+        .find(|o| o["name"] == "channel")
+        .expect("its channel option");
+    assert_eq!(channel["channel_types"], json!([15]), "GUILD_FORUM only");
+    assert_eq!(channel["required"], true);
+}
