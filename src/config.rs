@@ -57,6 +57,67 @@ pub struct DiscordConfig {
     pub api_url: Option<String>,
     /// Register commands to this server only (instant) instead of globally.
     pub guild_id: Option<u64>,
+    /// `DISCORD_INTENTS`: the gateway events pitcrew asks Discord for (the forum helper's).
+    pub intents: Intents,
+}
+
+/// The gateway intents pitcrew asks for, as `DISCORD_INTENTS` names them (comma-separated, or
+/// `none`). Interactions need none; the forum helper needs `guilds` or `guild_messages` to
+/// see new posts, and reads a post's text only with the privileged `message_content`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Intents {
+    /// `guilds`: THREAD_CREATE, so a new forum post is seen with its title and tags.
+    pub guilds: bool,
+    /// `guild_messages`: MESSAGE_CREATE, so a post's starter message is seen too.
+    pub guild_messages: bool,
+    /// `message_content` (privileged: enable it in the Developer Portal first): the starter
+    /// message's text, so matching reads the post's words, not only its title and tags.
+    pub message_content: bool,
+}
+
+impl Default for Intents {
+    /// `guilds,guild_messages`: the forum helper works on titles and tags, and nothing
+    /// privileged is asked for (Discord refuses to connect a bot that asks for a privileged
+    /// intent it was not granted).
+    fn default() -> Intents {
+        Intents {
+            guilds: true,
+            guild_messages: true,
+            message_content: false,
+        }
+    }
+}
+
+impl Intents {
+    /// Reads `DISCORD_INTENTS`' value.
+    pub fn parse(raw: &str) -> Result<Intents, ConfigError> {
+        let mut intents = Intents {
+            guilds: false,
+            guild_messages: false,
+            message_content: false,
+        };
+        if raw.trim().eq_ignore_ascii_case("none") {
+            return Ok(intents);
+        }
+        for name in raw.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+            let slot = match name.to_ascii_lowercase().as_str() {
+                "guilds" => &mut intents.guilds,
+                "guild_messages" => &mut intents.guild_messages,
+                "message_content" => &mut intents.message_content,
+                _ => {
+                    return Err(ConfigError::Invalid {
+                        key: "DISCORD_INTENTS",
+                        why: format!(
+                            "`{name}` is not an intent pitcrew uses; list any of guilds, \
+                             guild_messages, message_content (comma-separated), or none"
+                        ),
+                    })
+                }
+            };
+            *slot = true;
+        }
+        Ok(intents)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -162,10 +223,15 @@ fn discord_settings(get: &dyn Fn(&str) -> Option<String>) -> Result<DiscordConfi
                 })?,
         ),
     };
+    let intents = match get("DISCORD_INTENTS") {
+        None => Intents::default(),
+        Some(raw) => Intents::parse(&raw)?,
+    };
     Ok(DiscordConfig {
         token: Secret(token),
         api_url,
         guild_id,
+        intents,
     })
 }
 
@@ -237,6 +303,7 @@ mod tests {
             (("DISCORD_API_URL", "discord.com"), "DISCORD_API_URL"),
             (("PITCREW_REGION", "Narnia"), "PITCREW_REGION"),
             (("PITCREW_LANG", "fr"), "PITCREW_LANG"),
+            (("DISCORD_INTENTS", "guilds,presence"), "DISCORD_INTENTS"),
         ];
         for ((key, value), named) in bad {
             let err = match load(&[("DISCORD_TOKEN", "t"), (key, value)]) {
@@ -245,5 +312,23 @@ mod tests {
             };
             assert!(err.to_string().starts_with(named), "{err}");
         }
+    }
+
+    #[test]
+    fn intents_default_to_nothing_privileged_and_are_named_in_a_list() {
+        let intents = |pairs: &[(&str, &str)]| {
+            let mut all = vec![("DISCORD_TOKEN", "t")];
+            all.extend_from_slice(pairs);
+            load(&all).unwrap().discord().unwrap().intents
+        };
+        assert_eq!(intents(&[]), Intents::default());
+        assert!(!Intents::default().message_content);
+        let all = intents(&[(
+            "DISCORD_INTENTS",
+            " guilds, GUILD_MESSAGES ,message_content",
+        )]);
+        assert!(all.guilds && all.guild_messages && all.message_content);
+        let none = intents(&[("DISCORD_INTENTS", "none")]);
+        assert!(!none.guilds && !none.guild_messages && !none.message_content);
     }
 }

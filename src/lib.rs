@@ -8,7 +8,8 @@
 //! - [`domain`]: typed ids, time and the clock, member and scope, the member's car, the walk's
 //!   state and guide version, session and handoff records. Below all the others but `region`.
 //! - [`guide`]: guides as TOML files and their translations beside them: the model, the loader,
-//!   the checker (`pitcrew check`), the languages ([`guide::Lang`]), free-text ranking, and
+//!   the checker (`pitcrew check`), the languages ([`guide::Lang`]), free-text ranking, the
+//!   words that make a member's post read as an emergency, and
 //!   car conditions (`when`) and whether a car fits them. Reads files, nothing else.
 //! - [`i18n`]: the bot's own words per language, from the Fluent files in `locales/` embedded
 //!   in the binary; knows only [`guide::Lang`], the languages a member can read.
@@ -25,8 +26,9 @@
 //! - [`config`]: settings from the environment, loaded once, errors name the setting.
 //! - [`chat`]: the terminal front end (`pitcrew chat`): the conversation, and what it shows
 //!   (`chat::screen`) in the language of `--lang`.
-//! - [`discord`]: the Discord front end; the only module with serenity types, and the one that
-//!   implements the handoff port. Its screens take their region from the server's setup, else
+//! - [`discord`]: the Discord front end, the forum helper included; the only module with
+//!   serenity types, and the one that implements the handoff port. Its screens take their
+//!   region from the server's setup, else
 //!   the member's locale (`discord::region`).
 pub mod chat;
 pub mod config;

@@ -41,6 +41,8 @@ pub enum Command {
     Duty { on: bool },
     /// `/car set|show|forget`.
     Car(CarCommand),
+    /// `/pitcrew forum`: the forum helper on or off for one forum channel.
+    Forum(ForumOptions),
 }
 
 /// What `/car` asks for. `Set` carries the parts as given; whether they make a car (a key that
@@ -259,11 +261,13 @@ mod pitcrew {
                 STATUS,
                 Msg::CmdPitcrewStatus,
             ))
+            .add_option(super::forum::subcommand())
     }
 
     pub fn parse(options: &[CommandDataOption]) -> Option<Command> {
         match subcommand(options)? {
             (STATUS, []) => Some(Command::Status),
+            (super::forum::FORUM, given) => super::forum::parse(given),
             (SETUP, given) => {
                 let mut o = SetupOptions::default();
                 for opt in given {
@@ -332,6 +336,10 @@ mod volunteer {
 
 #[path = "commands_car.rs"]
 mod car;
+
+#[path = "commands_forum.rs"]
+mod forum;
+pub use forum::ForumOptions;
 
 #[cfg(test)]
 #[path = "commands_tests.rs"]

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde_json::{json, Value as Json};
 
 use super::*;
+use crate::domain::WhenNothingFits;
 
 const ROLE: u64 = 11;
 const CHANNEL: u64 = 12;
@@ -134,6 +135,12 @@ fn meant(path: &str, given: &BTreeMap<String, Json>) -> Command {
             region: text("region").map(|c| Region::parse(&c).expect("a registered choice")),
         }),
         "pitcrew status" => Command::Status,
+        "pitcrew forum" => Command::Forum(ForumOptions {
+            channel: ChannelId(CHANNEL),
+            watch: text("watch").as_deref() == Some("on"),
+            when_nothing_fits: text("when_nothing_fits")
+                .map(|w| WhenNothingFits::parse(&w).expect("a registered choice")),
+        }),
         "volunteer queue" => Command::Queue,
         "volunteer duty" => Command::Duty {
             on: text("state").as_deref() == Some("on"),
@@ -168,6 +175,7 @@ fn kind(c: &Command) -> &'static str {
         Command::Car(CarCommand::Set { .. }) => "car set",
         Command::Car(CarCommand::Show) => "car show",
         Command::Car(CarCommand::Forget) => "car forget",
+        Command::Forum(_) => "forum",
     }
 }
 
@@ -196,6 +204,7 @@ fn every_registered_invocation_parses_to_what_it_means() {
         "car set",
         "car show",
         "car forget",
+        "forum",
     ];
     assert_eq!(
         seen,
@@ -325,4 +334,22 @@ fn setup_offers_every_region_and_refuses_a_forged_one() {
         other => panic!("{other:?}"),
     }
     assert_eq!(given("XX"), None);
+}
+
+#[test]
+fn the_forum_subcommand_offers_forum_channels_only() {
+    let pitcrew = registered()
+        .into_iter()
+        .find(|c| c["name"] == "pitcrew")
+        .expect("/pitcrew is registered");
+    let forum = options(&pitcrew)
+        .into_iter()
+        .find(|o| o["name"] == "forum")
+        .expect("/pitcrew forum");
+    let channel = options(&forum)
+        .into_iter()
+        .find(|o| o["name"] == "channel")
+        .expect("its channel option");
+    assert_eq!(channel["channel_types"], json!([15]), "GUILD_FORUM only");
+    assert_eq!(channel["required"], true);
 }

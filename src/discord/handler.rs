@@ -7,7 +7,8 @@ use std::sync::{Arc, Mutex};
 
 use serenity::all::{
     ButtonStyle, ComponentInteraction, ComponentInteractionDataKind, Context, CreateActionRow,
-    CreateInteractionResponse, EventHandler, GuildId, Interaction, InteractionId, Ready,
+    CreateInteractionResponse, EventHandler, GuildChannel, GuildId, Interaction, InteractionId,
+    Message, Ready,
 };
 
 use super::card_actions;
@@ -20,7 +21,7 @@ use super::render;
 use super::respond::{Deferral, Reply, Responder};
 use super::screens;
 use super::seen::Seen;
-use super::{modals, slash, unguided};
+use super::{forum, forum_press, modals, slash, unguided};
 use crate::desk::{Desk, DeskError, Pressed};
 use crate::domain::SessionRecord;
 use crate::domain::{Handoff, Ready as HandoffReady};
@@ -40,6 +41,8 @@ pub struct Handler {
     pub timer_wake: Arc<tokio::sync::Notify>,
     timer_started: AtomicBool,
     seen: Mutex<Seen>,
+    /// New forum posts, waiting for the forum helper (started at the first READY).
+    forum: forum::Queue,
 }
 
 impl Handler {
@@ -51,6 +54,7 @@ impl Handler {
             timer_wake: Arc::new(tokio::sync::Notify::new()),
             timer_started: AtomicBool::new(false),
             seen: Mutex::new(Seen::default()),
+            forum: forum::Queue::default(),
         }
     }
 }
@@ -64,6 +68,30 @@ impl EventHandler for Handler {
         if !self.timer_started.swap(true, Ordering::SeqCst) {
             let reminders = self.handoffs(&ctx).run_reminders(self.life.stop_signal());
             self.life.spawn(reminders);
+        }
+        if let Some(posts) = self.forum.take() {
+            let helper = forum::Helper {
+                desk: self.desk.clone(),
+                http: ctx.http.clone(),
+                service: self.handoffs(&ctx),
+                me: ready.user.id,
+            };
+            let run = forum::run(posts, Arc::new(helper), self.life.clone());
+            self.life.spawn(run);
+        }
+    }
+
+    /// A forum post, as its thread (THREAD_CREATE); see `forum` for why both events count.
+    async fn thread_create(&self, _ctx: Context, thread: GuildChannel) {
+        if let Some(post) = forum::Post::from_thread(&thread) {
+            self.forum.push(post).await;
+        }
+    }
+
+    /// A forum post, as its starter message (MESSAGE_CREATE); any other message is ignored.
+    async fn message(&self, _ctx: Context, message: Message) {
+        if let Some(post) = forum::Post::from_starter(&message) {
+            self.forum.push(post).await;
         }
     }
 
@@ -110,6 +138,10 @@ impl Handler {
                 .answer(Deferral::NewMessage, async { note(&reader, Msg::Broken) })
                 .await;
         };
+        if matches!(action, Action::ForumStart { .. } | Action::ForumAsk) {
+            let service = self.handoffs(ctx);
+            return forum_press::pressed(ctx, &self.desk, &service, press, action).await;
+        }
         if action == Action::AskVolunteer {
             return unguided::pressed(ctx, &self.handoffs(ctx), press).await;
         }
@@ -343,6 +375,8 @@ impl Handler {
             | Action::Start { .. }
             | Action::Describe
             | Action::AskVolunteer
+            | Action::ForumStart { .. }
+            | Action::ForumAsk
             | Action::Handoff { .. } => Ok(note(reader, Msg::Broken)),
         }
     }

@@ -10,7 +10,8 @@
 //! `r` start over, `v` volunteer); `pick` the guide select menu; `desc` the describe button;
 //! `ask` "None of these — ask a volunteer"; `g:<guide>` start a suggested guide; `res:<session>` resume; `new:<session>[:<guide>]` drop the
 //! open session and start fresh; `h:<verb>:<handoff>` a handoff's card and member buttons (see
-//! [`CardAction`]). Modals: `descm` describe, `askm` the words for a volunteer, `h:xm:<handoff>`
+//! [`CardAction`]); `fg:<guide>` start a guide offered in a forum post's reply, privately for
+//! whoever presses; `fa` the forum reply's "Ask a volunteer". Modals: `descm` describe, `askm` the words for a volunteer, `h:xm:<handoff>`
 //! resolve, `h:nm:<handoff>` the member's note. Text inputs: `desct`, `askt`, `h:xt`, `h:nt`.
 
 use crate::domain::SessionId;
@@ -60,6 +61,10 @@ pub enum Action {
         session: SessionId,
         guide: Option<String>,
     },
+    /// A guide offered in the reply to a forum post: starts it privately for whoever presses.
+    ForumStart { guide: String },
+    /// The forum reply's "Ask a volunteer": a handoff whose card links the post.
+    ForumAsk,
     /// A press about a handoff.
     Handoff {
         handoff: HandoffId,
@@ -151,6 +156,8 @@ impl Action {
                 session,
                 guide: Some(g),
             } => format!("new:{}:{g}", session.0),
+            Action::ForumStart { guide } => format!("fg:{guide}"),
+            Action::ForumAsk => "fa".into(),
             Action::Handoff { handoff, action } => format!("h:{}:{}", action.code(), handoff.0),
         }
     }
@@ -190,6 +197,10 @@ impl Action {
                     None => None,
                 },
             },
+            "fg" => Action::ForumStart {
+                guide: guide_id(parts.next()?)?,
+            },
+            "fa" => Action::ForumAsk,
             "h" => Action::Handoff {
                 action: CardAction::from_code(parts.next()?)?,
                 handoff: handoff_id(parts.next()?)?,

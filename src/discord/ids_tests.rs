@@ -19,6 +19,10 @@ fn all_actions() -> Vec<Action> {
             session,
             guide: Some("z".repeat(GUIDE_ID_MAX)),
         },
+        Action::ForumStart {
+            guide: "f".repeat(GUIDE_ID_MAX),
+        },
+        Action::ForumAsk,
     ];
     for action in [
         CardAction::Claim,
@@ -120,6 +124,12 @@ fn near_misses_are_refused() {
         "askm",
         "askt",
         "ASK",
+        "fg:",
+        "fg:Upper",
+        "fg:a:b",
+        "fa:1",
+        "FA",
+        "f",
     ] {
         assert_eq!(Action::parse(bad), None, "{bad:?} should be refused");
     }
@@ -159,6 +169,8 @@ fn any_action() -> impl Strategy<Value = Action> {
         Just(Action::Describe),
         Just(Action::AskVolunteer),
         guide.prop_map(|guide| Action::Start { guide }),
+        guide.prop_map(|guide| Action::ForumStart { guide }),
+        Just(Action::ForumAsk),
         session
             .clone()
             .prop_map(|session| Action::Resume { session }),
@@ -327,4 +339,24 @@ fn the_ask_a_volunteer_ids_are_their_own() {
     assert_ne!(input::ASK_WORDS, input::DESCRIBE);
     assert_eq!(Action::parse(input::ASK_WORDS), None);
     assert_eq!(Modal::parse(input::ASK_WORDS), None);
+}
+
+#[test]
+fn the_forum_ids_are_their_own() {
+    // A guide offered in a forum reply starts privately, unlike a suggestion on a private
+    // screen: the two must never be read as each other.
+    let forum = Action::ForumStart {
+        guide: "flat-tyre".into(),
+    };
+    assert_eq!(forum.encode(), "fg:flat-tyre");
+    assert_eq!(Action::parse("fg:flat-tyre"), Some(forum));
+    assert_eq!(
+        Action::parse("g:flat-tyre"),
+        Some(Action::Start {
+            guide: "flat-tyre".into()
+        })
+    );
+    assert_eq!(Action::ForumAsk.encode(), "fa");
+    assert_eq!(Action::parse("fa"), Some(Action::ForumAsk));
+    assert_ne!(Action::parse("fa"), Action::parse("ask"));
 }

@@ -5,6 +5,9 @@ mod card;
 mod card_actions;
 mod commands;
 mod convert;
+mod forum;
+mod forum_press;
+mod forum_reply;
 mod handler;
 pub mod ids;
 mod interaction;
@@ -31,7 +34,7 @@ use thiserror::Error;
 pub use commands::definitions as command_definitions;
 pub use commands::CANCEL;
 
-use crate::config::DiscordConfig;
+use crate::config::{DiscordConfig, Intents};
 use crate::desk::Desk;
 
 /// How long a stop waits for interactions and the reminder in flight before closing anyway.
@@ -86,7 +89,7 @@ pub async fn run(
         config.guild_id.map(GuildId::new),
         life.clone(),
     );
-    let mut client = ClientBuilder::new_with_http(http, GatewayIntents::empty())
+    let mut client = ClientBuilder::new_with_http(http, gateway_intents(config.intents))
         .event_handler(handler)
         .await
         .map_err(|e| RunError::Gateway(e.to_string()))?;
@@ -105,6 +108,21 @@ pub async fn run(
     desk.store().close().await;
     tracing::info!("stopped");
     result
+}
+
+/// The gateway intents `DISCORD_INTENTS` names. Interactions need none.
+fn gateway_intents(i: Intents) -> GatewayIntents {
+    let mut intents = GatewayIntents::empty();
+    for (wanted, intent) in [
+        (i.guilds, GatewayIntents::GUILDS),
+        (i.guild_messages, GatewayIntents::GUILD_MESSAGES),
+        (i.message_content, GatewayIntents::MESSAGE_CONTENT),
+    ] {
+        if wanted {
+            intents |= intent;
+        }
+    }
+    intents
 }
 
 fn classify(e: &serenity::Error, config: &DiscordConfig) -> RunError {

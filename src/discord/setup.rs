@@ -1,13 +1,15 @@
-//! What the moderators' setup (`/pitcrew setup`, `/pitcrew status`) and the volunteers'
+//! What the moderators' setup (`/pitcrew setup`, `/pitcrew status`, `/pitcrew forum`) and the volunteers'
 //! commands (`/volunteer queue`, `/volunteer duty`) do, once `commands` has parsed them.
 //! Discord gates them by default permissions; each is checked again on use, because server
 //! admins can override command permissions. They read the setup in the writer's turn
 //! (`Store::guild_setup_settled`): they are rare, and they decide on it.
 
-use super::commands::SetupOptions;
+use super::commands::{ForumOptions, SetupOptions};
 use super::respond::Reply;
 use crate::desk::Desk;
-use crate::domain::{GuildId, GuildSetup, HandoffStatus, LangCode, RoleId, UserId};
+use crate::domain::{
+    GuildId, GuildSetup, HandoffStatus, LangCode, RoleId, UserId, WhenNothingFits,
+};
 use crate::guide::Lang;
 use crate::handoff::card;
 use crate::i18n::{self, Arg, Msg};
@@ -67,6 +69,51 @@ pub async fn admin(
     // The server's language as setup recorded it, else as this command's `guild_locale` says.
     let lang = card::server_lang(setup.lang.or(caller.server_lang));
     Ok(Reply::Note(status(&setup, lang)))
+}
+
+/// `/pitcrew forum`: the forum helper on or off for one forum; answers with the forums watched.
+pub async fn forum(
+    desk: &Desk,
+    caller: &Caller,
+    o: ForumOptions,
+    lang: Lang,
+) -> Result<Reply, StoreError> {
+    let Some(guild) = caller.guild else {
+        return Ok(Reply::Note(IN_A_SERVER.into()));
+    };
+    if !caller.manages_guild {
+        return Ok(Reply::Note(
+            "Only members with the Manage Server permission can change pitcrew's setup.".into(),
+        ));
+    }
+    let when = o.when_nothing_fits.unwrap_or(WhenNothingFits::Volunteer);
+    let watch = o.watch.then_some(when);
+    let watched = desk
+        .store()
+        .set_forum_watch(guild, o.channel, watch, desk.now())
+        .await?;
+    let place = format!("<#{}>", o.channel);
+    let said = if o.watch {
+        Msg::ForumWatching
+    } else {
+        Msg::ForumStopped
+    };
+    let mut text = i18n::text_with(lang, said, &[(Arg::Place, &place)]);
+    text.push('\n');
+    if watched.is_empty() {
+        text.push_str(&i18n::text(lang, Msg::ForumNone));
+    } else {
+        let list: Vec<String> = watched
+            .iter()
+            .map(|w| format!("<#{}> ({})", w.channel, w.when_nothing_fits.code()))
+            .collect();
+        text.push_str(&i18n::text_with(
+            lang,
+            Msg::ForumListed,
+            &[(Arg::Words, &list.join(", "))],
+        ));
+    }
+    Ok(Reply::Note(text))
 }
 
 /// The setup in words: what is set, what is missing, and any permission the bot lacked; in

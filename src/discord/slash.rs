@@ -90,6 +90,7 @@ async fn run(
         Command::Queue => setup::queue(desk, &caller()).await?,
         Command::Duty { on } => setup::duty(desk, &caller(), on).await?,
         Command::Car(car) => Reply::Note(super::car::run(desk, &member, car, reader.lang()).await?),
+        Command::Forum(o) => setup::forum(desk, &caller(), o, reader.lang()).await?,
     };
     Ok((reply, None))
 }

@@ -96,7 +96,7 @@ pub async fn submitted(ctx: &Context, service: &Service, modal: &ModalInteractio
 }
 
 /// The service's decision, drawn; beside it the handoff to deliver once the member has it.
-async fn ask(
+pub(super) async fn ask(
     service: &Service,
     member: &Member,
     place: &Scope,
@@ -162,7 +162,7 @@ async fn ask(
 }
 
 /// The handoff's Discord side, once the member has their screen; on failure they are told.
-async fn deliver(
+pub(super) async fn deliver(
     service: &Service,
     responder: &Responder,
     after: Option<((Handoff, Ready), (Region, Lang))>,

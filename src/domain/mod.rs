@@ -6,6 +6,7 @@
 //! inside `store/`: a swapped guild and user no longer compile.
 
 pub mod car;
+pub mod forum;
 pub mod handoff;
 pub mod ids;
 pub mod lang;
@@ -15,6 +16,7 @@ pub mod time;
 pub mod walk;
 
 pub use car::{Car, CarError, KeyType, Make, MODEL_MAX_CHARS_U16};
+pub use forum::{WatchedForum, WhenNothingFits};
 pub use handoff::{
     Claim, GuildSetup, Handoff, HandoffStatus, NewHandoff, Rating, Ready, DEFAULT_RENOTIFY,
     RENOTIFY_MAX,

@@ -1,6 +1,7 @@
 //! Guides: what moderators write in `content/`, checked before anyone sees it.
 //!
 //! - [`load`] finds and reads guide files (versions, positions);
+//! - [`alarm`] tells whether a member's own words read as an emergency (a forum post);
 //! - [`check`] applies every rule and reports problems as `FILE:LINE:COL: what — fix`;
 //! - [`fit`] car conditions (`when`, `applies_to`) and whether a member's car fits them;
 //! - [`library`] holds the checked guides the bot serves ([`load_library`]);
@@ -10,6 +11,7 @@
 //! - [`stamp`] writes a skeleton for a new language and re-stamps hashes after a review;
 //! - [`search`] ranks guides for a member's own words, over each guide's words as the
 //!   library prepared them when it was built (`index.rs`, below both).
+pub mod alarm;
 pub mod check;
 pub mod fit;
 mod index;

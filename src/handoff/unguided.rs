@@ -6,7 +6,7 @@ use super::card::{cut, lang_code};
 use super::deliver::Prepared;
 use super::port::Port;
 use super::{schedule, Handoffs};
-use crate::domain::{Member, Scope};
+use crate::domain::{ChannelId, GuildId, Member, Scope, UserId};
 use crate::guide::Lang;
 use crate::store::{StoreError, NOTE_MAX_CHARS};
 
@@ -41,6 +41,38 @@ impl<P: Port> Handoffs<P> {
         let due = schedule::first_notice(now, ready.renotify);
         let (_, handoff) = store
             .open_unguided_handoff((guild, channel), *member, lang_code(lang), &words, due, now)
+            .await?;
+        Ok(Prepared::Opened {
+            handoff: Box::new(handoff),
+            ready,
+        })
+    }
+
+    /// Opens an urgent handoff for `member`, who posted `words` in `channel` of `guild` and
+    /// may be in danger (a forum post that reads as an emergency). An emergency always gets its
+    /// own urgent card, whatever else the member has open; only the setup can stop it.
+    pub async fn alert(
+        &self,
+        (guild, channel): (GuildId, ChannelId),
+        member: UserId,
+        words: &str,
+        lang: Lang,
+    ) -> Result<Prepared, StoreError> {
+        let store = self.store();
+        let Some(ready) = store.guild_setup(guild).await?.and_then(|s| s.ready()) else {
+            return Ok(Prepared::NotSetUp);
+        };
+        let words = cut(words.trim(), NOTE_MAX_CHARS);
+        let now = self.now();
+        let due = schedule::first_notice(now, ready.renotify);
+        let (_, handoff) = store
+            .open_urgent_unguided_handoff(
+                (guild, channel),
+                member,
+                lang_code(lang),
+                &words,
+                (due, now),
+            )
             .await?;
         Ok(Prepared::Opened {
             handoff: Box::new(handoff),

@@ -4,7 +4,7 @@
 //!   embedded migrations (`migrations/*.sql`, forward-only).
 //! - Sessions and their append-only answer log: `sessions.rs`.
 //! - Volunteer handoffs: `handoffs.rs` (writes), `handoff_reads.rs`, their re-notify timer
-//!   `notices.rs`; the member's car: `cars.rs`; per-server setup and the volunteers on duty: `guilds.rs`; their row
+//!   `notices.rs`; the member's car: `cars.rs`; the forum helper's watched forums and taken posts: `forum.rs`; per-server setup and the volunteers on duty: `guilds.rs`; their row
 //!   conversions: `handoff_rows.rs`.
 //! - Row ↔ domain conversions, including the `u64` ↔ `i64` id mapping: `rows.rs`.
 //! - Errors phrased for whoever has to act on them: `error.rs`.
@@ -26,6 +26,7 @@ mod cars;
 mod checkpoint;
 mod durability;
 mod error;
+mod forum;
 mod guilds;
 mod handoff_reads;
 mod handoff_rows;

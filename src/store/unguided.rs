@@ -22,12 +22,39 @@ impl Store {
     /// [`NOTE_MAX_CHARS`](super::NOTE_MAX_CHARS) are refused before anything is written.
     pub async fn open_unguided_handoff(
         &self,
-        (guild, channel): (GuildId, ChannelId),
+        place: (GuildId, ChannelId),
         member: UserId,
         lang: LangCode,
         words: &str,
         next_notify_at: Timestamp,
         now: Timestamp,
+    ) -> Result<(SessionRecord, Handoff), StoreError> {
+        let at = (next_notify_at, now);
+        self.open_unguided(place, member, (lang, false), words, at)
+            .await
+    }
+
+    /// [`Store::open_unguided_handoff`], urgent: a forum post that reads as an emergency, so
+    /// its card sorts first and looks distinct, like an emergency outcome's.
+    pub async fn open_urgent_unguided_handoff(
+        &self,
+        place: (GuildId, ChannelId),
+        member: UserId,
+        lang: LangCode,
+        words: &str,
+        (next_notify_at, now): (Timestamp, Timestamp),
+    ) -> Result<(SessionRecord, Handoff), StoreError> {
+        self.open_unguided(place, member, (lang, true), words, (next_notify_at, now))
+            .await
+    }
+
+    async fn open_unguided(
+        &self,
+        (guild, channel): (GuildId, ChannelId),
+        member: UserId,
+        (lang, urgent): (LangCode, bool),
+        words: &str,
+        (next_notify_at, now): (Timestamp, Timestamp),
     ) -> Result<(SessionRecord, Handoff), StoreError> {
         let words = note_to_sql("the member's words", Some(words))?;
         let guild = id_to_sql("Discord guild id", guild.get())?;
@@ -56,12 +83,13 @@ impl Store {
         let row = sqlx::query(concat!(
             "INSERT INTO handoffs (session_id, guild_id, member_id, urgent, member_lang, status, \
              member_note, next_notify_at, created_at, updated_at) \
-             VALUES (?, ?, ?, 0, ?, 'open', ?, ?, ?, ?) RETURNING ",
+             VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?, ?) RETURNING ",
             handoff_columns!()
         ))
         .bind(session.id.0)
         .bind(guild)
         .bind(member)
+        .bind(i64::from(urgent))
         .bind(lang.code())
         .bind(words)
         .bind(next_notify_at)

@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use pitcrew::config::{DiscordConfig, Secret};
+use pitcrew::config::{DiscordConfig, Intents, Secret};
 use pitcrew::desk::Desk;
 use pitcrew::discord::{self, RunError};
 use pitcrew::store::Store;
@@ -80,6 +80,8 @@ pub struct Options {
     pub extra_guides: usize,
     /// More guide files (name, TOML) for the library.
     pub guides: Vec<(String, String)>,
+    /// The intents the bot asks for (`DISCORD_INTENTS`); the setting's default when `None`.
+    pub intents: Option<Intents>,
 }
 
 pub struct Pit {
@@ -91,6 +93,7 @@ pub struct Pit {
     /// The bot's content folder; a test may edit it between restarts.
     pub content: PathBuf,
     guild_id: Option<u64>,
+    intents: Intents,
     bot: Option<RunningBot>,
     launches: u32,
     _dir: TempDir,
@@ -113,7 +116,18 @@ impl Pit {
 
     pub async fn start_with(options: Options) -> Pit {
         logs::init();
-        let server = FakeDiscord::start().await;
+        // The application may use the privileged intents the bot is set to ask for, as a
+        // moderator enables them in the Developer Portal.
+        let intents = options.intents.unwrap_or_default();
+        let server = FakeDiscord::start_with(crate::fake::Config {
+            privileged_intents: if intents.message_content {
+                crate::fake::forum::MESSAGE_CONTENT
+            } else {
+                0
+            },
+            ..crate::fake::Config::default()
+        })
+        .await;
         let scene = server.simple_guild("stranded_driver");
         let dir = tempfile::tempdir().expect("tempdir");
         let content = dir.path().join("content");
@@ -128,6 +142,7 @@ impl Pit {
         // Opened first, so the migrations are in place before the bot's own pool opens.
         let store = Store::open(&db_url).await.expect("test store opens");
         let mut pit = Pit {
+            intents,
             guild_id: options.guild_scoped.then_some(scene.guild_id),
             server,
             scene,
@@ -158,6 +173,7 @@ impl Pit {
             token: Secret::new(self.server.token()),
             api_url: Some(self.server.api_url()),
             guild_id: self.guild_id,
+            intents: self.intents,
         };
         let (content, db_url) = (self.content.clone(), self.db_url.clone());
         runtime.spawn(async move {

@@ -245,6 +245,7 @@ async fn a_stop_requested_before_connecting_never_reaches_discord() {
         token: Secret::new(server.token()),
         api_url: Some(server.api_url()),
         guild_id: None,
+        intents: Default::default(),
     };
     let result = tokio::time::timeout(T, discord::run(&config, desk, std::future::ready(())))
         .await

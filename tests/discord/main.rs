@@ -6,6 +6,7 @@ mod car_flow;
 mod fake;
 mod fake_selftest;
 mod forged;
+mod forum;
 mod handoff_cards;
 mod handoff_flow;
 mod handoff_lang;

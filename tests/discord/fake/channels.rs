@@ -195,7 +195,14 @@ fn channel_message(
         .as_str()
         .and_then(|a| a.parse::<u64>().ok());
     match method {
-        "GET" => Ok(Reply::ok(msg.json)),
+        "GET" => {
+            let mut json = msg.json;
+            let privileged = inner.cfg.privileged_intents;
+            if !super::forum::shows_content(&json, inner.cfg.bot_user_id, privileged) {
+                json["content"] = json!("");
+            }
+            Ok(Reply::ok(json))
+        }
         _ if author != Some(inner.cfg.bot_user_id) => Ok(Reply::violation(
             403,
             50005,

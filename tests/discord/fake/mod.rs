@@ -38,6 +38,7 @@
 
 pub mod builders;
 mod channels;
+pub mod forum;
 mod gateway;
 mod holds;
 mod interactions;
@@ -54,6 +55,7 @@ use serde_json::Value;
 use tokio::sync::watch;
 
 pub use builders::Actor;
+pub use forum::ForumPost;
 pub use gateway::{GatewayFrame, PRIVILEGED_INTENTS};
 pub use holds::Hold;
 pub use interactions::InteractionHandle;

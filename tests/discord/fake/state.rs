@@ -286,6 +286,10 @@ pub struct State {
     pub interactions: HashMap<u64, InteractionRecord>,
     pub by_token: HashMap<String, u64>,
     pub gateway: GatewayState,
+    /// A forum's tags as (id, name), by forum.
+    pub forum_tags: BTreeMap<u64, Vec<(u64, String)>>,
+    /// The tags applied to a forum post, by its thread.
+    pub applied_tags: BTreeMap<u64, Vec<u64>>,
 }
 
 impl State {
@@ -307,6 +311,8 @@ impl State {
             interactions: HashMap::new(),
             by_token: HashMap::new(),
             gateway: GatewayState::default(),
+            forum_tags: BTreeMap::new(),
+            applied_tags: BTreeMap::new(),
         }
     }
 
@@ -383,6 +389,7 @@ impl State {
             "permission_overwrites": [], "nsfw": false, "topic": c.topic, "last_message_id": null,
             "rate_limit_per_user": 0, "flags": 0,
         });
+        super::forum::add_tags(self, id, &mut v);
         if let Some(t) = &c.thread {
             v["owner_id"] = json!(c.owner_id.map(|o| o.to_string()));
             v["member_count"] = json!(t.members.len().min(50));

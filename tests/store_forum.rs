@@ -1,0 +1,86 @@
+//! The forum helper's records on a real SQLite file: forums watched and unwatched per server,
+//! and a post taken exactly once however many callers race for it, across a reopen.
+
+use pitcrew::domain::{ChannelId, GuildId, Timestamp, WatchedForum, WhenNothingFits};
+use pitcrew::store::Store;
+use tempfile::TempDir;
+
+const GUILD: GuildId = GuildId(175_928_847_299_117_063);
+const OTHER_GUILD: GuildId = GuildId(175_928_847_299_117_064);
+const FORUM: ChannelId = ChannelId(175_928_847_299_117_100);
+const SHOWROOM: ChannelId = ChannelId(175_928_847_299_117_101);
+
+async fn fresh() -> (TempDir, String, Store) {
+    let dir = TempDir::new().expect("temp dir");
+    let url = format!("sqlite://{}", dir.path().join("pitcrew.db").display());
+    let store = Store::open(&url).await.expect("open a fresh database");
+    (dir, url, store)
+}
+
+fn now() -> Timestamp {
+    Timestamp(1_700_000_000_000)
+}
+
+#[tokio::test]
+async fn forums_are_watched_changed_and_stopped_per_server() {
+    let (_dir, _url, store) = fresh().await;
+    let on = |w| Some(w);
+    store
+        .set_forum_watch(GUILD, FORUM, on(WhenNothingFits::Volunteer), now())
+        .await
+        .unwrap();
+    let both = store
+        .set_forum_watch(GUILD, SHOWROOM, on(WhenNothingFits::Silent), now())
+        .await
+        .unwrap();
+    assert_eq!(both.len(), 2);
+    // Watching again changes the choice, not the count.
+    store
+        .set_forum_watch(GUILD, FORUM, on(WhenNothingFits::Silent), now())
+        .await
+        .unwrap();
+    assert_eq!(
+        store.watched_forum(GUILD, FORUM).await.unwrap(),
+        Some(WatchedForum {
+            channel: FORUM,
+            when_nothing_fits: WhenNothingFits::Silent
+        })
+    );
+    assert_eq!(store.watched_forum(OTHER_GUILD, FORUM).await.unwrap(), None);
+    let left = store
+        .set_forum_watch(GUILD, FORUM, None, now())
+        .await
+        .unwrap();
+    assert_eq!(
+        left.iter().map(|w| w.channel).collect::<Vec<_>>(),
+        [SHOWROOM]
+    );
+    assert_eq!(store.watched_forum(GUILD, FORUM).await.unwrap(), None);
+}
+
+#[tokio::test]
+async fn a_post_is_taken_once_by_racing_callers_and_after_a_reopen() {
+    let (_dir, url, store) = fresh().await;
+    let thread = ChannelId(175_928_847_299_117_200);
+    let racers = (0..8).map(|_| {
+        let store = store.clone();
+        tokio::spawn(async move { store.take_forum_post(GUILD, FORUM, thread, now()).await })
+    });
+    let mut won = 0;
+    for r in racers {
+        won += usize::from(r.await.unwrap().unwrap());
+    }
+    assert_eq!(won, 1, "exactly one caller answers the post");
+    store.close().await;
+    let reopened = Store::open(&url).await.unwrap();
+    assert!(!reopened
+        .take_forum_post(GUILD, FORUM, thread, now())
+        .await
+        .unwrap());
+    // Given back (its reply failed), it may be taken once more.
+    reopened.release_forum_post(thread).await.unwrap();
+    assert!(reopened
+        .take_forum_post(GUILD, FORUM, thread, now())
+        .await
+        .unwrap());
+}
