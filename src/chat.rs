@@ -168,7 +168,7 @@ impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
                 continue;
             }
             described = line.clone();
-            let matches: Vec<_> = search::rank(self.desk.library(), &line, Mode::Words, 5)
+            let matches: Vec<_> = search::rank(&self.desk.library(), &line, Mode::Words, 5)
                 .into_iter()
                 .filter(|m| m.fits)
                 .collect();
@@ -187,8 +187,9 @@ impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
             }
             self.say("These guides fit best:");
             offered = matches.into_iter().map(|m| m.guide_id).collect();
+            let library = self.desk.library();
             for (i, id) in offered.iter().enumerate() {
-                if let Some(g) = self.desk.library().get(id) {
+                if let Some(g) = library.get(id) {
                     let line = format!("  {}. {} — {}", i + 1, g.title, g.summary);
                     self.say(&line);
                 }
@@ -243,7 +244,8 @@ impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
     }
 
     fn show(&mut self, view: &View) {
-        let localized = match self.desk.library().get(&view.guide_id) {
+        let library = self.desk.library();
+        let localized = match library.get(&view.guide_id) {
             Some(guide) => crate::triage::localize(guide, view.clone(), self.lang),
             None => view.clone(),
         };
@@ -286,7 +288,8 @@ impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
 
     /// Guide ids in the order they are offered: those for the member's car first.
     fn guide_order(&self, car: Option<&Car>) -> Vec<String> {
-        let mut guides: Vec<&Guide> = self.desk.library().iter().collect();
+        let library = self.desk.library();
+        let mut guides: Vec<&Guide> = library.iter().collect();
         search::fitting_first(&mut guides, car);
         guides.into_iter().map(|g| g.id.clone()).collect()
     }

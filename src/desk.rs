@@ -2,6 +2,7 @@
 //! every change is committed before the view that shows it is returned, and a press is judged
 //! (whose session, which step, which guide version) here, once, for Discord and terminal alike.
 
+use arc_swap::ArcSwap;
 use thiserror::Error;
 
 use std::sync::Arc;
@@ -54,8 +55,15 @@ const GUIDE_UPDATED: &str = "[guide updated]";
 /// The answer log's entry for `/triage cancel` and for a session replaced by a new one.
 const CANCELLED: &str = "[cancelled]";
 
+/// The desk. Its guides are swapped whole at a reload ([`Desk::replace_library`]) while
+/// interactions run: every call reads one snapshot of them, and a front end that makes several
+/// calls for one interaction takes a [`Desk::pinned`] copy first, so the interaction sees one
+/// consistent set from its first read to its last.
 pub struct Desk {
-    library: Library,
+    /// The running set, shared by this desk and every pinned copy of it.
+    shelf: Arc<ArcSwap<Library>>,
+    /// The set a pinned copy keeps to; `None` reads the shelf afresh on every call.
+    pinned: Option<Arc<Library>>,
     store: Store,
     clock: Arc<dyn Clock>,
 }
@@ -69,10 +77,28 @@ impl Desk {
     /// A desk whose "now" comes from `clock` (tests).
     pub fn with_clock(library: Library, store: Store, clock: Arc<dyn Clock>) -> Desk {
         Desk {
-            library,
+            shelf: Arc::new(ArcSwap::from_pointee(library)),
+            pinned: None,
             store,
             clock,
         }
+    }
+
+    /// This desk on the guides as they are now, kept to them however often they are swapped
+    /// meanwhile: one per interaction. Sessions, store and clock are shared.
+    pub fn pinned(&self) -> Desk {
+        Desk {
+            shelf: Arc::clone(&self.shelf),
+            pinned: Some(self.library()),
+            store: self.store.clone(),
+            clock: Arc::clone(&self.clock),
+        }
+    }
+
+    /// Swaps in `library` as the running set, whole and at once, for this desk and every copy
+    /// of it; copies already pinned finish on the set they took.
+    pub fn replace_library(&self, library: Library) {
+        self.shelf.store(Arc::new(library));
     }
 
     /// The time as this desk's clock reads it.
@@ -85,8 +111,13 @@ impl Desk {
         Arc::clone(&self.clock)
     }
 
-    pub fn library(&self) -> &Library {
-        &self.library
+    /// The guides: the pinned set, else a snapshot of the running one. A caller that reads it
+    /// more than once for one answer keeps the snapshot rather than asking again.
+    pub fn library(&self) -> Arc<Library> {
+        match &self.pinned {
+            Some(library) => Arc::clone(library),
+            None => self.shelf.load_full(),
+        }
     }
 
     pub fn store(&self) -> &Store {
@@ -128,7 +159,8 @@ impl Desk {
         let Some(session) = self.store.active_session(member, scope).await? else {
             return Ok(None);
         };
-        let Some(guide) = self.library.get(&session.guide_id) else {
+        let library = self.library();
+        let Some(guide) = library.get(&session.guide_id) else {
             self.close(&session, Status::Abandoned).await?;
             return Ok(None);
         };
@@ -150,8 +182,8 @@ impl Desk {
         scope: &Scope,
         guide_id: &str,
     ) -> Result<(SessionRecord, View), DeskError> {
-        let guide = self
-            .library
+        let library = self.library();
+        let guide = library
             .get(guide_id)
             .ok_or_else(|| DeskError::UnknownGuide(guide_id.to_string()))?;
         let car = self.car_for(guide, member).await?;
@@ -172,8 +204,8 @@ impl Desk {
         scope: &Scope,
         guide_id: &str,
     ) -> Result<Opened, DeskError> {
-        let guide = self
-            .library
+        let library = self.library();
+        let guide = library
             .get(guide_id)
             .ok_or_else(|| DeskError::UnknownGuide(guide_id.to_string()))?;
         let car = self.car_for(guide, member).await?;
@@ -235,7 +267,8 @@ impl Desk {
         if session.member != *member {
             return Ok(Pressed::NotYours);
         }
-        let Some(guide) = self.library.get(&session.guide_id) else {
+        let library = self.library();
+        let Some(guide) = library.get(&session.guide_id) else {
             return Ok(Pressed::Unknown);
         };
         let car = self.car_for(guide, member).await?;

@@ -189,3 +189,7 @@ ping-urgent = 🚨 { $member }: dringend, ein Mitglied könnte in Gefahr sein.
 ping-normal = { $member }: Ein Mitglied braucht eine Helferin oder einen Helfer.
 reminder-line = { $words } Wartet noch (Erinnerung { $number } von { $max }):
 back-in-queue = { $words } Wieder in der Warteschlange:
+
+## Live content: /pitcrew setup's log channel and /pitcrew reload
+cmd-pitcrew-setup-log = Moderationslog: Hier meldet pitcrew Fehler in Anleitungen beim Neuladen
+cmd-pitcrew-reload = Anleitungen jetzt aus dem Inhaltsordner neu laden und das Ergebnis zeigen

@@ -188,3 +188,7 @@ ping-urgent = 🚨 { $member }: urgent, a member may be in danger.
 ping-normal = { $member }: a member needs a volunteer.
 reminder-line = { $words } Still waiting (reminder { $number } of { $max }):
 back-in-queue = { $words } Back in the queue:
+
+## Live content: /pitcrew setup's log channel and /pitcrew reload
+cmd-pitcrew-setup-log = Moderators' log: pitcrew posts guide problems found at a reload here
+cmd-pitcrew-reload = Reload the guides from the content folder now and show the result

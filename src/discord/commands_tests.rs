@@ -132,8 +132,10 @@ fn meant(path: &str, given: &BTreeMap<String, Json>) -> Command {
                 .and_then(Json::as_u64)
                 .map(|m| Duration::from_secs(m * 60)),
             region: text("region").map(|c| Region::parse(&c).expect("a registered choice")),
+            log_channel: given.get("log_channel").map(|_| ChannelId(CHANNEL)),
         }),
         "pitcrew status" => Command::Status,
+        "pitcrew reload" => Command::Reload,
         "volunteer queue" => Command::Queue,
         "volunteer duty" => Command::Duty {
             on: text("state").as_deref() == Some("on"),
@@ -162,6 +164,7 @@ fn kind(c: &Command) -> &'static str {
         Command::Cancel => "cancel",
         Command::Setup(_) => "setup",
         Command::Status => "status",
+        Command::Reload => "reload",
         Command::Queue => "queue",
         Command::Duty { on: true } => "duty on",
         Command::Duty { on: false } => "duty off",
@@ -190,6 +193,7 @@ fn every_registered_invocation_parses_to_what_it_means() {
         "cancel",
         "setup",
         "status",
+        "reload",
         "queue",
         "duty on",
         "duty off",

@@ -54,6 +54,7 @@ pub async fn admin(
                     s.help_channel = o.help_channel.or(s.help_channel);
                     s.renotify = o.renotify.unwrap_or(s.renotify);
                     s.region = o.region.or(s.region);
+                    s.log_channel = o.log_channel.or(s.log_channel);
                     // The server's language as it is now: a server that switched language gets
                     // its cards in the new one from the next setup on.
                     s.lang = caller.server_lang.or(s.lang);
@@ -85,6 +86,12 @@ pub fn status(s: &GuildSetup) -> String {
         None => "\nRegion: *not set* (each member's Discord language picks the emergency number \
                  where it is clear, else all are listed side by side; set it with \
                  `/pitcrew setup region:`)"
+            .to_string(),
+    });
+    text.push_str(&match s.log_channel {
+        Some(c) => format!("\nModerators' log (guide problems at a reload): <#{c}>"),
+        None => "\nModerators' log: *not set* (guide problems at a reload go to the process \
+                 log only; set it with `/pitcrew setup log_channel:`)"
             .to_string(),
     });
     let missing = s.missing();

@@ -180,4 +180,6 @@ messages! {
     CarNone => "car-none",
     CarForgotten => "car-forgotten",
     CarNothingToForget => "car-nothing-to-forget",
+    CmdPitcrewSetupLog => "cmd-pitcrew-setup-log",
+    CmdPitcrewReload => "cmd-pitcrew-reload",
 }

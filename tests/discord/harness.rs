@@ -80,6 +80,9 @@ pub struct Options {
     pub extra_guides: usize,
     /// More guide files (name, TOML) for the library.
     pub guides: Vec<(String, String)>,
+    /// Watch the content folder and reload on a change (CONTENT_WATCH); off by default, so
+    /// the other tests hold no watch.
+    pub watch: bool,
 }
 
 pub struct Pit {
@@ -91,6 +94,7 @@ pub struct Pit {
     /// The bot's content folder; a test may edit it between restarts.
     pub content: PathBuf,
     guild_id: Option<u64>,
+    watch: bool,
     bot: Option<RunningBot>,
     launches: u32,
     _dir: TempDir,
@@ -129,6 +133,7 @@ impl Pit {
         let store = Store::open(&db_url).await.expect("test store opens");
         let mut pit = Pit {
             guild_id: options.guild_scoped.then_some(scene.guild_id),
+            watch: options.watch,
             server,
             scene,
             store,
@@ -160,6 +165,10 @@ impl Pit {
             guild_id: self.guild_id,
         };
         let (content, db_url) = (self.content.clone(), self.db_url.clone());
+        let live = pitcrew::reload::LiveContent {
+            dir: content.clone(),
+            watch: self.watch,
+        };
         runtime.spawn(async move {
             let library =
                 pitcrew::guide::load_library(&content).expect("test content passes check");
@@ -169,7 +178,7 @@ impl Pit {
                 let _ = stop_rx.await;
                 let _ = taken_tx.send(());
             };
-            let _ = done_tx.send(discord::run(&config, desk, shutdown).await);
+            let _ = done_tx.send(discord::run(&config, desk, live, shutdown).await);
         });
         self.bot = Some(RunningBot {
             runtime,

@@ -17,6 +17,7 @@ mod hostile;
 mod language;
 mod lifecycle;
 mod limits;
+mod live_content;
 mod region;
 mod registration;
 mod shutdown;
