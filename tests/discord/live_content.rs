@@ -14,6 +14,7 @@ use serde_json::Value;
 
 use crate::fake::builders::{autocomplete, command};
 use crate::fake::{Actor, StoredMessage};
+use crate::harness::logs::logged;
 use crate::harness::screen::{description, labels};
 use crate::harness::{Options, Pit, DRILL};
 
@@ -167,6 +168,17 @@ async fn guides_added_edited_broken_and_fixed_while_the_bot_runs() {
         serde_json::json!([]),
         "guide text pings no one"
     );
+    let dir = pit.content.display().to_string();
+    let in_log = logged(|e| {
+        e.level == tracing::Level::WARN
+            && e.fields.get("dir") == Some(&dir)
+            && e.message.contains("nowhere")
+    });
+    assert_eq!(
+        in_log.len(),
+        1,
+        "the problems go to the log too: {in_log:?}"
+    );
     let still = offered(&pit, &other, "wheel").await;
     assert!(
         still
@@ -230,6 +242,11 @@ async fn pitcrew_reload_answers_with_the_result_when_watching_is_off() {
     );
     let now = offered(&pit, &member, "spare").await;
     assert!(now.iter().any(|(_, id)| id == "spare-drill"), "{now:?}");
+    assert_eq!(
+        pit.server.requests_to("PUT", &pit.commands_route()).len(),
+        1,
+        "a new guide changes no command: nothing registered again"
+    );
 
     // Broken: the answer lists the problems, the log channel hears them, the set stays.
     let broken = added.replace("goto = \"done\"", "goto = \"nowhere\"");
@@ -244,6 +261,13 @@ async fn pitcrew_reload_answers_with_the_result_when_watching_is_off() {
         .wait_messages(log, 1, "the refusal in the log channel")
         .await;
     assert!(posted[0].content().contains("nowhere"));
+    // Watching was off all along: the folder was never watched.
+    let this_folder = |message: &str| {
+        let dir = pit.content.display().to_string();
+        logged(move |e| e.message.starts_with(message) && e.fields.get("dir") == Some(&dir)).len()
+    };
+    assert_eq!(this_folder("CONTENT_WATCH is off"), 1);
+    assert_eq!(this_folder("watching the content folder"), 0);
     let still = offered(&pit, &member, "spare").await;
     assert!(still.iter().any(|(_, id)| id == "spare-drill"), "{still:?}");
 
