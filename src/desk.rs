@@ -55,14 +55,12 @@ const GUIDE_UPDATED: &str = "[guide updated]";
 /// The answer log's entry for `/triage cancel` and for a session replaced by a new one.
 const CANCELLED: &str = "[cancelled]";
 
-/// The desk. Its guides are swapped whole at a reload ([`Desk::replace_library`]) while
-/// interactions run: every call reads one snapshot of them, and a front end that makes several
-/// calls for one interaction takes a [`Desk::pinned`] copy first, so the interaction sees one
-/// consistent set from its first read to its last.
+/// The desk. A reload swaps its guides whole ([`Desk::replace_library`]); each call reads one
+/// snapshot, and an interaction takes a [`Desk::pinned`] copy so it sees one set throughout.
 pub struct Desk {
-    /// The running set, shared by this desk and every pinned copy of it.
+    /// The running set, shared with every pinned copy.
     shelf: Arc<ArcSwap<Library>>,
-    /// The set a pinned copy keeps to; `None` reads the shelf afresh on every call.
+    /// The set a pinned copy keeps to; `None` reads the shelf afresh.
     pinned: Option<Arc<Library>>,
     store: Store,
     clock: Arc<dyn Clock>,
@@ -84,8 +82,7 @@ impl Desk {
         }
     }
 
-    /// This desk on the guides as they are now, kept to them however often they are swapped
-    /// meanwhile: one per interaction. Sessions, store and clock are shared.
+    /// This desk kept to the guides as they are now, whatever is swapped in meanwhile.
     pub fn pinned(&self) -> Desk {
         Desk {
             shelf: Arc::clone(&self.shelf),
@@ -95,8 +92,7 @@ impl Desk {
         }
     }
 
-    /// Swaps in `library` as the running set, whole and at once, for this desk and every copy
-    /// of it; copies already pinned finish on the set they took.
+    /// Swaps in `library` as the running set, whole; pinned copies finish on their own.
     pub fn replace_library(&self, library: Library) {
         self.shelf.store(Arc::new(library));
     }
@@ -111,8 +107,7 @@ impl Desk {
         Arc::clone(&self.clock)
     }
 
-    /// The guides: the pinned set, else a snapshot of the running one. A caller that reads it
-    /// more than once for one answer keeps the snapshot rather than asking again.
+    /// The pinned set, else a snapshot of the running one (keep it for one answer).
     pub fn library(&self) -> Arc<Library> {
         match &self.pinned {
             Some(library) => Arc::clone(library),
