@@ -114,7 +114,10 @@ impl Live {
     /// the task reloads on every change until the stop.
     pub fn watch(self: &Arc<Self>, desk: Arc<Desk>, http: Arc<Http>, life: &Lifecycle) {
         if !self.content.watch {
-            tracing::info!("CONTENT_WATCH is off: guides reload on /pitcrew reload only");
+            tracing::info!(
+                dir = %self.content.dir.display(),
+                "CONTENT_WATCH is off: guides reload on /pitcrew reload only"
+            );
             return;
         }
         let watcher = match Watcher::start(&self.content.dir) {
