@@ -155,8 +155,13 @@ async fn guides_added_edited_broken_and_fixed_while_the_bot_runs() {
     let said = posted[0].content();
     assert!(said.contains("running guides stay"), "{said}");
     let file = pit.content.join(format!("{DRILL}.toml"));
+    // FILE:LINE as `check` prints them: the line of the broken target.
+    let line = 1 + broken
+        .lines()
+        .position(|l| l.contains("\"nowhere\""))
+        .expect("the broken line");
     assert!(
-        said.contains(&format!("{}:", file.display())) && said.contains("nowhere"),
+        said.contains(&format!("{}:{line}:", file.display())) && said.contains("nowhere"),
         "{said}"
     );
     let post = pit
@@ -174,11 +179,7 @@ async fn guides_added_edited_broken_and_fixed_while_the_bot_runs() {
             && e.fields.get("dir") == Some(&dir)
             && e.message.contains("nowhere")
     });
-    assert_eq!(
-        in_log.len(),
-        1,
-        "the problems go to the log too: {in_log:?}"
-    );
+    assert!(!in_log.is_empty(), "the problems go to the log too");
     let still = offered(&pit, &other, "wheel").await;
     assert!(
         still
