@@ -468,7 +468,8 @@ async fn press_once(
     rng: &mut u64,
 ) -> (Duration, bool) {
     let member = Member::Discord(s.member.into());
-    let guide = desk.library().get(&s.guide).expect("guide of the session");
+    let library = desk.library();
+    let guide = library.get(&s.guide).expect("guide of the session");
     let choices = guide
         .node(&s.state.node)
         .map_or(0, |n| n.choices.len())

@@ -130,6 +130,9 @@ pub struct Config {
     /// `PITCREW_LANG`: the language `pitcrew chat` shows guides in (`--lang` wins over it).
     /// Not `LANG`: a moderator's preview should not change with the machine's locale.
     pub lang: Option<Lang>,
+    /// `CONTENT_WATCH`: reload the guides when a file in `content_dir` changes (default on).
+    /// Off for deployments that ship content read-only; `/pitcrew reload` still works.
+    pub content_watch: bool,
     discord: Result<DiscordConfig, ConfigError>,
 }
 
@@ -173,18 +176,35 @@ impl Config {
                 why: e.to_string(),
             })?),
         };
+        let content_watch = match get("CONTENT_WATCH") {
+            None => true,
+            Some(raw) => flag(&raw).ok_or_else(|| ConfigError::Invalid {
+                key: "CONTENT_WATCH",
+                why: format!("`{raw}` is not on or off; use true or false"),
+            })?,
+        };
         let discord = discord_settings(&get);
         Ok(Config {
             database_url,
             content_dir,
             region,
             lang,
+            content_watch,
             discord,
         })
     }
 
     pub fn discord(&self) -> Result<&DiscordConfig, ConfigError> {
         self.discord.as_ref().map_err(Clone::clone)
+    }
+}
+
+/// A yes/no setting, as people write one.
+fn flag(raw: &str) -> Option<bool> {
+    match raw.to_ascii_lowercase().as_str() {
+        "true" | "1" | "yes" | "on" => Some(true),
+        "false" | "0" | "no" | "off" => Some(false),
+        _ => None,
     }
 }
 
@@ -254,6 +274,7 @@ mod tests {
         assert_eq!(c.database_url, DEFAULT_DATABASE_URL);
         assert_eq!(c.content_dir, PathBuf::from("content"));
         assert_eq!(c.region, None);
+        assert!(c.content_watch, "content is watched unless turned off");
         let err = c.discord().unwrap_err();
         assert!(err.to_string().starts_with("DISCORD_TOKEN is not set"));
     }
@@ -296,6 +317,13 @@ mod tests {
     }
 
     #[test]
+    fn watching_content_can_be_turned_off() {
+        assert!(!load(&[("CONTENT_WATCH", "false")]).unwrap().content_watch);
+        assert!(!load(&[("CONTENT_WATCH", " Off ")]).unwrap().content_watch);
+        assert!(load(&[("CONTENT_WATCH", "true")]).unwrap().content_watch);
+    }
+
+    #[test]
     fn bad_values_name_the_setting() {
         let bad = [
             (("DATABASE_URL", "postgres://x"), "DATABASE_URL"),
@@ -304,6 +332,7 @@ mod tests {
             (("PITCREW_REGION", "Narnia"), "PITCREW_REGION"),
             (("PITCREW_LANG", "fr"), "PITCREW_LANG"),
             (("DISCORD_INTENTS", "guilds,presence"), "DISCORD_INTENTS"),
+            (("CONTENT_WATCH", "sometimes"), "CONTENT_WATCH"),
         ];
         for ((key, value), named) in bad {
             let err = match load(&[("DISCORD_TOKEN", "t"), (key, value)]) {

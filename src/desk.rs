@@ -2,6 +2,7 @@
 //! every change is committed before the view that shows it is returned, and a press is judged
 //! (whose session, which step, which guide version) here, once, for Discord and terminal alike.
 
+use arc_swap::ArcSwap;
 use thiserror::Error;
 
 use std::sync::Arc;
@@ -54,8 +55,13 @@ const GUIDE_UPDATED: &str = "[guide updated]";
 /// The answer log's entry for `/triage cancel` and for a session replaced by a new one.
 const CANCELLED: &str = "[cancelled]";
 
+/// The desk. A reload swaps its guides whole ([`Desk::replace_library`]); each call reads one
+/// snapshot, and an interaction takes a [`Desk::pinned`] copy so it sees one set throughout.
 pub struct Desk {
-    library: Library,
+    /// The running set, shared with every pinned copy.
+    shelf: Arc<ArcSwap<Library>>,
+    /// The set a pinned copy keeps to; `None` reads the shelf afresh.
+    pinned: Option<Arc<Library>>,
     store: Store,
     clock: Arc<dyn Clock>,
 }
@@ -69,10 +75,26 @@ impl Desk {
     /// A desk whose "now" comes from `clock` (tests).
     pub fn with_clock(library: Library, store: Store, clock: Arc<dyn Clock>) -> Desk {
         Desk {
-            library,
+            shelf: Arc::new(ArcSwap::from_pointee(library)),
+            pinned: None,
             store,
             clock,
         }
+    }
+
+    /// This desk kept to the guides as they are now, whatever is swapped in meanwhile.
+    pub fn pinned(&self) -> Desk {
+        Desk {
+            shelf: Arc::clone(&self.shelf),
+            pinned: Some(self.library()),
+            store: self.store.clone(),
+            clock: Arc::clone(&self.clock),
+        }
+    }
+
+    /// Swaps in `library` as the running set, whole; pinned copies finish on their own.
+    pub fn replace_library(&self, library: Library) {
+        self.shelf.store(Arc::new(library));
     }
 
     /// The time as this desk's clock reads it.
@@ -85,8 +107,12 @@ impl Desk {
         Arc::clone(&self.clock)
     }
 
-    pub fn library(&self) -> &Library {
-        &self.library
+    /// The pinned set, else a snapshot of the running one (keep it for one answer).
+    pub fn library(&self) -> Arc<Library> {
+        match &self.pinned {
+            Some(library) => Arc::clone(library),
+            None => self.shelf.load_full(),
+        }
     }
 
     pub fn store(&self) -> &Store {
@@ -128,7 +154,8 @@ impl Desk {
         let Some(session) = self.store.active_session(member, scope).await? else {
             return Ok(None);
         };
-        let Some(guide) = self.library.get(&session.guide_id) else {
+        let library = self.library();
+        let Some(guide) = library.get(&session.guide_id) else {
             self.close(&session, Status::Abandoned).await?;
             return Ok(None);
         };
@@ -150,8 +177,8 @@ impl Desk {
         scope: &Scope,
         guide_id: &str,
     ) -> Result<(SessionRecord, View), DeskError> {
-        let guide = self
-            .library
+        let library = self.library();
+        let guide = library
             .get(guide_id)
             .ok_or_else(|| DeskError::UnknownGuide(guide_id.to_string()))?;
         let car = self.car_for(guide, member).await?;
@@ -172,8 +199,8 @@ impl Desk {
         scope: &Scope,
         guide_id: &str,
     ) -> Result<Opened, DeskError> {
-        let guide = self
-            .library
+        let library = self.library();
+        let guide = library
             .get(guide_id)
             .ok_or_else(|| DeskError::UnknownGuide(guide_id.to_string()))?;
         let car = self.car_for(guide, member).await?;
@@ -235,7 +262,8 @@ impl Desk {
         if session.member != *member {
             return Ok(Pressed::NotYours);
         }
-        let Some(guide) = self.library.get(&session.guide_id) else {
+        let library = self.library();
+        let Some(guide) = library.get(&session.guide_id) else {
             return Ok(Pressed::Unknown);
         };
         let car = self.car_for(guide, member).await?;

@@ -19,7 +19,10 @@
 //! - [`store`]: the only place with SQL: sessions, the append-only answer log, handoffs, server
 //!   setup, members' cars, migrations.
 //! - [`desk`]: the application service both front ends call: starts, resumes and advances
-//!   sessions by joining the engine to the store; it holds the library, the store and the clock.
+//!   sessions by joining the engine to the store; it holds the running set of guides (swapped
+//!   whole by a reload, one snapshot per interaction), the store and the clock.
+//! - [`reload`]: live content: reloads and checks the guides while the bot runs and swaps
+//!   them into the desk whole, on a change in the content folder (a watcher) or on request.
 //! - [`handoff`]: the volunteer handoff as a service over the desk: claim, release, transfer,
 //!   resolve, rate, cancel and reminders, talking to the platform through a port trait; also
 //!   the card's content, the reminder schedule and the texts.
@@ -39,5 +42,6 @@ pub mod guide;
 pub mod handoff;
 pub mod i18n;
 pub mod region;
+pub mod reload;
 pub mod store;
 pub mod triage;

@@ -13,6 +13,7 @@ use pitcrew::discord::{self, RunError};
 use pitcrew::domain::{Car, Member, Region};
 use pitcrew::guide::Lang;
 use pitcrew::guide::{self, LoadError};
+use pitcrew::reload::LiveContent;
 use pitcrew::store::Store;
 
 #[derive(Parser)]
@@ -263,7 +264,11 @@ async fn run(config: Config) -> ExitCode {
         Ok(d) => Arc::new(d),
         Err(code) => return code,
     };
-    match discord::run(&discord, desk, shutdown_signal()).await {
+    let content = LiveContent {
+        dir: config.content_dir.clone(),
+        watch: config.content_watch,
+    };
+    match discord::run(&discord, desk, content, shutdown_signal()).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e @ RunError::TokenRejected { .. }) => {
             eprintln!("error: {e}");

@@ -249,3 +249,40 @@ fn only_guides_with_steps_for_some_cars_ask_about_cars() {
     assert!(asks("bmw-keys-locked"));
     assert!(!asks("trunk-release-failed"));
 }
+
+/// A reload swaps the running set whole, on the same desk and its sessions; a copy pinned for
+/// one interaction keeps the set it began with, so one answer never mixes two versions.
+#[tokio::test]
+async fn a_swapped_library_is_live_at_once_and_a_pinned_desk_keeps_its_own() {
+    let w = World::new();
+    let ana = Member::Local("ana".into());
+    let desk = w.desk().await;
+    let (s, _) = desk.start(&ana, &SCOPE, "stuck-fob").await.unwrap();
+    let pinned = desk.pinned();
+    w.write_guide(&GUIDE.replace("Is everyone safe", "Is everybody safe"));
+    let edited = load_library(&w.path().join("content")).expect("valid content");
+    let new_version = edited.get("stuck-fob").unwrap().version.clone();
+    desk.replace_library(edited);
+    assert_eq!(
+        desk.library().get("stuck-fob").unwrap().version,
+        new_version,
+        "the running set is the new one"
+    );
+    assert_ne!(
+        pinned.library().get("stuck-fob").unwrap().version,
+        new_version,
+        "the pinned copy keeps the set it took"
+    );
+    assert_eq!(
+        desk.pinned().library().get("stuck-fob").unwrap().version,
+        new_version
+    );
+    // The session opened on the old version continues on the new one, as after a restart.
+    let (_, view) = desk
+        .open_session(&ana, &SCOPE)
+        .await
+        .unwrap()
+        .expect("open");
+    assert_eq!(view.notice, Some(Notice::Resumed));
+    assert_ne!(s.guide_version, new_version);
+}

@@ -394,11 +394,19 @@ async fn setup_round_trips_upserts_and_defaults_the_interval() {
         region: Some(pitcrew::domain::Region::Gb),
         // And the server's language (migration 0007).
         lang: Some(pitcrew::domain::LangCode::De),
+        // And the moderators' log channel (migration 0009).
+        log_channel: Some(ChannelId(CHANNEL.get() + 2)),
     };
+    assert_eq!(store.log_channels().await.expect("read"), vec![]);
     store.save_guild_setup(&full, at(2)).await.expect("save");
     assert_eq!(
         store.guild_setup(GUILD).await.expect("read"),
         Some(full.clone())
+    );
+    assert_eq!(
+        store.log_channels().await.expect("read"),
+        vec![(GUILD, ChannelId(CHANNEL.get() + 2))],
+        "every server's log channel, for a reload's problems"
     );
     assert!(store
         .guild_setup(GUILD)

@@ -131,7 +131,11 @@ async fn pitcrew() -> Result<(), String> {
         .await
         .map_err(|e| e.to_string())?;
     let desk = Arc::new(pitcrew::desk::Desk::new(library, store));
-    pitcrew::discord::run(&discord, desk, stdin_closed())
+    let content = pitcrew::reload::LiveContent {
+        dir: config.content_dir.clone(),
+        watch: config.content_watch,
+    };
+    pitcrew::discord::run(&discord, desk, content, stdin_closed())
         .await
         .map_err(|e| e.to_string())
 }

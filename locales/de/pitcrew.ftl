@@ -208,6 +208,8 @@ status-renotify = Erinnerung alle: { $number } Min.
 status-region = Region: { $region } (Notfallanzeigen sagen: { $emergency } anrufen)
 status-region-unset = Region: *nicht festgelegt* (die Discord-Sprache jedes Mitglieds wählt die Notrufnummer, wo sie eindeutig ist, sonst stehen alle nebeneinander; festlegen mit `/pitcrew setup region:`)
 status-not-set = *nicht festgelegt*
+status-log = Moderatoren-Log (Probleme mit Leitfäden beim Neuladen): { $place }
+status-log-unset = Moderatoren-Log: *nicht gesetzt* (Probleme mit Leitfäden beim Neuladen stehen nur im Prozess-Log; festlegen mit `/pitcrew setup log_channel:`)
 status-ready = ✅ Bereit: Mitglieder, die fragen, bekommen eine Helferin oder einen Helfer.
 status-missing = ⚠️ Es fehlt: { $words }. Bis dahin bekommen Mitglieder nur den Rat der Anleitung. Festlegen mit `/pitcrew setup`.
 status-missing-role = die Helferrolle
@@ -251,3 +253,6 @@ forum-ask = Helfer fragen
 forum-emergency = 🚨 **Wenn jemand in Gefahr ist, rufen Sie jetzt { $emergency } an.**
 forum-alerted = Die Helfer des Clubs sind alarmiert.
 forum-post-words = Forum-Beitrag „{ $title }“: { $place }
+## Live content: /pitcrew setup's log channel and /pitcrew reload
+cmd-pitcrew-setup-log = Moderationslog: Hier meldet pitcrew Fehler in Anleitungen beim Neuladen
+cmd-pitcrew-reload = Anleitungen jetzt aus dem Inhaltsordner neu laden und das Ergebnis zeigen

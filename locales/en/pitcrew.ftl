@@ -212,6 +212,8 @@ status-renotify = Reminders every: { $number } min
 status-region = Region: { $region } (emergency screens say: call { $emergency })
 status-region-unset = Region: *not set* (each member's Discord language picks the emergency number where it is clear, else all are listed side by side; set it with `/pitcrew setup region:`)
 status-not-set = *not set*
+status-log = Moderators' log (guide problems at a reload): { $place }
+status-log-unset = Moderators' log: *not set* (guide problems at a reload go to the process log only; set it with `/pitcrew setup log_channel:`)
 status-ready = ✅ Ready: members who ask get a volunteer.
 status-missing = ⚠️ Missing: { $words }. Until then members get the guide's own advice only. Set it with `/pitcrew setup`.
 status-missing-role = the volunteer role
@@ -255,3 +257,6 @@ forum-ask = Ask a volunteer
 forum-emergency = 🚨 **If anyone is in danger, call { $emergency } now.**
 forum-alerted = Club volunteers have been alerted.
 forum-post-words = Forum post “{ $title }”: { $place }
+## Live content: /pitcrew setup's log channel and /pitcrew reload
+cmd-pitcrew-setup-log = Moderators' log: pitcrew posts guide problems found at a reload here
+cmd-pitcrew-reload = Reload the guides from the content folder now and show the result

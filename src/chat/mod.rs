@@ -177,7 +177,7 @@ impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
                 continue;
             }
             described = line.clone();
-            let matches: Vec<_> = search::rank(self.desk.library(), &line, Mode::Words, 5)
+            let matches: Vec<_> = search::rank(&self.desk.library(), &line, Mode::Words, 5)
                 .into_iter()
                 .filter(|m| m.fits)
                 .collect();
@@ -196,8 +196,9 @@ impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
             }
             self.say_msg(Msg::ChatFitBest);
             offered = matches.into_iter().map(|m| m.guide_id).collect();
+            let library = self.desk.library();
             for (i, id) in offered.iter().enumerate() {
-                if let Some(g) = self.desk.library().get(id) {
+                if let Some(g) = library.get(id) {
                     let line = screen::guide_line(i, g, self.lang, false);
                     self.say(&line);
                 }
@@ -252,7 +253,8 @@ impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
     }
 
     fn show(&mut self, view: &View) {
-        let localized = match self.desk.library().get(&view.guide_id) {
+        let library = self.desk.library();
+        let localized = match library.get(&view.guide_id) {
             Some(guide) => crate::triage::localize(guide, view.clone(), self.lang),
             None => view.clone(),
         };
@@ -270,7 +272,8 @@ impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
 
     /// Guide ids in the order they are offered: those for the member's car first.
     fn guide_order(&self, car: Option<&Car>) -> Vec<String> {
-        let mut guides: Vec<&Guide> = self.desk.library().iter().collect();
+        let library = self.desk.library();
+        let mut guides: Vec<&Guide> = library.iter().collect();
         search::fitting_first(&mut guides, car);
         guides.into_iter().map(|g| g.id.clone()).collect()
     }

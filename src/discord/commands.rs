@@ -35,6 +35,8 @@ pub enum Command {
     Setup(SetupOptions),
     /// `/pitcrew status`.
     Status,
+    /// `/pitcrew reload`: load and check the guides now, swap them in if they pass.
+    Reload,
     /// `/volunteer queue`.
     Queue,
     /// `/volunteer duty on|off`.
@@ -68,6 +70,8 @@ pub struct SetupOptions {
     pub renotify: Option<Duration>,
     /// The country whose emergency numbers the server's screens give.
     pub region: Option<Region>,
+    /// The moderators' log channel (guide problems found at a live reload).
+    pub log_channel: Option<ChannelId>,
 }
 
 /// One slash command: the name it is registered and dispatched under, the rest of its
@@ -116,18 +120,25 @@ pub fn parse(data: &CommandData) -> Option<Command> {
     (definition.parse)(&data.options)
 }
 
-/// Registers the commands: to one server when configured (instant), else globally.
-pub async fn register(http: &Http, guild: Option<DiscordGuildId>) {
+/// Registers the commands: to one server when configured (instant), else globally. `true`
+/// when Discord took them.
+pub async fn register(http: &Http, guild: Option<DiscordGuildId>) -> bool {
     let result = match guild {
         Some(g) => g.set_commands(http, definitions()).await,
         None => DiscordCommand::set_global_commands(http, definitions()).await,
     };
     match result {
-        Ok(cmds) => tracing::info!(count = cmds.len(), "slash commands registered"),
-        Err(e) => tracing::error!(
-            error = %e,
-            "could not register slash commands; check the bot was invited with the applications.commands scope"
-        ),
+        Ok(cmds) => {
+            tracing::info!(count = cmds.len(), "slash commands registered");
+            true
+        }
+        Err(e) => {
+            tracing::error!(
+                error = %e,
+                "could not register slash commands; check the bot was invited with the applications.commands scope"
+            );
+            false
+        }
     }
 }
 
@@ -221,6 +232,8 @@ mod pitcrew {
     const RENOTIFY: &str = "renotify_minutes";
     const RENOTIFY_MAX_MINUTES: u64 = 24 * 60;
     const REGION: &str = "region";
+    const LOG: &str = "log_channel";
+    const RELOAD: &str = "reload";
 
     pub fn define(cmd: CreateCommand) -> CreateCommand {
         let channel = |name, msg| {
@@ -254,7 +267,8 @@ mod pitcrew {
                             Msg::CmdPitcrewSetupRegion,
                         ),
                         |option, r| option.add_string_choice(r.name(), r.code()),
-                    )),
+                    ))
+                    .add_sub_option(channel(LOG, Msg::CmdPitcrewSetupLog)),
             )
             .add_option(option(
                 CommandOptionType::SubCommand,
@@ -262,12 +276,18 @@ mod pitcrew {
                 Msg::CmdPitcrewStatus,
             ))
             .add_option(super::forum::subcommand())
+            .add_option(option(
+                CommandOptionType::SubCommand,
+                RELOAD,
+                Msg::CmdPitcrewReload,
+            ))
     }
 
     pub fn parse(options: &[CommandDataOption]) -> Option<Command> {
         match subcommand(options)? {
             (STATUS, []) => Some(Command::Status),
             (super::forum::FORUM, given) => super::forum::parse(given),
+            (RELOAD, []) => Some(Command::Reload),
             (SETUP, given) => {
                 let mut o = SetupOptions::default();
                 for opt in given {
@@ -284,6 +304,7 @@ mod pitcrew {
                         }
                         // Only a code of the choice list: a forged one refuses the command.
                         (REGION, Value::String(code)) => once(&mut o.region, Region::parse(code)?)?,
+                        (LOG, Value::Channel(c)) => once(&mut o.log_channel, (*c).into())?,
                         _ => return None,
                     }
                 }

@@ -133,6 +133,7 @@ fn meant(path: &str, given: &BTreeMap<String, Json>) -> Command {
                 .and_then(Json::as_u64)
                 .map(|m| Duration::from_secs(m * 60)),
             region: text("region").map(|c| Region::parse(&c).expect("a registered choice")),
+            log_channel: given.get("log_channel").map(|_| ChannelId(CHANNEL)),
         }),
         "pitcrew status" => Command::Status,
         "pitcrew forum" => Command::Forum(ForumOptions {
@@ -141,6 +142,7 @@ fn meant(path: &str, given: &BTreeMap<String, Json>) -> Command {
             when_nothing_fits: text("when_nothing_fits")
                 .map(|w| WhenNothingFits::parse(&w).expect("a registered choice")),
         }),
+        "pitcrew reload" => Command::Reload,
         "volunteer queue" => Command::Queue,
         "volunteer duty" => Command::Duty {
             on: text("state").as_deref() == Some("on"),
@@ -169,6 +171,7 @@ fn kind(c: &Command) -> &'static str {
         Command::Cancel => "cancel",
         Command::Setup(_) => "setup",
         Command::Status => "status",
+        Command::Reload => "reload",
         Command::Queue => "queue",
         Command::Duty { on: true } => "duty on",
         Command::Duty { on: false } => "duty off",
@@ -198,6 +201,7 @@ fn every_registered_invocation_parses_to_what_it_means() {
         "cancel",
         "setup",
         "status",
+        "reload",
         "queue",
         "duty on",
         "duty off",

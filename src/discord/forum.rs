@@ -228,7 +228,8 @@ impl Helper {
         let tags = self.tag_names(info.forum, &info.tags).await;
         let content = starter.as_ref().map_or("", |s| s.content.as_str());
         let text = format!("{}\n{}\n{}", info.title, tags.join("\n"), content);
-        let verdict = forum_reply::read(self.desk.library(), &text);
+        let library = self.desk.library();
+        let verdict = forum_reply::read(&library, &text);
         if !verdict.answered(watch.when_nothing_fits) {
             return Ok(());
         }

@@ -95,7 +95,7 @@ async fn start(
     let screen = match desk.start_unless_open(member, place, guide).await? {
         Opened::Started { session, view } => {
             let region = reader.region_for(&view).await;
-            render::step(library, session.id, &view, lang, region)
+            render::step(&library, session.id, &view, lang, region)
         }
         Opened::AlreadyOpen { session, view } => {
             let open = library.get(&view.guide_id);

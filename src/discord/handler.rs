@@ -7,15 +7,15 @@ use std::sync::{Arc, Mutex};
 
 use serenity::all::{
     ButtonStyle, ComponentInteraction, ComponentInteractionDataKind, Context, CreateActionRow,
-    CreateInteractionResponse, EventHandler, GuildChannel, GuildId, Interaction, InteractionId,
-    Message, Ready,
+    CreateInteractionResponse, EventHandler, GuildChannel, Interaction, InteractionId, Message,
+    Ready,
 };
 
 use super::card_actions;
-use super::commands;
 use super::ids::{Action, CardAction};
 use super::interaction::{note, or_trouble, pressed_by, responder, restarting, scope, server_lang};
 use super::lifecycle::Lifecycle;
+use super::live::Live;
 use super::region::Reader;
 use super::render;
 use super::respond::{Deferral, Reply, Responder};
@@ -34,9 +34,10 @@ use crate::triage::View;
 
 pub struct Handler {
     pub desk: Arc<Desk>,
-    pub guild: Option<GuildId>,
     /// Tracks interactions and the timer, so a stop waits for them.
     pub life: Lifecycle,
+    /// The guides' reloads: the watcher, `/pitcrew reload`, the commands registered last.
+    pub live: Arc<Live>,
     /// Wakes the re-notification timer: a handoff opened.
     pub timer_wake: Arc<tokio::sync::Notify>,
     timer_started: AtomicBool,
@@ -46,11 +47,11 @@ pub struct Handler {
 }
 
 impl Handler {
-    pub fn new(desk: Arc<Desk>, guild: Option<GuildId>, life: Lifecycle) -> Handler {
+    pub fn new(desk: Arc<Desk>, life: Lifecycle, live: Arc<Live>) -> Handler {
         Handler {
             desk,
-            guild,
             life,
+            live,
             timer_wake: Arc::new(tokio::sync::Notify::new()),
             timer_started: AtomicBool::new(false),
             seen: Mutex::new(Seen::default()),
@@ -63,11 +64,13 @@ impl Handler {
 impl EventHandler for Handler {
     async fn ready(&self, ctx: Context, ready: Ready) {
         tracing::info!(user = %ready.user.name, "connected to Discord");
-        commands::register(&ctx.http, self.guild).await;
-        // READY comes again after a reconnect; one timer is enough.
+        // READY comes again after a reconnect; one timer and one watcher are enough. The
+        // watch is in place before the commands are, so an edit made once they work is seen.
         if !self.timer_started.swap(true, Ordering::SeqCst) {
             let reminders = self.handoffs(&ctx).run_reminders(self.life.stop_signal());
             self.life.spawn(reminders);
+            self.live
+                .watch(self.desk.clone(), ctx.http.clone(), &self.life);
         }
         if let Some(posts) = self.forum.take() {
             let helper = forum::Helper {
@@ -79,6 +82,7 @@ impl EventHandler for Handler {
             let run = forum::run(posts, Arc::new(helper), self.life.clone());
             self.life.spawn(run);
         }
+        self.live.register(&ctx.http).await;
     }
 
     /// A forum post, as its thread (THREAD_CREATE); see `forum` for why both events count.
@@ -104,18 +108,30 @@ impl EventHandler for Handler {
         if self.life.is_stopping() {
             return restarting(&ctx, &interaction).await;
         }
+        // One set of guides per interaction, however a reload swaps them meanwhile.
+        let turn = Turn {
+            handler: self,
+            desk: Arc::new(self.desk.pinned()),
+        };
+        let desk = &turn.desk;
         match interaction {
             Interaction::Command(cmd) => {
-                slash::command(&ctx, &self.desk, &self.handoffs(&ctx), &cmd).await
+                slash::command(&ctx, desk, &turn.handoffs(&ctx), &self.live, &cmd).await
             }
-            Interaction::Autocomplete(cmd) => slash::autocomplete(&ctx, &self.desk, &cmd).await,
-            Interaction::Component(press) => self.component(&ctx, &press).await,
+            Interaction::Autocomplete(cmd) => slash::autocomplete(&ctx, desk, &cmd).await,
+            Interaction::Component(press) => turn.component(&ctx, &press).await,
             Interaction::Modal(modal) => {
-                modals::submitted(&ctx, &self.desk, &self.handoffs(&ctx), &modal).await
+                modals::submitted(&ctx, desk, &turn.handoffs(&ctx), &modal).await
             }
             _ => {}
         }
     }
+}
+
+/// One interaction's work: the handler, and the desk pinned to the guides it began with.
+struct Turn<'h> {
+    handler: &'h Handler,
+    desk: Arc<Desk>,
 }
 
 impl Handler {
@@ -127,6 +143,14 @@ impl Handler {
         }
     }
 
+    /// The handoff service on the running desk (not pinned), for the reminder timer, which
+    /// outlives any one set of guides; it shares the timer's wake with every interaction's.
+    fn handoffs(&self, ctx: &Context) -> card_actions::Service {
+        card_actions::service(&self.desk, &ctx.http, &self.timer_wake)
+    }
+}
+
+impl Turn<'_> {
     async fn component(&self, ctx: &Context, press: &ComponentInteraction) {
         let member = Member::Discord(press.user.id.into());
         let scope = scope(press.guild_id, press.channel_id.get());
@@ -225,9 +249,9 @@ impl Handler {
         }
     }
 
-    /// The handoff service on this connection; every one shares the reminder timer's wake.
-    pub(super) fn handoffs(&self, ctx: &Context) -> card_actions::Service {
-        card_actions::service(&self.desk, &ctx.http, &self.timer_wake)
+    /// The handoff service for this interaction; every one shares the reminder timer's wake.
+    fn handoffs(&self, ctx: &Context) -> card_actions::Service {
+        card_actions::service(&self.desk, &ctx.http, &self.handler.timer_wake)
     }
 
     async fn act(
@@ -257,7 +281,7 @@ impl Handler {
                     let region = reader.region_for(&view).await;
                     (
                         Reply::Update(render::step(
-                            self.desk.library(),
+                            &self.desk.library(),
                             session.id,
                             &view,
                             lang,
@@ -286,7 +310,7 @@ impl Handler {
         region: Region,
         lang: Lang,
     ) -> Result<(Reply, Option<(Handoff, HandoffReady)>), DeskError> {
-        let mut screen = render::step(self.desk.library(), session.id, view, lang, region);
+        let mut screen = render::step(&self.desk.library(), session.id, view, lang, region);
         let service = self.handoffs(ctx);
         let (next, after) = match service.prepare(session, view.flags.urgent, lang).await {
             Ok(Prepared::NoServer) => (handoff_text::no_server(region, lang), None),
@@ -344,7 +368,7 @@ impl Handler {
                 Some((open, view)) if open.id == session => {
                     let region = reader.region_for(&view).await;
                     Ok(Reply::Update(render::step(
-                        library, open.id, &view, lang, region,
+                        &library, open.id, &view, lang, region,
                     )))
                 }
                 _ => Ok(note(reader, Msg::Gone)),
@@ -362,7 +386,7 @@ impl Handler {
                     None => {
                         let car = self.desk.car(member).await?;
                         Ok(Reply::Update(screens::picker_for(
-                            library,
+                            &library,
                             None,
                             reader.region().await,
                             car.as_ref(),
@@ -392,7 +416,7 @@ impl Handler {
         let (session, view) = self.desk.start(member, scope, guide).await?;
         let region = reader.region_for(&view).await;
         Ok(Reply::Update(render::step(
-            self.desk.library(),
+            &self.desk.library(),
             session.id,
             &view,
             lang,

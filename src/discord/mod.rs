@@ -12,6 +12,7 @@ mod handler;
 pub mod ids;
 mod interaction;
 mod lifecycle;
+mod live;
 mod modals;
 mod port;
 mod region;
@@ -36,6 +37,7 @@ pub use commands::CANCEL;
 
 use crate::config::{DiscordConfig, Intents};
 use crate::desk::Desk;
+use crate::reload::LiveContent;
 
 /// How long a stop waits for interactions and the reminder in flight before closing anyway.
 const DRAIN_TIMEOUT: Duration = Duration::from_secs(10);
@@ -53,10 +55,12 @@ pub enum RunError {
 /// Runs the bot until `shutdown` resolves (SIGINT/SIGTERM in the binary) or the gateway ends.
 /// Then new interactions are turned away politely, the ones in flight finish, the reminder
 /// timer finishes the notice it is sending and takes no other, and only then do the gateway
-/// and the store close.
+/// and the store close. `content` is where the guides live, reloaded on a change there
+/// (unless watching is off) and on `/pitcrew reload`.
 pub async fn run(
     config: &DiscordConfig,
     desk: Arc<Desk>,
+    content: LiveContent,
     shutdown: impl Future<Output = ()>,
 ) -> Result<(), RunError> {
     // Poll the stop signal once before anything connects. A signal listener installs itself on
@@ -84,11 +88,9 @@ pub async fn run(
         return Err(classify(&e, config));
     }
     let life = lifecycle::Lifecycle::default();
-    let handler = handler::Handler::new(
-        desk.clone(),
-        config.guild_id.map(GuildId::new),
-        life.clone(),
-    );
+    let guild = config.guild_id.map(GuildId::new);
+    let live = Arc::new(live::Live::new(content, guild));
+    let handler = handler::Handler::new(desk.clone(), life.clone(), live);
     let mut client = ClientBuilder::new_with_http(http, gateway_intents(config.intents))
         .event_handler(handler)
         .await

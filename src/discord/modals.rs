@@ -28,7 +28,7 @@ pub async fn submitted(ctx: &Context, desk: &Desk, service: &Service, modal: &Mo
             Some(Modal::Describe) => {
                 let words = text(modal, input::DESCRIBE).unwrap_or_default();
                 let region = reader.region().await;
-                let screen = screens::suggest(desk.library(), &words, region, reader.lang());
+                let screen = screens::suggest(&desk.library(), &words, region, reader.lang());
                 // Submitted from the picker's button: the picker turns into the suggestions.
                 Ok(if modal.message.is_some() {
                     Reply::Update(screen)

@@ -59,6 +59,7 @@ pub async fn admin(
                     s.help_channel = o.help_channel.or(s.help_channel);
                     s.renotify = o.renotify.unwrap_or(s.renotify);
                     s.region = o.region.or(s.region);
+                    s.log_channel = o.log_channel.or(s.log_channel);
                     // The server's language as it is now: a server that switched language gets
                     // its cards in the new one from the next setup on.
                     s.lang = caller.server_lang.or(s.lang);
@@ -154,6 +155,10 @@ pub fn status(s: &GuildSetup, lang: Lang) -> String {
                 ],
             ),
             None => say(Msg::StatusRegionUnset),
+        },
+        match s.log_channel {
+            Some(c) => with(Msg::StatusLog, Arg::Place, &format!("<#{c}>")),
+            None => say(Msg::StatusLogUnset),
         },
     ]
     .join("\n");

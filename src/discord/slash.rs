@@ -10,6 +10,7 @@ use serenity::all::{
 use super::card_actions::Service;
 use super::commands::{self, Command, AUTOCOMPLETE_MAX, CANCEL};
 use super::interaction::{note, or_trouble, responder, scope};
+use super::live::{self, Live};
 use super::region::Reader;
 use super::render;
 use super::respond::{Deferral, Reply};
@@ -24,7 +25,13 @@ use crate::guide::Lang;
 use crate::handoff::card;
 use crate::i18n::{self, Msg};
 
-pub async fn command(ctx: &Context, desk: &Desk, service: &Service, cmd: &CommandInteraction) {
+pub async fn command(
+    ctx: &Context,
+    desk: &Desk,
+    service: &Service,
+    live: &Live,
+    cmd: &CommandInteraction,
+) {
     let responder = responder(ctx, cmd.id, &cmd.token);
     let reader = Reader::new(desk, cmd.guild_id, &cmd.locale);
     let Some(command) = commands::parse(&cmd.data) else {
@@ -37,7 +44,7 @@ pub async fn command(ctx: &Context, desk: &Desk, service: &Service, cmd: &Comman
     };
     let cancelled = responder
         .answer_then(Deferral::NewMessage, async {
-            match run(desk, service, cmd, command, &reader).await {
+            match run((ctx, live), desk, service, cmd, command, &reader).await {
                 Ok(done) => done,
                 Err(e) => (or_trouble(Err(e), &reader).await, None),
             }
@@ -51,6 +58,7 @@ pub async fn command(ctx: &Context, desk: &Desk, service: &Service, cmd: &Comman
 /// The command's work; beside the reply, a handoff `/triage cancel` closed, for its Discord
 /// side once the member has the answer.
 async fn run(
+    (ctx, live): (&Context, &Live),
     desk: &Desk,
     service: &Service,
     cmd: &CommandInteraction,
@@ -87,6 +95,7 @@ async fn run(
         Command::Cancel => return cancel(desk, service, &member, &scope, reader).await,
         Command::Setup(change) => setup::admin(desk, &caller(), Some(change)).await?,
         Command::Status => setup::admin(desk, &caller(), None).await?,
+        Command::Reload => live::command(live, desk, &ctx.http, &caller()).await,
         Command::Queue => setup::queue(desk, &caller()).await?,
         Command::Duty { on } => setup::duty(desk, &caller(), on).await?,
         Command::Car(car) => Reply::Note(super::car::run(desk, &member, car, reader.lang()).await?),
@@ -116,7 +125,7 @@ async fn triage(
     if let Some(id) = exact {
         let reply = match desk.start_unless_open(member, scope, id).await? {
             Opened::Started { session, view } => render::step(
-                library,
+                &library,
                 session.id,
                 &view,
                 lang,
@@ -136,10 +145,10 @@ async fn triage(
     }
     let region = reader.region().await;
     let reply = match wanted {
-        Some(words) => screens::suggest(library, &words, region, lang),
+        Some(words) => screens::suggest(&library, &words, region, lang),
         None => {
             let car = desk.car(member).await?;
-            screens::picker_for(library, None, region, car.as_ref(), lang)
+            screens::picker_for(&library, None, region, car.as_ref(), lang)
         }
     };
     Ok(Reply::New(reply))
@@ -179,7 +188,7 @@ pub async fn autocomplete(ctx: &Context, desk: &Desk, cmd: &CommandInteraction) 
     let mut matches: Vec<&Guide> = if typed.trim().is_empty() {
         library.iter().collect()
     } else {
-        search::rank(library, &typed, Mode::Prefix, AUTOCOMPLETE_MAX)
+        search::rank(&library, &typed, Mode::Prefix, AUTOCOMPLETE_MAX)
             .into_iter()
             .filter_map(|m| library.get(&m.guide_id))
             .collect()

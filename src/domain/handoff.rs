@@ -33,6 +33,9 @@ pub struct GuildSetup {
     /// the volunteers' cards and lines; `None` = English (set up before it was recorded, or a
     /// language pitcrew does not speak).
     pub lang: Option<LangCode>,
+    /// The moderators' log channel: where pitcrew says what they must fix (guide content that
+    /// failed `check` at a live reload). `None` = the process log only.
+    pub log_channel: Option<ChannelId>,
 }
 
 impl GuildSetup {
@@ -46,6 +49,7 @@ impl GuildSetup {
             permission_problem: None,
             region: None,
             lang: None,
+            log_channel: None,
         }
     }
 

@@ -211,9 +211,8 @@ impl<P: Port> Handoffs<P> {
     pub async fn card(&self, h: &Handoff, server: Lang) -> Result<CardView, StoreError> {
         let store = self.store();
         let session = store.session(h.session).await?;
-        let guide = session
-            .as_ref()
-            .and_then(|s| self.desk.library().get(&s.guide_id));
+        let library = self.desk.library();
+        let guide = session.as_ref().and_then(|s| library.get(&s.guide_id));
         let answers = store.answers(h.session).await?;
         let car = store.car(&Member::Discord(h.member)).await?;
         let (steps, skipped) = card::walk(guide, &answers);

@@ -197,6 +197,8 @@ messages! {
     StatusRegion => "status-region",
     StatusRegionUnset => "status-region-unset",
     StatusNotSet => "status-not-set",
+    StatusLog => "status-log",
+    StatusLogUnset => "status-log-unset",
     StatusReady => "status-ready",
     StatusMissing => "status-missing",
     StatusMissingRole => "status-missing-role",
@@ -238,4 +240,6 @@ messages! {
     ForumEmergency => "forum-emergency",
     ForumAlerted => "forum-alerted",
     ForumPostWords => "forum-post-words",
+    CmdPitcrewSetupLog => "cmd-pitcrew-setup-log",
+    CmdPitcrewReload => "cmd-pitcrew-reload",
 }

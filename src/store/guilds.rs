@@ -6,7 +6,7 @@ use super::handoff_rows::{duty_user_from_row, renotify_to_sql, setup_columns, se
 use super::rows::id_to_sql;
 use super::writer::WriteTx;
 use super::{Store, StoreError};
-use crate::domain::{GuildId, GuildSetup, LangCode, Region, Timestamp, UserId};
+use crate::domain::{ChannelId, GuildId, GuildSetup, LangCode, Region, Timestamp, UserId};
 
 impl Store {
     /// The server's setup, or `None` if nothing was ever stored for it.
@@ -35,6 +35,31 @@ impl Store {
         let setup = read_setup(&mut tx, guild).await?;
         tx.commit().await?;
         Ok(setup)
+    }
+
+    /// Every server's moderators' log channel, for what pitcrew must tell all of them (guide
+    /// content that failed `check` at a live reload: one content folder serves them all).
+    pub async fn log_channels(&self) -> Result<Vec<(GuildId, ChannelId)>, StoreError> {
+        let rows: Vec<(i64, i64)> = sqlx::query_as(
+            "SELECT guild_id, log_channel_id FROM guild_settings \
+             WHERE log_channel_id IS NOT NULL ORDER BY guild_id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|(guild, channel)| {
+                let id = |v: i64, what: &str| {
+                    u64::try_from(v).map_err(|_| StoreError::CorruptRecord {
+                        record: format!("the setup of server {guild}"),
+                        what: format!("{what} {v} is negative"),
+                    })
+                };
+                Ok((
+                    GuildId::from(id(guild, "guild_id")?),
+                    ChannelId::from(id(channel, "log_channel_id")?),
+                ))
+            })
+            .collect()
     }
 
     /// Stores the whole setup (insert or replace), `permission_problem` included as given.
@@ -200,11 +225,16 @@ async fn write_setup(
         .help_channel
         .map(|v| id_to_sql("Discord channel id", v.get()))
         .transpose()?;
+    let log = setup
+        .log_channel
+        .map(|v| id_to_sql("Discord channel id", v.get()))
+        .transpose()?;
     let secs = renotify_to_sql(setup.renotify)?;
     sqlx::query(
         "INSERT INTO guild_settings (guild_id, volunteer_role_id, cards_channel_id, \
-         help_channel_id, renotify_secs, permission_problem, region, lang, updated_at) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) \
+         help_channel_id, renotify_secs, permission_problem, region, lang, log_channel_id, \
+         updated_at) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
          ON CONFLICT (guild_id) DO UPDATE SET \
          volunteer_role_id = excluded.volunteer_role_id, \
          cards_channel_id = excluded.cards_channel_id, \
@@ -213,6 +243,7 @@ async fn write_setup(
          permission_problem = excluded.permission_problem, \
          region = excluded.region, \
          lang = excluded.lang, \
+         log_channel_id = excluded.log_channel_id, \
          updated_at = excluded.updated_at",
     )
     .bind(guild)
@@ -223,6 +254,7 @@ async fn write_setup(
     .bind(setup.permission_problem.as_deref())
     .bind(setup.region.map(Region::code))
     .bind(setup.lang.map(LangCode::code))
+    .bind(log)
     .bind(now)
     .execute(&mut **tx)
     .await?;

@@ -29,7 +29,7 @@ pub(crate) use handoff_columns;
 macro_rules! setup_columns {
     () => {
         "guild_id, volunteer_role_id, cards_channel_id, help_channel_id, renotify_secs, \
-         permission_problem, region, lang"
+         permission_problem, region, lang, log_channel_id"
     };
 }
 pub(crate) use setup_columns;
@@ -210,6 +210,7 @@ pub(crate) fn setup_from_row(row: &SqliteRow) -> Result<GuildSetup, StoreError> 
         permission_problem: column(row, r, "permission_problem")?,
         region: region_from_sql(r, column(row, r, "region")?)?,
         lang: lang_from_sql(r, column(row, r, "lang")?)?,
+        log_channel: optional_id(r, row, "log_channel_id")?,
     })
 }
 

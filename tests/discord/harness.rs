@@ -82,6 +82,9 @@ pub struct Options {
     pub guides: Vec<(String, String)>,
     /// The intents the bot asks for (`DISCORD_INTENTS`); the setting's default when `None`.
     pub intents: Option<Intents>,
+    /// Watch the content folder and reload on a change (CONTENT_WATCH); off by default, so
+    /// the other tests hold no watch.
+    pub watch: bool,
 }
 
 pub struct Pit {
@@ -94,6 +97,7 @@ pub struct Pit {
     pub content: PathBuf,
     guild_id: Option<u64>,
     intents: Intents,
+    watch: bool,
     bot: Option<RunningBot>,
     launches: u32,
     _dir: TempDir,
@@ -144,6 +148,7 @@ impl Pit {
         let mut pit = Pit {
             intents,
             guild_id: options.guild_scoped.then_some(scene.guild_id),
+            watch: options.watch,
             server,
             scene,
             store,
@@ -176,6 +181,10 @@ impl Pit {
             intents: self.intents,
         };
         let (content, db_url) = (self.content.clone(), self.db_url.clone());
+        let live = pitcrew::reload::LiveContent {
+            dir: content.clone(),
+            watch: self.watch,
+        };
         runtime.spawn(async move {
             let library =
                 pitcrew::guide::load_library(&content).expect("test content passes check");
@@ -185,7 +194,7 @@ impl Pit {
                 let _ = stop_rx.await;
                 let _ = taken_tx.send(());
             };
-            let _ = done_tx.send(discord::run(&config, desk, shutdown).await);
+            let _ = done_tx.send(discord::run(&config, desk, live, shutdown).await);
         });
         self.bot = Some(RunningBot {
             runtime,

@@ -247,7 +247,11 @@ async fn a_stop_requested_before_connecting_never_reaches_discord() {
         guild_id: None,
         intents: Default::default(),
     };
-    let result = tokio::time::timeout(T, discord::run(&config, desk, std::future::ready(())))
+    let live = pitcrew::reload::LiveContent {
+        dir: content,
+        watch: true,
+    };
+    let result = tokio::time::timeout(T, discord::run(&config, desk, live, std::future::ready(())))
         .await
         .expect("returns at once");
     assert!(result.is_ok(), "{result:?}");

@@ -19,6 +19,7 @@ mod hostile;
 mod language;
 mod lifecycle;
 mod limits;
+mod live_content;
 mod region;
 mod registration;
 mod shutdown;
