@@ -13,7 +13,7 @@ use pitcrew::discord::{self, RunError};
 use pitcrew::domain::{Car, Member, Region};
 use pitcrew::guide::Lang;
 use pitcrew::guide::{self, LoadError};
-use pitcrew::store::Store;
+use pitcrew::store::{self, Store};
 
 #[derive(Parser)]
 #[command(
@@ -74,6 +74,17 @@ enum Command {
     },
     /// Start the Discord bot (needs DISCORD_TOKEN). Stops cleanly on SIGINT/SIGTERM.
     Run,
+    /// Write a consistent copy of the database (DATABASE_URL) to FILE; safe while the bot runs.
+    Backup {
+        /// Where to write the copy; must not exist yet.
+        file: PathBuf,
+    },
+    /// Replace the database (DATABASE_URL) with a backup, after checking it. Stop the bot first:
+    /// a database in use is refused.
+    Restore {
+        /// The backup to restore (from `pitcrew backup` or BACKUP_DIR).
+        file: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -108,6 +119,8 @@ fn main() -> ExitCode {
             content,
         } => translate(&content.unwrap_or(config.content_dir), guide, lang, &stamp),
         Command::Run => with_runtime(run(config)),
+        Command::Backup { file } => with_runtime(backup(config, file)),
+        Command::Restore { file } => with_runtime(restore(config, file)),
     }
 }
 
@@ -263,11 +276,43 @@ async fn run(config: Config) -> ExitCode {
         Ok(d) => Arc::new(d),
         Err(code) => return code,
     };
-    match discord::run(&discord, desk, shutdown_signal()).await {
+    match discord::run_with(&discord, desk, config.backups.as_ref(), shutdown_signal()).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e @ RunError::TokenRejected { .. }) => {
             eprintln!("error: {e}");
             ExitCode::from(2)
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `pitcrew backup FILE`: one line saying what the copy holds, or what to fix.
+async fn backup(config: Config, file: PathBuf) -> ExitCode {
+    match store::backup(&config.database_url, &file).await {
+        Ok(report) => {
+            println!("{}: backup written ({report})", file.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `pitcrew restore FILE`: the copy is checked, and the database must not be in use.
+async fn restore(config: Config, file: PathBuf) -> ExitCode {
+    match store::restore(&file, &config.database_url).await {
+        Ok(report) => {
+            println!(
+                "{} restored from {} ({report})",
+                config.database_url,
+                file.display()
+            );
+            ExitCode::SUCCESS
         }
         Err(e) => {
             eprintln!("error: {e}");

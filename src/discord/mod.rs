@@ -31,8 +31,9 @@ use thiserror::Error;
 pub use commands::definitions as command_definitions;
 pub use commands::CANCEL;
 
-use crate::config::DiscordConfig;
+use crate::config::{DailyBackups, DiscordConfig};
 use crate::desk::Desk;
+use crate::store;
 
 /// How long a stop waits for interactions and the reminder in flight before closing anyway.
 const DRAIN_TIMEOUT: Duration = Duration::from_secs(10);
@@ -54,6 +55,18 @@ pub enum RunError {
 pub async fn run(
     config: &DiscordConfig,
     desk: Arc<Desk>,
+    shutdown: impl Future<Output = ()>,
+) -> Result<(), RunError> {
+    run_with(config, desk, None, shutdown).await
+}
+
+/// [`run`], with the bot's own daily backups when `backups` is set (`BACKUP_DIR`). The backup
+/// task is tracked like the reminder timer: a stop lets a backup under way finish before the
+/// store closes.
+pub async fn run_with(
+    config: &DiscordConfig,
+    desk: Arc<Desk>,
+    backups: Option<&DailyBackups>,
     shutdown: impl Future<Output = ()>,
 ) -> Result<(), RunError> {
     // Poll the stop signal once before anything connects. A signal listener installs itself on
@@ -81,6 +94,15 @@ pub async fn run(
         return Err(classify(&e, config));
     }
     let life = lifecycle::Lifecycle::default();
+    if let Some(plan) = backups {
+        life.spawn(store::run_daily_backups(
+            desk.store().clone(),
+            plan.dir.clone(),
+            plan.keep,
+            desk.clock(),
+            life.stop_signal(),
+        ));
+    }
     let handler = handler::Handler::new(
         desk.clone(),
         config.guild_id.map(GuildId::new),

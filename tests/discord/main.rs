@@ -1,6 +1,7 @@
 //! The Discord integration tests: one binary, so serenity and the fake server link once.
 
 mod autocomplete;
+mod backup;
 mod binary;
 mod car_flow;
 mod fake;
