@@ -261,7 +261,7 @@ async fn the_daily_backup_runs_once_a_day_and_keeps_the_newest_n() {
     wait_for(|| names() == [first.clone()]).await;
     // Half a day on: still one.
     tokio::time::sleep(store::DAILY / 2).await;
-    assert_eq!(names(), [first.clone()]);
+    assert_eq!(names(), std::slice::from_ref(&first));
     // Then one a day, the oldest going once there are more than two.
     wait_for(|| names().len() == 2).await;
     wait_for(|| names().len() == 2 && !names().contains(&first)).await;
