@@ -74,6 +74,9 @@ enum Command {
     },
     /// Start the Discord bot (needs DISCORD_TOKEN). Stops cleanly on SIGINT/SIGTERM.
     Run,
+    /// Print the link that adds the bot to a server, with exactly the permissions it uses
+    /// (needs DISCORD_TOKEN).
+    Invite,
     /// Write a consistent copy of the database (DATABASE_URL) to FILE; safe while the bot runs.
     Backup {
         /// Where to write the copy; must not exist yet.
@@ -119,6 +122,7 @@ fn main() -> ExitCode {
             content,
         } => translate(&content.unwrap_or(config.content_dir), guide, lang, &stamp),
         Command::Run => with_runtime(run(config)),
+        Command::Invite => with_runtime(invite(config)),
         Command::Backup { file } => with_runtime(backup(config, file)),
         Command::Restore { file } => with_runtime(restore(config, file)),
     }
@@ -278,6 +282,31 @@ async fn run(config: Config) -> ExitCode {
     };
     match discord::run_with(&discord, desk, config.backups.as_ref(), shutdown_signal()).await {
         Ok(()) => ExitCode::SUCCESS,
+        Err(e @ RunError::TokenRejected { .. }) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `pitcrew invite`: the link on stdout, alone, so it can be piped or copied.
+async fn invite(config: Config) -> ExitCode {
+    let discord = match config.discord() {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match discord::invite_link(discord).await {
+        Ok(link) => {
+            println!("{link}");
+            ExitCode::SUCCESS
+        }
         Err(e @ RunError::TokenRejected { .. }) => {
             eprintln!("error: {e}");
             ExitCode::from(2)

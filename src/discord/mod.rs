@@ -10,6 +10,7 @@ pub mod ids;
 mod interaction;
 mod lifecycle;
 mod modals;
+pub mod permissions;
 mod port;
 mod region;
 pub mod render;
@@ -81,14 +82,7 @@ pub async fn run_with(
         desk.store().close().await;
         return Ok(());
     }
-    let mut http = HttpBuilder::new(config.token.expose())
-        .default_allowed_mentions(CreateAllowedMentions::new());
-    if let Some(url) = &config.api_url {
-        // serenity only honours the proxy with its own rate limiter off; the proxy (or the
-        // test server) is trusted with rate limits instead.
-        http = http.proxy(url.as_str()).ratelimiter_disabled(true);
-    }
-    let http = http.build();
+    let http = http(config);
     // One cheap call first, so a bad token is one clear line instead of a gateway loop.
     if let Err(e) = http.get_current_user().await {
         return Err(classify(&e, config));
@@ -127,6 +121,28 @@ pub async fn run_with(
     desk.store().close().await;
     tracing::info!("stopped");
     result
+}
+
+/// The REST client for `config`: its token, and its API base when set.
+fn http(config: &DiscordConfig) -> serenity::http::Http {
+    let mut http = HttpBuilder::new(config.token.expose())
+        .default_allowed_mentions(CreateAllowedMentions::new());
+    if let Some(url) = &config.api_url {
+        // serenity only honours the proxy with its own rate limiter off; the proxy (or the
+        // test server) is trusted with rate limits instead.
+        http = http.proxy(url.as_str()).ratelimiter_disabled(true);
+    }
+    http.build()
+}
+
+/// `pitcrew invite`: the link that adds this bot to a server, with the application id read
+/// with the token (`GET /oauth2/applications/@me`), so it is always this token's application.
+pub async fn invite_link(config: &DiscordConfig) -> Result<String, RunError> {
+    let app = http(config)
+        .get_current_application_info()
+        .await
+        .map_err(|e| classify(&e, config))?;
+    Ok(permissions::invite_url(app.id.get()))
 }
 
 fn classify(e: &serenity::Error, config: &DiscordConfig) -> RunError {

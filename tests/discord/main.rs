@@ -15,6 +15,7 @@ mod handoff_setup;
 mod handoff_timers;
 mod harness;
 mod hostile;
+mod invite;
 mod language;
 mod lifecycle;
 mod limits;
