@@ -10,6 +10,7 @@ pub mod ids;
 mod interaction;
 mod lifecycle;
 mod modals;
+mod permission_check;
 pub mod permissions;
 mod port;
 mod region;

@@ -4,12 +4,14 @@
 //! missing Discord's 3 seconds.
 
 use serenity::all::{
-    CommandInteraction, Context, CreateAutocompleteResponse, CreateInteractionResponse,
+    ChannelId, CommandInteraction, Context, CreateAutocompleteResponse, CreateInteractionResponse,
+    GuildId, Http,
 };
 
 use super::card_actions::Service;
 use super::commands::{self, Command, AUTOCOMPLETE_MAX, CANCEL};
 use super::interaction::{note, or_trouble, responder, scope};
+use super::permission_check;
 use super::region::Reader;
 use super::render;
 use super::respond::{Deferral, Reply};
@@ -37,7 +39,7 @@ pub async fn command(ctx: &Context, desk: &Desk, service: &Service, cmd: &Comman
     };
     let cancelled = responder
         .answer_then(Deferral::NewMessage, async {
-            match run(desk, service, cmd, command, &reader).await {
+            match run(&ctx.http, desk, service, cmd, command, &reader).await {
                 Ok(done) => done,
                 Err(e) => (or_trouble(Err(e), &reader).await, None),
             }
@@ -51,6 +53,7 @@ pub async fn command(ctx: &Context, desk: &Desk, service: &Service, cmd: &Comman
 /// The command's work; beside the reply, a handoff `/triage cancel` closed, for its Discord
 /// side once the member has the answer.
 async fn run(
+    http: &Http,
     desk: &Desk,
     service: &Service,
     cmd: &CommandInteraction,
@@ -86,12 +89,41 @@ async fn run(
         }
         Command::Cancel => return cancel(desk, service, &member, &scope, reader).await,
         Command::Setup(change) => setup::admin(desk, &caller(), Some(change)).await?,
-        Command::Status => setup::admin(desk, &caller(), None).await?,
+        Command::Status => {
+            let status = setup::admin(desk, &caller(), None).await?;
+            with_permissions(http, desk, &caller(), cmd.guild_id, status).await?
+        }
         Command::Queue => setup::queue(desk, &caller()).await?,
         Command::Duty { on } => setup::duty(desk, &caller(), on).await?,
         Command::Car(car) => Reply::Note(super::car::run(desk, &member, car, reader.lang()).await?),
     };
     Ok((reply, None))
+}
+
+/// The status with a line for each permission the bot lacks on the server or in the setup's
+/// channels (`permission_check`), for a moderator only: others got a refusal.
+async fn with_permissions(
+    http: &Http,
+    desk: &Desk,
+    caller: &Caller,
+    guild: Option<GuildId>,
+    status: Reply,
+) -> Result<Reply, DeskError> {
+    let (Reply::Note(text), Some(guild), true) = (&status, guild, caller.manages_guild) else {
+        return Ok(status);
+    };
+    let setup = desk.store().guild_setup(guild.into()).await?;
+    let channels: Vec<ChannelId> = setup
+        .iter()
+        .flat_map(|s| [s.cards_channel, s.help_channel])
+        .flatten()
+        .map(ChannelId::from)
+        .collect();
+    let lines = permission_check::lines(http, guild, &channels).await;
+    if lines.is_empty() {
+        return Ok(status);
+    }
+    Ok(Reply::Note(format!("{text}\n\n{}", lines.join("\n"))))
 }
 
 /// `/triage [guide]`.

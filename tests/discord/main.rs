@@ -19,6 +19,7 @@ mod invite;
 mod language;
 mod lifecycle;
 mod limits;
+mod permissions;
 mod region;
 mod registration;
 mod shutdown;
