@@ -23,6 +23,8 @@
 //!   the card's content, the reminder schedule and the texts.
 //! - [`config`]: settings from the environment, loaded once, errors name the setting.
 //! - [`chat`]: the terminal front end (`pitcrew chat`).
+//! - [`doctor`]: `pitcrew doctor`, the operator's checks from settings to Discord, one line
+//!   each; above `discord`, `store` and `guide`, which it asks.
 //! - [`discord`]: the Discord front end; the only module with serenity types, and the one that
 //!   implements the handoff port. Its screens take their region from the server's setup, else
 //!   the member's locale (`discord::region`).
@@ -30,6 +32,7 @@ pub mod chat;
 pub mod config;
 pub mod desk;
 pub mod discord;
+pub mod doctor;
 pub mod domain;
 pub mod guide;
 pub mod handoff;

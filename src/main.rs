@@ -74,6 +74,9 @@ enum Command {
     },
     /// Start the Discord bot (needs DISCORD_TOKEN). Stops cleanly on SIGINT/SIGTERM.
     Run,
+    /// Check settings, content, the database and Discord, one line each with the fix for what
+    /// fails; exit 1 when something members would notice is broken.
+    Doctor,
     /// Print the link that adds the bot to a server, with exactly the permissions it uses
     /// (needs DISCORD_TOKEN).
     Invite,
@@ -102,6 +105,11 @@ fn main() -> ExitCode {
     let config = match Config::from_env() {
         Ok(c) => c,
         Err(e) => {
+            // The doctor says it in its own words: the first line of its report.
+            if matches!(cli.command, Command::Doctor) {
+                println!("FAIL  settings: {e}");
+                return ExitCode::FAILURE;
+            }
             eprintln!("error: {e}");
             return ExitCode::from(2);
         }
@@ -123,6 +131,7 @@ fn main() -> ExitCode {
         } => translate(&content.unwrap_or(config.content_dir), guide, lang, &stamp),
         Command::Run => with_runtime(run(config)),
         Command::Invite => with_runtime(invite(config)),
+        Command::Doctor => with_runtime(doctor(config)),
         Command::Backup { file } => with_runtime(backup(config, file)),
         Command::Restore { file } => with_runtime(restore(config, file)),
     }
@@ -290,6 +299,19 @@ async fn run(config: Config) -> ExitCode {
             eprintln!("error: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// `pitcrew doctor`: the report on stdout; exit 1 when any check failed.
+async fn doctor(config: Config) -> ExitCode {
+    let lines = pitcrew::doctor::checks(&config).await;
+    for line in &lines {
+        println!("{line}");
+    }
+    if lines.iter().all(|l| l.outcome.is_ok()) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
     }
 }
 

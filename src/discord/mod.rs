@@ -5,6 +5,7 @@ mod card;
 mod card_actions;
 mod commands;
 mod convert;
+pub mod doctor;
 mod handler;
 pub mod ids;
 mod interaction;

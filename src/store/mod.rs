@@ -33,6 +33,7 @@ mod guilds;
 mod handoff_reads;
 mod handoff_rows;
 mod handoffs;
+mod health;
 mod notices;
 mod reader;
 mod rows;
@@ -61,6 +62,7 @@ use checkpoint::Checkpointer;
 use durability::Durability;
 pub use error::StoreError;
 pub use handoff_rows::{NOTE_MAX_CHARS, RENOTIFY_LIMIT, RENOTIFY_MIN};
+pub use health::check_database;
 use reader::{ReadConn, Readers};
 use writer::{WriteTx, Writer};
 

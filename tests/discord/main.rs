@@ -4,6 +4,7 @@ mod autocomplete;
 mod backup;
 mod binary;
 mod car_flow;
+mod doctor;
 mod fake;
 mod fake_selftest;
 mod forged;

@@ -51,7 +51,9 @@ pub async fn check_copy(path: &Path) -> Result<CopyReport, BackupError> {
     result
 }
 
-async fn check_open(conn: &mut SqliteConnection) -> Result<CopyReport, String> {
+/// The checks of [`check_copy`] on an open connection (also `pitcrew doctor`'s, on the live
+/// database).
+pub(crate) async fn check_open(conn: &mut SqliteConnection) -> Result<CopyReport, String> {
     // "ok", or up to 100 lines naming what is damaged.
     let problems: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check")
         .fetch_all(&mut *conn)

@@ -24,6 +24,7 @@ use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{ConnectOptions, Connection, SqliteConnection};
 
 use super::Store;
+pub(crate) use check::check_open;
 pub use check::{check_copy, CopyReport};
 pub use daily::{backup_name, run_daily_backups, take_daily_backup, DAILY};
 pub use restore::restore;
