@@ -9,7 +9,7 @@ use crate::store;
 
 /// One line of the report.
 pub struct Line {
-    pub what: &'static str,
+    pub what: String,
     /// `Ok(what is fine)`, or `Err(what is wrong and its fix)`.
     pub outcome: Result<String, String>,
 }
@@ -28,7 +28,7 @@ pub async fn checks(config: &Config) -> Vec<Line> {
     let mut lines = Vec::new();
     let discord = config.discord();
     lines.push(Line {
-        what: "settings",
+        what: "settings".into(),
         outcome: match &discord {
             Ok(_) => Ok("read; DISCORD_TOKEN is set".into()),
             Err(e) => Err(e.to_string()),
@@ -38,7 +38,7 @@ pub async fn checks(config: &Config) -> Vec<Line> {
     let summary = report.to_string();
     let summary = summary.lines().last().unwrap_or_default().to_string();
     lines.push(Line {
-        what: "content",
+        what: "content".into(),
         outcome: if report.is_ok() {
             Ok(format!("{}: {summary}", config.content_dir.display()))
         } else {
@@ -49,11 +49,15 @@ pub async fn checks(config: &Config) -> Vec<Line> {
         },
     });
     lines.push(Line {
-        what: "database",
+        what: "database".into(),
         outcome: store::check_database(&config.database_url).await,
     });
     if let Ok(discord) = discord {
-        for (what, outcome) in discord::doctor::checks(discord).await {
+        // A database that cannot be read was named above; its servers are then unknown.
+        let servers = store::configured_servers(&config.database_url)
+            .await
+            .unwrap_or_default();
+        for (what, outcome) in discord::doctor::checks(discord, &servers).await {
             lines.push(Line { what, outcome });
         }
     }

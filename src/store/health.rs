@@ -8,6 +8,7 @@ use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{ConnectOptions, Connection};
 
 use super::backup::check_open;
+use crate::domain::{ChannelId, GuildId};
 
 /// `Ok(what is fine)`, or `Err(what is wrong and the fix)`.
 pub async fn check_database(database_url: &str) -> Result<String, String> {
@@ -46,4 +47,42 @@ pub async fn check_database(database_url: &str) -> Result<String, String> {
     .await;
     let _ = conn.close().await;
     result
+}
+
+/// The servers with a setup, and the channels each names (volunteers' cards, help threads);
+/// empty when the database does not exist yet.
+pub async fn configured_servers(
+    database_url: &str,
+) -> Result<Vec<(GuildId, Vec<ChannelId>)>, String> {
+    let options = SqliteConnectOptions::from_str(database_url).map_err(|e| e.to_string())?;
+    if !options.get_filename().exists() {
+        return Ok(Vec::new());
+    }
+    let mut conn = options
+        .read_only(true)
+        .busy_timeout(Duration::from_secs(5))
+        .connect()
+        .await
+        .map_err(|e| e.to_string())?;
+    let rows: Result<Vec<(i64, Option<i64>, Option<i64>)>, _> = sqlx::query_as(
+        "SELECT guild_id, cards_channel_id, help_channel_id FROM guild_settings ORDER BY guild_id",
+    )
+    .fetch_all(&mut conn)
+    .await;
+    let _ = conn.close().await;
+    // The CHECKs keep every id non-negative, so the conversions only skip what they must.
+    let id = |v: i64| u64::try_from(v).ok();
+    Ok(rows
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .filter_map(|(g, cards, help)| {
+            let channels = [cards, help]
+                .into_iter()
+                .flatten()
+                .filter_map(id)
+                .map(ChannelId)
+                .collect();
+            Some((GuildId(id(g)?), channels))
+        })
+        .collect())
 }

@@ -62,7 +62,7 @@ use checkpoint::Checkpointer;
 use durability::Durability;
 pub use error::StoreError;
 pub use handoff_rows::{NOTE_MAX_CHARS, RENOTIFY_LIMIT, RENOTIFY_MIN};
-pub use health::check_database;
+pub use health::{check_database, configured_servers};
 use reader::{ReadConn, Readers};
 use writer::{WriteTx, Writer};
 

@@ -37,13 +37,23 @@ fn report(out: &Output) -> Vec<String> {
 #[tokio::test]
 async fn a_running_bots_setup_is_all_ok_in_order() {
     let pit = Pit::start().await;
-    let out = doctor(&[
+    let crew = pit.crew();
+    pit.set_up(&crew, std::time::Duration::from_secs(600)).await;
+    // Invited with `pitcrew invite`'s link: a role with exactly what it uses.
+    let role = pit.server.add_role(
+        pit.scene.guild_id,
+        "pitcrew",
+        pitcrew::discord::permissions::all().bits(),
+    );
+    pit.server
+        .add_member(pit.scene.guild_id, pit.server.bot_user_id(), &[role]);
+    let env = [
         ("DISCORD_TOKEN", pit.server.token().to_string()),
         ("DISCORD_API_URL", pit.server.api_url()),
         ("DATABASE_URL", pit.db_url.clone()),
         ("CONTENT_DIR", pit.content.display().to_string()),
-    ])
-    .await;
+    ];
+    let out = doctor(&env).await;
     let lines = report(&out);
     let whats: Vec<&str> = lines
         .iter()
@@ -57,7 +67,8 @@ async fn a_running_bots_setup_is_all_ok_in_order() {
             "ok    database",
             "ok    token",
             "ok    gateway",
-            "ok    commands"
+            "ok    commands",
+            &*format!("ok    server {}", pit.scene.guild_id),
         ],
         "{lines:#?}"
     );
@@ -68,6 +79,21 @@ async fn a_running_bots_setup_is_all_ok_in_order() {
         lines[3]
     );
     assert!(lines[2].contains("migrated, writable"), "{}", lines[2]);
+
+    // The help channel shuts pitcrew's role out of private threads.
+    pit.server
+        .set_overwrites(crew.help, &[(role, 0, 0, 1 << 36)]);
+    let out = doctor(&env).await;
+    let lines = report(&out);
+    assert_eq!(out.status.code(), Some(1), "{lines:#?}");
+    let last = lines.last().unwrap();
+    assert!(
+        last.starts_with(&format!(
+            "FAIL  server {}: ⚠️ pitcrew lacks **Create Private Threads** in <#{}>",
+            pit.scene.guild_id, crew.help
+        )),
+        "{last}"
+    );
     pit.server.assert_no_violations();
 }
 
