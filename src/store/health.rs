@@ -49,6 +49,9 @@ pub async fn check_database(database_url: &str) -> Result<String, String> {
     result
 }
 
+/// A server and its cards and help channels, as stored.
+type SetupRow = (i64, Option<i64>, Option<i64>);
+
 /// The servers with a setup, and the channels each names (volunteers' cards, help threads);
 /// empty when the database does not exist yet.
 pub async fn configured_servers(
@@ -64,7 +67,7 @@ pub async fn configured_servers(
         .connect()
         .await
         .map_err(|e| e.to_string())?;
-    let rows: Result<Vec<(i64, Option<i64>, Option<i64>)>, _> = sqlx::query_as(
+    let rows: Result<Vec<SetupRow>, _> = sqlx::query_as(
         "SELECT guild_id, cards_channel_id, help_channel_id FROM guild_settings ORDER BY guild_id",
     )
     .fetch_all(&mut conn)
