@@ -9,7 +9,7 @@
 //!   is a whole, checked backup.
 //! - [`check_copy`] (`check.rs`): the copy opens, passes `PRAGMA integrity_check`, and every
 //!   migration it records is one this build knows.
-//! - [`restore`] (`restore.rs`): replaces the database with a checked copy, refusing while
+//! - [`restore()`] (`restore.rs`): replaces the database with a checked copy, refusing while
 //!   anything has the database open.
 //! - The bot's own daily backups, keeping the last N (`daily.rs`).
 
