@@ -54,8 +54,8 @@ use sqlx::sqlite::{
 use crate::domain::SessionRecord;
 
 pub use backup::{
-    backup, backup_name, check_copy, restore, run_daily_backups, take_daily_backup, BackupError,
-    CopyReport, DAILY,
+    backup, backup_name, check_copy, restore, run_daily_backups, take_daily_backup, taken_at,
+    BackupError, CopyReport, DAILY,
 };
 use cache::SessionCache;
 use checkpoint::Checkpointer;

@@ -41,8 +41,9 @@ pub fn backup_name(at: Timestamp) -> String {
     )
 }
 
-/// The time a file named by [`backup_name`] was taken; `None` for any other file.
-fn taken_at(name: &str) -> Option<Timestamp> {
+/// The time a file named by [`backup_name`] was taken; `None` for any other file (a backup
+/// still being written ends in `.partial`).
+pub fn taken_at(name: &str) -> Option<Timestamp> {
     let stamp = name.strip_prefix(PREFIX)?.strip_suffix(SUFFIX)?;
     let (date, time) = stamp.split_once('T')?;
     if date.len() != 8

@@ -26,7 +26,7 @@ use sqlx::{ConnectOptions, Connection, SqliteConnection};
 use super::Store;
 pub(crate) use check::check_open;
 pub use check::{check_copy, CopyReport};
-pub use daily::{backup_name, run_daily_backups, take_daily_backup, DAILY};
+pub use daily::{backup_name, run_daily_backups, take_daily_backup, taken_at, DAILY};
 pub use restore::restore;
 
 /// What went wrong with a backup or a restore, phrased for the operator: each names the file
