@@ -20,6 +20,7 @@ pub async fn check_database(database_url: &str) -> Result<String, String> {
             options.get_filename().display()
         ));
     }
+    let file = options.get_filename().to_path_buf();
     let mut conn = options
         .create_if_missing(false)
         .busy_timeout(Duration::from_secs(5))
@@ -38,15 +39,51 @@ pub async fn check_database(database_url: &str) -> Result<String, String> {
         .await;
         writable.map_err(|e| format!("DATABASE_URL={database_url} cannot be written: {e} — make the file and its folder writable by the bot, and free disk space"))?;
         let pending = report.known_migrations.saturating_sub(report.migrations);
+        let free = free_bytes(&file);
+        if free.is_some_and(|b| b < LOW_DISK) {
+            return Err(format!(
+                "only {} MB free beside DATABASE_URL={database_url}: answers and backups will soon fail to be written — free disk space",
+                free.unwrap_or(0) / 1_000_000
+            ));
+        }
+        let free = free.map_or(String::new(), |b| format!(", {} MB free", b / 1_000_000));
         Ok(if pending == 0 {
-            format!("opens, migrated, writable ({} sessions, {} answers)", report.sessions, report.answers)
+            format!("opens, migrated, writable ({} sessions, {} answers{free})", report.sessions, report.answers)
         } else {
-            format!("opens, writable; {pending} migration(s) to apply at the next start ({} sessions)", report.sessions)
+            format!("opens, writable; {pending} migration(s) to apply at the next start ({} sessions{free})", report.sessions)
         })
     }
     .await;
     let _ = conn.close().await;
     result
+}
+
+/// Below this much free space on the database's disk, the doctor calls it broken: SQLite
+/// fails writes on a full disk, and a daily backup needs about the database's size again.
+const LOW_DISK: u64 = 100_000_000;
+
+/// Bytes free (to an unprivileged process) on the disk holding `path`; `None` where that cannot
+/// be read.
+#[cfg(unix)]
+fn free_bytes(path: &std::path::Path) -> Option<u64> {
+    use std::os::unix::ffi::OsStrExt;
+    let c = std::ffi::CString::new(path.as_os_str().as_bytes()).ok()?;
+    let mut stat = std::mem::MaybeUninit::<libc::statvfs>::uninit();
+    // SAFETY: `c` is a valid NUL-terminated path, `stat` a buffer statvfs fills on success,
+    // and it is read only then.
+    let stat = unsafe {
+        if libc::statvfs(c.as_ptr(), stat.as_mut_ptr()) != 0 {
+            return None;
+        }
+        stat.assume_init()
+    };
+    #[allow(clippy::unnecessary_cast)] // the fields' widths differ between platforms
+    Some((stat.f_bavail as u64).saturating_mul(stat.f_frsize as u64))
+}
+
+#[cfg(not(unix))]
+fn free_bytes(_: &std::path::Path) -> Option<u64> {
+    None
 }
 
 /// A server and its cards and help channels, as stored.

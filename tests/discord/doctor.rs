@@ -79,6 +79,7 @@ async fn a_running_bots_setup_is_all_ok_in_order() {
         lines[3]
     );
     assert!(lines[2].contains("migrated, writable"), "{}", lines[2]);
+    assert!(lines[2].contains("MB free"), "{}", lines[2]);
 
     // The help channel shuts pitcrew's role out of private threads.
     pit.server
