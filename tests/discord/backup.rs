@@ -1,15 +1,16 @@
 //! `pitcrew backup` while members walk guides: the copy opens, passes the integrity check and
-//! holds every answer committed before the backup began.
+//! holds every answer committed before the backup began; and the bot's own daily backup.
 
 use std::collections::BTreeMap;
+use std::process::Stdio;
 
 use pitcrew::domain::SessionId;
 use pitcrew::store::{self, Store};
 use tokio::sync::oneshot;
 
-use crate::fake::Actor;
+use crate::fake::{Actor, FakeDiscord};
 use crate::harness::screen::step_of;
-use crate::harness::{Pit, DRILL};
+use crate::harness::{manifest, Pit, DRILL, T};
 
 /// Presses between the safety screen and the next one, `n` times; after `signal_after`
 /// presses, says so on `signal` (once).
@@ -100,4 +101,61 @@ async fn a_backup_while_members_walk_holds_every_answer_committed_before_it() {
         assert_eq!(pit.answers(s).await.len(), 24, "the bot kept answering");
     }
     pit.server.assert_no_violations();
+}
+
+/// `pitcrew run` with BACKUP_DIR takes its first backup at once (none is there yet) and still
+/// stops cleanly on SIGTERM with the backup task tracked.
+#[tokio::test]
+async fn the_running_bot_takes_its_daily_backup_and_stops_cleanly() {
+    let server = FakeDiscord::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let backups = dir.path().join("backups");
+    std::fs::create_dir(&backups).unwrap();
+    let env = [
+        ("DISCORD_TOKEN", server.token().to_string()),
+        ("DISCORD_API_URL", server.api_url()),
+        ("CONTENT_DIR", manifest("content").display().to_string()),
+        (
+            "DATABASE_URL",
+            format!("sqlite://{}", dir.path().join("pitcrew.db").display()),
+        ),
+        ("BACKUP_DIR", backups.display().to_string()),
+        ("BACKUP_KEEP", "3".to_string()),
+    ];
+    let child = crate::binary::pitcrew_run(dir.path(), &env)
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    server.wait_ready(T).await.expect("the binary connects");
+    // The file system has no change signal the test can wait on: look until it is there.
+    let finished = || {
+        std::fs::read_dir(&backups)
+            .unwrap()
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .find(|n| pitcrew::store::taken_at(n).is_some())
+    };
+    let name = tokio::time::timeout(T, async {
+        loop {
+            if let Some(n) = finished() {
+                return n;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+    })
+    .await
+    .expect("a backup is taken at start");
+    let pid = child.id().expect("running").to_string();
+    let kill = std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap();
+    assert!(kill.success());
+    let out = tokio::time::timeout(T, child.wait_with_output())
+        .await
+        .expect("exits after SIGTERM")
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    pitcrew::store::check_copy(&backups.join(name))
+        .await
+        .expect("the backup passes the check");
 }
