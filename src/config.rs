@@ -133,8 +133,20 @@ pub struct Config {
     /// `CONTENT_WATCH`: reload the guides when a file in `content_dir` changes (default on).
     /// Off for deployments that ship content read-only; `/pitcrew reload` still works.
     pub content_watch: bool,
+    /// `BACKUP_DIR` and `BACKUP_KEEP`: the bot's own daily backups, when set.
+    pub backups: Option<DailyBackups>,
     discord: Result<DiscordConfig, ConfigError>,
 }
+
+/// The bot's daily backups: into `dir`, keeping the newest `keep`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DailyBackups {
+    pub dir: PathBuf,
+    pub keep: usize,
+}
+
+/// How many daily backups are kept when `BACKUP_KEEP` is not set: a week.
+pub const DEFAULT_BACKUP_KEEP: usize = 7;
 
 impl Config {
     /// Reads the process environment.
@@ -183,6 +195,7 @@ impl Config {
                 why: format!("`{raw}` is not on or off; use true or false"),
             })?,
         };
+        let backups = backup_settings(&get)?;
         let discord = discord_settings(&get);
         Ok(Config {
             database_url,
@@ -190,6 +203,7 @@ impl Config {
             region,
             lang,
             content_watch,
+            backups,
             discord,
         })
     }
@@ -205,6 +219,33 @@ fn flag(raw: &str) -> Option<bool> {
         "true" | "1" | "yes" | "on" => Some(true),
         "false" | "0" | "no" | "off" => Some(false),
         _ => None,
+    }
+}
+
+fn backup_settings(
+    get: &dyn Fn(&str) -> Option<String>,
+) -> Result<Option<DailyBackups>, ConfigError> {
+    let keep = match get("BACKUP_KEEP") {
+        None => DEFAULT_BACKUP_KEEP,
+        Some(raw) => raw
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=1000).contains(n))
+            .ok_or_else(|| ConfigError::Invalid {
+                key: "BACKUP_KEEP",
+                why: format!("`{raw}` is not a number of backups to keep (1 to 1000)"),
+            })?,
+    };
+    match get("BACKUP_DIR") {
+        Some(dir) => Ok(Some(DailyBackups {
+            dir: PathBuf::from(dir),
+            keep,
+        })),
+        None if get("BACKUP_KEEP").is_some() => Err(ConfigError::Missing {
+            key: "BACKUP_DIR",
+            hint: "BACKUP_KEEP is set, so set BACKUP_DIR to the folder for the daily backups too (or remove BACKUP_KEEP)",
+        }),
+        None => Ok(None),
     }
 }
 
@@ -324,6 +365,27 @@ mod tests {
     }
 
     #[test]
+    fn daily_backups_need_a_folder_and_keep_a_week_by_default() {
+        assert_eq!(load(&[]).unwrap().backups, None);
+        assert_eq!(
+            load(&[("BACKUP_DIR", "/var/backups/pitcrew")])
+                .unwrap()
+                .backups,
+            Some(DailyBackups {
+                dir: PathBuf::from("/var/backups/pitcrew"),
+                keep: DEFAULT_BACKUP_KEEP
+            })
+        );
+        let c = load(&[("BACKUP_DIR", "b"), ("BACKUP_KEEP", "3")]).unwrap();
+        assert_eq!(c.backups.map(|b| b.keep), Some(3));
+        let err = load(&[("BACKUP_KEEP", "3")]).unwrap_err();
+        assert!(
+            err.to_string().starts_with("BACKUP_DIR is not set"),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn bad_values_name_the_setting() {
         let bad = [
             (("DATABASE_URL", "postgres://x"), "DATABASE_URL"),
@@ -333,6 +395,8 @@ mod tests {
             (("PITCREW_LANG", "fr"), "PITCREW_LANG"),
             (("DISCORD_INTENTS", "guilds,presence"), "DISCORD_INTENTS"),
             (("CONTENT_WATCH", "sometimes"), "CONTENT_WATCH"),
+            (("BACKUP_KEEP", "0"), "BACKUP_KEEP"),
+            (("BACKUP_KEEP", "many"), "BACKUP_KEEP"),
         ];
         for ((key, value), named) in bad {
             let err = match load(&[("DISCORD_TOKEN", "t"), (key, value)]) {

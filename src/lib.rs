@@ -29,6 +29,8 @@
 //! - [`config`]: settings from the environment, loaded once, errors name the setting.
 //! - [`chat`]: the terminal front end (`pitcrew chat`): the conversation, and what it shows
 //!   (`chat::screen`) in the language of `--lang`.
+//! - [`doctor`]: `pitcrew doctor`, the operator's checks from settings to Discord, one line
+//!   each; above `discord`, `store` and `guide`, which it asks.
 //! - [`discord`]: the Discord front end, the forum helper included; the only module with
 //!   serenity types, and the one that implements the handoff port. Its screens take their
 //!   region from the server's setup, else
@@ -37,6 +39,7 @@ pub mod chat;
 pub mod config;
 pub mod desk;
 pub mod discord;
+pub mod doctor;
 pub mod domain;
 pub mod guide;
 pub mod handoff;

@@ -14,7 +14,7 @@ use pitcrew::domain::{Car, Member, Region};
 use pitcrew::guide::Lang;
 use pitcrew::guide::{self, LoadError};
 use pitcrew::reload::LiveContent;
-use pitcrew::store::Store;
+use pitcrew::store::{self, Store};
 
 #[derive(Parser)]
 #[command(
@@ -75,6 +75,23 @@ enum Command {
     },
     /// Start the Discord bot (needs DISCORD_TOKEN). Stops cleanly on SIGINT/SIGTERM.
     Run,
+    /// Check settings, content, the database and Discord, one line each with the fix for what
+    /// fails; exit 1 when something members would notice is broken.
+    Doctor,
+    /// Print the link that adds the bot to a server, with exactly the permissions it uses
+    /// (needs DISCORD_TOKEN).
+    Invite,
+    /// Write a consistent copy of the database (DATABASE_URL) to FILE; safe while the bot runs.
+    Backup {
+        /// Where to write the copy; must not exist yet.
+        file: PathBuf,
+    },
+    /// Replace the database (DATABASE_URL) with a backup, after checking it. Stop the bot first:
+    /// a database in use is refused.
+    Restore {
+        /// The backup to restore (from `pitcrew backup` or BACKUP_DIR).
+        file: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -89,6 +106,11 @@ fn main() -> ExitCode {
     let config = match Config::from_env() {
         Ok(c) => c,
         Err(e) => {
+            // The doctor says it in its own words: the first line of its report.
+            if matches!(cli.command, Command::Doctor) {
+                println!("FAIL  settings: {e}");
+                return ExitCode::FAILURE;
+            }
             eprintln!("error: {e}");
             return ExitCode::from(2);
         }
@@ -109,6 +131,10 @@ fn main() -> ExitCode {
             content,
         } => translate(&content.unwrap_or(config.content_dir), guide, lang, &stamp),
         Command::Run => with_runtime(run(config)),
+        Command::Invite => with_runtime(invite(config)),
+        Command::Doctor => with_runtime(doctor(config)),
+        Command::Backup { file } => with_runtime(backup(config, file)),
+        Command::Restore { file } => with_runtime(restore(config, file)),
     }
 }
 
@@ -268,11 +294,89 @@ async fn run(config: Config) -> ExitCode {
         dir: config.content_dir.clone(),
         watch: config.content_watch,
     };
-    match discord::run(&discord, desk, content, shutdown_signal()).await {
+    match discord::run_with(
+        &discord,
+        desk,
+        content,
+        config.backups.as_ref(),
+        shutdown_signal(),
+    )
+    .await
+    {
         Ok(()) => ExitCode::SUCCESS,
         Err(e @ RunError::TokenRejected { .. }) => {
             eprintln!("error: {e}");
             ExitCode::from(2)
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `pitcrew doctor`: the report on stdout; exit 1 when any check failed.
+async fn doctor(config: Config) -> ExitCode {
+    let lines = pitcrew::doctor::checks(&config).await;
+    for line in &lines {
+        println!("{line}");
+    }
+    if lines.iter().all(|l| l.outcome.is_ok()) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// `pitcrew invite`: the link on stdout, alone, so it can be piped or copied.
+async fn invite(config: Config) -> ExitCode {
+    let discord = match config.discord() {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match discord::invite_link(discord).await {
+        Ok(link) => {
+            println!("{link}");
+            ExitCode::SUCCESS
+        }
+        Err(e @ RunError::TokenRejected { .. }) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `pitcrew backup FILE`: one line saying what the copy holds, or what to fix.
+async fn backup(config: Config, file: PathBuf) -> ExitCode {
+    match store::backup(&config.database_url, &file).await {
+        Ok(report) => {
+            println!("{}: backup written ({report})", file.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `pitcrew restore FILE`: the copy is checked, and the database must not be in use.
+async fn restore(config: Config, file: PathBuf) -> ExitCode {
+    match store::restore(&file, &config.database_url).await {
+        Ok(report) => {
+            println!(
+                "{} restored from {} ({report})",
+                config.database_url,
+                file.display()
+            );
+            ExitCode::SUCCESS
         }
         Err(e) => {
             eprintln!("error: {e}");

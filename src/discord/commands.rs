@@ -108,6 +108,11 @@ const ALL: [Definition; 4] = [
 
 /// Every command pitcrew offers, as one list: registration is a single bulk overwrite, so
 /// commands removed from this list disappear from Discord too.
+/// The names of every command, as registered.
+pub fn names() -> Vec<&'static str> {
+    ALL.iter().map(|d| d.name).collect()
+}
+
 pub fn definitions() -> Vec<CreateCommand> {
     ALL.iter()
         .map(|d| (d.define)(CreateCommand::new(d.name)))

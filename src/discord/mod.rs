@@ -5,6 +5,7 @@ mod card;
 mod card_actions;
 mod commands;
 mod convert;
+pub mod doctor;
 mod forum;
 mod forum_press;
 mod forum_reply;
@@ -14,6 +15,8 @@ mod interaction;
 mod lifecycle;
 mod live;
 mod modals;
+mod permission_check;
+pub mod permissions;
 mod port;
 mod region;
 pub mod render;
@@ -35,9 +38,10 @@ use thiserror::Error;
 pub use commands::definitions as command_definitions;
 pub use commands::CANCEL;
 
-use crate::config::{DiscordConfig, Intents};
+use crate::config::{DailyBackups, DiscordConfig, Intents};
 use crate::desk::Desk;
 use crate::reload::LiveContent;
+use crate::store;
 
 /// How long a stop waits for interactions and the reminder in flight before closing anyway.
 const DRAIN_TIMEOUT: Duration = Duration::from_secs(10);
@@ -63,6 +67,19 @@ pub async fn run(
     content: LiveContent,
     shutdown: impl Future<Output = ()>,
 ) -> Result<(), RunError> {
+    run_with(config, desk, content, None, shutdown).await
+}
+
+/// [`run`], with the bot's own daily backups when `backups` is set (`BACKUP_DIR`). The backup
+/// task is tracked like the reminder timer: a stop lets a backup under way finish before the
+/// store closes.
+pub async fn run_with(
+    config: &DiscordConfig,
+    desk: Arc<Desk>,
+    content: LiveContent,
+    backups: Option<&DailyBackups>,
+    shutdown: impl Future<Output = ()>,
+) -> Result<(), RunError> {
     // Poll the stop signal once before anything connects. A signal listener installs itself on
     // its first poll, and the select below first polls it only after serenity's shard queuer,
     // on another thread, may already be connected and taking interactions: in that gap a
@@ -75,19 +92,21 @@ pub async fn run(
         desk.store().close().await;
         return Ok(());
     }
-    let mut http = HttpBuilder::new(config.token.expose())
-        .default_allowed_mentions(CreateAllowedMentions::new());
-    if let Some(url) = &config.api_url {
-        // serenity only honours the proxy with its own rate limiter off; the proxy (or the
-        // test server) is trusted with rate limits instead.
-        http = http.proxy(url.as_str()).ratelimiter_disabled(true);
-    }
-    let http = http.build();
+    let http = http(config);
     // One cheap call first, so a bad token is one clear line instead of a gateway loop.
     if let Err(e) = http.get_current_user().await {
         return Err(classify(&e, config));
     }
     let life = lifecycle::Lifecycle::default();
+    if let Some(plan) = backups {
+        life.spawn(store::run_daily_backups(
+            desk.store().clone(),
+            plan.dir.clone(),
+            plan.keep,
+            desk.clock(),
+            life.stop_signal(),
+        ));
+    }
     let guild = config.guild_id.map(GuildId::new);
     let live = Arc::new(live::Live::new(content, guild));
     let handler = handler::Handler::new(desk.clone(), life.clone(), live);
@@ -125,6 +144,28 @@ fn gateway_intents(i: Intents) -> GatewayIntents {
         }
     }
     intents
+}
+
+/// The REST client for `config`: its token, and its API base when set.
+fn http(config: &DiscordConfig) -> serenity::http::Http {
+    let mut http = HttpBuilder::new(config.token.expose())
+        .default_allowed_mentions(CreateAllowedMentions::new());
+    if let Some(url) = &config.api_url {
+        // serenity only honours the proxy with its own rate limiter off; the proxy (or the
+        // test server) is trusted with rate limits instead.
+        http = http.proxy(url.as_str()).ratelimiter_disabled(true);
+    }
+    http.build()
+}
+
+/// `pitcrew invite`: the link that adds this bot to a server, with the application id read
+/// with the token (`GET /oauth2/applications/@me`), so it is always this token's application.
+pub async fn invite_link(config: &DiscordConfig) -> Result<String, RunError> {
+    let app = http(config)
+        .get_current_application_info()
+        .await
+        .map_err(|e| classify(&e, config))?;
+    Ok(permissions::invite_url(app.id.get()))
 }
 
 fn classify(e: &serenity::Error, config: &DiscordConfig) -> RunError {

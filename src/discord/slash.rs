@@ -4,13 +4,15 @@
 //! missing Discord's 3 seconds.
 
 use serenity::all::{
-    CommandInteraction, Context, CreateAutocompleteResponse, CreateInteractionResponse,
+    ChannelId, CommandInteraction, Context, CreateAutocompleteResponse, CreateInteractionResponse,
+    GuildId, Http,
 };
 
 use super::card_actions::Service;
 use super::commands::{self, Command, AUTOCOMPLETE_MAX, CANCEL};
 use super::interaction::{note, or_trouble, responder, scope};
 use super::live::{self, Live};
+use super::permission_check;
 use super::region::Reader;
 use super::render;
 use super::respond::{Deferral, Reply};
@@ -94,7 +96,10 @@ async fn run(
         }
         Command::Cancel => return cancel(desk, service, &member, &scope, reader).await,
         Command::Setup(change) => setup::admin(desk, &caller(), Some(change)).await?,
-        Command::Status => setup::admin(desk, &caller(), None).await?,
+        Command::Status => {
+            let status = setup::admin(desk, &caller(), None).await?;
+            with_permissions(&ctx.http, desk, &caller(), cmd.guild_id, status).await?
+        }
         Command::Reload => live::command(live, desk, &ctx.http, &caller()).await,
         Command::Queue => setup::queue(desk, &caller()).await?,
         Command::Duty { on } => setup::duty(desk, &caller(), on).await?,
@@ -102,6 +107,32 @@ async fn run(
         Command::Forum(o) => setup::forum(desk, &caller(), o, reader.lang()).await?,
     };
     Ok((reply, None))
+}
+
+/// The status with a line for each permission the bot lacks on the server or in the setup's
+/// channels (`permission_check`), for a moderator only: others got a refusal.
+async fn with_permissions(
+    http: &Http,
+    desk: &Desk,
+    caller: &Caller,
+    guild: Option<GuildId>,
+    status: Reply,
+) -> Result<Reply, DeskError> {
+    let (Reply::Note(text), Some(guild), true) = (&status, guild, caller.manages_guild) else {
+        return Ok(status);
+    };
+    let setup = desk.store().guild_setup(guild.into()).await?;
+    let channels: Vec<ChannelId> = setup
+        .iter()
+        .flat_map(|s| [s.cards_channel, s.help_channel])
+        .flatten()
+        .map(ChannelId::from)
+        .collect();
+    let lines = permission_check::lines(http, guild, &channels).await;
+    if lines.is_empty() {
+        return Ok(status);
+    }
+    Ok(Reply::Note(format!("{text}\n\n{}", lines.join("\n"))))
 }
 
 /// `/triage [guide]`.

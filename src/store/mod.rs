@@ -8,6 +8,8 @@
 //!   conversions: `handoff_rows.rs`.
 //! - Row ↔ domain conversions, including the `u64` ↔ `i64` id mapping: `rows.rs`.
 //! - Errors phrased for whoever has to act on them: `error.rs`.
+//! - Backups safe while the bot runs (`VACUUM INTO`), checking a copy, restoring one, and the
+//!   bot's daily backups: `backup/`.
 //! - Writes: every write transaction starts with `Store::begin_write` (not `pool.begin`), so
 //!   writers queue fairly and share commits (`writer/`); hot reads use `Store::reader`
 //!   (`reader.rs`). Both are measured by `examples/bench_store.rs` and `bench_load.rs`.
@@ -21,6 +23,7 @@
 //! is `i64::try_from`: lossless for every real id, and an id ≥ 2^63 (forged or garbled) is
 //! refused with [`StoreError::IdOutOfRange`] rather than silently wrapped to a negative number.
 
+mod backup;
 mod cache;
 mod cars;
 mod checkpoint;
@@ -31,6 +34,7 @@ mod guilds;
 mod handoff_reads;
 mod handoff_rows;
 mod handoffs;
+mod health;
 mod notices;
 mod reader;
 mod rows;
@@ -50,11 +54,16 @@ use sqlx::sqlite::{
 
 use crate::domain::SessionRecord;
 
+pub use backup::{
+    backup, backup_name, check_copy, restore, run_daily_backups, take_daily_backup, taken_at,
+    BackupError, CopyReport, DAILY,
+};
 use cache::SessionCache;
 use checkpoint::Checkpointer;
 use durability::Durability;
 pub use error::StoreError;
 pub use handoff_rows::{NOTE_MAX_CHARS, RENOTIFY_LIMIT, RENOTIFY_MIN};
+pub use health::{check_database, configured_servers};
 use reader::{ReadConn, Readers};
 use writer::{WriteTx, Writer};
 

@@ -1,8 +1,10 @@
 //! The Discord integration tests: one binary, so serenity and the fake server link once.
 
 mod autocomplete;
+mod backup;
 mod binary;
 mod car_flow;
+mod doctor;
 mod fake;
 mod fake_selftest;
 mod forged;
@@ -16,10 +18,12 @@ mod handoff_setup;
 mod handoff_timers;
 mod harness;
 mod hostile;
+mod invite;
 mod language;
 mod lifecycle;
 mod limits;
 mod live_content;
+mod permissions;
 mod region;
 mod registration;
 mod shutdown;

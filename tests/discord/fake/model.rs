@@ -101,6 +101,30 @@ impl FakeDiscord {
         self.with(|st| st.members.insert((guild_id, user_id), roles.to_vec()));
     }
 
+    /// A channel's permission overwrites: `(id, type, allow, deny)` with type 0 for a role
+    /// (the server's id for `@everyone`) and 1 for a member, as Discord serves them.
+    pub fn set_overwrites(&self, channel: u64, overwrites: &[(u64, u8, u64, u64)]) {
+        let v: Vec<serde_json::Value> = overwrites
+            .iter()
+            .map(|(id, kind, allow, deny)| {
+                serde_json::json!({
+                    "id": id.to_string(), "type": kind,
+                    "allow": allow.to_string(), "deny": deny.to_string(),
+                })
+            })
+            .collect();
+        self.with(|st| st.overwrites.insert(channel, serde_json::Value::Array(v)));
+    }
+
+    /// Changes a role's permissions (the server's id for `@everyone`).
+    pub fn set_role_permissions(&self, role: u64, permissions: u64) {
+        self.with(|st| {
+            if let Some(r) = st.roles.get_mut(&role) {
+                r.permissions = permissions;
+            }
+        });
+    }
+
     pub fn remove_member(&self, guild_id: u64, user_id: u64) {
         self.with(|st| st.members.remove(&(guild_id, user_id)));
     }

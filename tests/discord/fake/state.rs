@@ -275,6 +275,8 @@ pub struct State {
     pub guilds: BTreeMap<u64, String>,
     pub roles: BTreeMap<u64, RoleRec>,
     pub channels: BTreeMap<u64, ChannelRec>,
+    /// A channel's `permission_overwrites` as Discord serves them (none when absent).
+    pub overwrites: BTreeMap<u64, Value>,
     /// (guild, user) -> role ids.
     pub members: BTreeMap<(u64, u64), Vec<u64>>,
     pub dm_blocked: HashSet<u64>,
@@ -302,6 +304,7 @@ impl State {
             guilds: BTreeMap::new(),
             roles: BTreeMap::new(),
             channels: BTreeMap::new(),
+            overwrites: BTreeMap::new(),
             members: BTreeMap::new(),
             dm_blocked: HashSet::new(),
             denials: Vec::new(),
@@ -386,7 +389,8 @@ impl State {
         let mut v = json!({
             "id": id.to_string(), "type": c.kind, "guild_id": c.guild_id.map(|g| g.to_string()),
             "name": c.name, "parent_id": c.parent_id.map(|p| p.to_string()), "position": 0,
-            "permission_overwrites": [], "nsfw": false, "topic": c.topic, "last_message_id": null,
+            "permission_overwrites": self.overwrites.get(&id).cloned().unwrap_or_else(|| json!([])),
+            "nsfw": false, "topic": c.topic, "last_message_id": null,
             "rate_limit_per_user": 0, "flags": 0,
         });
         super::forum::add_tags(self, id, &mut v);

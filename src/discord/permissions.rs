@@ -1,0 +1,115 @@
+//! The Discord permissions pitcrew uses, in one list: `pitcrew invite` asks for exactly these,
+//! and each says what breaks without it, for whoever has to grant it.
+//!
+//! Interaction replies (every member's guide) need none of them: Discord lets an application
+//! answer its own commands and buttons anywhere. These are for what pitcrew posts on its own:
+//! the volunteers' cards, the private threads, the forum helper's replies.
+
+use serenity::all::Permissions;
+
+/// One permission pitcrew uses.
+#[derive(Debug, Clone, Copy)]
+pub struct Needed {
+    pub permission: Permissions,
+    /// Its name as Discord's server settings show it.
+    pub name: &'static str,
+    /// What a member, volunteer or moderator notices without it.
+    pub breaks: &'static str,
+}
+
+/// Every permission pitcrew uses, and nothing more.
+pub const NEEDED: &[Needed] = &[
+    Needed {
+        permission: Permissions::VIEW_CHANNEL,
+        name: "View Channels",
+        breaks: "pitcrew cannot see the volunteers' or help channel: no card and no thread is made",
+    },
+    Needed {
+        permission: Permissions::SEND_MESSAGES,
+        name: "Send Messages",
+        breaks: "no handoff card reaches the volunteers' channel: members keep the guide but no volunteer is told",
+    },
+    Needed {
+        permission: Permissions::EMBED_LINKS,
+        name: "Embed Links",
+        breaks: "handoff cards arrive without the member's answers",
+    },
+    Needed {
+        permission: Permissions::CREATE_PRIVATE_THREADS,
+        name: "Create Private Threads",
+        breaks: "members keep the guide but no volunteer is reached (no private thread to talk in)",
+    },
+    Needed {
+        permission: Permissions::SEND_MESSAGES_IN_THREADS,
+        name: "Send Messages in Threads",
+        breaks: "nothing is said in the private threads (the member's summary, the rating question) and forum posts get no guides",
+    },
+    Needed {
+        permission: Permissions::MANAGE_THREADS,
+        name: "Manage Threads",
+        breaks: "resolved handoffs' threads cannot be locked, so they stay open for replies",
+    },
+    Needed {
+        permission: Permissions::MENTION_EVERYONE,
+        name: "Mention @everyone, @here, and All Roles",
+        breaks: "the volunteer role is not pinged for new cards unless the role itself allows anyone to mention it",
+    },
+];
+
+/// All of [`NEEDED`] as one set: the `permissions` of the invite link.
+pub fn all() -> Permissions {
+    NEEDED
+        .iter()
+        .fold(Permissions::empty(), |all, n| all | n.permission)
+}
+
+/// Those of [`NEEDED`] that `granted` lacks.
+pub fn missing(granted: Permissions) -> Vec<&'static Needed> {
+    NEEDED
+        .iter()
+        .filter(|n| !granted.contains(n.permission))
+        .collect()
+}
+
+/// The link that adds the bot with application id `application` to a server: the bot user and
+/// its slash commands, with exactly [`all`] the permissions it uses.
+pub fn invite_url(application: u64) -> String {
+    format!(
+        "https://discord.com/oauth2/authorize?client_id={application}&scope=bot+applications.commands&permissions={}",
+        all().bits()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_invite_asks_for_exactly_the_listed_permissions() {
+        let url = invite_url(42);
+        assert!(url.starts_with("https://discord.com/oauth2/authorize?client_id=42&"));
+        assert!(url.contains("scope=bot+applications.commands"));
+        let bits: u64 = url.rsplit("permissions=").next().unwrap().parse().unwrap();
+        assert_eq!(Permissions::from_bits(bits), Some(all()));
+        for n in NEEDED {
+            assert!(
+                Permissions::from_bits_truncate(bits).contains(n.permission),
+                "{}",
+                n.name
+            );
+        }
+        // Nothing pitcrew does not use.
+        assert!(!all().contains(Permissions::ADMINISTRATOR));
+        assert_eq!(all().iter().count(), NEEDED.len());
+    }
+
+    #[test]
+    fn missing_names_what_breaks() {
+        let granted = all() - Permissions::CREATE_PRIVATE_THREADS;
+        let gone = missing(granted);
+        assert_eq!(gone.len(), 1);
+        assert_eq!(gone[0].name, "Create Private Threads");
+        assert!(gone[0].breaks.contains("no volunteer is reached"));
+        assert!(missing(all()).is_empty());
+    }
+}
