@@ -256,3 +256,17 @@ forum-post-words = Forum-Beitrag „{ $title }“: { $place }
 ## Live content: /pitcrew setup's log channel and /pitcrew reload
 cmd-pitcrew-setup-log = Moderationslog: Hier meldet pitcrew Fehler in Anleitungen beim Neuladen
 cmd-pitcrew-reload = Anleitungen jetzt aus dem Inhaltsordner neu laden und das Ergebnis zeigen
+
+# Die eigenen Befehle der Moderatoren und Freiwilligen, in der Sprache des Aufrufenden.
+cmd-in-a-server = Dieser Befehl funktioniert nur auf einem Server.
+setup-not-allowed = Nur Mitglieder mit der Berechtigung „Server verwalten“ können die Einrichtung von pitcrew ändern.
+volunteer-only = Das können nur die Freiwilligen des Clubs nutzen (bitten Sie einen Moderator um die Freiwilligen-Rolle).
+duty-on = Sie sind im Dienst: dringende Karten nennen Sie.
+duty-off = Sie sind nicht mehr im Dienst. Danke fürs Helfen!
+queue-empty = Niemand wartet. 🎉
+queue-head = **{ $number } offene Anfrage(n)**, dringende zuerst:
+queue-claimed-by = übernommen von { $volunteer }
+queue-unclaimed = **nicht übernommen**
+queue-waiting-since = wartet seit { $words }
+queue-card = Karte
+queue-more = …und { $number } weitere.

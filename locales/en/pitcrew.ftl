@@ -260,3 +260,17 @@ forum-post-words = Forum post “{ $title }”: { $place }
 ## Live content: /pitcrew setup's log channel and /pitcrew reload
 cmd-pitcrew-setup-log = Moderators' log: pitcrew posts guide problems found at a reload here
 cmd-pitcrew-reload = Reload the guides from the content folder now and show the result
+
+# The moderators' and volunteers' own commands, in the caller's language.
+cmd-in-a-server = This command works in a server.
+setup-not-allowed = Only members with the Manage Server permission can change pitcrew's setup.
+volunteer-only = Only the club's volunteers can use this (ask a moderator for the volunteer role).
+duty-on = You are on duty: urgent cards will name you.
+duty-off = You are off duty. Thanks for helping!
+queue-empty = Nobody is waiting. 🎉
+queue-head = **{ $number } open handoff(s)**, urgent first:
+queue-claimed-by = claimed by { $volunteer }
+queue-unclaimed = **unclaimed**
+queue-waiting-since = waiting since { $words }
+queue-card = card
+queue-more = …and { $number } more.

@@ -16,7 +16,6 @@ use crate::i18n::{self, Arg, Msg};
 use crate::store::StoreError;
 
 const QUEUE_SHOWN: usize = 15;
-const IN_A_SERVER: &str = "This command works in a server.";
 
 /// Who ran a command, and what Discord says they may do where they ran it.
 pub struct Caller {
@@ -29,6 +28,16 @@ pub struct Caller {
     /// The server's language as Discord sent it (`guild_locale`), if pitcrew speaks it, else
     /// English; `None` in a DM. `/pitcrew setup` records it for the volunteers' cards.
     pub server_lang: Option<LangCode>,
+    /// The caller's own Discord language: refusals and the volunteers' own answers (duty, the
+    /// queue) are read by the caller alone.
+    pub lang: Lang,
+}
+
+impl Caller {
+    /// A private note to the caller, in their language.
+    fn note(&self, msg: Msg) -> Reply {
+        Reply::Note(i18n::text(self.lang, msg).into_owned())
+    }
 }
 
 /// `/pitcrew setup` (`change` is what was given) and `/pitcrew status` (`None`).
@@ -38,12 +47,10 @@ pub async fn admin(
     change: Option<SetupOptions>,
 ) -> Result<Reply, StoreError> {
     let Some(guild) = caller.guild else {
-        return Ok(Reply::Note(IN_A_SERVER.into()));
+        return Ok(caller.note(Msg::CmdInAServer));
     };
     if !caller.manages_guild {
-        return Ok(Reply::Note(
-            "Only members with the Manage Server permission can change pitcrew's setup.".into(),
-        ));
+        return Ok(caller.note(Msg::SetupNotAllowed));
     }
     let store = desk.store();
     let setup = match change {
@@ -80,12 +87,10 @@ pub async fn forum(
     lang: Lang,
 ) -> Result<Reply, StoreError> {
     let Some(guild) = caller.guild else {
-        return Ok(Reply::Note(IN_A_SERVER.into()));
+        return Ok(caller.note(Msg::CmdInAServer));
     };
     if !caller.manages_guild {
-        return Ok(Reply::Note(
-            "Only members with the Manage Server permission can change pitcrew's setup.".into(),
-        ));
+        return Ok(caller.note(Msg::SetupNotAllowed));
     }
     let when = o.when_nothing_fits.unwrap_or(WhenNothingFits::Volunteer);
     let watch = o.watch.then_some(when);
@@ -191,7 +196,7 @@ async fn volunteer_here(
     caller: &Caller,
 ) -> Result<Result<GuildId, Reply>, StoreError> {
     let Some(guild) = caller.guild else {
-        return Ok(Err(Reply::Note(IN_A_SERVER.into())));
+        return Ok(Err(caller.note(Msg::CmdInAServer)));
     };
     let role = desk
         .store()
@@ -201,9 +206,7 @@ async fn volunteer_here(
     if role.is_some_and(|r| caller.roles.contains(&r)) {
         return Ok(Ok(guild));
     }
-    Ok(Err(Reply::Note(
-        "Only the club's volunteers can use this (ask a moderator for the volunteer role).".into(),
-    )))
+    Ok(Err(caller.note(Msg::VolunteerOnly)))
 }
 
 /// `/volunteer duty on|off`.
@@ -215,12 +218,7 @@ pub async fn duty(desk: &Desk, caller: &Caller, on: bool) -> Result<Reply, Store
     desk.store()
         .set_on_duty(guild, caller.user, on, desk.now())
         .await?;
-    let text = if on {
-        "You are on duty: urgent cards will name you."
-    } else {
-        "You are off duty. Thanks for helping!"
-    };
-    Ok(Reply::Note(text.into()))
+    Ok(caller.note(if on { Msg::DutyOn } else { Msg::DutyOff }))
 }
 
 /// `/volunteer queue`: the live handoffs, urgent first, then oldest.
@@ -231,30 +229,33 @@ pub async fn queue(desk: &Desk, caller: &Caller) -> Result<Reply, StoreError> {
     };
     let queue = desk.store().queue(guild).await?;
     if queue.is_empty() {
-        return Ok(Reply::Note("Nobody is waiting. 🎉".into()));
+        return Ok(caller.note(Msg::QueueEmpty));
     }
-    let mut lines = vec![format!(
-        "**{} open handoff(s)**, urgent first:",
-        queue.len()
-    )];
+    let lang = caller.lang;
+    let with = |msg, arg, value: &str| i18n::text_with(lang, msg, &[(arg, value)]);
+    let mut lines = vec![with(Msg::QueueHead, Arg::Number, &queue.len().to_string())];
     for h in queue.iter().take(QUEUE_SHOWN) {
         let who = match (h.status, h.claimed_by) {
-            (HandoffStatus::Claimed, Some(v)) => format!("claimed by <@{v}>"),
-            _ => "**unclaimed**".into(),
+            (HandoffStatus::Claimed, Some(v)) => {
+                with(Msg::QueueClaimedBy, Arg::Volunteer, &format!("<@{v}>"))
+            }
+            _ => i18n::text(lang, Msg::QueueUnclaimed).into_owned(),
         };
         let link = super::card::card_url(h)
-            .map(|u| format!(" · [card]({u})"))
+            .map(|u| format!(" · [{}]({u})", i18n::text(lang, Msg::QueueCard)))
             .unwrap_or_default();
+        let since = format!("<t:{}:R>", h.created_at.unix_seconds());
         lines.push(format!(
-            "{}#{} <@{}> · waiting since <t:{}:R> · {who}{link}",
+            "{}#{} <@{}> · {} · {who}{link}",
             if h.urgent { "🚨 " } else { "" },
             h.id,
             h.member,
-            h.created_at.unix_seconds(),
+            with(Msg::QueueWaitingSince, Arg::Words, &since),
         ));
     }
     if queue.len() > QUEUE_SHOWN {
-        lines.push(format!("…and {} more.", queue.len() - QUEUE_SHOWN));
+        let more = (queue.len() - QUEUE_SHOWN).to_string();
+        lines.push(with(Msg::QueueMore, Arg::Number, &more));
     }
     Ok(Reply::Note(lines.join("\n")))
 }

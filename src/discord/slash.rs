@@ -88,6 +88,7 @@ async fn run(
             .guild_locale
             .as_deref()
             .map(|l| card::lang_code(Lang::from_discord_locale(l))),
+        lang: Lang::from_discord_locale(&cmd.locale),
     };
     let reply = match command {
         Command::Triage { guide } => {

@@ -219,3 +219,46 @@ async fn what_the_member_tells_the_volunteers_in_the_thread_is_in_the_servers_la
     assert_eq!(told[2].content(), de(Msg::ThreadMemberCancelled));
     pit.server.assert_no_violations();
 }
+
+/// The volunteers' own commands answer in the caller's Discord language: a German volunteer's
+/// `/volunteer duty` and `/volunteer queue`, and a German member refused the queue.
+#[tokio::test]
+async fn a_german_volunteers_own_commands_answer_in_german() {
+    let pit = Pit::start().await;
+    let crew = pit.crew();
+    pit.set_up(&crew, TEN_MINUTES).await;
+    let ada = pit
+        .actor_in(crew.cards, crew.volunteers[0].id)
+        .with_locale("de");
+
+    let duty = command("volunteer")
+        .sub("duty")
+        .string("state", "on")
+        .by(&ada);
+    let on = pit.answer(pit.server.dispatch(duty).await).await.message();
+    assert_eq!(on.content(), de(Msg::DutyOn));
+
+    let empty = command("volunteer").sub("queue").by(&ada);
+    let empty = pit.answer(pit.server.dispatch(empty).await).await.message();
+    assert_eq!(empty.content(), de(Msg::QueueEmpty));
+
+    let (_, session) = pit.ask_volunteer(&pit.scene.actor).await;
+    pit.delivered(session).await;
+    let queue = command("volunteer").sub("queue").by(&ada);
+    let listed = pit.answer(pit.server.dispatch(queue).await).await.message();
+    let lines: Vec<&str> = listed.content().lines().collect();
+    assert_eq!(
+        lines[0],
+        text_with(Lang::De, Msg::QueueHead, &[(Arg::Number, "1")])
+    );
+    assert!(lines[1].contains(&*de(Msg::QueueUnclaimed)), "{lines:#?}");
+
+    let member = pit.scene.actor.clone().with_locale("de");
+    let refused = command("volunteer").sub("queue").by(&member);
+    let refused = pit
+        .answer(pit.server.dispatch(refused).await)
+        .await
+        .message();
+    assert_eq!(refused.content(), de(Msg::VolunteerOnly));
+    pit.server.assert_no_violations();
+}
