@@ -270,3 +270,23 @@ queue-unclaimed = **nicht übernommen**
 queue-waiting-since = wartet seit { $words }
 queue-card = Karte
 queue-more = …und { $number } weitere.
+
+# /pitcrew status: eine fehlende Berechtigung, in der Sprache des Servers. Die Namen so, wie
+# Discords deutsche Servereinstellungen sie zeigen.
+perm-lacks = ⚠️ pitcrew fehlt **{ $words }**: { $error }.
+perm-lacks-in = ⚠️ pitcrew fehlt **{ $words }** in { $place }: { $error }.
+perm-unreadable = ⚠️ pitcrew konnte seine eigenen Berechtigungen hier nicht lesen; führen Sie `pitcrew doctor` aus oder prüfen Sie sie in den Servereinstellungen.
+perm-view-channels = Kanäle ansehen
+perm-view-channels-breaks = pitcrew sieht den Freiwilligen- oder Hilfekanal nicht: keine Karte und kein Thread entstehen
+perm-send-messages = Nachrichten senden
+perm-send-messages-breaks = keine Übergabekarte erreicht den Freiwilligenkanal: Mitglieder behalten den Leitfaden, aber kein Freiwilliger erfährt davon
+perm-embed-links = Links einbetten
+perm-embed-links-breaks = Übergabekarten kommen ohne die Antworten des Mitglieds an
+perm-create-private-threads = Private Threads erstellen
+perm-create-private-threads-breaks = Mitglieder behalten den Leitfaden, aber kein Freiwilliger wird erreicht (kein privater Thread zum Schreiben)
+perm-send-in-threads = Nachrichten in Threads senden
+perm-send-in-threads-breaks = in den privaten Threads wird nichts gesagt (die Zusammenfassung, die Frage nach der Bewertung), und Forenbeiträge bekommen keine Leitfäden
+perm-manage-threads = Threads verwalten
+perm-manage-threads-breaks = Threads erledigter Übergaben lassen sich nicht sperren und bleiben offen für Antworten
+perm-mention-everyone = Erwähnung von @everyone, @here und allen Rollen
+perm-mention-everyone-breaks = die Freiwilligen-Rolle wird bei neuen Karten nicht angepingt, außer die Rolle selbst erlaubt allen, sie zu erwähnen

@@ -274,3 +274,23 @@ queue-unclaimed = **unclaimed**
 queue-waiting-since = waiting since { $words }
 queue-card = card
 queue-more = …and { $number } more.
+
+# /pitcrew status: a permission the bot lacks, in the server's language. The names are
+# Discord's own, as its server settings show them.
+perm-lacks = ⚠️ pitcrew lacks **{ $words }**: { $error }.
+perm-lacks-in = ⚠️ pitcrew lacks **{ $words }** in { $place }: { $error }.
+perm-unreadable = ⚠️ pitcrew could not read its own permissions here; run `pitcrew doctor` or check them in the server settings.
+perm-view-channels = View Channels
+perm-view-channels-breaks = pitcrew cannot see the volunteers' or help channel: no card and no thread is made
+perm-send-messages = Send Messages
+perm-send-messages-breaks = no handoff card reaches the volunteers' channel: members keep the guide but no volunteer is told
+perm-embed-links = Embed Links
+perm-embed-links-breaks = handoff cards arrive without the member's answers
+perm-create-private-threads = Create Private Threads
+perm-create-private-threads-breaks = members keep the guide but no volunteer is reached (no private thread to talk in)
+perm-send-in-threads = Send Messages in Threads
+perm-send-in-threads-breaks = nothing is said in the private threads (the member's summary, the rating question) and forum posts get no guides
+perm-manage-threads = Manage Threads
+perm-manage-threads-breaks = resolved handoffs' threads cannot be locked, so they stay open for replies
+perm-mention-everyone = Mention @everyone, @here, and All Roles
+perm-mention-everyone-breaks = the volunteer role is not pinged for new cards unless the role itself allows anyone to mention it

@@ -65,7 +65,9 @@ pub async fn checks(
     // Each configured server: the same check as `/pitcrew status`.
     for (guild, channels) in servers {
         let channels: Vec<ChannelId> = channels.iter().map(|&c| c.into()).collect();
-        let lines = permission_check::lines(&http, (*guild).into(), &channels).await;
+        let lines =
+            permission_check::lines(&http, (*guild).into(), &channels, crate::guide::Lang::En)
+                .await;
         out.push((
             format!("server {guild}"),
             if lines.is_empty() {

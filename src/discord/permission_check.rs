@@ -12,6 +12,8 @@ use serenity::all::{
 };
 
 use super::permissions::{missing, Needed};
+use crate::guide::Lang;
+use crate::i18n::{self, Arg, Msg};
 
 /// The bot's permissions on the server: `@everyone` (the role whose id is the server's) and
 /// its roles.
@@ -65,12 +67,12 @@ pub fn in_channel(
 /// One line per permission missing on the server, then per one missing only in a channel of
 /// `channels`, each with what breaks; empty when nothing is missing. A check Discord would not
 /// answer is one line saying so.
-pub async fn lines(http: &Http, guild: GuildId, channels: &[ChannelId]) -> Vec<String> {
-    match check(http, guild, channels).await {
+pub async fn lines(http: &Http, guild: GuildId, channels: &[ChannelId], lang: Lang) -> Vec<String> {
+    match check(http, guild, channels, lang).await {
         Ok(lines) => lines,
         Err(e) => {
             tracing::warn!(error = %e, "could not read the bot's permissions");
-            vec!["⚠️ pitcrew could not read its own permissions here; run `pitcrew doctor` or check them in the server settings.".into()]
+            vec![i18n::text(lang, Msg::PermUnreadable).into_owned()]
         }
     }
 }
@@ -79,6 +81,7 @@ async fn check(
     http: &Http,
     guild: GuildId,
     channels: &[ChannelId],
+    lang: Lang,
 ) -> Result<Vec<String>, serenity::Error> {
     let me = http.get_current_user().await?.id;
     let member = guild.member(http, me).await?;
@@ -89,9 +92,27 @@ async fn check(
         .map(|(id, r)| (id, r.permissions))
         .collect();
     let server = on_server(guild, &roles, &member.roles);
-    let line =
-        |n: &Needed, place: &str| format!("⚠️ pitcrew lacks **{}**{place}: {}.", n.name, n.breaks);
-    let mut out: Vec<String> = missing(server).iter().map(|n| line(n, "")).collect();
+    let line = |n: &Needed, place: Option<ChannelId>| {
+        let (name, breaks) = n.said;
+        let (name, breaks) = (i18n::text(lang, name), i18n::text(lang, breaks));
+        match place {
+            None => i18n::text_with(
+                lang,
+                Msg::PermLacks,
+                &[(Arg::Words, &name), (Arg::Error, &breaks)],
+            ),
+            Some(c) => i18n::text_with(
+                lang,
+                Msg::PermLacksIn,
+                &[
+                    (Arg::Words, &name),
+                    (Arg::Place, &format!("<#{c}>")),
+                    (Arg::Error, &breaks),
+                ],
+            ),
+        }
+    };
+    let mut out: Vec<String> = missing(server).iter().map(|n| line(n, None)).collect();
     for &channel in channels {
         let Some(c) = channel.to_channel(http).await?.guild() else {
             continue;
@@ -99,7 +120,7 @@ async fn check(
         let here = in_channel(server, guild, me, &member.roles, &c.permission_overwrites);
         for n in missing(here) {
             if server.contains(n.permission) {
-                out.push(line(n, &format!(" in <#{channel}>")));
+                out.push(line(n, Some(channel)));
             }
         }
     }

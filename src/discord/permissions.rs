@@ -7,6 +7,8 @@
 
 use serenity::all::Permissions;
 
+use crate::i18n::Msg;
+
 /// One permission pitcrew uses.
 #[derive(Debug, Clone, Copy)]
 pub struct Needed {
@@ -15,6 +17,9 @@ pub struct Needed {
     pub name: &'static str,
     /// What a member, volunteer or moderator notices without it.
     pub breaks: &'static str,
+    /// Its name and what breaks, for `/pitcrew status` in the server's language (`name` and
+    /// `breaks` stay for the operator's terminal: `invite`, `doctor`).
+    pub said: (Msg, Msg),
 }
 
 /// Every permission pitcrew uses, and nothing more.
@@ -23,36 +28,43 @@ pub const NEEDED: &[Needed] = &[
         permission: Permissions::VIEW_CHANNEL,
         name: "View Channels",
         breaks: "pitcrew cannot see the volunteers' or help channel: no card and no thread is made",
+        said: (Msg::PermViewChannels, Msg::PermViewChannelsBreaks),
     },
     Needed {
         permission: Permissions::SEND_MESSAGES,
         name: "Send Messages",
         breaks: "no handoff card reaches the volunteers' channel: members keep the guide but no volunteer is told",
+        said: (Msg::PermSendMessages, Msg::PermSendMessagesBreaks),
     },
     Needed {
         permission: Permissions::EMBED_LINKS,
         name: "Embed Links",
         breaks: "handoff cards arrive without the member's answers",
+        said: (Msg::PermEmbedLinks, Msg::PermEmbedLinksBreaks),
     },
     Needed {
         permission: Permissions::CREATE_PRIVATE_THREADS,
         name: "Create Private Threads",
         breaks: "members keep the guide but no volunteer is reached (no private thread to talk in)",
+        said: (Msg::PermCreatePrivateThreads, Msg::PermCreatePrivateThreadsBreaks),
     },
     Needed {
         permission: Permissions::SEND_MESSAGES_IN_THREADS,
         name: "Send Messages in Threads",
         breaks: "nothing is said in the private threads (the member's summary, the rating question) and forum posts get no guides",
+        said: (Msg::PermSendInThreads, Msg::PermSendInThreadsBreaks),
     },
     Needed {
         permission: Permissions::MANAGE_THREADS,
         name: "Manage Threads",
         breaks: "resolved handoffs' threads cannot be locked, so they stay open for replies",
+        said: (Msg::PermManageThreads, Msg::PermManageThreadsBreaks),
     },
     Needed {
         permission: Permissions::MENTION_EVERYONE,
         name: "Mention @everyone, @here, and All Roles",
         breaks: "the volunteer role is not pinged for new cards unless the role itself allows anyone to mention it",
+        said: (Msg::PermMentionEveryone, Msg::PermMentionEveryoneBreaks),
     },
 ];
 

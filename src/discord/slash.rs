@@ -129,7 +129,9 @@ async fn with_permissions(
         .flatten()
         .map(ChannelId::from)
         .collect();
-    let lines = permission_check::lines(http, guild, &channels).await;
+    // In the status's own language: the server's as setup recorded it, else its locale now.
+    let lang = card::server_lang(setup.as_ref().and_then(|s| s.lang).or(caller.server_lang));
+    let lines = permission_check::lines(http, guild, &channels, lang).await;
     if lines.is_empty() {
         return Ok(status);
     }

@@ -71,3 +71,33 @@ async fn status_names_each_missing_permission_and_what_breaks() {
     assert!(!said.contains("lacks"), "{said}");
     pit.server.assert_no_violations();
 }
+
+/// A German server's status names the missing permission by Discord's German name, with what
+/// breaks in German.
+#[tokio::test]
+async fn a_german_servers_status_names_the_missing_permission_in_german() {
+    use pitcrew::guide::Lang;
+    use pitcrew::i18n::{text, Msg};
+    let pit = Pit::start().await;
+    let crew = pit.crew();
+    pit.set_up(&crew, std::time::Duration::from_secs(600)).await;
+    let moderator = pit
+        .actor_in(pit.scene.channel_id, crew.moderator.id)
+        .with_guild_locale("de");
+    let guild = pit.scene.guild_id;
+    let bot = pit.server.bot_user_id();
+    let role = pit.server.add_role(
+        guild,
+        "pitcrew",
+        permissions::all().bits() & !CREATE_PRIVATE_THREADS,
+    );
+    pit.server.add_member(guild, bot, &[role]);
+    pit.server.set_role_permissions(guild, VIEW_CHANNEL);
+    let said = status(&pit, &moderator).await;
+    let name = text(Lang::De, Msg::PermCreatePrivateThreads);
+    let breaks = text(Lang::De, Msg::PermCreatePrivateThreadsBreaks);
+    assert!(
+        said.contains(&format!("⚠️ pitcrew fehlt **{name}**: {breaks}.")),
+        "{said}"
+    );
+}
