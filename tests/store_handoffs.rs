@@ -405,8 +405,12 @@ async fn setup_round_trips_upserts_and_defaults_the_interval() {
     );
     assert_eq!(
         store.log_channels().await.expect("read"),
-        vec![(GUILD, ChannelId(CHANNEL.get() + 2))],
-        "every server's log channel, for a reload's problems"
+        vec![(
+            GUILD,
+            ChannelId(CHANNEL.get() + 2),
+            Some(pitcrew::domain::LangCode::De)
+        )],
+        "every server's log channel and language, for a reload's problems"
     );
     assert!(store
         .guild_setup(GUILD)

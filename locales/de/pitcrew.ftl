@@ -290,3 +290,9 @@ perm-manage-threads = Threads verwalten
 perm-manage-threads-breaks = Threads erledigter Übergaben lassen sich nicht sperren und bleiben offen für Antworten
 perm-mention-everyone = Erwähnung von @everyone, @here und allen Rollen
 perm-mention-everyone-breaks = die Freiwilligen-Rolle wird bei neuen Karten nicht angepingt, außer die Rolle selbst erlaubt allen, sie zu erwähnen
+
+# Live-Inhalte: die Antwort auf /pitcrew reload und der Log-Kanal der Moderatoren.
+reload-not-allowed = Nur Mitglieder mit der Berechtigung „Server verwalten“ können die Leitfäden von pitcrew neu laden.
+reload-done = ✅ Neu geladen: { $number } Leitfaden/Leitfäden sind aktiv. Offene Leitfäden laufen weiter, wo es geht.
+reload-refused = ⚠️ Die Leitfäden wurden nicht neu geladen: der Inhalt besteht `pitcrew check` nicht ({ $number } Problem(e)). Die laufenden Leitfäden bleiben, bis es behoben ist.
+reload-more = …und { $number } weitere: führen Sie `pitcrew check` aus.

@@ -294,3 +294,9 @@ perm-manage-threads = Manage Threads
 perm-manage-threads-breaks = resolved handoffs' threads cannot be locked, so they stay open for replies
 perm-mention-everyone = Mention @everyone, @here, and All Roles
 perm-mention-everyone-breaks = the volunteer role is not pinged for new cards unless the role itself allows anyone to mention it
+
+# Live content: /pitcrew reload's answer and the moderators' log channel.
+reload-not-allowed = Only members with the Manage Server permission can reload pitcrew's guides.
+reload-done = ✅ Reloaded: { $number } guide(s) are live. Open guides continue where they can.
+reload-refused = ⚠️ The guides were not reloaded: the content fails `pitcrew check` with { $number } problem(s). The running guides stay until it is fixed.
+reload-more = …and { $number } more: run `pitcrew check`.

@@ -13,6 +13,9 @@ use super::lifecycle::Lifecycle;
 use super::respond::Reply;
 use super::setup::Caller;
 use crate::desk::Desk;
+use crate::guide::Lang;
+use crate::handoff::card;
+use crate::i18n::{self, Arg, Msg};
 use crate::reload::{self, LiveContent, Reloaded, Reports, Watcher};
 
 /// Discord's limit on a message's content.
@@ -92,10 +95,9 @@ impl Live {
                 return;
             }
         };
-        let text = refusal(problems);
-        for (guild, channel) in channels {
+        for (guild, channel, lang) in channels {
             let message = CreateMessage::new()
-                .content(text.clone())
+                .content(refusal(problems, card::server_lang(lang)))
                 // Guide text can hold anything, `@everyone` included.
                 .allowed_mentions(CreateAllowedMentions::new());
             if let Err(e) = DiscordChannelId::new(channel.get())
@@ -142,32 +144,29 @@ impl Live {
 
 /// `/pitcrew reload`: Manage Server only, answered with the result.
 pub async fn command(live: &Live, desk: &Desk, http: &Http, caller: &Caller) -> Reply {
+    let lang = caller.lang;
     if caller.guild.is_none() || !caller.manages_guild {
-        return Reply::Note(
-            "Only members with the Manage Server permission can reload pitcrew's guides.".into(),
-        );
+        return Reply::Note(i18n::text(lang, Msg::ReloadNotAllowed).into_owned());
     }
     Reply::Note(match live.reload(desk, http).await {
         Reloaded::Loaded { guides } => {
-            format!("✅ Reloaded: {guides} guide(s) are live. Open guides continue where they can.")
+            i18n::text_with(lang, Msg::ReloadDone, &[(Arg::Number, &guides.to_string())])
         }
-        Reloaded::Refused { problems } => refusal(&problems),
+        Reloaded::Refused { problems } => refusal(&problems, lang),
     })
 }
 
 /// A refusal in words: what stays, and the problems as `check` prints them, cut to fit one
 /// message with a count of the rest.
-fn refusal(problems: &[String]) -> String {
-    let head = format!(
-        "⚠️ The guides were not reloaded: the content fails `pitcrew check` with {} problem(s). \
-         The running guides stay until it is fixed.\n",
-        problems.len()
-    );
+fn refusal(problems: &[String], lang: Lang) -> String {
+    let count = problems.len().to_string();
+    let head = i18n::text_with(lang, Msg::ReloadRefused, &[(Arg::Number, &count)]) + "\n";
     let mut lines = Vec::new();
     let mut more = None;
     let mut used = head.chars().count() + 8; // the code fence
     for (i, p) in problems.iter().enumerate() {
-        let tail = format!("…and {} more: run `pitcrew check`.", problems.len() - i);
+        let rest = (problems.len() - i).to_string();
+        let tail = i18n::text_with(lang, Msg::ReloadMore, &[(Arg::Number, &rest)]);
         // Triple backticks inside a problem would end the block early.
         let line = p
             .chars()
@@ -230,11 +229,11 @@ mod tests {
         let problems: Vec<String> = (0..200)
             .map(|i| format!("content/g{i}.toml:{i}:1: unknown target `x` — fix it"))
             .collect();
-        let text = refusal(&problems);
+        let text = refusal(&problems, Lang::En);
         assert!(text.chars().count() <= MESSAGE_MAX, "{}", text.len());
         assert!(text.contains("content/g0.toml:0:1"));
         assert!(text.contains("more: run `pitcrew check`"), "{text}");
-        let one = refusal(&problems[..1]);
+        let one = refusal(&problems[..1], Lang::En);
         assert!(
             one.contains("1 problem(s)") && !one.contains("more"),
             "{one}"

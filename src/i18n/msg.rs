@@ -271,4 +271,8 @@ messages! {
     PermManageThreadsBreaks => "perm-manage-threads-breaks",
     PermMentionEveryone => "perm-mention-everyone",
     PermMentionEveryoneBreaks => "perm-mention-everyone-breaks",
+    ReloadNotAllowed => "reload-not-allowed",
+    ReloadDone => "reload-done",
+    ReloadRefused => "reload-refused",
+    ReloadMore => "reload-more",
 }

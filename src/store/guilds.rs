@@ -37,17 +37,21 @@ impl Store {
         Ok(setup)
     }
 
-    /// Every server's moderators' log channel, for what pitcrew must tell all of them (guide
-    /// content that failed `check` at a live reload: one content folder serves them all).
-    pub async fn log_channels(&self) -> Result<Vec<(GuildId, ChannelId)>, StoreError> {
-        let rows: Vec<(i64, i64)> = sqlx::query_as(
-            "SELECT guild_id, log_channel_id FROM guild_settings \
+    /// Every server's moderators' log channel and the server's language, for what pitcrew
+    /// must tell all of them (guide content that failed `check` at a live reload: one content
+    /// folder serves them all). A language this build does not know reads as `None` (English):
+    /// a note to moderators is better said in English than not at all.
+    pub async fn log_channels(
+        &self,
+    ) -> Result<Vec<(GuildId, ChannelId, Option<LangCode>)>, StoreError> {
+        let rows: Vec<(i64, i64, Option<String>)> = sqlx::query_as(
+            "SELECT guild_id, log_channel_id, lang FROM guild_settings \
              WHERE log_channel_id IS NOT NULL ORDER BY guild_id",
         )
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter()
-            .map(|(guild, channel)| {
+            .map(|(guild, channel, lang)| {
                 let id = |v: i64, what: &str| {
                     u64::try_from(v).map_err(|_| StoreError::CorruptRecord {
                         record: format!("the setup of server {guild}"),
@@ -57,6 +61,7 @@ impl Store {
                 Ok((
                     GuildId::from(id(guild, "guild_id")?),
                     ChannelId::from(id(channel, "log_channel_id")?),
+                    lang.as_deref().and_then(LangCode::parse),
                 ))
             })
             .collect()

@@ -282,3 +282,50 @@ async fn pitcrew_reload_answers_with_the_result_when_watching_is_off() {
     assert_eq!(pit.server.channel_messages(log).len(), 1);
     pit.server.assert_no_violations();
 }
+
+/// A German moderator's `/pitcrew reload` answers in German, and a German server's log channel
+/// hears the refusal in German (the server's language, recorded by its setup).
+#[tokio::test]
+async fn a_german_server_hears_reloads_in_german() {
+    use pitcrew::guide::Lang;
+    use pitcrew::i18n::{text_with, Arg, Msg};
+    let pit = Pit::start().await;
+    let crew = pit.crew();
+    let log = pit.server.add_text_channel(pit.scene.guild_id, "mod-log");
+    let moderator = pit
+        .actor_in(pit.scene.channel_id, crew.moderator.id)
+        .with_locale("de")
+        .with_guild_locale("de");
+    let setup = command("pitcrew")
+        .sub("setup")
+        .channel("log_channel", &pit.server.resolved_channel(log))
+        .by(&moderator);
+    pit.answer(pit.server.dispatch(setup).await).await.message();
+
+    let guides = pitcrew::guide::load_library(&pit.content).unwrap().len();
+    let said = reload(&pit, &moderator).await;
+    let done = text_with(
+        Lang::De,
+        Msg::ReloadDone,
+        &[(Arg::Number, &guides.to_string())],
+    );
+    assert_eq!(said.content(), done);
+
+    let broken = drill(&pit, "Spare wheel drill")
+        .replace(&format!("id = \"{DRILL}\""), "id = \"spare-drill\"")
+        .replace("goto = \"done\"", "goto = \"nowhere\"");
+    save(&pit.content, "spare-drill.toml", &broken);
+    // Two problems: the broken goto, and the end node it no longer reaches.
+    let refused = text_with(Lang::De, Msg::ReloadRefused, &[(Arg::Number, "2")]);
+    let said = reload(&pit, &moderator).await;
+    assert!(said.content().starts_with(&refused), "{}", said.content());
+    let posted = pit
+        .wait_messages(log, 1, "the refusal in the log channel")
+        .await;
+    assert!(
+        posted[0].content().starts_with(&refused),
+        "{}",
+        posted[0].content()
+    );
+    pit.server.assert_no_violations();
+}
