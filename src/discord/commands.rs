@@ -271,7 +271,11 @@ mod pitcrew {
                             REGION,
                             Msg::CmdPitcrewSetupRegion,
                         ),
-                        |option, r| option.add_string_choice(r.name(), r.code()),
+                        |option, r| {
+                            let names =
+                                localized().map(|l| (discord_locale(l), r.name_in(l.into())));
+                            option.add_string_choice_localized(r.name(), r.code(), names)
+                        },
                     ))
                     .add_sub_option(channel(LOG, Msg::CmdPitcrewSetupLog)),
             )

@@ -155,7 +155,7 @@ pub fn status(s: &GuildSetup, lang: Lang) -> String {
                 lang,
                 Msg::StatusRegion,
                 &[
-                    (Arg::Region, r.name()),
+                    (Arg::Region, r.name_in(lang.into())),
                     (Arg::Emergency, &r.emergency_in(lang.into())),
                 ],
             ),

@@ -195,3 +195,29 @@ impl Region {
         }
     }
 }
+
+impl Region {
+    /// The country's name in `speech` (the setup's choices, `/pitcrew status`).
+    pub fn name_in(self, speech: Speech) -> &'static str {
+        match speech {
+            Speech::En => self.name(),
+            Speech::De => match self {
+                Region::Us => "Vereinigte Staaten",
+                Region::Ca => "Kanada",
+                Region::Gb => "Vereinigtes Königreich",
+                Region::Ie => "Irland",
+                Region::De => "Deutschland",
+                Region::At => "Österreich",
+                Region::Ch => "Schweiz",
+                Region::Fr => "Frankreich",
+                Region::Nl => "Niederlande",
+                Region::Be => "Belgien",
+                Region::Es => "Spanien",
+                Region::It => "Italien",
+                Region::Au => "Australien",
+                Region::Nz => "Neuseeland",
+                Region::Other => "Andere (die Nummern nebeneinander zeigen)",
+            },
+        }
+    }
+}

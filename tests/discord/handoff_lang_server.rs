@@ -153,7 +153,7 @@ async fn status_speaks_the_servers_language() {
     let ready = status(&pit, &moderator).await;
     assert!(ready.contains(&de(Msg::StatusReady)), "{ready}");
     assert!(
-        ready.contains("Region: United States (Notfallanzeigen sagen: 911 anrufen)"),
+        ready.contains("Region: Vereinigte Staaten (Notfallanzeigen sagen: 911 anrufen)"),
         "{ready}"
     );
     pit.server.assert_no_violations();

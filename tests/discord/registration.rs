@@ -151,5 +151,29 @@ async fn registration_carries_german_descriptions_for_every_command_and_option()
         walk(cmd, "", &mut seen);
     }
     assert!(seen >= 12, "commands and options walked: {seen}");
+    // The setup's countries read in German too (the stored value stays the code).
+    let pitcrew = sent
+        .iter()
+        .find(|c| c["name"] == "pitcrew")
+        .expect("/pitcrew");
+    let setup = pitcrew["options"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|o| o["name"] == "setup")
+        .expect("/pitcrew setup");
+    let region = setup["options"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|o| o["name"] == "region")
+        .expect("setup's region option");
+    let gb = region["choices"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|c| c["value"] == "GB")
+        .expect("the GB choice");
+    assert_eq!(gb["name_localizations"]["de"], "Vereinigtes Königreich");
     pit.server.assert_no_violations();
 }
