@@ -286,3 +286,44 @@ async fn a_swapped_library_is_live_at_once_and_a_pinned_desk_keeps_its_own() {
     assert_eq!(view.notice, Some(Notice::Resumed));
     assert_ne!(s.guide_version, new_version);
 }
+
+#[tokio::test]
+async fn did_this_fix_it_is_answered_once_by_the_member_on_a_resolved_walk_only() {
+    use pitcrew::desk::Answered;
+    let w = World::new();
+    let desk = w.desk().await;
+    let ana = Member::Discord(UserId(7));
+    let bo = Member::Discord(UserId(8));
+    let (s, _) = desk.start(&ana, &SCOPE, "stuck-fob").await.unwrap();
+    // Not an outcome yet: nothing to answer.
+    assert!(matches!(
+        desk.answer_fixed(&ana, s.id, true).await.unwrap(),
+        Answered::Unknown
+    ));
+    desk.press(&ana, s.id, 0, Input::Choose(0)).await.unwrap();
+    desk.press(&ana, s.id, 1, Input::Choose(0)).await.unwrap();
+    assert!(matches!(
+        desk.answer_fixed(&bo, s.id, false).await.unwrap(),
+        Answered::NotYours
+    ));
+    assert_eq!(desk.store().fixed(s.id).await.unwrap(), None);
+    match desk.answer_fixed(&ana, s.id, true).await.unwrap() {
+        Answered::Done { first, view, .. } => {
+            assert!(first);
+            assert!(view.flags.resolved);
+        }
+        other => panic!("expected Done, got {other:?}"),
+    }
+    // A second answer (a double tap, an old screen) changes nothing.
+    match desk.answer_fixed(&ana, s.id, false).await.unwrap() {
+        Answered::Done { first, .. } => assert!(!first),
+        other => panic!("expected Done, got {other:?}"),
+    }
+    assert_eq!(desk.store().fixed(s.id).await.unwrap(), Some(true));
+    assert!(matches!(
+        desk.answer_fixed(&ana, pitcrew::domain::SessionId(999), true)
+            .await
+            .unwrap(),
+        Answered::Unknown
+    ));
+}

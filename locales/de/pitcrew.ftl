@@ -296,3 +296,11 @@ reload-not-allowed = Nur Mitglieder mit der Berechtigung „Server verwalten“ 
 reload-done = ✅ Neu geladen: { $number } Leitfaden/Leitfäden sind aktiv. Offene Leitfäden laufen weiter, wo es geht.
 reload-refused = ⚠️ Die Leitfäden wurden nicht neu geladen: der Inhalt besteht `pitcrew check` nicht ({ $number } Problem(e)). Die laufenden Leitfäden bleiben, bis es behoben ist.
 reload-more = …und { $number } weitere: führen Sie `pitcrew check` aus.
+
+# Die Bildschirme eines Leitfadens: der Notfall-Titel und „Hat das geholfen?“ bei jedem gelösten Ende.
+emergency-title = 🚨 Notfall · { $title }
+fixed-ask = Hat das geholfen?
+fixed-why = Ihre Antwort hilft den Moderatoren des Clubs, diesen Leitfaden zu verbessern.
+fixed-yes = Ja, es geht wieder
+fixed-no = Nein, ich komme nicht weiter
+fixed-thanks = Danke für Ihre Rückmeldung.

@@ -300,3 +300,11 @@ reload-not-allowed = Only members with the Manage Server permission can reload p
 reload-done = ✅ Reloaded: { $number } guide(s) are live. Open guides continue where they can.
 reload-refused = ⚠️ The guides were not reloaded: the content fails `pitcrew check` with { $number } problem(s). The running guides stay until it is fixed.
 reload-more = …and { $number } more: run `pitcrew check`.
+
+# A guide's screens: the emergency title, and "Did this fix it?" on every resolved outcome.
+emergency-title = 🚨 Emergency · { $title }
+fixed-ask = Did this fix it?
+fixed-why = Your answer helps the club's moderators improve this guide.
+fixed-yes = Yes, it's fixed
+fixed-no = No, I'm still stuck
+fixed-thanks = Thanks for telling us.

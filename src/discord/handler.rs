@@ -21,7 +21,7 @@ use super::render;
 use super::respond::{Deferral, Reply, Responder};
 use super::screens;
 use super::seen::Seen;
-use super::{forum, forum_press, modals, slash, unguided};
+use super::{fixed, forum, forum_press, modals, slash, unguided};
 use crate::desk::{Desk, DeskError, Pressed};
 use crate::domain::SessionRecord;
 use crate::domain::{Handoff, Ready as HandoffReady};
@@ -30,7 +30,7 @@ use crate::guide::Lang;
 use crate::handoff::text as handoff_text;
 use crate::handoff::Prepared;
 use crate::i18n::{self, Msg};
-use crate::triage::View;
+use crate::triage::{Input, View};
 
 pub struct Handler {
     pub desk: Arc<Desk>,
@@ -264,6 +264,20 @@ impl Turn<'_> {
         reader: &Reader<'_>,
     ) -> Result<(Reply, Option<(Handoff, HandoffReady)>), DeskError> {
         let lang = reader.lang();
+        // "Did this fix it?": a yes is answered here; a no goes on as the volunteer button.
+        let action = match action {
+            Action::Fixed { session, fixed } => {
+                match fixed::answer(&self.desk, member, session, fixed, reader).await? {
+                    fixed::Next::Reply(reply) => return Ok((reply, None)),
+                    fixed::Next::Escalate { step } => Action::Step {
+                        session,
+                        step,
+                        input: Input::Escalate,
+                    },
+                }
+            }
+            other => other,
+        };
         if let Action::Step {
             session,
             step,
@@ -401,6 +415,7 @@ impl Turn<'_> {
             | Action::AskVolunteer
             | Action::ForumStart { .. }
             | Action::ForumAsk
+            | Action::Fixed { .. }
             | Action::Handoff { .. } => Ok(note(reader, Msg::Broken)),
         }
     }

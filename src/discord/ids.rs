@@ -65,6 +65,8 @@ pub enum Action {
     ForumStart { guide: String },
     /// The forum reply's "Ask a volunteer": a handoff whose card links the post.
     ForumAsk,
+    /// "Did this fix it?" on a resolved outcome: yes, or no (which goes on to a volunteer).
+    Fixed { session: SessionId, fixed: bool },
     /// A press about a handoff.
     Handoff {
         handoff: HandoffId,
@@ -158,6 +160,9 @@ impl Action {
             } => format!("new:{}:{g}", session.0),
             Action::ForumStart { guide } => format!("fg:{guide}"),
             Action::ForumAsk => "fa".into(),
+            Action::Fixed { session, fixed } => {
+                format!("fx:{}:{}", session.0, if *fixed { "y" } else { "n" })
+            }
             Action::Handoff { handoff, action } => format!("h:{}:{}", action.code(), handoff.0),
         }
     }
@@ -195,6 +200,14 @@ impl Action {
                 guide: match parts.next() {
                     Some(g) => Some(guide_id(g)?),
                     None => None,
+                },
+            },
+            "fx" => Action::Fixed {
+                session: session_id(parts.next()?)?,
+                fixed: match parts.next()? {
+                    "y" => true,
+                    "n" => false,
+                    _ => return None,
                 },
             },
             "fg" => Action::ForumStart {

@@ -23,6 +23,14 @@ fn all_actions() -> Vec<Action> {
             guide: "f".repeat(GUIDE_ID_MAX),
         },
         Action::ForumAsk,
+        Action::Fixed {
+            session,
+            fixed: true,
+        },
+        Action::Fixed {
+            session,
+            fixed: false,
+        },
     ];
     for action in [
         CardAction::Claim,
@@ -171,6 +179,8 @@ fn any_action() -> impl Strategy<Value = Action> {
         guide.prop_map(|guide| Action::Start { guide }),
         guide.prop_map(|guide| Action::ForumStart { guide }),
         Just(Action::ForumAsk),
+        (session.clone(), any::<bool>())
+            .prop_map(|(session, fixed)| Action::Fixed { session, fixed }),
         session
             .clone()
             .prop_map(|session| Action::Resume { session }),
@@ -359,4 +369,24 @@ fn the_forum_ids_are_their_own() {
     assert_eq!(Action::ForumAsk.encode(), "fa");
     assert_eq!(Action::parse("fa"), Some(Action::ForumAsk));
     assert_ne!(Action::parse("fa"), Action::parse("ask"));
+}
+
+#[test]
+fn did_this_fix_it_ids_read_back_and_nothing_else_parses_as_one() {
+    let yes = Action::Fixed {
+        session: SessionId(7),
+        fixed: true,
+    };
+    assert_eq!(yes.encode(), "fx:7:y");
+    assert_eq!(Action::parse("fx:7:y"), Some(yes));
+    assert_eq!(
+        Action::parse("fx:7:n"),
+        Some(Action::Fixed {
+            session: SessionId(7),
+            fixed: false
+        })
+    );
+    for near in ["fx:7", "fx:7:maybe", "fx::y", "fx:7:y:1", "fx:-1:y"] {
+        assert_eq!(Action::parse(near), None, "{near}");
+    }
 }

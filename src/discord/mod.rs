@@ -6,6 +6,7 @@ mod card_actions;
 mod commands;
 mod convert;
 pub mod doctor;
+mod fixed;
 mod forum;
 mod forum_press;
 mod forum_reply;

@@ -11,7 +11,7 @@ use super::ids::Action;
 use crate::domain::{Region, SessionId};
 use crate::guide::Lang;
 use crate::guide::Library;
-use crate::i18n::{self, Msg};
+use crate::i18n::{self, Arg, Msg};
 use crate::triage::localize::{nav_label, notice_text};
 use crate::triage::{self, Input, Nav, View};
 
@@ -22,6 +22,8 @@ pub const BUTTON_LABEL_MAX: usize = 80;
 pub const BUTTONS_PER_ROW: usize = 5;
 /// One of Discord's 5 rows is kept for navigation.
 pub const CHOICE_ROWS_MAX: usize = 4;
+/// Discord's limit on a message's rows of components.
+const ROWS_MAX: usize = 5;
 
 const STEP_COLOUR: Colour = Colour(0x3b82f6);
 const EMERGENCY_COLOUR: Colour = Colour(0xdc2626);
@@ -78,19 +80,49 @@ pub fn step(
     lang: Lang,
     region: Region,
 ) -> Screen {
+    drawn(library, session, view, lang, region, Fixed::Ask)
+}
+
+/// A resolved screen once the member answered "Did this fix it?": the question gives way to
+/// the thanks (a "no" goes on to a volunteer, drawn by [`step`] on the escalated view).
+pub fn answered(
+    library: &Library,
+    session: SessionId,
+    view: &View,
+    lang: Lang,
+    region: Region,
+) -> Screen {
+    drawn(library, session, view, lang, region, Fixed::Thanked)
+}
+
+/// Whether a resolved screen asks "Did this fix it?" or thanks for the answer.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fixed {
+    Ask,
+    Thanked,
+}
+
+fn drawn(
+    library: &Library,
+    session: SessionId,
+    view: &View,
+    lang: Lang,
+    region: Region,
+    fixed: Fixed,
+) -> Screen {
     match library.get(&view.guide_id) {
         Some(guide) => draw(
             session,
             &triage::localize(guide, view.clone(), lang),
-            lang,
-            region,
+            (lang, region),
+            fixed,
         ),
-        None => draw(session, view, lang, region),
+        None => draw(session, view, (lang, region), fixed),
     }
 }
 
 /// Draws a view already in the member's language, as read in `region`.
-fn draw(session: SessionId, view: &View, lang: Lang, region: Region) -> Screen {
+fn draw(session: SessionId, view: &View, (lang, region): (Lang, Region), fixed: Fixed) -> Screen {
     let view = &view.read_in(region, lang.into());
     let colour = if view.flags.emergency {
         EMERGENCY_COLOUR
@@ -102,7 +134,11 @@ fn draw(session: SessionId, view: &View, lang: Lang, region: Region) -> Screen {
         STEP_COLOUR
     };
     let title = if view.flags.emergency {
-        format!("🚨 Emergency · {}", view.guide_title)
+        i18n::text_with(
+            lang,
+            Msg::EmergencyTitle,
+            &[(Arg::Title, &view.guide_title)],
+        )
     } else {
         view.guide_title.clone()
     };
@@ -144,6 +180,36 @@ fn draw(session: SessionId, view: &View, lang: Lang, region: Region) -> Screen {
             )
         })
         .collect();
+    // "Did this fix it?" on every resolved outcome, above the way to a volunteer; the
+    // member's "no" is that way, recorded first.
+    let resolved = view.flags.resolved && !view.flags.escalated;
+    if resolved && fixed == Fixed::Ask && rows.len() < ROWS_MAX - 1 {
+        embed = embed.field(
+            i18n::text(lang, Msg::FixedAsk),
+            i18n::text(lang, Msg::FixedWhy),
+            false,
+        );
+        let answer = |yes: bool, msg: Msg, style: ButtonStyle| {
+            let id = Action::Fixed {
+                session,
+                fixed: yes,
+            };
+            CreateButton::new(id.encode())
+                .label(fit(&i18n::text(lang, msg), BUTTON_LABEL_MAX))
+                .style(style)
+        };
+        rows.push(CreateActionRow::Buttons(vec![
+            answer(true, Msg::FixedYes, ButtonStyle::Success),
+            answer(false, Msg::FixedNo, ButtonStyle::Secondary),
+        ]));
+    }
+    if resolved && fixed == Fixed::Thanked {
+        embed = embed.field(
+            i18n::text(lang, Msg::FixedThanks),
+            i18n::text(lang, Msg::FixedWhy),
+            false,
+        );
+    }
     if !view.nav.is_empty() {
         rows.push(CreateActionRow::Buttons(
             view.nav
@@ -183,6 +249,11 @@ pub fn fit(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The screen as `step` draws it (asking "Did this fix it?" where resolved).
+    fn draw(session: SessionId, view: &View, lang: Lang, region: Region) -> Screen {
+        super::draw(session, view, (lang, region), Fixed::Ask)
+    }
     use crate::triage::{ChoiceView, Flags};
 
     fn view(choices: usize, nav: Vec<Nav>, flags: Flags) -> View {
@@ -280,5 +351,50 @@ mod tests {
         assert_eq!(fit(&unbroken, 10).chars().count(), 10);
         let wide = "é".repeat(5000);
         assert!(fit(&wide, EMBED_DESCRIPTION_MAX).chars().count() <= EMBED_DESCRIPTION_MAX);
+    }
+
+    #[test]
+    fn a_resolved_screen_asks_whether_it_fixed_it_once_then_thanks() {
+        let flags = Flags {
+            resolved: true,
+            ..Flags::default()
+        };
+        let mut done = view(0, vec![Nav::Restart, Nav::Volunteer], flags);
+        done.choices.clear();
+        let ids = |v: &serde_json::Value| -> Vec<String> {
+            v["components"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .flat_map(|r| r["components"].as_array().unwrap().clone())
+                .map(|b| b["custom_id"].as_str().unwrap().to_string())
+                .collect()
+        };
+        let asked = json(draw(SessionId(9), &done, Lang::En, Region::Gb));
+        assert_eq!(
+            ids(&asked),
+            ["fx:9:y", "fx:9:n", "s:9:7:r", "s:9:7:v"],
+            "the answer above the way to a volunteer"
+        );
+        assert_eq!(asked["embeds"][0]["fields"][0]["name"], "Did this fix it?");
+        let thanked = json(super::draw(
+            SessionId(9),
+            &done,
+            (Lang::En, Region::Gb),
+            Fixed::Thanked,
+        ));
+        assert_eq!(ids(&thanked), ["s:9:7:r", "s:9:7:v"]);
+        assert_eq!(
+            thanked["embeds"][0]["fields"][0]["name"],
+            "Thanks for telling us."
+        );
+        // A step that is not an outcome never asks.
+        let step = json(draw(
+            SessionId(9),
+            &view(2, vec![Nav::Back], Flags::default()),
+            Lang::En,
+            Region::Gb,
+        ));
+        assert!(ids(&step).iter().all(|id| !id.starts_with("fx:")));
     }
 }

@@ -275,4 +275,10 @@ messages! {
     ReloadDone => "reload-done",
     ReloadRefused => "reload-refused",
     ReloadMore => "reload-more",
+    EmergencyTitle => "emergency-title",
+    FixedAsk => "fixed-ask",
+    FixedWhy => "fixed-why",
+    FixedYes => "fixed-yes",
+    FixedNo => "fixed-no",
+    FixedThanks => "fixed-thanks",
 }

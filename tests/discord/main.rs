@@ -7,6 +7,7 @@ mod car_flow;
 mod doctor;
 mod fake;
 mod fake_selftest;
+mod fixed;
 mod forged;
 mod forum;
 mod handoff_cards;

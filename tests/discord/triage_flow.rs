@@ -324,7 +324,15 @@ async fn resolved_then_volunteer_then_start_over_as_a_new_walk() {
     let solved = pit.press(me, &msg, "Wheel is changed").await.message();
     assert_eq!(embed(&solved)["color"], 0x16a34a, "green");
     assert!(description(&solved).starts_with("Well done."));
-    assert_eq!(labels(&solved), ["Start over", "Talk to a volunteer"]);
+    assert_eq!(
+        labels(&solved),
+        [
+            "Yes, it's fixed",
+            "No, I'm still stuck",
+            "Start over",
+            "Talk to a volunteer"
+        ]
+    );
     assert_eq!(pit.session(first).await.state.status, Status::Resolved);
     assert!(
         pit.open_session(me).await.is_none(),

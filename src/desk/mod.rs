@@ -14,6 +14,9 @@ use crate::guide::{Guide, Library};
 use crate::store::{Advance, Store, StoreError};
 use crate::triage::{self, Input, Notice, Reconciled, State, Status, View};
 
+mod fixed;
+pub use fixed::Answered;
+
 #[derive(Debug, Error)]
 pub enum DeskError {
     #[error("there is no guide `{0}`")]
