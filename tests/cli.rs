@@ -402,3 +402,33 @@ fn translate_writes_a_skeleton_and_stamps_it() {
     assert!(out.status.success(), "{stdout}\n{stderr}");
     assert!(stdout.contains("0 source hash(es) updated"), "{stdout}");
 }
+
+#[test]
+fn chat_asks_whether_a_resolved_guide_fixed_it_and_a_no_goes_to_a_volunteer() {
+    use pitcrew::domain::SessionId;
+    let run = Run::new("tests/fixtures/cli");
+    let yes = run.pitcrew(&["chat", "stuck-fob", "--user", "ana"], "1\n1\ny\nq\n");
+    let (stdout, stderr) = text(&yes);
+    assert!(yes.status.success(), "{stderr}");
+    let asked = stdout
+        .find("Did this fix it?")
+        .expect("asked after the outcome");
+    assert!(
+        stdout[asked..].contains("Thanks for telling us."),
+        "{stdout}"
+    );
+    let no = run.pitcrew(&["chat", "stuck-fob", "--user", "bo"], "1\n1\nn\nq\n");
+    let (stdout, _) = text(&no);
+    let asked = stdout.find("Did this fix it?").expect("asked");
+    assert!(
+        stdout[asked..].contains("A club volunteer can take it from here"),
+        "{stdout}"
+    );
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let store = pitcrew::store::Store::open(&run.db_url()).await.unwrap();
+        assert_eq!(store.fixed(SessionId(1)).await.unwrap(), Some(true));
+        assert_eq!(store.fixed(SessionId(2)).await.unwrap(), Some(false));
+        store.close().await;
+    });
+}

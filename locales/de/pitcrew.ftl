@@ -304,3 +304,5 @@ fixed-why = Ihre Antwort hilft den Moderatoren des Clubs, diesen Leitfaden zu ve
 fixed-yes = Ja, es geht wieder
 fixed-no = Nein, ich komme nicht weiter
 fixed-thanks = Danke für Ihre Rückmeldung.
+
+chat-fixed-prompt = Hat das geholfen? [j]a / [n]ein

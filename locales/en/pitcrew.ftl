@@ -308,3 +308,5 @@ fixed-why = Your answer helps the club's moderators improve this guide.
 fixed-yes = Yes, it's fixed
 fixed-no = No, I'm still stuck
 fixed-thanks = Thanks for telling us.
+
+chat-fixed-prompt = Did this fix it? [y]es / [n]o

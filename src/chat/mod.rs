@@ -17,7 +17,7 @@ use crate::guide::Guide;
 use crate::guide::Lang;
 use crate::handoff::text as handoff_text;
 use crate::i18n::{Arg, Msg};
-use crate::triage::View;
+use crate::triage::{Input, View};
 use screen::{parse_input, Parsed};
 
 const SCOPE: Scope = Scope::Local;
@@ -233,6 +233,16 @@ impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
                 Pressed::Moved {
                     session: s,
                     view: v,
+                } if v.flags.resolved && !v.flags.escalated => {
+                    self.show(&v);
+                    (session, view) = match self.ask_fixed(&s, &v).await? {
+                        Some(moved) => moved,
+                        None => (s, v),
+                    };
+                }
+                Pressed::Moved {
+                    session: s,
+                    view: v,
                 }
                 | Pressed::Unchanged {
                     session: s,
@@ -249,6 +259,41 @@ impl<'a, R: AsyncBufRead + Unpin, W: Write> Chat<'a, R, W> {
                     return self.pick().await;
                 }
             }
+        }
+    }
+
+    /// "Did this fix it?" after a resolved outcome, as on Discord: a yes is thanked, a no is
+    /// recorded and goes on to the volunteer screen; anything else leaves it unanswered.
+    async fn ask_fixed(
+        &mut self,
+        session: &SessionRecord,
+        view: &View,
+    ) -> Result<Option<(SessionRecord, View)>, DeskError> {
+        self.prompt(&screen::say(self.lang, Msg::ChatFixedPrompt));
+        let Some(line) = self.read().await else {
+            return Ok(None);
+        };
+        let line = line.trim();
+        let Some(fixed) = screen::yes_or_no(line).filter(|_| !line.is_empty()) else {
+            return Ok(None);
+        };
+        self.desk
+            .answer_fixed(&self.member, session.id, fixed)
+            .await?;
+        if fixed {
+            self.say_msg(Msg::FixedThanks);
+            return Ok(None);
+        }
+        match self
+            .desk
+            .press(&self.member, session.id, view.step, Input::Escalate)
+            .await?
+        {
+            Pressed::Moved { session, view } => {
+                self.show(&view);
+                Ok(Some((session, view)))
+            }
+            _ => Ok(None),
         }
     }
 

@@ -13,8 +13,8 @@ pub enum Answered {
     /// Recorded (or answered before: the member sees the same thanks); the resolved screen
     /// as it stands, for the front end to redraw without the question.
     Done {
-        session: SessionRecord,
-        view: View,
+        session: Box<SessionRecord>,
+        view: Box<View>,
         first: bool,
     },
     /// Not this member's session.
@@ -48,8 +48,8 @@ impl Desk {
         let car = self.car_for(guide, member).await?;
         let view = triage::view_for(guide, &session.state, car.as_ref());
         Ok(Answered::Done {
-            session,
-            view,
+            session: Box::new(session),
+            view: Box::new(view),
             first,
         })
     }

@@ -12,7 +12,7 @@ use crate::i18n::Msg;
 /// What the press leads to.
 pub(super) enum Next {
     /// The answer to send.
-    Reply(Reply),
+    Reply(Box<Reply>),
     /// A "no": escalate the session from its current `step`, as its volunteer button would.
     Escalate { step: u32 },
 }
@@ -31,15 +31,15 @@ pub(super) async fn answer(
         Answered::Done { session, view, .. } => {
             let region = reader.region_for(&view).await;
             let library = desk.library();
-            Next::Reply(Reply::Update(render::answered(
+            Next::Reply(Box::new(Reply::Update(render::answered(
                 &library,
                 session.id,
                 &view,
                 reader.lang(),
                 region,
-            )))
+            ))))
         }
-        Answered::NotYours => Next::Reply(note(reader, Msg::NotYours)),
-        Answered::Unknown => Next::Reply(note(reader, Msg::Gone)),
+        Answered::NotYours => Next::Reply(Box::new(note(reader, Msg::NotYours))),
+        Answered::Unknown => Next::Reply(Box::new(note(reader, Msg::Gone))),
     })
 }

@@ -268,7 +268,7 @@ impl Turn<'_> {
         let action = match action {
             Action::Fixed { session, fixed } => {
                 match fixed::answer(&self.desk, member, session, fixed, reader).await? {
-                    fixed::Next::Reply(reply) => return Ok((reply, None)),
+                    fixed::Next::Reply(reply) => return Ok((*reply, None)),
                     fixed::Next::Escalate { step } => Action::Step {
                         session,
                         step,

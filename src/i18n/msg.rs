@@ -281,4 +281,5 @@ messages! {
     FixedYes => "fixed-yes",
     FixedNo => "fixed-no",
     FixedThanks => "fixed-thanks",
+    ChatFixedPrompt => "chat-fixed-prompt",
 }
