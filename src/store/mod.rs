@@ -6,6 +6,7 @@
 //! - Volunteer handoffs: `handoffs.rs` (writes), `handoff_reads.rs`, their re-notify timer
 //!   `notices.rs`; the member's car: `cars.rs`; per-server setup and the volunteers on duty: `guilds.rs`; their row
 //!   conversions: `handoff_rows.rs`.
+//! - Forgetting a member on request and the retention period: `forget.rs`.
 //! - Row ↔ domain conversions, including the `u64` ↔ `i64` id mapping: `rows.rs`.
 //! - Errors phrased for whoever has to act on them: `error.rs`.
 //! - Writes: every write transaction starts with `Store::begin_write` (not `pool.begin`), so
@@ -26,6 +27,7 @@ mod cars;
 mod checkpoint;
 mod durability;
 mod error;
+mod forget;
 mod guilds;
 mod handoff_reads;
 mod handoff_rows;
@@ -53,6 +55,7 @@ use cache::SessionCache;
 use checkpoint::Checkpointer;
 use durability::Durability;
 pub use error::StoreError;
+pub use forget::{Forgotten, FORGOTTEN_USER};
 pub use handoff_rows::{NOTE_MAX_CHARS, RENOTIFY_LIMIT, RENOTIFY_MIN};
 use reader::{ReadConn, Readers};
 use writer::{WriteTx, Writer};
