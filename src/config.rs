@@ -11,6 +11,9 @@ use crate::guide::Lang;
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://pitcrew.db";
 pub const DEFAULT_CONTENT_DIR: &str = "content";
+/// `RETENTION_DAYS` unless set: about six months, long enough for a member to come back to a
+/// case, short enough that what stranded people typed does not pile up for years.
+pub const DEFAULT_RETENTION_DAYS: u32 = 180;
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ConfigError {
@@ -69,6 +72,9 @@ pub struct Config {
     /// `PITCREW_LANG`: the language `pitcrew chat` shows guides in (`--lang` wins over it).
     /// Not `LANG`: a moderator's preview should not change with the machine's locale.
     pub lang: Option<Lang>,
+    /// `RETENTION_DAYS`: finished sessions and closed handoffs lose their member's id and free
+    /// text this many days after their last change (`retention`).
+    pub retention_days: u32,
     discord: Result<DiscordConfig, ConfigError>,
 }
 
@@ -112,12 +118,23 @@ impl Config {
                 why: e.to_string(),
             })?),
         };
+        let retention_days =
+            match get("RETENTION_DAYS") {
+                None => DEFAULT_RETENTION_DAYS,
+                Some(raw) => raw.parse::<u32>().ok().filter(|&d| d >= 1).ok_or_else(|| {
+                    ConfigError::Invalid {
+                        key: "RETENTION_DAYS",
+                        why: format!("`{raw}` is not a whole number of days, 1 or more (e.g. 180)"),
+                    }
+                })?,
+            };
         let discord = discord_settings(&get);
         Ok(Config {
             database_url,
             content_dir,
             region,
             lang,
+            retention_days,
             discord,
         })
     }
@@ -188,6 +205,7 @@ mod tests {
         assert_eq!(c.database_url, DEFAULT_DATABASE_URL);
         assert_eq!(c.content_dir, PathBuf::from("content"));
         assert_eq!(c.region, None);
+        assert_eq!(c.retention_days, 180);
         let err = c.discord().unwrap_err();
         assert!(err.to_string().starts_with("DISCORD_TOKEN is not set"));
     }
@@ -230,6 +248,14 @@ mod tests {
     }
 
     #[test]
+    fn retention_is_a_number_of_days() {
+        assert_eq!(
+            load(&[("RETENTION_DAYS", " 30 ")]).unwrap().retention_days,
+            30
+        );
+    }
+
+    #[test]
     fn bad_values_name_the_setting() {
         let bad = [
             (("DATABASE_URL", "postgres://x"), "DATABASE_URL"),
@@ -237,6 +263,8 @@ mod tests {
             (("DISCORD_API_URL", "discord.com"), "DISCORD_API_URL"),
             (("PITCREW_REGION", "Narnia"), "PITCREW_REGION"),
             (("PITCREW_LANG", "fr"), "PITCREW_LANG"),
+            (("RETENTION_DAYS", "0"), "RETENTION_DAYS"),
+            (("RETENTION_DAYS", "half a year"), "RETENTION_DAYS"),
         ];
         for ((key, value), named) in bad {
             let err = match load(&[("DISCORD_TOKEN", "t"), (key, value)]) {

@@ -58,6 +58,8 @@ pub struct Desk {
     library: Library,
     store: Store,
     clock: Arc<dyn Clock>,
+    /// Days after which finished sessions are anonymised (see `retention`).
+    retention_days: u32,
 }
 
 impl Desk {
@@ -72,7 +74,19 @@ impl Desk {
             library,
             store,
             clock,
+            retention_days: crate::config::DEFAULT_RETENTION_DAYS,
         }
+    }
+
+    /// This desk with `days` as the retention period (`RETENTION_DAYS`).
+    pub fn with_retention(mut self, days: u32) -> Desk {
+        self.retention_days = days;
+        self
+    }
+
+    /// Days after which finished sessions and closed handoffs are anonymised.
+    pub fn retention_days(&self) -> u32 {
+        self.retention_days
     }
 
     /// The time as this desk's clock reads it.

@@ -178,7 +178,7 @@ async fn open_desk(config: &Config) -> Result<Desk, ExitCode> {
         tracing::warn!("{w}");
     }
     match Store::open(&config.database_url).await {
-        Ok(store) => Ok(Desk::new(library, store)),
+        Ok(store) => Ok(Desk::new(library, store).with_retention(config.retention_days)),
         Err(e) => {
             eprintln!("error: {e}");
             Err(ExitCode::FAILURE)
