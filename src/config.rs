@@ -11,6 +11,9 @@ use crate::guide::Lang;
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://pitcrew.db";
 pub const DEFAULT_CONTENT_DIR: &str = "content";
+/// `RETENTION_DAYS` unless set: about six months, long enough for a member to come back to a
+/// case, short enough that what stranded people typed does not pile up for years.
+pub const DEFAULT_RETENTION_DAYS: u32 = 180;
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ConfigError {
@@ -135,6 +138,9 @@ pub struct Config {
     pub content_watch: bool,
     /// `BACKUP_DIR` and `BACKUP_KEEP`: the bot's own daily backups, when set.
     pub backups: Option<DailyBackups>,
+    /// `RETENTION_DAYS`: finished sessions and closed handoffs lose their member's id and free
+    /// text this many days after their last change (`retention`).
+    pub retention_days: u32,
     discord: Result<DiscordConfig, ConfigError>,
 }
 
@@ -196,6 +202,16 @@ impl Config {
             })?,
         };
         let backups = backup_settings(&get)?;
+        let retention_days =
+            match get("RETENTION_DAYS") {
+                None => DEFAULT_RETENTION_DAYS,
+                Some(raw) => raw.parse::<u32>().ok().filter(|&d| d >= 1).ok_or_else(|| {
+                    ConfigError::Invalid {
+                        key: "RETENTION_DAYS",
+                        why: format!("`{raw}` is not a whole number of days, 1 or more (e.g. 180)"),
+                    }
+                })?,
+            };
         let discord = discord_settings(&get);
         Ok(Config {
             database_url,
@@ -204,6 +220,7 @@ impl Config {
             lang,
             content_watch,
             backups,
+            retention_days,
             discord,
         })
     }
@@ -316,6 +333,7 @@ mod tests {
         assert_eq!(c.content_dir, PathBuf::from("content"));
         assert_eq!(c.region, None);
         assert!(c.content_watch, "content is watched unless turned off");
+        assert_eq!(c.retention_days, 180);
         let err = c.discord().unwrap_err();
         assert!(err.to_string().starts_with("DISCORD_TOKEN is not set"));
     }
@@ -386,6 +404,14 @@ mod tests {
     }
 
     #[test]
+    fn retention_is_a_number_of_days() {
+        assert_eq!(
+            load(&[("RETENTION_DAYS", " 30 ")]).unwrap().retention_days,
+            30
+        );
+    }
+
+    #[test]
     fn bad_values_name_the_setting() {
         let bad = [
             (("DATABASE_URL", "postgres://x"), "DATABASE_URL"),
@@ -397,6 +423,8 @@ mod tests {
             (("CONTENT_WATCH", "sometimes"), "CONTENT_WATCH"),
             (("BACKUP_KEEP", "0"), "BACKUP_KEEP"),
             (("BACKUP_KEEP", "many"), "BACKUP_KEEP"),
+            (("RETENTION_DAYS", "0"), "RETENTION_DAYS"),
+            (("RETENTION_DAYS", "half a year"), "RETENTION_DAYS"),
         ];
         for ((key, value), named) in bad {
             let err = match load(&[("DISCORD_TOKEN", "t"), (key, value)]) {

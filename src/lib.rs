@@ -26,6 +26,8 @@
 //! - [`handoff`]: the volunteer handoff as a service over the desk: claim, release, transfer,
 //!   resolve, rate, cancel and reminders, talking to the platform through a port trait; also
 //!   the card's content, the reminder schedule and the texts.
+//! - [`retention`]: the daily task that anonymises finished sessions and closed handoffs
+//!   after `RETENTION_DAYS`, on the desk's clock; the Discord front end spawns it.
 //! - [`config`]: settings from the environment, loaded once, errors name the setting.
 //! - [`chat`]: the terminal front end (`pitcrew chat`): the conversation, and what it shows
 //!   (`chat::screen`) in the language of `--lang`.
@@ -46,5 +48,6 @@ pub mod handoff;
 pub mod i18n;
 pub mod region;
 pub mod reload;
+pub mod retention;
 pub mod store;
 pub mod triage;

@@ -10,11 +10,11 @@ use pitcrew::chat::{Chat, ChatEnd};
 use pitcrew::config::Config;
 use pitcrew::desk::Desk;
 use pitcrew::discord::{self, RunError};
-use pitcrew::domain::{Car, Member, Region};
+use pitcrew::domain::{Car, Clock, Member, Region, SystemClock, UserId};
 use pitcrew::guide::Lang;
 use pitcrew::guide::{self, LoadError};
 use pitcrew::reload::LiveContent;
-use pitcrew::store::{self, Store};
+use pitcrew::store::{self, Store, FORGOTTEN_USER};
 
 #[derive(Parser)]
 #[command(
@@ -92,6 +92,16 @@ enum Command {
         /// The backup to restore (from `pitcrew backup` or BACKUP_DIR).
         file: PathBuf,
     },
+    /// Forget a Discord member on request: their notes, descriptions and saved car are
+    /// deleted, their sessions and handoffs kept for the figures without their id.
+    Forget {
+        /// The member's Discord user id (Developer Mode → right-click → Copy User ID).
+        #[arg(long, value_name = "ID")]
+        user: u64,
+        /// Do not ask for confirmation.
+        #[arg(long)]
+        yes: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -135,6 +145,7 @@ fn main() -> ExitCode {
         Command::Doctor => with_runtime(doctor(config)),
         Command::Backup { file } => with_runtime(backup(config, file)),
         Command::Restore { file } => with_runtime(restore(config, file)),
+        Command::Forget { user, yes } => with_runtime(forget(config, user, yes)),
     }
 }
 
@@ -194,7 +205,7 @@ async fn open_desk(config: &Config) -> Result<Desk, ExitCode> {
         tracing::warn!("{w}");
     }
     match Store::open(&config.database_url).await {
-        Ok(store) => Ok(Desk::new(library, store)),
+        Ok(store) => Ok(Desk::new(library, store).with_retention(config.retention_days)),
         Err(e) => {
             eprintln!("error: {e}");
             Err(ExitCode::FAILURE)
@@ -383,6 +394,80 @@ async fn restore(config: Config, file: PathBuf) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `pitcrew forget --user ID`: asks first (unless `--yes`), then says what was cleared and,
+/// plainly, what it could not reach (the cards already posted on Discord).
+async fn forget(config: Config, user: u64, yes: bool) -> ExitCode {
+    if user == FORGOTTEN_USER.get() {
+        eprintln!("error: --user {user} is not a Discord user id");
+        return ExitCode::from(2);
+    }
+    if !yes {
+        print!(
+            "Forget Discord user {user}? Their notes, descriptions and saved car in {} are \
+             deleted for good. Type yes to go ahead: ",
+            config.database_url
+        );
+        let _ = std::io::Write::flush(&mut std::io::stdout());
+        let mut answer = String::new();
+        if std::io::stdin().read_line(&mut answer).is_err() || answer.trim() != "yes" {
+            println!("\nNothing was changed.");
+            return ExitCode::SUCCESS;
+        }
+    }
+    let store = match Store::open(&config.database_url).await {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let now = SystemClock.now();
+    let result = store
+        .forget_member(&Member::Discord(UserId(user)), now)
+        .await;
+    store.close().await;
+    let done = match result {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    println!(
+        "Forgot Discord user {user}: {} session(s) and {} handoff(s) cleared, {} claim(s) \
+         released, {}.",
+        done.sessions,
+        done.handoffs.len(),
+        done.released.len(),
+        if done.car {
+            "saved car deleted"
+        } else {
+            "no saved car"
+        }
+    );
+    let cards: Vec<String> = done
+        .handoffs
+        .iter()
+        .chain(&done.released)
+        .filter_map(|h| {
+            Some(format!(
+                "channel {} message {}",
+                h.card_channel?, h.card_message?
+            ))
+        })
+        .collect();
+    if !cards.is_empty() {
+        println!(
+            "The handoff cards already posted on Discord keep their text until someone edits \
+             or deletes them:"
+        );
+        for card in cards {
+            println!("  {card}");
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 /// Resolves on SIGINT (Ctrl-C) or SIGTERM (service managers, containers).

@@ -67,6 +67,8 @@ pub struct Desk {
     pinned: Option<Arc<Library>>,
     store: Store,
     clock: Arc<dyn Clock>,
+    /// Days after which finished sessions are anonymised (see `retention`).
+    retention_days: u32,
 }
 
 impl Desk {
@@ -82,6 +84,7 @@ impl Desk {
             pinned: None,
             store,
             clock,
+            retention_days: crate::config::DEFAULT_RETENTION_DAYS,
         }
     }
 
@@ -90,6 +93,7 @@ impl Desk {
         Desk {
             shelf: Arc::clone(&self.shelf),
             pinned: Some(self.library()),
+            retention_days: self.retention_days,
             store: self.store.clone(),
             clock: Arc::clone(&self.clock),
         }
@@ -98,6 +102,17 @@ impl Desk {
     /// Swaps in `library` as the running set, whole; pinned copies finish on their own.
     pub fn replace_library(&self, library: Library) {
         self.shelf.store(Arc::new(library));
+    }
+
+    /// This desk with `days` as the retention period (`RETENTION_DAYS`).
+    pub fn with_retention(mut self, days: u32) -> Desk {
+        self.retention_days = days;
+        self
+    }
+
+    /// Days after which finished sessions and closed handoffs are anonymised.
+    pub fn retention_days(&self) -> u32 {
+        self.retention_days
     }
 
     /// The time as this desk's clock reads it.

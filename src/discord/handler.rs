@@ -69,6 +69,10 @@ impl EventHandler for Handler {
         if !self.timer_started.swap(true, Ordering::SeqCst) {
             let reminders = self.handoffs(&ctx).run_reminders(self.life.stop_signal());
             self.life.spawn(reminders);
+            self.life.spawn(crate::retention::run_daily(
+                Arc::clone(&self.desk),
+                self.life.stop_signal(),
+            ));
             self.live
                 .watch(self.desk.clone(), ctx.http.clone(), &self.life);
         }

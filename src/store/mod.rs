@@ -6,6 +6,7 @@
 //! - Volunteer handoffs: `handoffs.rs` (writes), `handoff_reads.rs`, their re-notify timer
 //!   `notices.rs`; the member's car: `cars.rs`; the forum helper's watched forums and taken posts: `forum.rs`; per-server setup and the volunteers on duty: `guilds.rs`; their row
 //!   conversions: `handoff_rows.rs`.
+//! - Forgetting a member on request and the retention period: `forget.rs`.
 //! - Row ↔ domain conversions, including the `u64` ↔ `i64` id mapping: `rows.rs`.
 //! - Errors phrased for whoever has to act on them: `error.rs`.
 //! - Backups safe while the bot runs (`VACUUM INTO`), checking a copy, restoring one, and the
@@ -30,6 +31,7 @@ mod checkpoint;
 mod durability;
 mod error;
 mod fixed;
+mod forget;
 mod forum;
 mod guilds;
 mod handoff_reads;
@@ -64,6 +66,7 @@ use checkpoint::Checkpointer;
 use durability::Durability;
 pub use error::StoreError;
 pub use fixed::FixedAnswer;
+pub use forget::{Forgotten, FORGOTTEN_USER};
 pub use handoff_rows::{NOTE_MAX_CHARS, RENOTIFY_LIMIT, RENOTIFY_MIN};
 pub use health::{check_database, configured_servers};
 use reader::{ReadConn, Readers};

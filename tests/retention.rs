@@ -1,0 +1,118 @@
+//! The daily retention task on paused tokio time read through `TokioClock`: it runs at start,
+//! then once a day, and a finished session crosses the period while the test moves the clock.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use pitcrew::desk::Desk;
+use pitcrew::domain::time::TokioClock;
+use pitcrew::domain::{Clock, Member, NewAnswer, Scope, UserId};
+use pitcrew::guide::{load_library, GuideVersion};
+use pitcrew::retention::{run_daily, EVERY};
+use pitcrew::store::{Advance, Store};
+use pitcrew::triage::{State, Status};
+use tokio_util::sync::CancellationToken;
+
+const ALICE: UserId = UserId(80_351_110_224_678_912);
+const DAY: Duration = Duration::from_secs(86_400);
+
+/// Lets the task (woken by the moved clock) finish its run before the test looks: a condition
+/// wait, bounded in real time only so a bug fails instead of hanging.
+async fn settle(store: &Store, id: pitcrew::domain::SessionId, want: Member) {
+    let give_up = std::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        let now = store.session(id).await.expect("read").expect("kept").member;
+        if now == want {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < give_up,
+            "the session never became {want:?}"
+        );
+        tokio::task::yield_now().await;
+    }
+}
+
+/// Keeps paused time still while SQLite works on its own threads (else tokio would jump to
+/// the next timer: the pool's acquire timeout, or the task's next day).
+fn busy() -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async {
+        loop {
+            tokio::task::yield_now().await;
+        }
+    })
+}
+
+#[tokio::test(start_paused = true)]
+async fn the_daily_task_anonymises_a_session_once_it_is_older_than_the_period() {
+    let busy = busy();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}", dir.path().join("pitcrew.db").display());
+    let store = Store::open(&url).await.expect("open");
+    let library = load_library(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content"))
+        .expect("shipped content");
+    let clock = Arc::new(TokioClock::new());
+    let desk = Arc::new(Desk::with_clock(library, store.clone(), clock.clone()).with_retention(2));
+    // A walk that ended now.
+    let v = GuideVersion("sha256:aaaa".into());
+    let start = State {
+        node: "start".into(),
+        path: vec![],
+        step: 0,
+        status: Status::Active,
+    };
+    let member = Member::Discord(ALICE);
+    let rec = store
+        .start_session(&member, &Scope::Dm, "flat-tyre", &v, &start, clock.now())
+        .await
+        .expect("start");
+    let end = State {
+        node: "end".into(),
+        path: vec!["start".into()],
+        step: 1,
+        status: Status::Resolved,
+    };
+    let answer = NewAnswer {
+        node: "start".into(),
+        choice: "Yes".into(),
+    };
+    let Advance::Applied(_) = store
+        .advance(rec.id, 0, &end, &v, &answer, clock.now())
+        .await
+        .expect("advance")
+    else {
+        panic!("stale");
+    };
+
+    let stop = CancellationToken::new();
+    let task = tokio::spawn(run_daily(Arc::clone(&desk), stop.clone()));
+    // The first run (at start) and the next day's find it too young.
+    for _ in 0..2 {
+        tokio::time::advance(EVERY / 2).await;
+        for _ in 0..100 {
+            tokio::task::yield_now().await;
+        }
+        assert_eq!(
+            store
+                .session(rec.id)
+                .await
+                .expect("read")
+                .expect("kept")
+                .member,
+            member
+        );
+    }
+    // Two days on, the third day's run is past the period.
+    tokio::time::advance(2 * DAY).await;
+    settle(
+        &store,
+        rec.id,
+        Member::Discord(pitcrew::store::FORGOTTEN_USER),
+    )
+    .await;
+    assert_eq!(store.answers(rec.id).await.expect("answers").len(), 1);
+    stop.cancel();
+    task.await.expect("the task stops when asked");
+    busy.abort();
+    store.close().await;
+}
