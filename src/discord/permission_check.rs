@@ -93,8 +93,7 @@ async fn check(
         .collect();
     let server = on_server(guild, &roles, &member.roles);
     let line = |n: &Needed, place: Option<ChannelId>| {
-        let (name, breaks) = n.said;
-        let (name, breaks) = (i18n::text(lang, name), i18n::text(lang, breaks));
+        let (name, breaks) = (i18n::text(lang, n.name), i18n::text(lang, n.breaks));
         match place {
             None => i18n::text_with(
                 lang,

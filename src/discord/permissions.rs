@@ -13,58 +13,48 @@ use crate::i18n::Msg;
 #[derive(Debug, Clone, Copy)]
 pub struct Needed {
     pub permission: Permissions,
-    /// Its name as Discord's server settings show it.
-    pub name: &'static str,
+    /// Its name as Discord's server settings show it, in each language (`locales/`).
+    pub name: Msg,
     /// What a member, volunteer or moderator notices without it.
-    pub breaks: &'static str,
-    /// Its name and what breaks, for `/pitcrew status` in the server's language (`name` and
-    /// `breaks` stay for the operator's terminal: `invite`, `doctor`).
-    pub said: (Msg, Msg),
+    pub breaks: Msg,
 }
 
 /// Every permission pitcrew uses, and nothing more.
 pub const NEEDED: &[Needed] = &[
     Needed {
         permission: Permissions::VIEW_CHANNEL,
-        name: "View Channels",
-        breaks: "pitcrew cannot see the volunteers' or help channel: no card and no thread is made",
-        said: (Msg::PermViewChannels, Msg::PermViewChannelsBreaks),
+        name: Msg::PermViewChannels,
+        breaks: Msg::PermViewChannelsBreaks,
     },
     Needed {
         permission: Permissions::SEND_MESSAGES,
-        name: "Send Messages",
-        breaks: "no handoff card reaches the volunteers' channel: members keep the guide but no volunteer is told",
-        said: (Msg::PermSendMessages, Msg::PermSendMessagesBreaks),
+        name: Msg::PermSendMessages,
+        breaks: Msg::PermSendMessagesBreaks,
     },
     Needed {
         permission: Permissions::EMBED_LINKS,
-        name: "Embed Links",
-        breaks: "handoff cards arrive without the member's answers",
-        said: (Msg::PermEmbedLinks, Msg::PermEmbedLinksBreaks),
+        name: Msg::PermEmbedLinks,
+        breaks: Msg::PermEmbedLinksBreaks,
     },
     Needed {
         permission: Permissions::CREATE_PRIVATE_THREADS,
-        name: "Create Private Threads",
-        breaks: "members keep the guide but no volunteer is reached (no private thread to talk in)",
-        said: (Msg::PermCreatePrivateThreads, Msg::PermCreatePrivateThreadsBreaks),
+        name: Msg::PermCreatePrivateThreads,
+        breaks: Msg::PermCreatePrivateThreadsBreaks,
     },
     Needed {
         permission: Permissions::SEND_MESSAGES_IN_THREADS,
-        name: "Send Messages in Threads",
-        breaks: "nothing is said in the private threads (the member's summary, the rating question) and forum posts get no guides",
-        said: (Msg::PermSendInThreads, Msg::PermSendInThreadsBreaks),
+        name: Msg::PermSendInThreads,
+        breaks: Msg::PermSendInThreadsBreaks,
     },
     Needed {
         permission: Permissions::MANAGE_THREADS,
-        name: "Manage Threads",
-        breaks: "resolved handoffs' threads cannot be locked, so they stay open for replies",
-        said: (Msg::PermManageThreads, Msg::PermManageThreadsBreaks),
+        name: Msg::PermManageThreads,
+        breaks: Msg::PermManageThreadsBreaks,
     },
     Needed {
         permission: Permissions::MENTION_EVERYONE,
-        name: "Mention @everyone, @here, and All Roles",
-        breaks: "the volunteer role is not pinged for new cards unless the role itself allows anyone to mention it",
-        said: (Msg::PermMentionEveryone, Msg::PermMentionEveryoneBreaks),
+        name: Msg::PermMentionEveryone,
+        breaks: Msg::PermMentionEveryoneBreaks,
     },
 ];
 
@@ -106,7 +96,7 @@ mod tests {
         for n in NEEDED {
             assert!(
                 Permissions::from_bits_truncate(bits).contains(n.permission),
-                "{}",
+                "{:?}",
                 n.name
             );
         }
@@ -120,8 +110,9 @@ mod tests {
         let granted = all() - Permissions::CREATE_PRIVATE_THREADS;
         let gone = missing(granted);
         assert_eq!(gone.len(), 1);
-        assert_eq!(gone[0].name, "Create Private Threads");
-        assert!(gone[0].breaks.contains("no volunteer is reached"));
+        let said = |msg| crate::i18n::text(crate::guide::Lang::En, msg);
+        assert_eq!(said(gone[0].name), "Create Private Threads");
+        assert!(said(gone[0].breaks).contains("no volunteer is reached"));
         assert!(missing(all()).is_empty());
     }
 }
