@@ -306,3 +306,21 @@ fixed-no = Nein, ich komme nicht weiter
 fixed-thanks = Danke für Ihre Rückmeldung.
 
 chat-fixed-prompt = Hat das geholfen? [j]a / [n]ein
+
+# /forget-me: die Daten des Mitglieds auf Wunsch gelöscht.
+# Maschinelle Übersetzung, nicht von Muttersprachlern: bitte prüfen lassen.
+cmd-forget-me = Löschen, was pitcrew über Sie speichert (fragt vorher; nur für Sie sichtbar)
+forget-me-title = Sie vergessen?
+forget-me-removed = **Gelöscht werden:** Ihre Leitfäden und Ihre Antworten darin, Ihre Notizen und Beschreibungen für Freiwillige und Ihr gespeichertes Auto. Noch offene Anfragen bei den Freiwilligen werden abgebrochen.
+forget-me-stays = **Bleibt:** anonyme Zahlen (wie oft ein Leitfaden genutzt wurde, wie er endete), ohne Bezug zu Ihnen. Die Karten Ihrer Anfragen bei den Freiwilligen sagen dann, dass die Angaben auf Ihren Wunsch gelöscht wurden.
+forget-me-confirm = Mich vergessen
+forget-me-keep = Meine Daten behalten
+forget-me-kept = Es wurde nichts gelöscht.
+forget-me-not-yours = Nur das Mitglied, das gefragt hat, kann hier antworten.
+forget-me-done = Erledigt. pitcrew weiß dies nicht mehr über Sie:
+forget-me-done-sessions = { $number } Leitfaden-Sitzung(en)
+forget-me-done-requests = { $number } Anfrage(n) an Freiwillige (ihre Karten sagen jetzt, dass die Angaben gelöscht wurden)
+forget-me-done-released = { $number } Anfrage(n), die Sie als Freiwillige(r) übernommen hatten, wieder in der Warteschlange
+forget-me-done-car = Ihr gespeichertes Auto
+forget-me-done-nothing = pitcrew hatte nichts über Sie gespeichert.
+card-forgotten = Die Angaben dieser Anfrage wurden auf Wunsch des Mitglieds gelöscht.

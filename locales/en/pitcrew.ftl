@@ -310,3 +310,21 @@ fixed-no = No, I'm still stuck
 fixed-thanks = Thanks for telling us.
 
 chat-fixed-prompt = Did this fix it? [y]es / [n]o
+
+# /forget-me: the member's data removed on request. Command description: at most 100 characters;
+# buttons: at most 80.
+cmd-forget-me = Delete what pitcrew keeps about you (asks first; only you see it)
+forget-me-title = Forget me?
+forget-me-removed = **Removed:** your guides and your answers in them, your notes and descriptions for volunteers, and your saved car. Requests still open with the volunteers are cancelled.
+forget-me-stays = **Stays:** anonymous counts (how often a guide was used, how it ended), with nothing that points to you. The volunteers' cards of your requests are changed to say the details were removed at your request.
+forget-me-confirm = Forget me
+forget-me-keep = Keep my data
+forget-me-kept = Nothing was removed.
+forget-me-not-yours = Only the member who asked can answer this.
+forget-me-done = Done. pitcrew no longer knows this about you:
+forget-me-done-sessions = { $number } guide session(s)
+forget-me-done-requests = { $number } request(s) for a volunteer (their cards now say the details were removed)
+forget-me-done-released = { $number } request(s) you had taken as a volunteer, back in the queue
+forget-me-done-car = your saved car
+forget-me-done-nothing = pitcrew had nothing stored about you.
+card-forgotten = The details of this request were removed at the member's request.

@@ -35,6 +35,8 @@ pub struct CardContext<'a> {
     pub car: Option<&'a Car>,
     /// The server's language, which the card is written in (not the member's).
     pub lang: Lang,
+    /// The member asked to be forgotten: see [`forgotten`].
+    pub forgotten: bool,
 }
 
 pub struct Card {
@@ -56,6 +58,9 @@ pub fn thread_url(guild: crate::domain::GuildId, thread: crate::domain::ChannelI
 }
 
 pub fn draw(h: &Handoff, ctx: &CardContext<'_>) -> Card {
+    if ctx.forgotten {
+        return forgotten(h, ctx);
+    }
     let lang = ctx.lang;
     let say = |msg| i18n::text(lang, msg).into_owned();
     let with = |msg, arg, value: &str| i18n::text_with(lang, msg, &[(arg, value)]);
@@ -185,6 +190,37 @@ pub fn draw(h: &Handoff, ctx: &CardContext<'_>) -> Card {
     Card {
         embed,
         rows: rows(h, lang),
+    }
+}
+
+/// The card of a member who asked to be forgotten: the guide's title, the status and the
+/// number, and a line saying why the rest is gone. Nothing of the member's (no mention, walk,
+/// note or car) and no buttons: the request is over and its thread is closed.
+fn forgotten(h: &Handoff, ctx: &CardContext<'_>) -> Card {
+    let lang = ctx.lang;
+    let with = |msg, arg, value: &str| i18n::text_with(lang, msg, &[(arg, value)]);
+    let status = i18n::text(
+        lang,
+        match h.status {
+            HandoffStatus::Resolved => Msg::CardResolved,
+            HandoffStatus::Cancelled => Msg::CardCancelled,
+            HandoffStatus::Claimed => Msg::CardClaimed,
+            HandoffStatus::Open => Msg::CardWaiting,
+        },
+    );
+    let embed = CreateEmbed::new()
+        .title(fit(&with(Msg::CardTitle, Arg::Title, ctx.guide_title), 256))
+        .description(i18n::text(lang, Msg::CardForgotten))
+        .colour(CLOSED_COLOUR)
+        .field(i18n::text(lang, Msg::CardStatus), status, false)
+        .footer(CreateEmbedFooter::new(with(
+            Msg::CardFooter,
+            Arg::Number,
+            &h.id.to_string(),
+        )));
+    Card {
+        embed,
+        rows: Vec::new(),
     }
 }
 

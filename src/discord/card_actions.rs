@@ -226,6 +226,7 @@ fn card_update(view: &CardView) -> Reply {
             skipped: view.skipped,
             car: view.car.as_ref(),
             lang: view.lang,
+            forgotten: view.forgotten,
         },
     );
     Reply::Update(Screen {

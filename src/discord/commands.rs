@@ -45,6 +45,8 @@ pub enum Command {
     Car(CarCommand),
     /// `/pitcrew forum`: the forum helper on or off for one forum channel.
     Forum(ForumOptions),
+    /// `/forget-me`: asks, then deletes what pitcrew keeps about the member.
+    ForgetMe,
 }
 
 /// What `/car` asks for. `Set` carries the parts as given; whether they make a car (a key that
@@ -83,7 +85,7 @@ struct Definition {
 }
 
 /// Every command, in the order Discord lists them.
-const ALL: [Definition; 4] = [
+const ALL: [Definition; 5] = [
     Definition {
         name: "triage",
         define: triage::define,
@@ -103,6 +105,11 @@ const ALL: [Definition; 4] = [
         name: "car",
         define: car::define,
         parse: car::parse,
+    },
+    Definition {
+        name: "forget-me",
+        define: forget_me::define,
+        parse: forget_me::parse,
     },
 ];
 
@@ -366,6 +373,21 @@ mod volunteer {
 
 #[path = "commands_car.rs"]
 mod car;
+
+/// `/forget-me`: a command of its own, not a `/pitcrew` subcommand, because `/pitcrew` is for
+/// moderators only and every member must be able to ask; in a server and in a DM with the bot.
+mod forget_me {
+    use super::*;
+
+    pub fn define(cmd: CreateCommand) -> CreateCommand {
+        described(cmd, Msg::CmdForgetMe)
+            .contexts(vec![InteractionContext::Guild, InteractionContext::BotDm])
+    }
+
+    pub fn parse(options: &[CommandDataOption]) -> Option<Command> {
+        options.is_empty().then_some(Command::ForgetMe)
+    }
+}
 
 #[path = "commands_forum.rs"]
 mod forum;

@@ -160,6 +160,7 @@ fn meant(path: &str, given: &BTreeMap<String, Json>) -> Command {
         }),
         "car show" => Command::Car(CarCommand::Show),
         "car forget" => Command::Car(CarCommand::Forget),
+        "forget-me" => Command::ForgetMe,
         other => panic!("`{other}` is registered but this test does not know what it means"),
     }
 }
@@ -179,6 +180,7 @@ fn kind(c: &Command) -> &'static str {
         Command::Car(CarCommand::Show) => "car show",
         Command::Car(CarCommand::Forget) => "car forget",
         Command::Forum(_) => "forum",
+        Command::ForgetMe => "forget-me",
     }
 }
 
@@ -209,6 +211,7 @@ fn every_registered_invocation_parses_to_what_it_means() {
         "car show",
         "car forget",
         "forum",
+        "forget-me",
     ];
     assert_eq!(
         seen,
@@ -279,6 +282,11 @@ fn what_was_never_registered_does_not_parse() {
         (
             "car",
             json!([{"name": "show", "type": 1, "options": [{"name": "make", "type": 3, "value": "MINI"}]}]),
+        ),
+        // /forget-me takes nothing: any option is forged.
+        (
+            "forget-me",
+            json!([{"name": "user", "type": 6, "value": "1"}]),
         ),
     ] {
         assert_eq!(
@@ -356,4 +364,19 @@ fn the_forum_subcommand_offers_forum_channels_only() {
         .expect("its channel option");
     assert_eq!(channel["channel_types"], json!([15]), "GUILD_FORUM only");
     assert_eq!(channel["required"], true);
+}
+
+#[test]
+fn forget_me_is_for_every_member_in_a_server_and_in_a_dm() {
+    let cmd = registered()
+        .into_iter()
+        .find(|c| c["name"] == "forget-me")
+        .expect("/forget-me is registered");
+    // 0: a server, 1: a DM with the bot.
+    assert_eq!(cmd["contexts"], json!([0, 1]));
+    assert!(
+        cmd.get("default_member_permissions")
+            .is_none_or(Json::is_null),
+        "no permission may hide it from a member: {cmd:#}"
+    );
 }

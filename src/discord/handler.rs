@@ -21,7 +21,7 @@ use super::render;
 use super::respond::{Deferral, Reply, Responder};
 use super::screens;
 use super::seen::Seen;
-use super::{fixed, forum, forum_press, modals, slash, unguided};
+use super::{fixed, forget, forum, forum_press, modals, slash, unguided};
 use crate::desk::{Desk, DeskError, Pressed};
 use crate::domain::SessionRecord;
 use crate::domain::{Handoff, Ready as HandoffReady};
@@ -178,6 +178,24 @@ impl Turn<'_> {
             return responder
                 .answer(Deferral::Update, async { Reply::Raw(modal) })
                 .await;
+        }
+        if let Action::ForgetMe { user, confirm } = action {
+            let service = self.handoffs(ctx);
+            let presser = press.user.id.into();
+            let forgotten = responder
+                .answer_then(Deferral::Update, async {
+                    let pressed = (user, confirm);
+                    match forget::pressed(&service, presser, pressed, reader.lang()).await {
+                        Ok(done) => done,
+                        Err(e) => (or_trouble(Err(e.into()), &reader).await, None),
+                    }
+                })
+                .await;
+            // The cards once the member has their answer: each is a round trip.
+            if let Some(f) = forgotten {
+                service.after_forget(&f).await;
+            }
+            return;
         }
         if let Action::Handoff { handoff, action } = action {
             let picked = match &press.data.kind {

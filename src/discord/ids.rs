@@ -11,11 +11,12 @@
 //! `ask` "None of these — ask a volunteer"; `g:<guide>` start a suggested guide; `res:<session>` resume; `new:<session>[:<guide>]` drop the
 //! open session and start fresh; `h:<verb>:<handoff>` a handoff's card and member buttons (see
 //! [`CardAction`]); `fg:<guide>` start a guide offered in a forum post's reply, privately for
-//! whoever presses; `fa` the forum reply's "Ask a volunteer". Modals: `descm` describe, `askm` the words for a volunteer, `h:xm:<handoff>`
+//! whoever presses; `fa` the forum reply's "Ask a volunteer"; `fm:<user>:y|n` `/forget-me`'s
+//! "Forget me" and "Keep my data", bound to the member who asked. Modals: `descm` describe, `askm` the words for a volunteer, `h:xm:<handoff>`
 //! resolve, `h:nm:<handoff>` the member's note. Text inputs: `desct`, `askt`, `h:xt`, `h:nt`.
 
 use crate::domain::SessionId;
-use crate::domain::{HandoffId, Rating};
+use crate::domain::{HandoffId, Rating, UserId};
 use crate::triage::Input;
 
 /// Discord's custom_id limit.
@@ -67,6 +68,9 @@ pub enum Action {
     ForumAsk,
     /// "Did this fix it?" on a resolved outcome: yes, or no (which goes on to a volunteer).
     Fixed { session: SessionId, fixed: bool },
+    /// `/forget-me`'s answer: forget (`confirm`) or keep. `user` is who asked: anyone else's
+    /// press is refused, so the buttons cannot forget someone other than their presser.
+    ForgetMe { user: UserId, confirm: bool },
     /// A press about a handoff.
     Handoff {
         handoff: HandoffId,
@@ -163,6 +167,9 @@ impl Action {
             Action::Fixed { session, fixed } => {
                 format!("fx:{}:{}", session.0, if *fixed { "y" } else { "n" })
             }
+            Action::ForgetMe { user, confirm } => {
+                format!("fm:{user}:{}", if *confirm { "y" } else { "n" })
+            }
             Action::Handoff { handoff, action } => format!("h:{}:{}", action.code(), handoff.0),
         }
     }
@@ -214,6 +221,14 @@ impl Action {
                 guide: guide_id(parts.next()?)?,
             },
             "fa" => Action::ForumAsk,
+            "fm" => Action::ForgetMe {
+                user: UserId(number::<u64>(parts.next()?).filter(|&n| n > 0)?),
+                confirm: match parts.next()? {
+                    "y" => true,
+                    "n" => false,
+                    _ => return None,
+                },
+            },
             "h" => Action::Handoff {
                 action: CardAction::from_code(parts.next()?)?,
                 handoff: handoff_id(parts.next()?)?,

@@ -23,6 +23,14 @@ fn all_actions() -> Vec<Action> {
             guide: "f".repeat(GUIDE_ID_MAX),
         },
         Action::ForumAsk,
+        Action::ForgetMe {
+            user: UserId(u64::MAX),
+            confirm: true,
+        },
+        Action::ForgetMe {
+            user: UserId(1),
+            confirm: false,
+        },
         Action::Fixed {
             session,
             fixed: true,
@@ -387,6 +395,19 @@ fn did_this_fix_it_ids_read_back_and_nothing_else_parses_as_one() {
         })
     );
     for near in ["fx:7", "fx:7:maybe", "fx::y", "fx:7:y:1", "fx:-1:y"] {
+        assert_eq!(Action::parse(near), None, "{near}");
+    }
+}
+
+#[test]
+fn forget_me_ids_name_who_asked_and_nothing_else_parses_as_one() {
+    let id = Action::ForgetMe {
+        user: UserId(42),
+        confirm: true,
+    };
+    assert_eq!(id.encode(), "fm:42:y");
+    assert_eq!(Action::parse("fm:42:y"), Some(id));
+    for near in ["fm:42", "fm:0:y", "fm:042:y", "fm:42:yes", "fm::n", "fm:42:n:1", "fm:-4:n"] {
         assert_eq!(Action::parse(near), None, "{near}");
     }
 }

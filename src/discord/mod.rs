@@ -7,6 +7,7 @@ mod commands;
 mod convert;
 pub mod doctor;
 mod fixed;
+mod forget;
 mod forum;
 mod forum_press;
 mod forum_reply;

@@ -209,6 +209,7 @@ fn draw(view: &CardView) -> Card {
             skipped: view.skipped,
             car: view.car.as_ref(),
             lang: view.lang,
+            forgotten: view.forgotten,
         },
     )
 }

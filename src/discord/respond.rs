@@ -7,8 +7,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use serenity::all::{
-    CreateAllowedMentions, CreateInteractionResponse, CreateInteractionResponseFollowup,
-    CreateInteractionResponseMessage, EditInteractionResponse, Http, InteractionId,
+    CreateAllowedMentions, CreateAttachment, CreateEmbed, CreateInteractionResponse,
+    CreateInteractionResponseFollowup, CreateInteractionResponseMessage, EditInteractionResponse,
+    Http, InteractionId,
 };
 use serenity::builder::Builder;
 
@@ -27,6 +28,33 @@ pub enum Reply {
     Note(String),
     /// A response that needs no work and is sent as is (a modal, autocomplete choices).
     Raw(CreateInteractionResponse),
+    /// A new private message with an embed and files (figures as a chart and a table).
+    // Nothing answers with files yet; `/pitcrew stats` and `/pitcrew graph` will.
+    #[allow(dead_code)]
+    Files(Box<Attached>),
+}
+
+/// An embed with files, for [`Reply::Files`].
+#[allow(dead_code)]
+pub struct Attached {
+    pub embed: CreateEmbed,
+    pub files: Vec<File>,
+}
+
+/// A file as members download it: its name (its extension tells Discord how to show it) and
+/// its bytes.
+#[allow(dead_code)]
+pub struct File {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+impl Attached {
+    fn attachments(files: Vec<File>) -> impl Iterator<Item = CreateAttachment> {
+        files
+            .into_iter()
+            .map(|f| CreateAttachment::bytes(f.bytes, f.name))
+    }
 }
 
 /// How an interaction is deferred when its work is slow.
@@ -123,6 +151,23 @@ impl Responder {
                 .execute(&self.http, (None, &self.token))
                 .await
                 .map(drop),
+            (Deferral::NewMessage, Reply::Files(a)) => {
+                let edit = Attached::attachments(a.files).fold(
+                    EditInteractionResponse::new()
+                        .embed(a.embed)
+                        .allowed_mentions(CreateAllowedMentions::new()),
+                    EditInteractionResponse::new_attachment,
+                );
+                edit.execute(&self.http, &self.token).await.map(drop)
+            }
+            (Deferral::Update, Reply::Files(a)) => CreateInteractionResponseFollowup::new()
+                .ephemeral(true)
+                .embed(a.embed)
+                .add_files(Attached::attachments(a.files))
+                .allowed_mentions(CreateAllowedMentions::new())
+                .execute(&self.http, (None, &self.token))
+                .await
+                .map(drop),
             // Modals and autocomplete cannot follow a deferral; they are never slow.
             (_, Reply::Raw(_)) => Ok(()),
         };
@@ -138,6 +183,13 @@ fn first_response(reply: Reply) -> CreateInteractionResponse {
         Reply::Update(screen) => CreateInteractionResponse::UpdateMessage(screen.update()),
         Reply::Note(text) => CreateInteractionResponse::Message(note(text)),
         Reply::Raw(r) => r,
+        Reply::Files(a) => CreateInteractionResponse::Message(
+            CreateInteractionResponseMessage::new()
+                .ephemeral(true)
+                .embed(a.embed)
+                .add_files(Attached::attachments(a.files))
+                .allowed_mentions(CreateAllowedMentions::new()),
+        ),
     }
 }
 

@@ -106,6 +106,7 @@ async fn run(
         Command::Duty { on } => setup::duty(desk, &caller(), on).await?,
         Command::Car(car) => Reply::Note(super::car::run(desk, &member, car, reader.lang()).await?),
         Command::Forum(o) => setup::forum(desk, &caller(), o, reader.lang()).await?,
+        Command::ForgetMe => super::forget::ask(cmd.user.id.into(), reader.lang()),
     };
     Ok((reply, None))
 }

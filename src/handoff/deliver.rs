@@ -240,13 +240,14 @@ impl<P: Port> Handoffs<P> {
             skipped,
             car,
             lang: server,
+            forgotten: false,
         })
     }
 
     /// The title of the guide `session` walked, in `lang` (its own where it has no
     /// translation); the words for "no guide" when none led here; the guide's id when it is
     /// gone from the library.
-    fn guide_title(&self, session: Option<&SessionRecord>, lang: Lang) -> String {
+    pub(super) fn guide_title(&self, session: Option<&SessionRecord>, lang: Lang) -> String {
         match session {
             Some(s) if s.is_unguided() => text::unguided_title(lang),
             Some(s) => match self.desk.library().get(&s.guide_id) {

@@ -16,7 +16,7 @@ impl<P: Port> Handoffs<P> {
     /// volunteers in the thread: the server's, read from its setup. A note, a rating or a cancel is rare, so one store read is cheap; without it a
     /// German server's card would turn English whenever the member added a note. A store that
     /// cannot answer leaves the card in English rather than not redrawing it.
-    async fn card_lang(&self, guild: GuildId) -> Lang {
+    pub(super) async fn card_lang(&self, guild: GuildId) -> Lang {
         match self.store().guild_setup(guild).await {
             Ok(setup) => card::server_lang(setup.and_then(|s| s.lang)),
             Err(e) => {

@@ -5,6 +5,7 @@
 //! problem no guide covers, with their own words. Its data lives in [`crate::domain::handoff`].
 pub mod card;
 mod deliver;
+mod forget;
 mod member;
 mod outcome;
 pub mod port;

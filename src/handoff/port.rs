@@ -44,6 +44,9 @@ pub struct CardView {
     pub car: Option<Car>,
     /// The language the card is drawn in: the server's, which volunteers read.
     pub lang: Lang,
+    /// The member asked to be forgotten: the card says so and shows nothing of theirs (no
+    /// walk, no note, no car, no mention) and offers nothing left to press.
+    pub forgotten: bool,
 }
 
 /// The platform side of a handoff. Every call is one round trip; the service decides what to

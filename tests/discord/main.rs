@@ -9,6 +9,7 @@ mod fake;
 mod fake_selftest;
 mod fixed;
 mod forged;
+mod forget_me;
 mod forum;
 mod handoff_cards;
 mod handoff_flow;

@@ -6,14 +6,21 @@ use serde_json::{json, Value};
 use crate::harness::{Options, Pit};
 
 /// `/triage` for members, `/pitcrew` for moderators' setup, `/volunteer` for volunteers, `/car`
-/// for members' cars.
+/// for members' cars, `/forget-me` for any member who wants their data gone.
 fn only_triage(list: &[Value]) -> &Value {
     let names: Vec<&str> = list.iter().filter_map(|c| c["name"].as_str()).collect();
     assert_eq!(
         names,
-        ["triage", "pitcrew", "volunteer", "car"],
+        ["triage", "pitcrew", "volunteer", "car", "forget-me"],
         "{list:#?}"
     );
+    let forget = &list[4];
+    assert!(
+        forget["default_member_permissions"].is_null(),
+        "every member may ask to be forgotten"
+    );
+    assert_eq!(forget["contexts"], json!([0, 1]), "in servers and in DMs");
+    assert!(forget["options"].as_array().is_none_or(Vec::is_empty));
     let car = &list[3];
     assert!(
         car["default_member_permissions"].is_null(),

@@ -59,6 +59,8 @@ pub fn create_message(
     } else {
         None
     };
+    let mut json = json;
+    json["attachments"] = super::multipart::attach(st, &body["attachments"], channel_id, id);
     let msg = StoredMessage {
         id,
         channel_id,
@@ -74,6 +76,14 @@ pub fn create_message(
 
 /// Applies an edit body (present keys replace, `null` clears) and returns the new JSON.
 pub fn edit_message(st: &mut State, id: u64, body: &Value) -> Value {
+    // Listing attachments in an edit replaces them: those kept, and any new uploads.
+    if let Some(listed) = body.get("attachments") {
+        let channel = st.messages.get(&id).map_or(0, |m| m.channel_id);
+        let kept = super::multipart::attach(st, listed, channel, id);
+        if let Some(m) = st.messages.get_mut(&id) {
+            m.json["attachments"] = kept;
+        }
+    }
     let msg = st.messages.get_mut(&id).expect("edited message exists");
     for (key, empty) in [
         ("content", json!("")),

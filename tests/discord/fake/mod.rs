@@ -44,6 +44,7 @@ mod holds;
 mod interactions;
 pub mod limits;
 mod model;
+mod multipart;
 mod rest;
 mod state;
 mod webhooks;

@@ -15,9 +15,10 @@ use serde_json::{json, Value};
 
 use super::limits::{self, FieldError};
 use super::state::{snowflake, RequestRecord, State};
-use super::{channels, gateway, webhooks, Inner};
+use super::{channels, gateway, multipart, webhooks, Inner};
 
 /// An answer, and whether giving it means the bot broke a rule.
+#[derive(Clone)]
 pub struct Reply {
     pub status: u16,
     pub body: Option<Value>,
@@ -112,6 +113,9 @@ pub fn router(inner: Arc<Inner>) -> Router {
     Router::new()
         .route("/gateway", get(gateway::upgrade))
         .fallback(handle)
+        // Room for a file over Discord's 25 MiB, so the fake answers it as Discord does
+        // (axum's own limit is 2 MB).
+        .layer(axum::extract::DefaultBodyLimit::max(64 * 1024 * 1024))
         .with_state(inner)
 }
 
@@ -124,10 +128,12 @@ async fn handle(
 ) -> Response {
     let path = uri.path().to_string();
     let query = uri.query().unwrap_or_default().to_string();
-    let multipart = headers
+    let content_type = headers
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("multipart/"));
+        .unwrap_or_default()
+        .to_string();
+    let multipart = content_type.starts_with("multipart/");
     let auth = headers
         .get(AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -135,22 +141,18 @@ async fn handle(
     if let Some(api) = path.strip_prefix("/api/v10") {
         inner.pass_holds(method.as_str(), api).await;
     }
-    let parsed = if body.is_empty() {
-        Ok(Value::Null)
-    } else {
-        serde_json::from_slice::<Value>(&body)
-    };
     let reply = inner.with(|st| {
+        // A body with files: the payload and the files, registered, or Discord's refusal.
+        let parsed = if multipart {
+            multipart::read(st, &body, &content_type).map_err(Some)
+        } else if body.is_empty() {
+            Ok(Value::Null)
+        } else {
+            serde_json::from_slice::<Value>(&body).map_err(|_| None)
+        };
         let (reply, recorded_body) = match (&parsed, path.strip_prefix("/api/v10")) {
-            (_, _) if multipart => (
-                Reply::violation(
-                    400,
-                    0,
-                    "multipart bodies (attachments) are not modelled by the fake",
-                ),
-                None,
-            ),
-            (Err(_), _) => (
+            (Err(Some(refused)), _) => (refused.clone(), None),
+            (Err(None), _) => (
                 Reply::violation(400, 50109, "The request body contains invalid JSON."),
                 None,
             ),

@@ -292,6 +292,8 @@ pub struct State {
     pub forum_tags: BTreeMap<u64, Vec<(u64, String)>>,
     /// The tags applied to a forum post, by its thread.
     pub applied_tags: BTreeMap<u64, Vec<u64>>,
+    /// Every uploaded file, by its attachment id.
+    pub files: BTreeMap<u64, super::multipart::FileRec>,
 }
 
 impl State {
@@ -316,6 +318,7 @@ impl State {
             gateway: GatewayState::default(),
             forum_tags: BTreeMap::new(),
             applied_tags: BTreeMap::new(),
+            files: BTreeMap::new(),
         }
     }
 

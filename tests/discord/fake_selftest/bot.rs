@@ -5,7 +5,8 @@ use std::time::Duration;
 
 use serde_json::json;
 use serenity::all::{
-    ButtonStyle, ClientBuilder, Command, CommandOptionType, Context, CreateActionRow,
+    ButtonStyle, ClientBuilder, Command, CommandInteraction, CommandOptionType, Context,
+    CreateActionRow, CreateAttachment, CreateEmbed,
     CreateAutocompleteResponse, CreateButton, CreateCommand, CreateCommandOption, CreateInputText,
     CreateInteractionResponse, CreateInteractionResponseFollowup, CreateInteractionResponseMessage,
     CreateModal, EditInteractionResponse, EventHandler, GatewayIntents, HttpBuilder,
@@ -194,6 +195,7 @@ impl EventHandler for SelfTestBot {
                                 .await,
                         );
                     }
+                    "files" | "eleven_files" | "huge_file" => self.files(&ctx, &cmd, &case).await,
                     _ => self.report(
                         "unknown",
                         cmd.create_response(&ctx.http, reply(msg.content("?")))
@@ -252,6 +254,43 @@ impl EventHandler for SelfTestBot {
                 );
             }
             _ => {}
+        }
+    }
+}
+
+impl SelfTestBot {
+    /// Answers with files as serenity sends them (multipart): a response with an embed and two
+    /// files, a follow-up with one, and an edit that replaces the response's files; or one
+    /// answer past Discord's limits (eleven files, one over 25 MiB).
+    async fn files(&self, ctx: &Context, cmd: &CommandInteraction, case: &str) {
+        let file = |name: &str, bytes: &[u8]| CreateAttachment::bytes(bytes.to_vec(), name);
+        let msg = CreateInteractionResponseMessage::new().ephemeral(true);
+        let respond = |m| cmd.create_response(&ctx.http, CreateInteractionResponse::Message(m));
+        match case {
+            "eleven_files" => {
+                let m = msg.add_files((0..11).map(|i| file(&format!("f{i}.txt"), b"x")));
+                self.report(case, respond(m).await);
+            }
+            "huge_file" => {
+                let m = msg.add_file(file("huge.bin", &vec![0; 25 * 1024 * 1024 + 1]));
+                self.report(case, respond(m).await);
+            }
+            _ => {
+                let m = msg
+                    .embed(CreateEmbed::new().title("Figures"))
+                    .add_file(file("funnel.png", b"\x89PNG\r\n\x1a\nfake"))
+                    .add_file(file("figures.csv", b"guide,starts\nflat-tyre,3\n"));
+                self.report("files:response", respond(m).await);
+                let follow = CreateInteractionResponseFollowup::new()
+                    .content("and one more")
+                    .ephemeral(true)
+                    .add_file(file("more.txt", b"second"));
+                let sent = cmd.create_followup(&ctx.http, follow).await.map(drop);
+                self.report("files:followup", sent);
+                let edit = EditInteractionResponse::new().new_attachment(file("funnel.png", b"v2"));
+                let edited = cmd.edit_response(&ctx.http, edit).await.map(drop);
+                self.report("files:edit", edited);
+            }
         }
     }
 }
