@@ -70,6 +70,7 @@ impl Turn<'_> {
             | Action::ForumStart { .. }
             | Action::ForumAsk
             | Action::Fixed { .. }
+            | Action::ForgetMe { .. }
             | Action::Handoff { .. } => Ok(note(reader, Msg::Broken)),
         }
     }

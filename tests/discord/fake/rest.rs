@@ -133,7 +133,7 @@ async fn handle(
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_string();
-    let multipart = content_type.starts_with("multipart/");
+    let has_files = content_type.starts_with("multipart/");
     let auth = headers
         .get(AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -143,7 +143,7 @@ async fn handle(
     }
     let reply = inner.with(|st| {
         // A body with files: the payload and the files, registered, or Discord's refusal.
-        let parsed = if multipart {
+        let parsed = if has_files {
             multipart::read(st, &body, &content_type).map_err(Some)
         } else if body.is_empty() {
             Ok(Value::Null)

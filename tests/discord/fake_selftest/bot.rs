@@ -272,7 +272,7 @@ impl SelfTestBot {
                 self.report(case, respond(m).await);
             }
             "huge_file" => {
-                let m = msg.add_file(file("huge.bin", &vec![0; 25 * 1024 * 1024 + 1]));
+                let m = msg.add_file(file("huge.bin", &vec![0u8; 25 * 1024 * 1024 + 1]));
                 self.report(case, respond(m).await);
             }
             _ => {
