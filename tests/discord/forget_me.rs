@@ -97,12 +97,12 @@ async fn rows_of(url: &str, user: u64, texts: &[&str]) -> Vec<(String, String)> 
 }
 
 #[track_caller]
-fn assert_forgotten_card(card: &StoredMessage, what: &str) {
+fn assert_forgotten_card(card: &StoredMessage, member: u64, what: &str) {
     assert_eq!(description(card), REMOVED, "{what}: {:#}", card.json);
     assert_eq!(field_names(card), ["Status"], "{what}: nothing of the member's");
     assert!(labels(card).is_empty(), "{what}: nothing left to press");
     let shown = card.json.to_string();
-    for gone in [PAST_NOTE, OPEN_NOTE, "<@"] {
+    for gone in [PAST_NOTE, OPEN_NOTE, &format!("<@{member}>")] {
         assert!(!shown.contains(gone), "{what} still shows {gone}: {shown}");
     }
 }
@@ -131,6 +131,10 @@ async fn forget_me_in_a_server_asks_then_removes_every_row_and_redraws_the_cards
     let open = asked_with_note(&pit, me, OPEN_NOTE).await;
     let bob = pit.other_member("bob");
     let bobs = asked_with_note(&pit, &bob, BOB_NOTE).await;
+    for (d, note) in [(&past, PAST_NOTE), (&open, OPEN_NOTE)] {
+        let card = pit.card(&pit.handoff_of(d.handoff.session).await.expect("stored"));
+        assert!(card.json.to_string().contains(note), "the card shows the note first");
+    }
     let bob_before = rows_of(&pit.db_url, bob.user_id, &[BOB_NOTE]).await;
     assert!(!bob_before.is_empty());
 
@@ -189,7 +193,7 @@ async fn forget_me_in_a_server_asks_then_removes_every_row_and_redraws_the_cards
         })
         .await
         .expect("the open request's card redrawn");
-    assert_forgotten_card(&open_card, "the open request's card");
+    assert_forgotten_card(&open_card, member, "the open request's card");
     let past_card = pit
         .server
         .wait_until(T_CARD, "the card redrawn", |s| {
@@ -197,7 +201,7 @@ async fn forget_me_in_a_server_asks_then_removes_every_row_and_redraws_the_cards
         })
         .await
         .expect("the past request's card redrawn");
-    assert_forgotten_card(&past_card, "the past request's card");
+    assert_forgotten_card(&past_card, member, "the past request's card");
     let bobs_card = pit.card(&bobs.handoff);
     assert!(bobs_card.json.to_string().contains(BOB_NOTE));
     assert_eq!(field(&bobs_card, "Status").as_deref(), Some("Waiting for a volunteer"));
