@@ -102,7 +102,7 @@ fn assert_forgotten_card(card: &StoredMessage, member: u64, what: &str) {
     assert_eq!(field_names(card), ["Status"], "{what}: nothing of the member's");
     assert!(labels(card).is_empty(), "{what}: nothing left to press");
     let shown = card.json.to_string();
-    for gone in [PAST_NOTE, OPEN_NOTE, &format!("<@{member}>")] {
+    for gone in ["past note", "open note", &format!("<@{member}>")] {
         assert!(!shown.contains(gone), "{what} still shows {gone}: {shown}");
     }
 }
@@ -131,7 +131,8 @@ async fn forget_me_in_a_server_asks_then_removes_every_row_and_redraws_the_cards
     let open = asked_with_note(&pit, me, OPEN_NOTE).await;
     let bob = pit.other_member("bob");
     let bobs = asked_with_note(&pit, &bob, BOB_NOTE).await;
-    for (d, note) in [(&past, PAST_NOTE), (&open, OPEN_NOTE)] {
+    // The card masks plates and phone numbers; the start of each note shows as typed.
+    for (d, note) in [(&past, "past note"), (&open, "open note")] {
         let card = pit.card(&pit.handoff_of(d.handoff.session).await.expect("stored"));
         assert!(card.json.to_string().contains(note), "the card shows the note first");
     }
