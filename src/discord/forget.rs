@@ -85,7 +85,11 @@ fn summary(f: &Forgotten, lang: Lang) -> String {
     if lines.is_empty() {
         return i18n::text(lang, Msg::ForgetMeDoneNothing).into_owned();
     }
-    format!("{}\n{}", i18n::text(lang, Msg::ForgetMeDone), lines.join("\n"))
+    format!(
+        "{}\n{}",
+        i18n::text(lang, Msg::ForgetMeDone),
+        lines.join("\n")
+    )
 }
 
 /// The confirmation replaced by the outcome, with nothing left to press.

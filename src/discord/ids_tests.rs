@@ -407,7 +407,15 @@ fn forget_me_ids_name_who_asked_and_nothing_else_parses_as_one() {
     };
     assert_eq!(id.encode(), "fm:42:y");
     assert_eq!(Action::parse("fm:42:y"), Some(id));
-    for near in ["fm:42", "fm:0:y", "fm:042:y", "fm:42:yes", "fm::n", "fm:42:n:1", "fm:-4:n"] {
+    for near in [
+        "fm:42",
+        "fm:0:y",
+        "fm:042:y",
+        "fm:42:yes",
+        "fm::n",
+        "fm:42:n:1",
+        "fm:-4:n",
+    ] {
         assert_eq!(Action::parse(near), None, "{near}");
     }
 }

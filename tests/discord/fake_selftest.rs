@@ -362,12 +362,21 @@ async fn files_round_trip_as_multipart_and_discords_limits_hold() {
     let (server, mut bot, scene) = ready_pair().await;
     let probe = |case| command("probe").string("case", case).by(&scene.actor);
     let h = server.dispatch(probe("files")).await;
-    bot.outcome("files:response").await.expect("response with files");
+    bot.outcome("files:response")
+        .await
+        .expect("response with files");
     let original = server.original_message(&h).expect("the response");
     let shown = original.to_serenity();
-    let names: Vec<&str> = shown.attachments.iter().map(|a| a.filename.as_str()).collect();
+    let names: Vec<&str> = shown
+        .attachments
+        .iter()
+        .map(|a| a.filename.as_str())
+        .collect();
     assert_eq!(names, ["funnel.png", "figures.csv"]);
-    assert_eq!(shown.attachments[0].content_type.as_deref(), Some("image/png"));
+    assert_eq!(
+        shown.attachments[0].content_type.as_deref(),
+        Some("image/png")
+    );
     assert_eq!(shown.attachments[1].size, 25);
     assert!(shown.attachments[1].url.ends_with("/figures.csv"));
     assert_eq!(shown.embeds[0].title.as_deref(), Some("Figures"));
@@ -377,15 +386,25 @@ async fn files_round_trip_as_multipart_and_discords_limits_hold() {
         Some(&b"guide,starts\nflat-tyre,3\n"[..])
     );
 
-    bot.outcome("files:followup").await.expect("follow-up with a file");
+    bot.outcome("files:followup")
+        .await
+        .expect("follow-up with a file");
     let follow = &server.followups(&h)[0];
     assert_eq!(follow.content(), "and one more");
-    assert_eq!(server.attachments(follow.id), [("more.txt".to_string(), b"second".to_vec())]);
+    assert_eq!(
+        server.attachments(follow.id),
+        [("more.txt".to_string(), b"second".to_vec())]
+    );
 
     // An edit that lists attachments replaces them: here, one new file only.
-    bot.outcome("files:edit").await.expect("edit with a new file");
+    bot.outcome("files:edit")
+        .await
+        .expect("edit with a new file");
     let edited = server.message(original.id).expect("still there");
-    assert_eq!(server.attachments(edited.id), [("funnel.png".to_string(), b"v2".to_vec())]);
+    assert_eq!(
+        server.attachments(edited.id),
+        [("funnel.png".to_string(), b"v2".to_vec())]
+    );
     assert_eq!(edited.to_serenity().attachments.len(), 1);
 
     // A channel message through serenity's Http alone.
@@ -398,18 +417,27 @@ async fn files_round_trip_as_multipart_and_discords_limits_hold() {
             &http,
             serenity::all::CreateMessage::new()
                 .content("the table")
-                .add_file(serenity::all::CreateAttachment::bytes(b"a,b\n".to_vec(), "t.csv")),
+                .add_file(serenity::all::CreateAttachment::bytes(
+                    b"a,b\n".to_vec(),
+                    "t.csv",
+                )),
         )
         .await
         .expect("a message with a file");
     assert_eq!(sent.attachments[0].filename, "t.csv");
     assert_eq!(sent.attachments[0].size, 4);
-    assert_eq!(server.attachment(sent.id.get(), "t.csv").as_deref(), Some(&b"a,b\n"[..]));
+    assert_eq!(
+        server.attachment(sent.id.get(), "t.csv").as_deref(),
+        Some(&b"a,b\n"[..])
+    );
     server.assert_no_violations();
 
     server.dispatch(probe("eleven_files")).await;
     let (status, code, paths) = discord_error(bot.outcome("eleven_files").await);
-    assert_eq!((status, code, paths), (400, 50035, vec!["attachments".to_string()]));
+    assert_eq!(
+        (status, code, paths),
+        (400, 50035, vec!["attachments".to_string()])
+    );
     server.expect_violation(50035);
     server.dispatch(probe("huge_file")).await;
     let (status, code, _) = discord_error(bot.outcome("huge_file").await);

@@ -99,7 +99,11 @@ async fn rows_of(url: &str, user: u64, texts: &[&str]) -> Vec<(String, String)> 
 #[track_caller]
 fn assert_forgotten_card(card: &StoredMessage, member: u64, what: &str) {
     assert_eq!(description(card), REMOVED, "{what}: {:#}", card.json);
-    assert_eq!(field_names(card), ["Status"], "{what}: nothing of the member's");
+    assert_eq!(
+        field_names(card),
+        ["Status"],
+        "{what}: nothing of the member's"
+    );
     assert!(labels(card).is_empty(), "{what}: nothing left to press");
     let shown = card.json.to_string();
     for gone in ["past note", "open note", &format!("<@{member}>")] {
@@ -134,7 +138,10 @@ async fn forget_me_in_a_server_asks_then_removes_every_row_and_redraws_the_cards
     // The card masks plates and phone numbers; the start of each note shows as typed.
     for (d, note) in [(&past, "past note"), (&open, "open note")] {
         let card = pit.card(&pit.handoff_of(d.handoff.session).await.expect("stored"));
-        assert!(card.json.to_string().contains(note), "the card shows the note first");
+        assert!(
+            card.json.to_string().contains(note),
+            "the card shows the note first"
+        );
     }
     let bob_before = rows_of(&pit.db_url, bob.user_id, &[BOB_NOTE]).await;
     assert!(!bob_before.is_empty());
@@ -146,9 +153,15 @@ async fn forget_me_in_a_server_asks_then_removes_every_row_and_redraws_the_cards
     assert!(confirm.is_ephemeral());
     assert_eq!(labels(&confirm), ["Forget me", "Keep my data"]);
     let said = description(&confirm);
-    assert!(said.contains("saved car") && said.contains("anonymous counts"), "{said}");
+    assert!(
+        said.contains("saved car") && said.contains("anonymous counts"),
+        "{said}"
+    );
     let forget_id = format!("fm:{member}:y");
-    assert_eq!(confirm.custom_ids(), [forget_id.clone(), format!("fm:{member}:n")]);
+    assert_eq!(
+        confirm.custom_ids(),
+        [forget_id.clone(), format!("fm:{member}:n")]
+    );
     assert!(
         !rows_of(&pit.db_url, member, &[]).await.is_empty(),
         "asking removes nothing"
@@ -163,7 +176,10 @@ async fn forget_me_in_a_server_asks_then_removes_every_row_and_redraws_the_cards
         "Only the member who asked can answer this."
     );
     assert!(!rows_of(&pit.db_url, member, &[OPEN_NOTE]).await.is_empty());
-    assert_eq!(rows_of(&pit.db_url, bob.user_id, &[BOB_NOTE]).await, bob_before);
+    assert_eq!(
+        rows_of(&pit.db_url, bob.user_id, &[BOB_NOTE]).await,
+        bob_before
+    );
 
     // Confirmed: the answer counts what went, in place of the confirmation.
     let done = pit.press(me, &confirm, "Forget me").await;
@@ -190,7 +206,8 @@ async fn forget_me_in_a_server_asks_then_removes_every_row_and_redraws_the_cards
     let open_card = pit
         .server
         .wait_until(T_CARD, "the card redrawn", |s| {
-            s.message(open.card.id).filter(|m| description(m) == REMOVED)
+            s.message(open.card.id)
+                .filter(|m| description(m) == REMOVED)
         })
         .await
         .expect("the open request's card redrawn");
@@ -198,14 +215,18 @@ async fn forget_me_in_a_server_asks_then_removes_every_row_and_redraws_the_cards
     let past_card = pit
         .server
         .wait_until(T_CARD, "the card redrawn", |s| {
-            s.message(past.card.id).filter(|m| description(m) == REMOVED)
+            s.message(past.card.id)
+                .filter(|m| description(m) == REMOVED)
         })
         .await
         .expect("the past request's card redrawn");
     assert_forgotten_card(&past_card, member, "the past request's card");
     let bobs_card = pit.card(&bobs.handoff);
     assert!(bobs_card.json.to_string().contains(BOB_NOTE));
-    assert_eq!(field(&bobs_card, "Status").as_deref(), Some("Waiting for a volunteer"));
+    assert_eq!(
+        field(&bobs_card, "Status").as_deref(),
+        Some("Waiting for a volunteer")
+    );
     pit.server.assert_no_violations();
 }
 
@@ -226,7 +247,11 @@ async fn forget_me_in_a_dm_keeps_everything_on_keep_and_forgets_on_confirm() {
     assert_eq!(kept.kind(), 7);
     assert_eq!(description(&kept.message()), "Nothing was removed.");
     assert!(labels(&kept.message()).is_empty());
-    assert_eq!(rows_of(&pit.db_url, member, &[]).await, before, "nothing removed");
+    assert_eq!(
+        rows_of(&pit.db_url, member, &[]).await,
+        before,
+        "nothing removed"
+    );
 
     let asked = forget_me(&pit, &dm).await;
     let done = pit.press(&dm, &asked.message(), "Forget me").await;

@@ -50,11 +50,17 @@ pub fn read(st: &mut State, body: &[u8], content_type: &str) -> Result<Value, Re
     let mut payload = Value::Null;
     let mut parts = Vec::new();
     for raw in split(body, boundary.as_bytes()).ok_or_else(|| bad("malformed multipart"))? {
-        let (name, filename, ctype, bytes) = headers(raw).ok_or_else(|| bad("bad part"))?;
+        let Head {
+            name,
+            filename,
+            content_type: ctype,
+            content: bytes,
+        } = headers(raw).ok_or_else(|| bad("bad part"))?;
         match (name.as_str(), filename) {
             ("payload_json", _) => {
-                payload = serde_json::from_slice(bytes)
-                    .map_err(|_| Reply::violation(400, 50109, "The request body contains invalid JSON."))?;
+                payload = serde_json::from_slice(bytes).map_err(|_| {
+                    Reply::violation(400, 50109, "The request body contains invalid JSON.")
+                })?;
             }
             (n, Some(filename)) if n.starts_with("files[") && n.ends_with(']') => {
                 let index = n[6..n.len() - 1]
@@ -92,12 +98,15 @@ pub fn read(st: &mut State, body: &[u8], content_type: &str) -> Result<Value, Re
         .unwrap_or_default();
     for part in parts {
         let id = snowflake();
-        let entry = listed
-            .iter_mut()
-            .find(|a| a["id"].as_u64() == Some(part.index) || a["id"] == part.index.to_string());
+        let entry = listed.iter_mut().find(|a| {
+            let id = &a["id"];
+            id.as_u64().or_else(|| id.as_str()?.parse().ok()) == Some(part.index)
+        });
         let (filename, description) = match &entry {
             Some(a) => (
-                a["filename"].as_str().map_or(part.filename.clone(), str::to_string),
+                a["filename"]
+                    .as_str()
+                    .map_or(part.filename.clone(), str::to_string),
                 a["description"].as_str().map(str::to_string),
             ),
             None => (part.filename.clone(), None),
@@ -183,7 +192,14 @@ fn find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
 }
 
 /// A part's field name, file name, content type and content.
-fn headers(part: &[u8]) -> Option<(String, Option<String>, Option<String>, &[u8])> {
+struct Head<'a> {
+    name: String,
+    filename: Option<String>,
+    content_type: Option<String>,
+    content: &'a [u8],
+}
+
+fn headers(part: &[u8]) -> Option<Head<'_>> {
     let split = find(part, b"\r\n\r\n", 0)?;
     let head = std::str::from_utf8(&part[..split]).ok()?;
     let content = &part[split + 4..];
@@ -204,7 +220,12 @@ fn headers(part: &[u8]) -> Option<(String, Option<String>, Option<String>, &[u8]
             _ => {}
         }
     }
-    Some((name?, filename, ctype, content))
+    Some(Head {
+        name: name?,
+        filename,
+        content_type: ctype,
+        content,
+    })
 }
 
 impl super::FakeDiscord {

@@ -6,11 +6,11 @@ use std::time::Duration;
 use serde_json::json;
 use serenity::all::{
     ButtonStyle, ClientBuilder, Command, CommandInteraction, CommandOptionType, Context,
-    CreateActionRow, CreateAttachment, CreateEmbed,
-    CreateAutocompleteResponse, CreateButton, CreateCommand, CreateCommandOption, CreateInputText,
-    CreateInteractionResponse, CreateInteractionResponseFollowup, CreateInteractionResponseMessage,
-    CreateModal, EditInteractionResponse, EventHandler, GatewayIntents, HttpBuilder,
-    InputTextStyle, Interaction, Ready, ShardManager,
+    CreateActionRow, CreateAttachment, CreateAutocompleteResponse, CreateButton, CreateCommand,
+    CreateCommandOption, CreateEmbed, CreateInputText, CreateInteractionResponse,
+    CreateInteractionResponseFollowup, CreateInteractionResponseMessage, CreateModal,
+    EditInteractionResponse, EventHandler, GatewayIntents, HttpBuilder, InputTextStyle,
+    Interaction, Ready, ShardManager,
 };
 use serenity::async_trait;
 use serenity::http::HttpError;
