@@ -263,3 +263,44 @@ async fn forget_me_in_a_dm_keeps_everything_on_keep_and_forgets_on_confirm() {
     assert!(left.is_empty(), "the member is still in {left:#?}");
     pit.server.assert_no_violations();
 }
+
+#[tokio::test]
+async fn a_volunteer_who_is_forgotten_hands_their_claims_back_on_a_card_that_no_longer_names_them()
+{
+    let pit = Pit::start().await;
+    let crew = pit.crew();
+    pit.set_up(&crew, TEN_MINUTES).await;
+    let [ada, _] = &crew.volunteers;
+    let ada_here = pit.actor_in(crew.cards, ada.id);
+    let bobs = asked_with_note(&pit, &pit.other_member("bob"), BOB_NOTE).await;
+    let claimed = pit.press(&ada_here, &bobs.card, "Claim").await.message();
+    assert!(labels(&claimed).contains(&"Release".to_string()));
+
+    let asked = forget_me(&pit, &ada_here).await;
+    let done = pit.press(&ada_here, &asked.message(), "Forget me").await;
+    assert!(
+        description(&done.message()).contains("1 request(s) you had taken as a volunteer"),
+        "{}",
+        description(&done.message())
+    );
+    let card = pit
+        .server
+        .wait_until(T_CARD, "Bob's card back in the queue", |s| {
+            s.message(bobs.card.id)
+                .filter(|m| labels(m).contains(&"Claim".to_string()))
+        })
+        .await
+        .expect("the card redrawn");
+    assert_eq!(
+        field(&card, "Status").as_deref(),
+        Some("Waiting for a volunteer")
+    );
+    assert!(!card.json.to_string().contains(&format!("<@{}>", ada.id)));
+    assert!(
+        card.json.to_string().contains(BOB_NOTE),
+        "Bob's request keeps his words"
+    );
+    let h = pit.handoff_of(bobs.handoff.session).await.expect("stored");
+    assert_eq!((h.status, h.claimed_by), (HandoffStatus::Open, None));
+    pit.server.assert_no_violations();
+}
