@@ -117,7 +117,11 @@ async fn killed_mid_guide_a_new_process_continues_from_the_old_message() {
         2
     );
     let commands = pit.server.commands(None);
-    assert_eq!(commands.len(), 4, "triage, pitcrew, volunteer, car");
+    assert_eq!(
+        commands.len(),
+        5,
+        "triage, pitcrew, volunteer, car, forget-me"
+    );
     assert_eq!(commands[0]["name"], "triage");
     assert_eq!(commands[0]["id"], command_id);
 
