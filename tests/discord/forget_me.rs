@@ -304,3 +304,45 @@ async fn a_volunteer_who_is_forgotten_hands_their_claims_back_on_a_card_that_no_
     assert_eq!((h.status, h.claimed_by), (HandoffStatus::Open, None));
     pit.server.assert_no_violations();
 }
+
+/// The card is the volunteers': in a German server it says so in German, whatever the
+/// member's own language.
+#[tokio::test]
+async fn the_redrawn_card_speaks_the_servers_language() {
+    use pitcrew::domain::{Clock, GuildId, LangCode, SystemClock};
+    use pitcrew::guide::Lang;
+    use pitcrew::i18n::{text, Msg};
+
+    let pit = Pit::start().await;
+    let crew = pit.crew();
+    pit.set_up(&crew, TEN_MINUTES).await;
+    pit.store
+        .update_guild_setup(GuildId(pit.scene.guild_id), SystemClock.now(), |s| {
+            s.lang = Some(LangCode::De);
+        })
+        .await
+        .expect("language saved");
+    let me = &pit.scene.actor;
+    let (_, session) = pit.ask_volunteer(me).await;
+    let d = pit.delivered(session).await;
+    let asked = forget_me(&pit, me).await;
+    assert_eq!(
+        labels(&asked.message()),
+        ["Forget me", "Keep my data"],
+        "the member's English"
+    );
+    pit.press(me, &asked.message(), "Forget me").await;
+    let removed = text(Lang::De, Msg::CardForgotten).into_owned();
+    let card = pit
+        .server
+        .wait_until(T_CARD, "the card redrawn in German", |s| {
+            s.message(d.card.id).filter(|m| description(m) == removed)
+        })
+        .await
+        .expect("the card redrawn");
+    assert_eq!(
+        field_names(&card),
+        [text(Lang::De, Msg::CardStatus).into_owned()]
+    );
+    pit.server.assert_no_violations();
+}
