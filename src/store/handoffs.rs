@@ -192,8 +192,12 @@ impl Store {
         let volunteer = id_to_sql("Discord user id", volunteer.get())?;
         let mut tx = self.begin_write().await?;
         let row = sqlx::query(concat!(
+            // The first claim only (coalesce keeps an earlier one), and the reminders counted
+            // before this statement's own changes (SQLite reads the old row on the right).
             "UPDATE handoffs SET status = 'claimed', claimed_by = ?, next_notify_at = NULL, \
-             updated_at = ? WHERE id = ? AND status = 'open' RETURNING ",
+             first_claimed_at = coalesce(first_claimed_at, ?2), \
+             notices_at_claim = coalesce(notices_at_claim, notify_count), \
+             updated_at = ?2 WHERE id = ? AND status = 'open' RETURNING ",
             handoff_columns!()
         ))
         .bind(volunteer)
@@ -279,7 +283,7 @@ impl Store {
         let note = note_to_sql("the resolution note", note)?;
         let query = sqlx::query(concat!(
             "UPDATE handoffs SET status = 'resolved', resolution_note = ?, next_notify_at = NULL, \
-             updated_at = ? WHERE id = ? AND ",
+             resolved_at = ?2, updated_at = ?2 WHERE id = ? AND ",
             live!(),
             " RETURNING ",
             handoff_columns!()
