@@ -31,6 +31,7 @@ use serde::Serialize;
 
 pub use compute::figures;
 pub use rows::{AnswerRow, HandoffRow, Rows, SessionRow};
+pub use text::{human, CSV_HEADER};
 
 /// How long an active session may sit with nothing pressed before the figures count it as
 /// abandoned. An hour: a stranded member answers a step in minutes (the longest steps ask them
