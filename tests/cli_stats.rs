@@ -55,33 +55,59 @@ async fn stats_prints_a_table_csv_and_json_of_the_same_figures() {
         table.contains("9 walks: 2 resolved, 2 escalated, 1 emergency, 4 abandoned, 0 in progress"),
         "{table}"
     );
-    assert!(table.contains("did this fix it? 1 yes, 1 no, 0 no answer; median start to outcome 50s"), "{table}");
+    assert!(
+        table.contains("did this fix it? 1 yes, 1 no, 0 no answer; median start to outcome 50s"),
+        "{table}"
+    );
     assert!(table.contains("2 handoffs: median 5m 55s to claim, 6m 00s to resolve; 50% claimed before the first reminder, 0 unclaimed after the last"), "{table}");
-    assert!(table.contains("most left at stuck-fob / battery: 3 of 7 (43%)"), "{table}");
+    assert!(
+        table.contains("most left at stuck-fob / battery: 3 of 7 (43%)"),
+        "{table}"
+    );
     assert!(table.contains("== stuck-fob (Fob does nothing)"), "{table}");
 
     let csv = stdout(&pitcrew(
         dir.path(),
-        &["stats", "--since", "5000d", "--format", "csv", "--guide", "stuck-fob"],
+        &[
+            "stats",
+            "--since",
+            "5000d",
+            "--format",
+            "csv",
+            "--guide",
+            "stuck-fob",
+        ],
     ));
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines[0], CSV_HEADER);
     let columns = CSV_HEADER.split(',').count();
-    assert!(lines.iter().all(|l| l.split(',').count() == columns), "{csv}");
+    assert!(
+        lines.iter().all(|l| l.split(',').count() == columns),
+        "{csv}"
+    );
     assert_eq!(
         lines[1],
         "guide,(all),,,,9,2,2,1,4,0,1,1,0,50000,,,,,2,2,355000,360000,1,0.5000,0,1,0,1"
     );
-    assert!(lines[2].starts_with("guide,stuck-fob,,,Fob does nothing,9,"), "{csv}");
+    assert!(
+        lines[2].starts_with("guide,stuck-fob,,,Fob does nothing,9,"),
+        "{csv}"
+    );
     assert_eq!(
         lines[3],
         "node,stuck-fob,battery,,Swap the coin cell and press lock once.,,,,,,,,,,,7,3,0.4286,,,,,,,,,,,"
     );
     // 1 all + 1 guide + 6 nodes + 7 edges.
     assert_eq!(lines.len(), 1 + 15, "{csv}");
-    assert!(lines.contains(&"edge,stuck-fob,safe,battery,,,,,,,,,,,,,,,7,,,,,,,,,,"), "{csv}");
+    assert!(
+        lines.contains(&"edge,stuck-fob,safe,battery,,,,,,,,,,,,,,,7,,,,,,,,,,"),
+        "{csv}"
+    );
 
-    let json = stdout(&pitcrew(dir.path(), &["stats", "--since", "5000d", "--format", "json"]));
+    let json = stdout(&pitcrew(
+        dir.path(),
+        &["stats", "--since", "5000d", "--format", "json"],
+    ));
     let v: serde_json::Value = serde_json::from_str(&json).expect("JSON");
     assert_eq!(v["all"]["starts"], 9);
     assert_eq!(v["all"]["outcomes"]["abandoned"], 4);

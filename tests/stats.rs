@@ -28,7 +28,10 @@ async fn the_figures_of_the_scripted_walks_are_exact() {
     assert_eq!(figures.since_ms, NOW - 30 * 86_400_000);
     let g = figures.guide("stuck-fob").expect("the guide's figures");
     assert_eq!(g.title.as_deref(), Some("Fob does nothing"));
-    assert_eq!(g.starts, 8, "the walk from 40 days ago is outside the window");
+    assert_eq!(
+        g.starts, 8,
+        "the walk from 40 days ago is outside the window"
+    );
     assert_eq!(
         g.outcomes,
         Outcomes {

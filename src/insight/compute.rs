@@ -5,8 +5,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{
-    median, EdgeFigures, Figures, Fixed, GuideFigures, HandoffFigures, NodeFigures, Outcomes,
-    Rows, ABANDON_AFTER, ALL_GUIDES,
+    median, EdgeFigures, Figures, Fixed, GuideFigures, HandoffFigures, NodeFigures, Outcomes, Rows,
+    ABANDON_AFTER, ALL_GUIDES,
 };
 use super::{AnswerRow, HandoffRow, SessionRow};
 use crate::domain::{Rating, SessionId, Status, Timestamp, RENOTIFY_MAX};
@@ -88,10 +88,7 @@ impl Walk<'_> {
         match self.outcome(now) {
             Outcome::Abandoned | Outcome::InProgress => None,
             _ => {
-                let end = self
-                    .moves()
-                    .last()
-                    .map_or(self.session.created_at, |m| m.2);
+                let end = self.moves().last().map_or(self.session.created_at, |m| m.2);
                 Some(millis(self.session.created_at, end))
             }
         }
@@ -131,7 +128,7 @@ pub fn figures(
     let walks: Vec<Walk> = rows
         .sessions
         .iter()
-        .filter(|s| s.created_at >= since && only.is_none_or(|g| s.guide == g))
+        .filter(|s| s.created_at >= since && only.map_or(true, |g| s.guide == g))
         .map(|s| {
             let mut list = answers.remove(&s.id).unwrap_or_default();
             list.sort_by_key(|a| a.step);
@@ -159,7 +156,13 @@ pub fn figures(
         })
         .collect();
     let all_guides = ids.iter().filter_map(|id| loaded(id)).collect();
-    let all = guide_figures(ALL_GUIDES, None, &walks.iter().collect::<Vec<_>>(), all_guides, now);
+    let all = guide_figures(
+        ALL_GUIDES,
+        None,
+        &walks.iter().collect::<Vec<_>>(),
+        all_guides,
+        now,
+    );
     Figures {
         since_ms: since.millis(),
         now_ms: now.millis(),
@@ -211,7 +214,10 @@ fn guide_figures(
             nodes.entry((g.clone(), node.to_string())).or_default().0 += 1;
         }
         if outcome == Outcome::Abandoned {
-            nodes.entry((g.clone(), w.session.node.clone())).or_default().1 += 1;
+            nodes
+                .entry((g.clone(), w.session.node.clone()))
+                .or_default()
+                .1 += 1;
         }
         for (from, to, _) in w.moves() {
             *edges
@@ -246,7 +252,7 @@ fn guide_figures(
             count,
         })
         .collect();
-    edges.sort_by(|a, b| b.count.cmp(&a.count));
+    edges.sort_by_key(|e| std::cmp::Reverse(e.count));
     GuideFigures {
         guide: id.to_string(),
         title: guide.map(|g| g.title.clone()),

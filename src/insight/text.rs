@@ -49,11 +49,9 @@ impl Figures {
         let a = &self.all;
         let o = &a.outcomes;
         let h = &a.handoffs;
-        let worst = a
-            .nodes
-            .iter()
-            .find(|n| n.left > 0)
-            .map_or("nobody left a guide midway".to_string(), |n| {
+        let worst = a.nodes.iter().find(|n| n.left > 0).map_or(
+            "nobody left a guide midway".to_string(),
+            |n| {
                 format!(
                     "most left at {} / {}: {} of {} ({})",
                     n.guide,
@@ -62,7 +60,8 @@ impl Figures {
                     n.reached,
                     percent(n.share)
                 )
-            });
+            },
+        );
         vec![
             format!(
                 "{} walks: {} resolved, {} escalated, {} emergency, {} abandoned, {} in progress",
@@ -199,7 +198,13 @@ fn guide_block(out: &mut String, g: &GuideFigures) {
         h.not_solved,
         h.unrated
     );
-    let width = g.nodes.iter().map(|n| n.node.chars().count()).max().unwrap_or(4).max(4);
+    let width = g
+        .nodes
+        .iter()
+        .map(|n| n.node.chars().count())
+        .max()
+        .unwrap_or(4)
+        .max(4);
     let _ = writeln!(out, "  {:<width$}  reached   left  share  title", "node");
     for n in &g.nodes {
         let _ = writeln!(

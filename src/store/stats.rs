@@ -77,7 +77,10 @@ fn session_row(row: &SqliteRow) -> Result<SessionRow, StoreError> {
         guide: row.try_get("guide_id")?,
         node: row.try_get("node")?,
         status: Status::parse(&status).ok_or_else(|| {
-            corrupt(format!("session {id}"), format!("unknown status {status:?}"))
+            corrupt(
+                format!("session {id}"),
+                format!("unknown status {status:?}"),
+            )
         })?,
         fixed: fixed.map(|f| f != 0),
         created_at: row.try_get("created_at")?,
@@ -88,7 +91,11 @@ fn answer_row(row: &SqliteRow) -> Result<AnswerRow, StoreError> {
     let session = SessionId(row.try_get("session_id")?);
     Ok(AnswerRow {
         session,
-        step: count(&format!("session {session}"), "answer step", row.try_get("step")?)?,
+        step: count(
+            &format!("session {session}"),
+            "answer step",
+            row.try_get("step")?,
+        )?,
         node: row.try_get("node")?,
         choice: row.try_get("choice")?,
         at: row.try_get("at")?,
@@ -129,10 +136,11 @@ impl Store {
     /// Whether any session (at any time) walked `guide`: a guide removed from the content is
     /// still one the figures know.
     pub async fn guide_walked(&self, guide: &str) -> Result<bool, StoreError> {
-        let hit: Option<i64> = sqlx::query_scalar("SELECT 1 FROM sessions WHERE guide_id = ? LIMIT 1")
-            .bind(guide)
-            .fetch_optional(&mut *self.reader().await?)
-            .await?;
+        let hit: Option<i64> =
+            sqlx::query_scalar("SELECT 1 FROM sessions WHERE guide_id = ? LIMIT 1")
+                .bind(guide)
+                .fetch_optional(&mut *self.reader().await?)
+                .await?;
         Ok(hit.is_some())
     }
 }

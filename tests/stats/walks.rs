@@ -111,7 +111,10 @@ async fn start<'a>(desk: &'a Desk, clock: &'a HandClock, who: u64, at: i64) -> W
     clock.set(at);
     let member = Member::Discord(UserId(who));
     let scope = Scope::Dm;
-    let (session, _) = desk.start(&member, &scope, "stuck-fob").await.expect("start");
+    let (session, _) = desk
+        .start(&member, &scope, "stuck-fob")
+        .await
+        .expect("start");
     Walker {
         desk,
         clock,
@@ -137,7 +140,11 @@ async fn open_handoff(desk: &Desk, clock: &HandClock, w: &Walker<'_>) -> Handoff
 }
 
 async fn claim(desk: &Desk, id: HandoffId, who: UserId, at: i64) {
-    let claimed = desk.store().claim(id, who, Timestamp(at)).await.expect("claim");
+    let claimed = desk
+        .store()
+        .claim(id, who, Timestamp(at))
+        .await
+        .expect("claim");
     assert!(matches!(claimed, Claim::Claimed(_)), "{claimed:?}");
 }
 
@@ -185,13 +192,22 @@ pub async fn walk_all(desk: &Desk, clock: &HandClock) {
     w4.press(50, Input::Escalate).await;
     let h4 = open_handoff(desk, clock, &w4).await;
     let notice = store
-        .take_notice(h4, 0, Some(Timestamp(w4.start + 1_250_000)), Timestamp(w4.start + 650_000))
+        .take_notice(
+            h4,
+            0,
+            Some(Timestamp(w4.start + 1_250_000)),
+            Timestamp(w4.start + 650_000),
+        )
         .await
         .expect("notice");
     assert!(notice.is_some(), "the first reminder went out");
     claim(desk, h4, VOLUNTEER, w4.start + 700_000).await;
     let released = store
-        .release(h4, Timestamp(w4.start + 1_400_000), Timestamp(w4.start + 800_000))
+        .release(
+            h4,
+            Timestamp(w4.start + 1_400_000),
+            Timestamp(w4.start + 800_000),
+        )
         .await
         .expect("release");
     assert!(released.is_some());
