@@ -311,3 +311,53 @@ fn title_of(text: &str) -> String {
         line
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::HandoffStatus;
+
+    fn handoff(session: i64, claim: Option<(i64, u32)>, notify_count: u32) -> HandoffRow {
+        HandoffRow {
+            session: SessionId(session),
+            urgent: false,
+            status: HandoffStatus::Open,
+            ever_claimed: claim.is_some(),
+            notify_count,
+            created_at: Timestamp(0),
+            first_claimed_at: claim.map(|c| Timestamp(c.0)),
+            notices_at_claim: claim.map(|c| c.1),
+            resolved_at: None,
+            rating: None,
+        }
+    }
+
+    #[test]
+    fn unclaimed_after_the_last_reminder_counts_late_claims_and_none() {
+        let rows = [
+            // Claimed after all three reminders went out.
+            handoff(1, Some((2_000, RENOTIFY_MAX)), RENOTIFY_MAX),
+            // Never claimed, every reminder out.
+            handoff(2, None, RENOTIFY_MAX),
+            // Never claimed, one reminder still to come.
+            handoff(3, None, 2),
+            // Claimed before any reminder.
+            handoff(4, Some((1_000, 0)), 0),
+        ];
+        let f = handoff_figures(rows.iter());
+        assert_eq!(f.count, 4);
+        assert_eq!(f.claimed, 2);
+        assert_eq!(f.unclaimed_after_last_reminder, 2);
+        assert_eq!(f.claimed_before_first_reminder, 1);
+        assert_eq!(f.share_claimed_before_first_reminder, 0.25);
+        assert_eq!(f.median_to_claim_ms, Some(1_500));
+        assert_eq!(f.unrated, 4);
+    }
+
+    #[test]
+    fn a_node_title_is_its_first_line_without_markdown_and_cut() {
+        assert_eq!(title_of("\n**Call 112 now.**\nMore"), "Call 112 now.");
+        let long = "x".repeat(80);
+        assert_eq!(title_of(&long).chars().count(), TITLE_MAX);
+    }
+}
