@@ -177,3 +177,24 @@ async fn the_first_claim_and_the_resolve_are_recorded_on_the_handoff() {
     assert_eq!(h4.resolved_at, None);
     desk.store().close().await;
 }
+
+#[tokio::test]
+async fn forgotten_members_still_count() {
+    let dir = world();
+    let clock = Arc::new(HandClock::default());
+    let desk = desk(dir.path(), clock.clone()).await;
+    walk_all(&desk, &clock).await;
+    let before = desk.figures(None, MONTH).await.expect("figures");
+    // W1 (resolved, fixed yes), W4 (a claimed handoff, cancelled by the forgetting) and W5
+    // (still active, ended as abandoned by it).
+    for who in [1, 4, 5] {
+        let member = pitcrew::domain::Member::Discord(pitcrew::domain::UserId(who));
+        desk.store()
+            .forget_member(&member, Timestamp(NOW))
+            .await
+            .expect("forget");
+    }
+    let after = desk.figures(None, MONTH).await.expect("figures");
+    assert_eq!(after, before);
+    desk.store().close().await;
+}
