@@ -162,7 +162,11 @@ async fn the_first_claim_and_the_resolve_are_recorded_on_the_handoff() {
         .stats_rows(Timestamp(T0), Some("stuck-fob"))
         .await
         .expect("rows");
-    assert_eq!(rows.sessions.len(), 8, "the walk from before T0 is not read");
+    assert_eq!(
+        rows.sessions.len(),
+        8,
+        "the walk from before T0 is not read"
+    );
     // In the order they were opened: W3's, then W4's.
     let [h3, h4] = rows.handoffs.as_slice() else {
         panic!("two handoffs: {:?}", rows.handoffs);
