@@ -16,6 +16,9 @@
 //! - [`triage`]: the engine. Pure functions from (guide, state, input, the member's car) to
 //!   (state, view), and the view in the member's language (the engine's own words, such as
 //!   navigation and notices, from [`i18n`]). No Discord, no SQL, no clock.
+//! - [`insight`]: the figures (`pitcrew stats`): starts, outcomes, drop-off per node, traffic
+//!   per edge, handoff times, from plain rows the store reads; pure arithmetic, `now` passed
+//!   in. Below `store`, which fills its row types; uses `domain` and `guide` (titles).
 //! - [`store`]: the only place with SQL: sessions, the append-only answer log, handoffs, server
 //!   setup, members' cars, migrations.
 //! - [`desk`]: the application service both front ends call: starts, resumes and advances
@@ -46,6 +49,7 @@ pub mod domain;
 pub mod guide;
 pub mod handoff;
 pub mod i18n;
+pub mod insight;
 pub mod region;
 pub mod reload;
 pub mod retention;

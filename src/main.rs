@@ -102,11 +102,26 @@ enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// Figures per guide: starts, outcomes, "did this fix it?", where members leave, and how
+    /// fast volunteers pick up handoffs.
+    Stats {
+        /// Only this guide (default: every guide, and all together).
+        #[arg(long)]
+        guide: Option<String>,
+        /// How far back: sessions started in the last 30d, 24h, 7d, 90m, 2w…
+        #[arg(long, default_value = "30d", value_parser = stats::parse_since)]
+        since: std::time::Duration,
+        /// table, csv (the full table) or json.
+        #[arg(long, value_enum, default_value = "table")]
+        format: stats::Format,
+    },
 }
 
 #[path = "main_ops.rs"]
 mod ops;
 use ops::{backup, doctor, forget, invite, restore};
+#[path = "main_stats.rs"]
+mod stats;
 
 fn main() -> ExitCode {
     // A missing .env is normal; a broken one is worth saying.
@@ -150,6 +165,11 @@ fn main() -> ExitCode {
         Command::Backup { file } => with_runtime(backup(config, file)),
         Command::Restore { file } => with_runtime(restore(config, file)),
         Command::Forget { user, yes } => with_runtime(forget(config, user, yes)),
+        Command::Stats {
+            guide,
+            since,
+            format,
+        } => with_runtime(stats::stats(config, guide, since, format)),
     }
 }
 

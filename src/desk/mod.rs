@@ -16,6 +16,7 @@ use crate::triage::{self, Input, Notice, Reconciled, State, Status, View};
 
 mod cars;
 mod fixed;
+mod stats;
 pub use fixed::Answered;
 
 #[derive(Debug, Error)]

@@ -192,11 +192,16 @@ impl Store {
         let volunteer = id_to_sql("Discord user id", volunteer.get())?;
         let mut tx = self.begin_write().await?;
         let row = sqlx::query(concat!(
+            // The first claim only (coalesce keeps an earlier one), and the reminders sent by
+            // then (the right-hand sides read the row as it was before this statement).
             "UPDATE handoffs SET status = 'claimed', claimed_by = ?, next_notify_at = NULL, \
+             first_claimed_at = coalesce(first_claimed_at, ?), \
+             notices_at_claim = coalesce(notices_at_claim, notify_count), \
              updated_at = ? WHERE id = ? AND status = 'open' RETURNING ",
             handoff_columns!()
         ))
         .bind(volunteer)
+        .bind(now)
         .bind(now)
         .bind(id.0)
         .fetch_optional(&mut *tx)
@@ -279,12 +284,13 @@ impl Store {
         let note = note_to_sql("the resolution note", note)?;
         let query = sqlx::query(concat!(
             "UPDATE handoffs SET status = 'resolved', resolution_note = ?, next_notify_at = NULL, \
-             updated_at = ? WHERE id = ? AND ",
+             resolved_at = ?, updated_at = ? WHERE id = ? AND ",
             live!(),
             " RETURNING ",
             handoff_columns!()
         ))
         .bind(note)
+        .bind(now)
         .bind(now)
         .bind(id.0);
         self.end_handoff(query, "resolved", now).await

@@ -42,6 +42,7 @@ mod notices;
 mod reader;
 mod rows;
 mod sessions;
+mod stats;
 mod unguided;
 mod write_conn;
 mod writer;
