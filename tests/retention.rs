@@ -85,7 +85,8 @@ async fn the_daily_task_anonymises_a_session_once_it_is_older_than_the_period() 
     };
 
     let stop = CancellationToken::new();
-    let task = tokio::spawn(run_daily(Arc::clone(&desk), stop.clone()));
+    let holder = pitcrew::domain::LeaseHolder::named("solo");
+    let task = tokio::spawn(run_daily(Arc::clone(&desk), holder, stop.clone()));
     // The first run (at start) and the next day's find it too young.
     for _ in 0..2 {
         tokio::time::advance(EVERY / 2).await;

@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use pitcrew::config::{DiscordConfig, Intents, Secret};
+use pitcrew::config::{DiscordConfig, Intents, Secret, ShardRange};
 use pitcrew::desk::Desk;
 use pitcrew::discord::{self, RunError};
 use pitcrew::store::Store;
@@ -85,6 +85,10 @@ pub struct Options {
     /// Watch the content folder and reload on a change (CONTENT_WATCH); off by default, so
     /// the other tests hold no watch.
     pub watch: bool,
+    /// The gateway shards the bot runs (`DISCORD_SHARDS`); one shard when `None`.
+    pub shards: Option<ShardRange>,
+    /// Put the scene's guild on shard `.0` of `.1` (else wherever its id falls).
+    pub scene_shard: Option<(u64, u64)>,
 }
 
 pub struct Pit {
@@ -98,8 +102,13 @@ pub struct Pit {
     guild_id: Option<u64>,
     intents: Intents,
     watch: bool,
+    shards: Option<ShardRange>,
     bot: Option<RunningBot>,
+    /// More bot processes on the same server and database (other shard ranges).
+    others: Vec<RunningBot>,
     launches: u32,
+    /// IDENTIFYs the launches so far should have made (one per shard each).
+    identifies: u32,
     _dir: TempDir,
 }
 
@@ -107,6 +116,9 @@ impl Drop for Pit {
     fn drop(&mut self) {
         if let Some(bot) = self.bot.take() {
             // Dropping a runtime inside the test's runtime would panic; this does not block.
+            bot.runtime.shutdown_background();
+        }
+        for bot in self.others.drain(..) {
             bot.runtime.shutdown_background();
         }
     }
@@ -132,7 +144,10 @@ impl Pit {
             ..crate::fake::Config::default()
         })
         .await;
-        let scene = server.simple_guild("stranded_driver");
+        let scene = match options.scene_shard {
+            Some((shard, total)) => server.simple_guild_on_shard("stranded_driver", shard, total),
+            None => server.simple_guild("stranded_driver"),
+        };
         let dir = tempfile::tempdir().expect("tempdir");
         let content = dir.path().join("content");
         std::fs::create_dir(&content).expect("content dir");
@@ -154,8 +169,11 @@ impl Pit {
             store,
             db_url,
             content,
+            shards: options.shards,
             bot: None,
+            others: Vec::new(),
             launches: 0,
+            identifies: 0,
             _dir: dir,
         };
         pit.launch().await;
@@ -165,6 +183,39 @@ impl Pit {
     /// Starts a bot process on the database and waits for READY and its command registration.
     async fn launch(&mut self) {
         assert!(self.bot.is_none(), "a bot is already running");
+        let bot = self.spawn_bot(self.shards);
+        self.bot = Some(bot);
+        self.wait_launched(self.shards).await;
+    }
+
+    /// Another bot process on the same server, content and database, running `shards`; it
+    /// stops with the test.
+    pub async fn launch_also(&mut self, shards: ShardRange) {
+        let bot = self.spawn_bot(Some(shards));
+        self.others.push(bot);
+        self.wait_launched(Some(shards)).await;
+    }
+
+    /// Waits for a launch's IDENTIFYs (one per shard) and its command registration.
+    async fn wait_launched(&mut self, shards: Option<ShardRange>) {
+        self.launches += 1;
+        self.identifies += shards.map_or(1, |r| r.last - r.first + 1);
+        let n = self.launches;
+        self.server
+            .wait_identified_count(self.identifies, T)
+            .await
+            .expect("the bot identifies");
+        let pattern = self.commands_route();
+        self.server
+            .wait_until(T, "the bot's command registration", |s| {
+                let puts = s.requests_to("PUT", &pattern);
+                (puts.len() as u32 >= n && puts.iter().all(|r| r.status == 200)).then_some(())
+            })
+            .await
+            .expect("commands registered");
+    }
+
+    fn spawn_bot(&self, shards: Option<ShardRange>) -> RunningBot {
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .thread_name("pitcrew-bot")
@@ -179,6 +230,7 @@ impl Pit {
             api_url: Some(self.server.api_url()),
             guild_id: self.guild_id,
             intents: self.intents,
+            shards,
         };
         let (content, db_url) = (self.content.clone(), self.db_url.clone());
         let live = pitcrew::reload::LiveContent {
@@ -196,26 +248,12 @@ impl Pit {
             };
             let _ = done_tx.send(discord::run(&config, desk, live, shutdown).await);
         });
-        self.bot = Some(RunningBot {
+        RunningBot {
             runtime,
             stop: Some(stop_tx),
             taken: Some(taken_rx),
             done: done_rx,
-        });
-        self.launches += 1;
-        let n = self.launches;
-        self.server
-            .wait_identified_count(n, T)
-            .await
-            .expect("the bot identifies");
-        let pattern = self.commands_route();
-        self.server
-            .wait_until(T, "the bot's command registration", |s| {
-                let puts = s.requests_to("PUT", &pattern);
-                (puts.len() as u32 >= n && puts.iter().all(|r| r.status == 200)).then_some(())
-            })
-            .await
-            .expect("commands registered");
+        }
     }
 
     /// The route the bot registers its commands on.

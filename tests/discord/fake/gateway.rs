@@ -1,5 +1,8 @@
 //! The gateway WebSocket: HELLO, IDENTIFY -> READY, heartbeats, RESUME with replay, and
-//! dispatches to the most recently identified (or resumed) session.
+//! dispatches to the most recently identified (or resumed) session of the shard that owns the
+//! event, as Discord routes them: a guild's events to shard `(guild_id >> 22) % total`, direct
+//! messages to shard 0. Several connections (shards) may be open at once; a second IDENTIFY for
+//! a shard whose session is still connected is a violation.
 //!
 //! Every outbound frame of a connection goes through one channel, written by the connection's
 //! own task, so READY, acks and dispatches keep the order they were produced in while the state
@@ -52,8 +55,36 @@ pub struct Session {
     pub identify: Value,
     /// Sent dispatches as (seq, frame), for replay.
     sent: Vec<(u64, String)>,
-    /// Order of the last IDENTIFY/RESUME; the highest one receives dispatches.
-    activated: u64,
+    /// Order of the last IDENTIFY/RESUME; the highest one of a shard receives its dispatches.
+    pub activated: u64,
+    /// `[shard_id, num_shards]` from IDENTIFY (`[0, 1]` when it carried none).
+    pub shard: (u64, u64),
+}
+
+impl Session {
+    /// Whether this session's shard owns guild `guild` (`None`: a DM, owned by shard 0).
+    pub fn owns(&self, guild: Option<u64>) -> bool {
+        let (id, total) = self.shard;
+        match guild {
+            Some(g) => shard_of(g, total) == id,
+            None => id == 0,
+        }
+    }
+}
+
+/// The shard of `total` that owns guild `guild`, by Discord's formula.
+pub fn shard_of(guild: u64, total: u64) -> u64 {
+    (guild >> 22) % total.max(1)
+}
+
+/// The guild a dispatch belongs to, from its payload (`None`: a DM or a guild-less event).
+fn guild_of(t: &str, d: &Value) -> Option<u64> {
+    let id = if t.starts_with("GUILD_") && !d["guild_id"].is_string() {
+        &d["id"]
+    } else {
+        &d["guild_id"]
+    };
+    id.as_str().and_then(|g| g.parse().ok())
 }
 
 #[derive(Default)]
@@ -81,9 +112,24 @@ impl GatewayState {
         self.current().filter(|s| s.conn.is_some())
     }
 
-    /// Sends a dispatch to the current session; returns (session id, seq).
+    /// The session guild `guild`'s events go to (`None`: DMs, shard 0's): the most recently
+    /// identified or resumed one of the shard that owns it.
+    pub fn owner(&self, guild: Option<u64>) -> Option<&Session> {
+        self.sessions
+            .values()
+            .filter(|s| s.owns(guild))
+            .max_by_key(|s| s.activated)
+    }
+
+    /// Sends a dispatch to the session of the shard that owns it; returns (session id, seq).
     pub fn dispatch(&mut self, t: &str, d: &Value) -> Option<(String, u64)> {
-        let id = self.current()?.id.clone();
+        let id = self.owner(guild_of(t, d))?.id.clone();
+        self.dispatch_to(&id, t, d)
+    }
+
+    /// Sends a dispatch to session `id` whatever it owns (READY, RESUMED).
+    fn dispatch_to(&mut self, id: &str, t: &str, d: &Value) -> Option<(String, u64)> {
+        let id = id.to_string();
         let session = self.sessions.get_mut(&id)?;
         session.seq += 1;
         let frame = json!({"op": 0, "s": session.seq, "t": t, "d": d}).to_string();
@@ -295,12 +341,26 @@ fn identify(inner: &Inner, st: &mut State, conn: u64, d: &Value) {
         return refuse(st, conn, 4014, "Disallowed intent(s).");
     }
     let shard = match d.get("shard") {
-        None | Some(Value::Null) => json!([0, 1]),
+        None | Some(Value::Null) => (0, 1),
         Some(s) => match (s[0].as_u64(), s[1].as_u64()) {
-            (Some(id), Some(total)) if id < total => s.clone(),
+            (Some(id), Some(total)) if id < total => (id, total),
             _ => return refuse(st, conn, 4010, "Invalid shard."),
         },
     };
+    // Two live sessions for one shard: Discord would send both every event of it, and the
+    // bot would answer twice. A restarted bot's old socket is closed, so it does not count.
+    if st
+        .gateway
+        .sessions
+        .values()
+        .any(|s| s.shard == shard && s.conn.is_some_and(|c| c != conn))
+    {
+        st.violation(
+            "gateway IDENTIFY".into(),
+            4010,
+            &json!({"code": 4010, "message": format!("shard {shard:?} is already connected")}),
+        );
+    }
     let session_id = format!("{:032x}", (snowflake() as u128) << 64 | u128::from(conn));
     st.gateway.sessions.insert(
         session_id.clone(),
@@ -311,13 +371,16 @@ fn identify(inner: &Inner, st: &mut State, conn: u64, d: &Value) {
             identify: d.clone(),
             sent: Vec::new(),
             activated: 0,
+            shard,
         },
     );
     st.gateway.attach(conn, &session_id);
     st.gateway.identified += 1;
+    // READY lists the guilds of this shard only, as Discord's does.
     let guilds: Vec<Value> = st
         .guilds
         .keys()
+        .filter(|g| shard_of(**g, shard.1) == shard.0)
         .map(|g| json!({"id": g.to_string(), "unavailable": true}))
         .collect();
     let mut user = st.user_json(inner.cfg.bot_user_id);
@@ -329,12 +392,12 @@ fn identify(inner: &Inner, st: &mut State, conn: u64, d: &Value) {
         "guilds": guilds,
         "session_id": session_id,
         "resume_gateway_url": inner.gateway_url(),
-        "shard": shard,
+        "shard": [shard.0, shard.1],
         "application": {"id": inner.cfg.application_id.to_string(), "flags": 0},
         "private_channels": [],
         "relationships": [],
     });
-    st.gateway.dispatch("READY", &ready);
+    st.gateway.dispatch_to(&session_id, "READY", &ready);
 }
 
 fn resume(inner: &Inner, st: &mut State, conn: u64, d: &Value) {
@@ -369,5 +432,5 @@ fn resume(inner: &Inner, st: &mut State, conn: u64, d: &Value) {
     for frame in missed {
         st.gateway.send(conn, Out::Text(frame));
     }
-    st.gateway.dispatch("RESUMED", &json!({}));
+    st.gateway.dispatch_to(&id, "RESUMED", &json!({}));
 }

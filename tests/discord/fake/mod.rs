@@ -86,6 +86,8 @@ pub struct Config {
     /// How long `dispatch` waits for the interaction to become possible (a session, the
     /// command registered, the message there) before it fails the test.
     pub dispatch_wait: Duration,
+    /// The shard count `GET /gateway/bot` recommends (Discord: one per 1 000 guilds or so).
+    pub shards: u32,
 }
 
 impl Default for Config {
@@ -101,6 +103,7 @@ impl Default for Config {
             token_lifetime: Duration::from_secs(15 * 60),
             privileged_intents: 0,
             dispatch_wait: Duration::from_secs(5),
+            shards: 1,
         }
     }
 }
@@ -313,7 +316,32 @@ impl FakeDiscord {
         self.with(|st| st.gateway.send_current(gateway::Out::Text(frame)))
     }
 
-    /// Sends any dispatch event to the current session; returns its sequence number.
+    /// The `[shard_id, num_shards]` of every session identified so far, oldest first.
+    pub fn identified_shards(&self) -> Vec<(u64, u64)> {
+        self.read(|st| {
+            let mut all: Vec<_> = st.gateway.sessions.values().collect();
+            all.sort_by_key(|s| s.activated);
+            all.iter().map(|s| s.shard).collect()
+        })
+    }
+
+    /// Whether a session of the shard that owns `guild` (`None`: DMs, shard 0) is connected.
+    pub fn shard_connected(&self, guild: Option<u64>) -> bool {
+        self.read(|st| st.gateway.owner(guild).is_some_and(|s| s.conn.is_some()))
+    }
+
+    /// Waits until `n` sessions are connected at once (a bot running `n` shards is READY).
+    pub async fn wait_connected_shards(&self, n: usize, timeout: Duration) -> Result<(), WaitError> {
+        let what = format!("{n} connected shard session(s)");
+        self.wait_until(timeout, &what, |s| {
+            let live = s.read(|st| st.gateway.sessions.values().filter(|x| x.conn.is_some()).count());
+            (live >= n).then_some(())
+        })
+        .await
+    }
+
+    /// Sends any dispatch event to the session of the shard that owns it (by its `guild_id`;
+    /// shard 0 without one); returns its sequence number.
     pub fn send_dispatch(&self, event: &str, data: &Value) -> Option<u64> {
         self.with(|st| st.gateway.dispatch(event, data).map(|(_, seq)| seq))
     }
