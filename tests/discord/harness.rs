@@ -199,10 +199,13 @@ impl Pit {
     /// Waits for a launch's IDENTIFYs (one per shard) and its command registration.
     async fn wait_launched(&mut self, shards: Option<ShardRange>) {
         self.launches += 1;
-        self.identifies += shards.map_or(1, |r| r.last - r.first + 1);
+        let count = shards.map_or(1, |r| r.last - r.first + 1);
+        self.identifies += count;
         let n = self.launches;
+        // serenity's shard queuer waits 5 s between one shard's IDENTIFY and the next's.
+        let boots = T + Duration::from_secs(6) * (count - 1);
         self.server
-            .wait_identified_count(self.identifies, T)
+            .wait_identified_count(self.identifies, boots)
             .await
             .expect("the bot identifies");
         let pattern = self.commands_route();
