@@ -27,6 +27,9 @@ pub async fn run_daily(desk: Arc<Desk>, holder: LeaseHolder, stop: CancellationT
     // When this process last ran it while holding the lease; `None` while another holds it.
     let mut last: Option<Timestamp> = None;
     while !stop.is_cancelled() {
+        // The next look is counted from before this one's work, so time that passes during
+        // it (a slow disk, or a test moving paused time) does not push the next look back.
+        let next = tokio::time::Instant::now() + LEASE_RENEW;
         let now = desk.now();
         match store
             .take_lease(LeaseName::Retention, &holder, now, LEASE_TTL)
@@ -42,7 +45,7 @@ pub async fn run_daily(desk: Arc<Desk>, holder: LeaseHolder, stop: CancellationT
         }
         tokio::select! {
             () = stop.cancelled() => break,
-            () = tokio::time::sleep(LEASE_RENEW) => {}
+            () = tokio::time::sleep_until(next) => {}
         }
     }
     if let Err(e) = store.release_lease(LeaseName::Retention, &holder).await {

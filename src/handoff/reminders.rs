@@ -30,19 +30,22 @@ impl<P: Port> Handoffs<P> {
     pub async fn run_reminders(self, holder: LeaseHolder, stop: CancellationToken) {
         while !stop.is_cancelled() {
             let woken = self.wake.notified();
-            let sleep = if self.holds_lease(&holder).await {
+            // The next look at the latest is counted from before this pass, so time spent in it
+            // does not push the lease's renewal back.
+            let latest = tokio::time::Instant::now() + IDLE_MAX;
+            let wake_at = if self.holds_lease(&holder).await {
                 if let Err(e) = self.remind_until(&stop).await {
                     tracing::error!(error = %e, "re-notification pass failed");
                 }
                 match self.store().earliest_notice().await {
-                    Ok(Some(at)) => self.now().until(at).min(IDLE_MAX),
-                    Ok(None) | Err(_) => IDLE_MAX,
+                    Ok(Some(at)) => latest.min(tokio::time::Instant::now() + self.now().until(at)),
+                    Ok(None) | Err(_) => latest,
                 }
             } else {
-                IDLE_MAX
+                latest
             };
             tokio::select! {
-                _ = tokio::time::sleep(sleep) => {}
+                _ = tokio::time::sleep_until(wake_at) => {}
                 _ = woken => {}
                 _ = stop.cancelled() => {}
             }
