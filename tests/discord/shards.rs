@@ -42,6 +42,13 @@ async fn one_process_on_shards_0_to_1_of_2_serves_guilds_on_both_and_dms() {
     }
     let dm = pit.server.dm_actor(pit.scene.user.id);
     assert_eq!(pit.triage(&dm, Some(DRILL)).await.kind(), 4);
+    // serenity boots a range's shards 5 s apart: had the range's end been read as exclusive,
+    // a third IDENTIFY (shard 2 of 2, refused) would follow by then.
+    let third = pit
+        .server
+        .wait_identified_count(3, Duration::from_secs(7))
+        .await;
+    assert!(third.is_err(), "a third shard identified");
     pit.server.assert_no_violations();
 }
 
