@@ -50,7 +50,11 @@ impl<P: Port> Handoffs<P> {
                 _ = stop.cancelled() => {}
             }
         }
-        if let Err(e) = self.store().release_lease(LeaseName::Reminders, &holder).await {
+        if let Err(e) = self
+            .store()
+            .release_lease(LeaseName::Reminders, &holder)
+            .await
+        {
             tracing::warn!(error = %e, "could not give up the reminders lease; it runs out by itself");
         }
     }

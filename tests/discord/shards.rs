@@ -34,7 +34,11 @@ async fn one_process_on_shards_0_to_1_of_2_serves_guilds_on_both_and_dms() {
         .expect("both shards connect");
     let mut shards = pit.server.identified_shards();
     shards.sort_unstable();
-    assert_eq!(shards, vec![(0, 2), (1, 2)], "both ends of 0-1/2, nothing more");
+    assert_eq!(
+        shards,
+        vec![(0, 2), (1, 2)],
+        "both ends of 0-1/2, nothing more"
+    );
     let other = pit.server.simple_guild_on_shard("second_driver", 1, 2);
     for actor in [&pit.scene.actor, &other.actor] {
         let first = pit.triage(actor, Some(DRILL)).await;
@@ -63,7 +67,9 @@ async fn a_process_on_shard_1_of_2_gets_no_event_of_shard_0s_guilds_and_no_dm() 
     assert!(pit.server.shard_connected(Some(pit.scene.guild_id)));
     assert!(!pit.server.shard_connected(Some(elsewhere.guild_id)));
     assert!(!pit.server.shard_connected(None), "DMs go to shard 0 only");
-    let payload = command("triage").string("guide", DRILL).by(&elsewhere.actor);
+    let payload = command("triage")
+        .string("guide", DRILL)
+        .by(&elsewhere.actor);
     assert_eq!(
         pit.server.send_dispatch("INTERACTION_CREATE", &payload),
         None,

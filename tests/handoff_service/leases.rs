@@ -46,7 +46,10 @@ async fn only_the_lease_holder_reminds_and_another_takes_over_once_it_died() {
     // The reminder falls due, but A's last renewal still runs: B sends nothing yet.
     tokio::time::advance(INTERVAL - waited + LEASE_RENEW).await;
     settle().await;
-    assert!(reminders_of(&port_b).is_empty(), "B sent while A's lease ran");
+    assert!(
+        reminders_of(&port_b).is_empty(),
+        "B sent while A's lease ran"
+    );
     assert!(reminders(&w).is_empty());
     assert_eq!(w.stored(&h).await.notify_count, 0);
     // Once A's lease has run out, B takes it and sends the reminder, once.
@@ -64,7 +67,9 @@ async fn only_the_lease_holder_reminds_and_another_takes_over_once_it_died() {
 /// Waits until the lease's holder has renewed it at the current (paused) time: a condition,
 /// bounded in real time only so a bug fails instead of hanging.
 async fn renewed_now(w: &World) {
-    let db = sqlx::SqlitePool::connect(&w.url).await.expect("a look at the file");
+    let db = sqlx::SqlitePool::connect(&w.url)
+        .await
+        .expect("a look at the file");
     let want = w.desk.now().plus(LEASE_TTL).millis();
     let give_up = std::time::Instant::now() + Duration::from_secs(20);
     loop {
@@ -76,7 +81,10 @@ async fn renewed_now(w: &World) {
         if until == Some(want) {
             break;
         }
-        assert!(std::time::Instant::now() < give_up, "never renewed: {until:?}");
+        assert!(
+            std::time::Instant::now() < give_up,
+            "never renewed: {until:?}"
+        );
         tokio::task::yield_now().await;
     }
     db.close().await;

@@ -21,6 +21,11 @@ use tokio::sync::mpsc::{unbounded_channel, UnboundedSender};
 use super::state::{snowflake, State};
 use super::Inner;
 
+#[path = "gateway_shards.rs"]
+mod shards;
+use shards::guild_of;
+pub use shards::{shard_of, snowflake_on_shard};
+
 /// Privileged intents Discord refuses (close 4014) unless enabled for the application.
 pub const PRIVILEGED_INTENTS: u64 = (1 << 1) | (1 << 8) | (1 << 15);
 
@@ -61,32 +66,6 @@ pub struct Session {
     pub shard: (u64, u64),
 }
 
-impl Session {
-    /// Whether this session's shard owns guild `guild` (`None`: a DM, owned by shard 0).
-    pub fn owns(&self, guild: Option<u64>) -> bool {
-        let (id, total) = self.shard;
-        match guild {
-            Some(g) => shard_of(g, total) == id,
-            None => id == 0,
-        }
-    }
-}
-
-/// The shard of `total` that owns guild `guild`, by Discord's formula.
-pub fn shard_of(guild: u64, total: u64) -> u64 {
-    (guild >> 22) % total.max(1)
-}
-
-/// The guild a dispatch belongs to, from its payload (`None`: a DM or a guild-less event).
-fn guild_of(t: &str, d: &Value) -> Option<u64> {
-    let id = if t.starts_with("GUILD_") && !d["guild_id"].is_string() {
-        &d["id"]
-    } else {
-        &d["guild_id"]
-    };
-    id.as_str().and_then(|g| g.parse().ok())
-}
-
 #[derive(Default)]
 pub struct GatewayState {
     conns: HashMap<u64, Conn>,
@@ -112,23 +91,8 @@ impl GatewayState {
         self.current().filter(|s| s.conn.is_some())
     }
 
-    /// The session guild `guild`'s events go to (`None`: DMs, shard 0's): the most recently
-    /// identified or resumed one of the shard that owns it.
-    pub fn owner(&self, guild: Option<u64>) -> Option<&Session> {
-        self.sessions
-            .values()
-            .filter(|s| s.owns(guild))
-            .max_by_key(|s| s.activated)
-    }
-
-    /// Sends a dispatch to the session of the shard that owns it; returns (session id, seq).
-    pub fn dispatch(&mut self, t: &str, d: &Value) -> Option<(String, u64)> {
-        let id = self.owner(guild_of(t, d))?.id.clone();
-        self.dispatch_to(&id, t, d)
-    }
-
     /// Sends a dispatch to session `id` whatever it owns (READY, RESUMED).
-    fn dispatch_to(&mut self, id: &str, t: &str, d: &Value) -> Option<(String, u64)> {
+    pub(super) fn dispatch_to(&mut self, id: &str, t: &str, d: &Value) -> Option<(String, u64)> {
         let id = id.to_string();
         let session = self.sessions.get_mut(&id)?;
         session.seq += 1;

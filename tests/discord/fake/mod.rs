@@ -316,30 +316,6 @@ impl FakeDiscord {
         self.with(|st| st.gateway.send_current(gateway::Out::Text(frame)))
     }
 
-    /// The `[shard_id, num_shards]` of every session identified so far, oldest first.
-    pub fn identified_shards(&self) -> Vec<(u64, u64)> {
-        self.read(|st| {
-            let mut all: Vec<_> = st.gateway.sessions.values().collect();
-            all.sort_by_key(|s| s.activated);
-            all.iter().map(|s| s.shard).collect()
-        })
-    }
-
-    /// Whether a session of the shard that owns `guild` (`None`: DMs, shard 0) is connected.
-    pub fn shard_connected(&self, guild: Option<u64>) -> bool {
-        self.read(|st| st.gateway.owner(guild).is_some_and(|s| s.conn.is_some()))
-    }
-
-    /// Waits until `n` sessions are connected at once (a bot running `n` shards is READY).
-    pub async fn wait_connected_shards(&self, n: usize, timeout: Duration) -> Result<(), WaitError> {
-        let what = format!("{n} connected shard session(s)");
-        self.wait_until(timeout, &what, |s| {
-            let live = s.read(|st| st.gateway.sessions.values().filter(|x| x.conn.is_some()).count());
-            (live >= n).then_some(())
-        })
-        .await
-    }
-
     /// Sends any dispatch event to the session of the shard that owns it (by its `guild_id`;
     /// shard 0 without one); returns its sequence number.
     pub fn send_dispatch(&self, event: &str, data: &Value) -> Option<u64> {

@@ -49,7 +49,7 @@ impl FakeDiscord {
 
     /// A guild whose events Discord sends to shard `shard` of `total`.
     pub fn add_guild_on_shard(&self, name: &str, shard: u64, total: u64) -> u64 {
-        self.add_guild_with_id(name, super::state::snowflake_on_shard(shard, total))
+        self.add_guild_with_id(name, super::gateway::snowflake_on_shard(shard, total))
     }
 
     fn add_guild_with_id(&self, name: &str, id: u64) -> u64 {

@@ -16,7 +16,7 @@ const DISCORD_EPOCH_MS: u64 = 1_420_070_400_000;
 
 /// Real-looking snowflakes (timestamp in the high bits), so serenity's `created_at()` works and
 /// ids sort by creation like Discord's do. Unique across every server in the process.
-static LAST: AtomicU64 = AtomicU64::new(0);
+pub(super) static LAST: AtomicU64 = AtomicU64::new(0);
 
 pub fn snowflake() -> u64 {
     let ms = SystemTime::now()
@@ -31,18 +31,6 @@ pub fn snowflake() -> u64 {
             Err(seen) => prev = seen,
         }
     }
-}
-
-/// A snowflake whose guild would live on shard `shard` of `total` (`(id >> 22) % total`):
-/// a fresh one moved up to `total - 1` ms later, and the counter moved past it, so later
-/// snowflakes stay unique and increasing.
-pub fn snowflake_on_shard(shard: u64, total: u64) -> u64 {
-    let total = total.max(1);
-    let s = snowflake();
-    let k = (shard % total + total - (s >> 22) % total) % total;
-    let id = s + (k << 22);
-    LAST.fetch_max(id, Ordering::Relaxed);
-    id
 }
 
 /// A user object as Discord serves it (no email, no verified flag).
