@@ -35,7 +35,7 @@ pub async fn run_daily(desk: Arc<Desk>, holder: LeaseHolder, stop: CancellationT
             .take_lease(LeaseName::Retention, &holder, now, LEASE_TTL)
             .await
         {
-            Ok(true) if last.is_none_or(|t| t.plus(EVERY) <= now) => {
+            Ok(true) if last.map_or(true, |t| t.plus(EVERY) <= now) => {
                 run_once(&desk, now).await;
                 last = Some(now);
             }
