@@ -4,5 +4,8 @@
 CREATE TABLE leases (
     name   TEXT    NOT NULL PRIMARY KEY CHECK (length(name) BETWEEN 1 AND 64),
     holder TEXT    NOT NULL CHECK (length(holder) BETWEEN 1 AND 200),
+    -- What the holder is in the deployment (its shard range): a restart in the same slot
+    -- takes its crashed predecessor's lease at once.
+    slot   TEXT    NOT NULL CHECK (length(slot) BETWEEN 1 AND 200),
     until  INTEGER NOT NULL
 ) STRICT;

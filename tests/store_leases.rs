@@ -99,3 +99,29 @@ async fn of_two_processes_racing_for_a_free_lease_exactly_one_wins() {
     a.close().await;
     b.close().await;
 }
+
+/// A process restarted after a crash, in its predecessor's slot (its shard range), takes that
+/// one's lease at once; another slot still waits for it to run out.
+#[tokio::test]
+async fn a_restart_in_the_same_slot_takes_its_crashed_predecessors_lease_at_once() {
+    let (_dir, a, b) = two_processes().await;
+    let name = LeaseName::Reminders;
+    let crashed = LeaseHolder::in_slot("shards 0-0/2", "run-1");
+    assert!(a.take_lease(name, &crashed, at(0), TTL).await.unwrap());
+    let elsewhere = LeaseHolder::in_slot("shards 1-1/2", "run-7");
+    assert!(!b
+        .take_lease(name, &elsewhere, at(1_000), TTL)
+        .await
+        .unwrap());
+    let restarted = LeaseHolder::in_slot("shards 0-0/2", "run-2");
+    assert!(b
+        .take_lease(name, &restarted, at(1_000), TTL)
+        .await
+        .unwrap());
+    assert_eq!(
+        a.lease_holder(name, at(1_001)).await.unwrap(),
+        Some(restarted)
+    );
+    a.close().await;
+    b.close().await;
+}

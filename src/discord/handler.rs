@@ -49,7 +49,7 @@ pub struct Handler {
 }
 
 impl Handler {
-    pub fn new(desk: Arc<Desk>, life: Lifecycle, live: Arc<Live>) -> Handler {
+    pub fn new(desk: Arc<Desk>, life: Lifecycle, live: Arc<Live>, holder: LeaseHolder) -> Handler {
         Handler {
             desk,
             life,
@@ -58,7 +58,7 @@ impl Handler {
             timer_started: AtomicBool::new(false),
             seen: Mutex::new(Seen::default()),
             forum: forum::Queue::default(),
-            holder: LeaseHolder::random(),
+            holder,
         }
     }
 }

@@ -110,7 +110,14 @@ pub async fn run_with(
     }
     let guild = config.guild_id.map(GuildId::new);
     let live = Arc::new(live::Live::new(content, guild));
-    let handler = handler::Handler::new(desk.clone(), life.clone(), live);
+    // The process's slot for the leases of once-only work is its shard range: a restart in
+    // the same range takes its crashed predecessor's leases at once.
+    let slot = config.shards.map_or_else(
+        || "one-process".to_string(),
+        |r| format!("shards {}-{}/{}", r.first, r.last, r.total),
+    );
+    let holder = crate::domain::LeaseHolder::random(slot);
+    let handler = handler::Handler::new(desk.clone(), life.clone(), live, holder);
     let mut client = ClientBuilder::new_with_http(http, gateway_intents(config.intents))
         .event_handler(handler)
         .await

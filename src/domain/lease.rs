@@ -35,42 +35,65 @@ pub const LEASE_TTL: Duration = Duration::from_secs(90);
 /// How often a process holding a lease renews it, and one not holding it tries to take it.
 pub const LEASE_RENEW: Duration = Duration::from_secs(30);
 
-/// Who holds a lease: one id per process start (per bot run), never reused, so a restarted
-/// process does not mistake its dead predecessor's lease for its own.
+/// Who holds a lease: one id per process start (per bot run), never reused, within a *slot*:
+/// what the process is in its deployment (its shard range). Two live processes never share a
+/// slot (Discord would send both the same shards' events), so a process restarted after a
+/// crash, in its predecessor's slot, takes that one's leases over at once instead of waiting
+/// for them to run out.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct LeaseHolder(String);
+pub struct LeaseHolder {
+    slot: String,
+    id: String,
+}
 
 impl LeaseHolder {
-    /// A fresh holder id: the process id, the start time and 64 random bits (std's hasher
-    /// keys are random per process and per `RandomState`), so two processes, or two bot runs
-    /// in one test process, never share one.
-    pub fn random() -> LeaseHolder {
+    /// A fresh holder id in `slot`: the process id, the start time and 64 random bits (std's
+    /// hasher keys are random per process and per `RandomState`), so two processes, or two bot
+    /// runs in one test process, never share one.
+    pub fn random(slot: impl Into<String>) -> LeaseHolder {
         let mut h = RandomState::new().build_hasher();
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_nanos());
         h.write_u128(nanos);
         h.write_u32(std::process::id());
-        LeaseHolder(format!(
-            "{}-{nanos:x}-{:016x}",
-            std::process::id(),
-            h.finish()
-        ))
+        let id = format!("{}-{nanos:x}-{:016x}", std::process::id(), h.finish());
+        LeaseHolder {
+            slot: slot.into(),
+            id,
+        }
     }
 
-    /// A holder with a chosen id (tests name their processes).
+    /// A holder with a chosen id, alone in a slot of the same name (tests name their
+    /// processes).
     pub fn named(id: impl Into<String>) -> LeaseHolder {
-        LeaseHolder(id.into())
+        let id = id.into();
+        LeaseHolder {
+            slot: id.clone(),
+            id,
+        }
+    }
+
+    /// A holder with a chosen id in `slot`.
+    pub fn in_slot(slot: impl Into<String>, id: impl Into<String>) -> LeaseHolder {
+        LeaseHolder {
+            slot: slot.into(),
+            id: id.into(),
+        }
     }
 
     pub fn as_str(&self) -> &str {
-        &self.0
+        &self.id
+    }
+
+    pub fn slot(&self) -> &str {
+        &self.slot
     }
 }
 
 impl fmt::Display for LeaseHolder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        write!(f, "{}@{}", self.id, self.slot)
     }
 }
 
@@ -80,7 +103,7 @@ mod tests {
 
     #[test]
     fn two_holders_are_never_the_same() {
-        assert_ne!(LeaseHolder::random(), LeaseHolder::random());
+        assert_ne!(LeaseHolder::random("all"), LeaseHolder::random("all"));
     }
 
     #[test]

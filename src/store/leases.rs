@@ -9,8 +9,8 @@ use crate::domain::{LeaseHolder, LeaseName, Timestamp};
 
 impl Store {
     /// Takes lease `name` for `holder` until `now + ttl` when it is free, expired
-    /// (`until <= now`), or already `holder`'s (a renewal); `false` while another holder's
-    /// lease runs. One write: the `ON CONFLICT … WHERE` guard decides, not a read before it.
+    /// (`until <= now`), already `holder`'s (a renewal), or held in `holder`'s slot (a
+    /// crashed predecessor's); `false` while another slot's holder's lease runs. One write: the `ON CONFLICT … WHERE` guard decides, not a read before it.
     pub async fn take_lease(
         &self,
         name: LeaseName,
@@ -20,13 +20,16 @@ impl Store {
     ) -> Result<bool, StoreError> {
         let mut tx = self.begin_write().await?;
         let taken = sqlx::query(
-            "INSERT INTO leases (name, holder, until) VALUES (?, ?, ?) \
-             ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, until = excluded.until \
-             WHERE leases.holder = excluded.holder OR leases.until <= ? \
+            "INSERT INTO leases (name, holder, slot, until) VALUES (?, ?, ?, ?) \
+             ON CONFLICT (name) DO UPDATE \
+             SET holder = excluded.holder, slot = excluded.slot, until = excluded.until \
+             WHERE leases.holder = excluded.holder OR leases.slot = excluded.slot \
+             OR leases.until <= ? \
              RETURNING name",
         )
         .bind(name.as_str())
         .bind(holder.as_str())
+        .bind(holder.slot())
         .bind(now.plus(ttl))
         .bind(now)
         .fetch_optional(&mut *tx)
@@ -43,13 +46,13 @@ impl Store {
         name: LeaseName,
         now: Timestamp,
     ) -> Result<Option<LeaseHolder>, StoreError> {
-        let holder: Option<String> =
-            sqlx::query_scalar("SELECT holder FROM leases WHERE name = ? AND until > ?")
+        let holder: Option<(String, String)> =
+            sqlx::query_as("SELECT slot, holder FROM leases WHERE name = ? AND until > ?")
                 .bind(name.as_str())
                 .bind(now)
                 .fetch_optional(&self.pool)
                 .await?;
-        Ok(holder.map(LeaseHolder::named))
+        Ok(holder.map(|(slot, id)| LeaseHolder::in_slot(slot, id)))
     }
 
     /// Gives lease `name` up if `holder` holds it, so another process takes over at once
