@@ -361,6 +361,12 @@ async fn a_second_identify_for_a_connected_shard_is_a_violation() {
     let (server, bot, _scene) = ready_pair().await;
     let other = start_bot(&server, server.token()).await;
     server.wait_identified_count(2, T).await.unwrap();
+    server
+        .wait_until(T, "the duplicate judged", |s| {
+            (!s.violations().is_empty()).then_some(())
+        })
+        .await
+        .unwrap();
     let v = server.expect_violation(4010);
     assert!(format!("{v}").contains("already connected"), "{v}");
     other.stop().await;

@@ -29,6 +29,10 @@ pub use shards::{shard_of, snowflake_on_shard};
 /// Privileged intents Discord refuses (close 4014) unless enabled for the application.
 pub const PRIVILEGED_INTENTS: u64 = (1 << 1) | (1 << 8) | (1 << 15);
 
+/// How long an older connection of a shard may stay open after a new IDENTIFY for that shard
+/// (a crashed bot's socket closing) before the two count as duplicates.
+const DUPLICATE_GRACE: Duration = Duration::from_secs(2);
+
 /// Dispatches kept per session for RESUME replay.
 const REPLAY_BUFFER: usize = 1000;
 
@@ -252,7 +256,7 @@ fn refuse(st: &mut State, conn: u64, code: u16, reason: &'static str) {
     st.gateway.send(conn, Out::Close(code, reason));
 }
 
-fn on_frame(inner: &Inner, st: &mut State, conn: u64, text: &str) {
+fn on_frame(inner: &Arc<Inner>, st: &mut State, conn: u64, text: &str) {
     let Ok(frame) = serde_json::from_str::<Value>(text) else {
         return refuse(st, conn, 4002, "Error while decoding payload.");
     };
@@ -291,7 +295,7 @@ fn token_ok(inner: &Inner, token: &Value) -> bool {
     token.strip_prefix("Bot ").unwrap_or(token) == inner.cfg.token
 }
 
-fn identify(inner: &Inner, st: &mut State, conn: u64, d: &Value) {
+fn identify(inner: &Arc<Inner>, st: &mut State, conn: u64, d: &Value) {
     if !token_ok(inner, &d["token"]) {
         return refuse(st, conn, 4004, "Authentication failed.");
     }
@@ -312,18 +316,30 @@ fn identify(inner: &Inner, st: &mut State, conn: u64, d: &Value) {
         },
     };
     // Two live sessions for one shard: Discord would send both every event of it, and the
-    // bot would answer twice. A restarted bot's old socket is closed, so it does not count.
-    if st
+    // bot would answer twice. A crashed bot's socket may close only just after its successor
+    // identifies, so the older one counts only if it is still open a moment later.
+    let rivals: Vec<u64> = st
         .gateway
         .sessions
         .values()
-        .any(|s| s.shard == shard && s.conn.is_some_and(|c| c != conn))
-    {
-        st.violation(
-            "gateway IDENTIFY".into(),
-            4010,
-            &json!({"code": 4010, "message": format!("shard {shard:?} is already connected")}),
-        );
+        .filter(|s| s.shard == shard)
+        .filter_map(|s| s.conn.filter(|c| *c != conn))
+        .collect();
+    if !rivals.is_empty() {
+        let inner = Arc::clone(inner);
+        tokio::spawn(async move {
+            tokio::time::sleep(DUPLICATE_GRACE).await;
+            inner.with(|st| {
+                if rivals.iter().any(|c| st.gateway.conns.contains_key(c)) {
+                    let message = format!("shard {shard:?} is already connected");
+                    st.violation(
+                        "gateway IDENTIFY".into(),
+                        4010,
+                        &json!({"code": 4010, "message": message}),
+                    );
+                }
+            });
+        });
     }
     let session_id = format!("{:032x}", (snowflake() as u128) << 64 | u128::from(conn));
     st.gateway.sessions.insert(
