@@ -26,6 +26,10 @@
 //! server.assert_no_violations();
 //! ```
 //!
+//! Shards: `Config::shards` is what `GET /gateway/bot` recommends; each IDENTIFY's `shard`
+//! opens a session of that shard, and a guild's events go to shard `(guild_id >> 22) % total`,
+//! DMs to shard 0 (`gateway_shards.rs`); `add_guild_on_shard` picks where a guild lands.
+//!
 //! Serenity notes: `GET /gateway` is unauthenticated and if it fails serenity silently falls
 //! back to `wss://gateway.discord.gg`; serenity re-IDENTIFYing (not resuming) may wait up to
 //! 5 s in its shard queuer, so tests should close sockets with 4000 (resume) rather than
