@@ -62,6 +62,70 @@ pub struct DiscordConfig {
     pub guild_id: Option<u64>,
     /// `DISCORD_INTENTS`: the gateway events pitcrew asks Discord for (the forum helper's).
     pub intents: Intents,
+    /// `DISCORD_SHARDS`: the gateway shards this process runs, when Discord's load is split
+    /// across processes; `None` runs one shard, as a single club needs.
+    pub shards: Option<ShardRange>,
+}
+
+/// The gateway shards one process runs: `first` to `last`, both included, out of `total`.
+///
+/// One setting, `DISCORD_SHARDS=FIRST-LAST/TOTAL` (or `ID/TOTAL` for one shard), rather than
+/// two or three: a range means nothing without its total, every process of a deployment must
+/// agree on the total, and one value cannot be half-updated. Both ends are included, as
+/// Discord's documentation counts shards ("shards 0-1 of 4" is two shards).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ShardRange {
+    pub first: u32,
+    pub last: u32,
+    pub total: u32,
+}
+
+impl ShardRange {
+    /// Reads `DISCORD_SHARDS`' value; refuses an empty range or one beyond the total.
+    pub fn parse(raw: &str) -> Result<ShardRange, ConfigError> {
+        let invalid = |why: String| ConfigError::Invalid {
+            key: "DISCORD_SHARDS",
+            why,
+        };
+        let form = || {
+            invalid(format!(
+                "`{raw}` is not a shard range; write FIRST-LAST/TOTAL (both ends included), \
+                 e.g. 0-1/4, or ID/TOTAL for one shard, e.g. 2/4"
+            ))
+        };
+        let (range, total) = raw.split_once('/').ok_or_else(form)?;
+        let number = |s: &str| s.trim().parse::<u32>().map_err(|_| form());
+        let total = number(total)?;
+        let (first, last) = match range.split_once('-') {
+            Some((first, last)) => (number(first)?, number(last)?),
+            None => (number(range)?, number(range)?),
+        };
+        if total == 0 {
+            return Err(invalid(format!("`{raw}`: the total must be 1 or more")));
+        }
+        if first > last {
+            return Err(invalid(format!(
+                "`{raw}` is an empty range: the first shard ({first}) comes after the last ({last})"
+            )));
+        }
+        if last >= total {
+            return Err(invalid(format!(
+                "`{raw}`: shard {last} is out of range; shards of {total} are numbered 0 to {}",
+                total - 1
+            )));
+        }
+        Ok(ShardRange { first, last, total })
+    }
+
+    /// The shard ids this process runs.
+    pub fn ids(self) -> std::ops::RangeInclusive<u32> {
+        self.first..=self.last
+    }
+
+    /// Whether this process gets direct messages: Discord sends them to shard 0 only.
+    pub fn gets_dms(self) -> bool {
+        self.first == 0
+    }
 }
 
 /// The gateway intents pitcrew asks for, as `DISCORD_INTENTS` names them (comma-separated, or
@@ -305,11 +369,15 @@ fn discord_settings(get: &dyn Fn(&str) -> Option<String>) -> Result<DiscordConfi
         None => Intents::default(),
         Some(raw) => Intents::parse(&raw)?,
     };
+    let shards = get("DISCORD_SHARDS")
+        .map(|raw| ShardRange::parse(&raw))
+        .transpose()?;
     Ok(DiscordConfig {
         token: Secret(token),
         api_url,
         guild_id,
         intents,
+        shards,
     })
 }
 

@@ -136,3 +136,59 @@ fn intents_default_to_nothing_privileged_and_are_named_in_a_list() {
     let none = intents(&[("DISCORD_INTENTS", "none")]);
     assert!(!none.guilds && !none.guild_messages && !none.message_content);
 }
+
+fn shards(raw: &str) -> Result<Option<ShardRange>, ConfigError> {
+    let c = load(&[("DISCORD_TOKEN", "t"), ("DISCORD_SHARDS", raw)])?;
+    c.discord().map(|d| d.shards)
+}
+
+#[test]
+fn without_a_shard_range_the_bot_runs_as_one_process() {
+    let c = load(&[("DISCORD_TOKEN", "t")]).unwrap();
+    assert_eq!(c.discord().unwrap().shards, None);
+}
+
+#[test]
+fn a_shard_range_includes_both_ends() {
+    let r = shards("0-1/4").unwrap().unwrap();
+    assert_eq!(
+        r,
+        ShardRange {
+            first: 0,
+            last: 1,
+            total: 4
+        }
+    );
+    assert_eq!(r.ids().collect::<Vec<_>>(), vec![0, 1]);
+    assert!(r.gets_dms());
+    let last = shards(" 2 - 3 / 4 ").unwrap().unwrap();
+    assert_eq!(last.ids().collect::<Vec<_>>(), vec![2, 3]);
+    assert!(!last.gets_dms(), "DMs arrive on shard 0 only");
+}
+
+#[test]
+fn one_shard_is_its_id_over_the_total() {
+    let r = shards("3/4").unwrap().unwrap();
+    assert_eq!(r.ids().collect::<Vec<_>>(), vec![3]);
+    assert_eq!(r.total, 4);
+    assert_eq!(shards("0/1").unwrap().unwrap().ids().count(), 1);
+}
+
+#[test]
+fn an_empty_or_out_of_range_shard_range_is_refused_by_name() {
+    for bad in [
+        "2-1/4", "0-4/4", "4/4", "0/0", "0-1", "a-b/4", "-1/4", "0-1/", "/4", "1-/4",
+    ] {
+        let err = shards(bad).unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.starts_with("DISCORD_SHARDS is not valid"),
+            "{bad}: {text}"
+        );
+    }
+    assert!(shards("2-1/4").unwrap_err().to_string().contains("empty"));
+    assert!(shards("0-4/4")
+        .unwrap_err()
+        .to_string()
+        .contains("out of range"));
+}

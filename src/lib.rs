@@ -6,7 +6,7 @@
 //!   source of each), and the placeholders guides write instead of them. Uses nothing else, so
 //!   guides, the engine, the domain and both front ends can all draw on it.
 //! - [`domain`]: typed ids, time and the clock, member and scope, the member's car, the walk's
-//!   state and guide version, session and handoff records. Below all the others but `region`.
+//!   state and guide version, session and handoff records, the leases of once-only work. Below all the others but `region`.
 //! - [`guide`]: guides as TOML files and their translations beside them: the model, the loader,
 //!   the checker (`pitcrew check`), the languages ([`guide::Lang`]), free-text ranking, the
 //!   words that make a member's post read as an emergency, and

@@ -2,6 +2,8 @@
 //! on a temp file, and paused tokio time read through `TokioClock`, so reminders due in ten
 //! minutes are sent without waiting ten minutes.
 
+#[path = "handoff_service/leases.rs"]
+mod leases;
 #[path = "handoff_service/privacy.rs"]
 mod privacy;
 #[path = "handoff_service/recorder.rs"]
@@ -12,7 +14,7 @@ mod world;
 use std::sync::Arc;
 use std::time::Duration;
 
-use pitcrew::domain::{HandoffStatus, Rating, RoleId, UserId};
+use pitcrew::domain::{HandoffStatus, LeaseHolder, Rating, RoleId, UserId};
 use pitcrew::guide::Lang;
 use pitcrew::handoff::text;
 use pitcrew::handoff::{CardOutcome, Handoffs, NoteOutcome, Ping, PressedBy, Rated, Refusal};
@@ -388,7 +390,7 @@ async fn the_reminder_loop_sleeps_on_tokio_time_and_stops_when_told() {
     let stop = tokio_util::sync::CancellationToken::new();
     let wake = Arc::new(Notify::new());
     let service = Handoffs::new(w.desk.clone(), w.port.clone(), wake.clone());
-    let running = tokio::spawn(service.run_reminders(stop.clone()));
+    let running = tokio::spawn(service.run_reminders(LeaseHolder::named("solo"), stop.clone()));
     let h = w.opened().await;
     // Each due time is reached by advancing paused time: no real waiting.
     for n in 1..=3 {

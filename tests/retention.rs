@@ -85,7 +85,8 @@ async fn the_daily_task_anonymises_a_session_once_it_is_older_than_the_period() 
     };
 
     let stop = CancellationToken::new();
-    let task = tokio::spawn(run_daily(Arc::clone(&desk), stop.clone()));
+    let holder = pitcrew::domain::LeaseHolder::named("solo");
+    let task = tokio::spawn(run_daily(Arc::clone(&desk), holder, stop.clone()));
     // The first run (at start) and the next day's find it too young.
     for _ in 0..2 {
         tokio::time::advance(EVERY / 2).await;
@@ -111,6 +112,77 @@ async fn the_daily_task_anonymises_a_session_once_it_is_older_than_the_period() 
     )
     .await;
     assert_eq!(store.answers(rec.id).await.expect("answers").len(), 1);
+    stop.cancel();
+    task.await.expect("the task stops when asked");
+    busy.abort();
+    store.close().await;
+}
+
+/// Several processes on one database: the task runs only in the one holding the retention
+/// lease. While another process holds it, nothing is anonymised here however old; once that
+/// lease runs out (its process died), this one takes over and runs at once.
+#[tokio::test(start_paused = true)]
+async fn the_task_runs_only_while_this_process_holds_the_retention_lease() {
+    use pitcrew::domain::{LeaseHolder, LeaseName, LEASE_TTL};
+    let busy = busy();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}", dir.path().join("pitcrew.db").display());
+    let store = Store::open(&url).await.expect("open");
+    let library = load_library(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content"))
+        .expect("shipped content");
+    let clock = Arc::new(TokioClock::new());
+    let desk = Arc::new(Desk::with_clock(library, store.clone(), clock.clone()).with_retention(1));
+    let member = Member::Discord(ALICE);
+    let v = GuideVersion("sha256:aaaa".into());
+    let start = State {
+        node: "start".into(),
+        path: vec![],
+        step: 0,
+        status: Status::Active,
+    };
+    let rec = store
+        .start_session(&member, &Scope::Dm, "flat-tyre", &v, &start, clock.now())
+        .await
+        .expect("start");
+    let end = State {
+        node: "end".into(),
+        path: vec!["start".into()],
+        step: 1,
+        status: Status::Resolved,
+    };
+    let answer = NewAnswer {
+        node: "start".into(),
+        choice: "Yes".into(),
+    };
+    let Advance::Applied(_) = store
+        .advance(rec.id, 0, &end, &v, &answer, clock.now())
+        .await
+        .expect("advance")
+    else {
+        panic!("stale");
+    };
+    // Another process holds the lease (and then dies without renewing it).
+    tokio::time::advance(2 * DAY).await;
+    let other = LeaseHolder::named("other");
+    assert!(store
+        .take_lease(LeaseName::Retention, &other, clock.now(), LEASE_TTL)
+        .await
+        .expect("lease"));
+    let stop = CancellationToken::new();
+    let mine = LeaseHolder::named("mine");
+    let task = tokio::spawn(run_daily(Arc::clone(&desk), mine, stop.clone()));
+    for _ in 0..2000 {
+        tokio::task::yield_now().await;
+    }
+    let kept = store.session(rec.id).await.expect("read").expect("kept");
+    assert_eq!(kept.member, member, "the holder's work, not this process's");
+    tokio::time::advance(LEASE_TTL).await;
+    settle(
+        &store,
+        rec.id,
+        Member::Discord(pitcrew::store::FORGOTTEN_USER),
+    )
+    .await;
     stop.cancel();
     task.await.expect("the task stops when asked");
     busy.abort();

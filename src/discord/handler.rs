@@ -24,7 +24,7 @@ use super::seen::Seen;
 use super::{fixed, forget, forum, forum_press, modals, slash, unguided};
 use crate::desk::{Desk, DeskError, Pressed};
 use crate::domain::SessionRecord;
-use crate::domain::{Handoff, Ready as HandoffReady};
+use crate::domain::{Handoff, LeaseHolder, Ready as HandoffReady};
 use crate::domain::{Member, Region, Scope};
 use crate::guide::Lang;
 use crate::handoff::text as handoff_text;
@@ -44,10 +44,12 @@ pub struct Handler {
     seen: Mutex<Seen>,
     /// New forum posts, waiting for the forum helper (started at the first READY).
     forum: forum::Queue,
+    /// This run's id on the leases of once-only work (reminders, retention).
+    holder: LeaseHolder,
 }
 
 impl Handler {
-    pub fn new(desk: Arc<Desk>, life: Lifecycle, live: Arc<Live>) -> Handler {
+    pub fn new(desk: Arc<Desk>, life: Lifecycle, live: Arc<Live>, holder: LeaseHolder) -> Handler {
         Handler {
             desk,
             life,
@@ -56,6 +58,7 @@ impl Handler {
             timer_started: AtomicBool::new(false),
             seen: Mutex::new(Seen::default()),
             forum: forum::Queue::default(),
+            holder,
         }
     }
 }
@@ -67,10 +70,12 @@ impl EventHandler for Handler {
         // READY comes again after a reconnect; one timer and one watcher are enough. The
         // watch is in place before the commands are, so an edit made once they work is seen.
         if !self.timer_started.swap(true, Ordering::SeqCst) {
-            let reminders = self.handoffs(&ctx).run_reminders(self.life.stop_signal());
+            let reminders = self.handoffs(&ctx);
+            let reminders = reminders.run_reminders(self.holder.clone(), self.life.stop_signal());
             self.life.spawn(reminders);
             self.life.spawn(crate::retention::run_daily(
                 Arc::clone(&self.desk),
+                self.holder.clone(),
                 self.life.stop_signal(),
             ));
             self.live

@@ -40,7 +40,7 @@ use thiserror::Error;
 pub use commands::definitions as command_definitions;
 pub use commands::CANCEL;
 
-use crate::config::{DailyBackups, DiscordConfig, Intents};
+use crate::config::{DailyBackups, DiscordConfig, Intents, ShardRange};
 use crate::desk::Desk;
 use crate::reload::LiveContent;
 use crate::store;
@@ -111,14 +111,31 @@ pub async fn run_with(
     }
     let guild = config.guild_id.map(GuildId::new);
     let live = Arc::new(live::Live::new(content, guild));
-    let handler = handler::Handler::new(desk.clone(), life.clone(), live);
+    // The process's slot for the leases of once-only work is its shard range: a restart in
+    // the same range takes its crashed predecessor's leases at once.
+    let slot = config.shards.map_or_else(
+        || "one-process".to_string(),
+        |r| format!("shards {}-{}/{}", r.first, r.last, r.total),
+    );
+    let holder = crate::domain::LeaseHolder::random(slot);
+    let handler = handler::Handler::new(desk.clone(), life.clone(), live, holder);
     let mut client = ClientBuilder::new_with_http(http, gateway_intents(config.intents))
         .event_handler(handler)
         .await
         .map_err(|e| RunError::Gateway(e.to_string()))?;
     let shards = client.shard_manager.clone();
+    let started = async {
+        match config.shards {
+            Some(range) => {
+                client
+                    .start_shard_range(serenity_range(range), range.total)
+                    .await
+            }
+            None => client.start().await,
+        }
+    };
     let result = tokio::select! {
-        r = client.start() => r.map_err(|e| RunError::Gateway(e.to_string())),
+        r = started => r.map_err(|e| RunError::Gateway(e.to_string())),
         () = &mut shutdown => Ok(()),
     };
     // Marked stopping in the same poll that saw the signal, so no interaction arriving after
@@ -131,6 +148,13 @@ pub async fn run_with(
     desk.store().close().await;
     tracing::info!("stopped");
     result
+}
+
+/// What serenity 0.12's `start_shard_range` takes for `range`. Its `Range` end is *inclusive*
+/// (`start_connection(range.start, range.end, …)` boots `end - start + 1` shards), so shards
+/// 0 to 1 are `0..1`, not the `0..2` a Rust range would mean.
+fn serenity_range(range: ShardRange) -> std::ops::Range<u32> {
+    range.first..range.last
 }
 
 /// The gateway intents `DISCORD_INTENTS` names. Interactions need none.

@@ -10,6 +10,7 @@ pub mod forum;
 pub mod handoff;
 pub mod ids;
 pub mod lang;
+pub mod lease;
 pub mod place;
 pub mod session;
 pub mod time;
@@ -23,6 +24,7 @@ pub use handoff::{
 };
 pub use ids::{ChannelId, GuildId, HandoffId, MessageId, RoleId, SessionId, UserId};
 pub use lang::LangCode;
+pub use lease::{LeaseHolder, LeaseName, LEASE_RENEW, LEASE_TTL};
 pub use place::{Member, Scope};
 // Regions sit below the domain (guides and the engine use them too); named here as well so a
 // server's setup and its region are spoken of together.

@@ -2,6 +2,10 @@
 //! nothing; each reminder is taken atomically (`Store::take_notice`) before it is sent, so one
 //! overdue at startup goes out once, never twice. The loop sleeps on tokio's clock until the
 //! earliest due time, so under paused test time it runs without waiting.
+//!
+//! Several processes on one database (shard ranges) each run this loop, but only the one
+//! holding the reminders lease sends: it renews the lease on every pass, and when it dies
+//! another takes the lease over once it runs out (`crate::domain::lease`).
 
 use std::time::Duration;
 
@@ -10,34 +14,62 @@ use tokio_util::sync::CancellationToken;
 use super::port::Port;
 use super::Handoffs;
 use super::{schedule, text};
-use crate::domain::{Handoff, Region, Timestamp};
+use crate::domain::{Handoff, LeaseHolder, LeaseName, Region, Timestamp, LEASE_RENEW, LEASE_TTL};
 use crate::store::StoreError;
 
 /// The longest the loop sleeps without looking: a due time written by another process (one
-/// database, several bots) wakes nobody here.
-const IDLE_MAX: Duration = Duration::from_secs(30);
+/// database, several bots) wakes nobody here, and the lease must be renewed in time.
+const IDLE_MAX: Duration = LEASE_RENEW;
 /// Reminders sent per pass; the rest follow on the next pass at once.
 const BATCH: u32 = 50;
 
 impl<P: Port> Handoffs<P> {
     /// Sends reminders as they fall due until `stop` is cancelled, finishing the reminder it
-    /// is sending first.
-    pub async fn run_reminders(self, stop: CancellationToken) {
+    /// is sending first; only while `holder` (this process) holds the reminders lease, which
+    /// it gives up on the way out so another process takes over at once.
+    pub async fn run_reminders(self, holder: LeaseHolder, stop: CancellationToken) {
         while !stop.is_cancelled() {
             let woken = self.wake.notified();
-            if let Err(e) = self.remind_until(&stop).await {
-                tracing::error!(error = %e, "re-notification pass failed");
-            }
-            let sleep = match self.store().earliest_notice().await {
-                Ok(Some(at)) => self.now().until(at).min(IDLE_MAX),
-                Ok(None) | Err(_) => IDLE_MAX,
+            // The next look at the latest is counted from before this pass, so time spent in it
+            // does not push the lease's renewal back.
+            let latest = tokio::time::Instant::now() + IDLE_MAX;
+            let wake_at = if self.holds_lease(&holder).await {
+                if let Err(e) = self.remind_until(&stop).await {
+                    tracing::error!(error = %e, "re-notification pass failed");
+                }
+                match self.store().earliest_notice().await {
+                    Ok(Some(at)) => latest.min(tokio::time::Instant::now() + self.now().until(at)),
+                    Ok(None) | Err(_) => latest,
+                }
+            } else {
+                latest
             };
             tokio::select! {
-                _ = tokio::time::sleep(sleep) => {}
+                _ = tokio::time::sleep_until(wake_at) => {}
                 _ = woken => {}
                 _ = stop.cancelled() => {}
             }
         }
+        if let Err(e) = self
+            .store()
+            .release_lease(LeaseName::Reminders, &holder)
+            .await
+        {
+            tracing::warn!(error = %e, "could not give up the reminders lease; it runs out by itself");
+        }
+    }
+
+    /// Takes or renews the reminders lease; a store error counts as not holding it (another
+    /// process may, and sending without it could double up with that one).
+    async fn holds_lease(&self, holder: &LeaseHolder) -> bool {
+        let taken = self
+            .store()
+            .take_lease(LeaseName::Reminders, holder, self.now(), LEASE_TTL)
+            .await;
+        taken.unwrap_or_else(|e| {
+            tracing::error!(error = %e, "could not take the reminders lease");
+            false
+        })
     }
 
     /// Sends every reminder that is due now; how many went out.

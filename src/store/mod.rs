@@ -4,7 +4,7 @@
 //!   embedded migrations (`migrations/*.sql`, forward-only).
 //! - Sessions and their append-only answer log: `sessions.rs`.
 //! - Volunteer handoffs: `handoffs.rs` (writes), `handoff_reads.rs`, their re-notify timer
-//!   `notices.rs`; the member's car: `cars.rs`; the forum helper's watched forums and taken posts: `forum.rs`; per-server setup and the volunteers on duty: `guilds.rs`; their row
+//!   `notices.rs`; leases for once-only periodic work across processes: `leases.rs`; the member's car: `cars.rs`; the forum helper's watched forums and taken posts: `forum.rs`; per-server setup and the volunteers on duty: `guilds.rs`; their row
 //!   conversions: `handoff_rows.rs`.
 //! - Forgetting a member on request and the retention period: `forget.rs`.
 //! - Row ↔ domain conversions, including the `u64` ↔ `i64` id mapping: `rows.rs`.
@@ -38,6 +38,7 @@ mod handoff_reads;
 mod handoff_rows;
 mod handoffs;
 mod health;
+mod leases;
 mod notices;
 mod reader;
 mod rows;

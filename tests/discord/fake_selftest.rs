@@ -353,3 +353,23 @@ async fn short_heartbeats_are_acknowledged() {
     bot.stop().await;
     server.assert_no_violations();
 }
+
+/// Two live sessions on one shard would both get its events: Discord's answer is a mess, the
+/// fake's is a violation (a restarted bot's new IDENTIFY, after its old socket closed, is fine:
+/// see `resume_then_a_restarted_bot_takes_over`).
+#[tokio::test]
+async fn a_second_identify_for_a_connected_shard_is_a_violation() {
+    let (server, bot, _scene) = ready_pair().await;
+    let other = start_bot(&server, server.token()).await;
+    server.wait_identified_count(2, T).await.unwrap();
+    server
+        .wait_until(T, "the duplicate judged", |s| {
+            (!s.violations().is_empty()).then_some(())
+        })
+        .await
+        .unwrap();
+    let v = server.expect_violation(4010);
+    assert!(format!("{v}").contains("already connected"), "{v}");
+    other.stop().await;
+    bot.stop().await;
+}

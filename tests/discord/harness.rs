@@ -12,6 +12,7 @@
 
 mod crew;
 mod inspect;
+mod launch;
 pub mod lock;
 pub mod logs;
 pub mod screen;
@@ -19,12 +20,10 @@ pub mod screen;
 pub use crew::{Crew, Delivered};
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::Duration;
 
-use pitcrew::config::{DiscordConfig, Intents, Secret};
-use pitcrew::desk::Desk;
-use pitcrew::discord::{self, RunError};
+use pitcrew::config::{Intents, ShardRange};
+use pitcrew::discord::RunError;
 use pitcrew::store::Store;
 use serenity::all::{
     ChannelId, CreateActionRow, CreateAllowedMentions, CreateButton, CreateMessage, HttpBuilder,
@@ -85,6 +84,10 @@ pub struct Options {
     /// Watch the content folder and reload on a change (CONTENT_WATCH); off by default, so
     /// the other tests hold no watch.
     pub watch: bool,
+    /// The gateway shards the bot runs (`DISCORD_SHARDS`); one shard when `None`.
+    pub shards: Option<ShardRange>,
+    /// Put the scene's guild on shard `.0` of `.1` (else wherever its id falls).
+    pub scene_shard: Option<(u64, u64)>,
 }
 
 pub struct Pit {
@@ -98,8 +101,13 @@ pub struct Pit {
     guild_id: Option<u64>,
     intents: Intents,
     watch: bool,
+    shards: Option<ShardRange>,
     bot: Option<RunningBot>,
+    /// More bot processes on the same server and database (other shard ranges).
+    others: Vec<RunningBot>,
     launches: u32,
+    /// IDENTIFYs the launches so far should have made (one per shard each).
+    identifies: u32,
     _dir: TempDir,
 }
 
@@ -107,6 +115,9 @@ impl Drop for Pit {
     fn drop(&mut self) {
         if let Some(bot) = self.bot.take() {
             // Dropping a runtime inside the test's runtime would panic; this does not block.
+            bot.runtime.shutdown_background();
+        }
+        for bot in self.others.drain(..) {
             bot.runtime.shutdown_background();
         }
     }
@@ -132,7 +143,10 @@ impl Pit {
             ..crate::fake::Config::default()
         })
         .await;
-        let scene = server.simple_guild("stranded_driver");
+        let scene = match options.scene_shard {
+            Some((shard, total)) => server.simple_guild_on_shard("stranded_driver", shard, total),
+            None => server.simple_guild("stranded_driver"),
+        };
         let dir = tempfile::tempdir().expect("tempdir");
         let content = dir.path().join("content");
         std::fs::create_dir(&content).expect("content dir");
@@ -154,68 +168,15 @@ impl Pit {
             store,
             db_url,
             content,
+            shards: options.shards,
             bot: None,
+            others: Vec::new(),
             launches: 0,
+            identifies: 0,
             _dir: dir,
         };
         pit.launch().await;
         pit
-    }
-
-    /// Starts a bot process on the database and waits for READY and its command registration.
-    async fn launch(&mut self) {
-        assert!(self.bot.is_none(), "a bot is already running");
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .thread_name("pitcrew-bot")
-            .enable_all()
-            .build()
-            .expect("bot runtime");
-        let (stop_tx, stop_rx) = oneshot::channel::<()>();
-        let (taken_tx, taken_rx) = oneshot::channel::<()>();
-        let (done_tx, done_rx) = oneshot::channel();
-        let config = DiscordConfig {
-            token: Secret::new(self.server.token()),
-            api_url: Some(self.server.api_url()),
-            guild_id: self.guild_id,
-            intents: self.intents,
-        };
-        let (content, db_url) = (self.content.clone(), self.db_url.clone());
-        let live = pitcrew::reload::LiveContent {
-            dir: content.clone(),
-            watch: self.watch,
-        };
-        runtime.spawn(async move {
-            let library =
-                pitcrew::guide::load_library(&content).expect("test content passes check");
-            let store = Store::open(&db_url).await.expect("bot store opens");
-            let desk = Arc::new(Desk::new(library, store));
-            let shutdown = async {
-                let _ = stop_rx.await;
-                let _ = taken_tx.send(());
-            };
-            let _ = done_tx.send(discord::run(&config, desk, live, shutdown).await);
-        });
-        self.bot = Some(RunningBot {
-            runtime,
-            stop: Some(stop_tx),
-            taken: Some(taken_rx),
-            done: done_rx,
-        });
-        self.launches += 1;
-        let n = self.launches;
-        self.server
-            .wait_identified_count(n, T)
-            .await
-            .expect("the bot identifies");
-        let pattern = self.commands_route();
-        self.server
-            .wait_until(T, "the bot's command registration", |s| {
-                let puts = s.requests_to("PUT", &pattern);
-                (puts.len() as u32 >= n && puts.iter().all(|r| r.status == 200)).then_some(())
-            })
-            .await
-            .expect("commands registered");
     }
 
     /// The route the bot registers its commands on.

@@ -250,6 +250,7 @@ async fn a_stop_requested_before_connecting_never_reaches_discord() {
         api_url: Some(server.api_url()),
         guild_id: None,
         intents: Default::default(),
+        shards: None,
     };
     let live = pitcrew::reload::LiveContent {
         dir: content,

@@ -28,6 +28,7 @@ mod live_content;
 mod permissions;
 mod region;
 mod registration;
+mod shards;
 mod shutdown;
 mod slow_commands;
 mod triage_flow;

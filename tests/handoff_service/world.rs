@@ -29,6 +29,8 @@ pub const GUIDE: &str = "bmw-keys-locked";
 
 pub struct World {
     _dir: tempfile::TempDir,
+    /// The database's URL, for a second process's store on the same file.
+    pub url: String,
     _busy: Busy,
     pub desk: Arc<Desk>,
     pub port: Recorder,
@@ -65,11 +67,24 @@ impl World {
         let service = Handoffs::new(desk.clone(), port.clone(), Arc::new(Notify::new()));
         World {
             _dir: dir,
+            url: url.clone(),
             _busy: busy,
             desk,
             port,
             service,
         }
+    }
+
+    /// Another bot process on the same database: its own store, desk (on the same paused
+    /// tokio time) and recording port.
+    pub async fn second_process(&self) -> (Recorder, Handoffs<Recorder>) {
+        let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let library = load_library(&content).expect("shipped content");
+        let store = Store::open(&self.url).await.expect("second store");
+        let desk = Arc::new(Desk::with_clock(library, store, self.desk.clock()));
+        let port = Recorder::default();
+        let service = Handoffs::new(desk, port.clone(), Arc::new(Notify::new()));
+        (port, service)
     }
 
     /// A handoff stored for a fresh walk, not yet delivered.

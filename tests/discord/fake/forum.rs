@@ -136,13 +136,13 @@ impl FakeDiscord {
         post
     }
 
-    /// Sends the post's THREAD_CREATE and MESSAGE_CREATE (again), filtered by the current
-    /// session's intents as Discord filters them. Returns how many events went out.
+    /// Sends the post's THREAD_CREATE and MESSAGE_CREATE (again), filtered by the intents of
+    /// the session of the post's shard as Discord filters them. Returns how many events went out.
     pub fn replay_post(&self, post: &ForumPost) -> usize {
         self.with(|st| {
             let intents = st
                 .gateway
-                .current()
+                .owner(Some(post.guild_id))
                 .and_then(|s| s.identify["intents"].as_u64())
                 .unwrap_or(0);
             let mut sent = 0;
@@ -179,7 +179,7 @@ impl FakeDiscord {
             m.edits += 1;
             let intents = st
                 .gateway
-                .current()
+                .owner(Some(post.guild_id))
                 .and_then(|s| s.identify["intents"].as_u64())
                 .unwrap_or(0);
             if intents & GUILD_MESSAGES == 0 {

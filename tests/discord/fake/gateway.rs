@@ -1,5 +1,8 @@
 //! The gateway WebSocket: HELLO, IDENTIFY -> READY, heartbeats, RESUME with replay, and
-//! dispatches to the most recently identified (or resumed) session.
+//! dispatches to the most recently identified (or resumed) session of the shard that owns the
+//! event, as Discord routes them: a guild's events to shard `(guild_id >> 22) % total`, direct
+//! messages to shard 0. Several connections (shards) may be open at once; a second IDENTIFY for
+//! a shard whose session is still connected is a violation.
 //!
 //! Every outbound frame of a connection goes through one channel, written by the connection's
 //! own task, so READY, acks and dispatches keep the order they were produced in while the state
@@ -18,8 +21,17 @@ use tokio::sync::mpsc::{unbounded_channel, UnboundedSender};
 use super::state::{snowflake, State};
 use super::Inner;
 
+#[path = "gateway_shards.rs"]
+mod shards;
+use shards::guild_of;
+pub use shards::{shard_of, snowflake_on_shard};
+
 /// Privileged intents Discord refuses (close 4014) unless enabled for the application.
 pub const PRIVILEGED_INTENTS: u64 = (1 << 1) | (1 << 8) | (1 << 15);
+
+/// How long an older connection of a shard may stay open after a new IDENTIFY for that shard
+/// (a crashed bot's socket closing) before the two count as duplicates.
+const DUPLICATE_GRACE: Duration = Duration::from_secs(2);
 
 /// Dispatches kept per session for RESUME replay.
 const REPLAY_BUFFER: usize = 1000;
@@ -52,8 +64,10 @@ pub struct Session {
     pub identify: Value,
     /// Sent dispatches as (seq, frame), for replay.
     sent: Vec<(u64, String)>,
-    /// Order of the last IDENTIFY/RESUME; the highest one receives dispatches.
-    activated: u64,
+    /// Order of the last IDENTIFY/RESUME; the highest one of a shard receives its dispatches.
+    pub activated: u64,
+    /// `[shard_id, num_shards]` from IDENTIFY (`[0, 1]` when it carried none).
+    pub shard: (u64, u64),
 }
 
 #[derive(Default)]
@@ -81,9 +95,9 @@ impl GatewayState {
         self.current().filter(|s| s.conn.is_some())
     }
 
-    /// Sends a dispatch to the current session; returns (session id, seq).
-    pub fn dispatch(&mut self, t: &str, d: &Value) -> Option<(String, u64)> {
-        let id = self.current()?.id.clone();
+    /// Sends a dispatch to session `id` whatever it owns (READY, RESUMED).
+    pub(super) fn dispatch_to(&mut self, id: &str, t: &str, d: &Value) -> Option<(String, u64)> {
+        let id = id.to_string();
         let session = self.sessions.get_mut(&id)?;
         session.seq += 1;
         let frame = json!({"op": 0, "s": session.seq, "t": t, "d": d}).to_string();
@@ -242,7 +256,7 @@ fn refuse(st: &mut State, conn: u64, code: u16, reason: &'static str) {
     st.gateway.send(conn, Out::Close(code, reason));
 }
 
-fn on_frame(inner: &Inner, st: &mut State, conn: u64, text: &str) {
+fn on_frame(inner: &Arc<Inner>, st: &mut State, conn: u64, text: &str) {
     let Ok(frame) = serde_json::from_str::<Value>(text) else {
         return refuse(st, conn, 4002, "Error while decoding payload.");
     };
@@ -281,7 +295,7 @@ fn token_ok(inner: &Inner, token: &Value) -> bool {
     token.strip_prefix("Bot ").unwrap_or(token) == inner.cfg.token
 }
 
-fn identify(inner: &Inner, st: &mut State, conn: u64, d: &Value) {
+fn identify(inner: &Arc<Inner>, st: &mut State, conn: u64, d: &Value) {
     if !token_ok(inner, &d["token"]) {
         return refuse(st, conn, 4004, "Authentication failed.");
     }
@@ -295,12 +309,38 @@ fn identify(inner: &Inner, st: &mut State, conn: u64, d: &Value) {
         return refuse(st, conn, 4014, "Disallowed intent(s).");
     }
     let shard = match d.get("shard") {
-        None | Some(Value::Null) => json!([0, 1]),
+        None | Some(Value::Null) => (0, 1),
         Some(s) => match (s[0].as_u64(), s[1].as_u64()) {
-            (Some(id), Some(total)) if id < total => s.clone(),
+            (Some(id), Some(total)) if id < total => (id, total),
             _ => return refuse(st, conn, 4010, "Invalid shard."),
         },
     };
+    // Two live sessions for one shard: Discord would send both every event of it, and the
+    // bot would answer twice. A crashed bot's socket may close only just after its successor
+    // identifies, so the older one counts only if it is still open a moment later.
+    let rivals: Vec<u64> = st
+        .gateway
+        .sessions
+        .values()
+        .filter(|s| s.shard == shard)
+        .filter_map(|s| s.conn.filter(|c| *c != conn))
+        .collect();
+    if !rivals.is_empty() {
+        let inner = Arc::clone(inner);
+        tokio::spawn(async move {
+            tokio::time::sleep(DUPLICATE_GRACE).await;
+            inner.with(|st| {
+                if rivals.iter().any(|c| st.gateway.conns.contains_key(c)) {
+                    let message = format!("shard {shard:?} is already connected");
+                    st.violation(
+                        "gateway IDENTIFY".into(),
+                        4010,
+                        &json!({"code": 4010, "message": message}),
+                    );
+                }
+            });
+        });
+    }
     let session_id = format!("{:032x}", (snowflake() as u128) << 64 | u128::from(conn));
     st.gateway.sessions.insert(
         session_id.clone(),
@@ -311,13 +351,16 @@ fn identify(inner: &Inner, st: &mut State, conn: u64, d: &Value) {
             identify: d.clone(),
             sent: Vec::new(),
             activated: 0,
+            shard,
         },
     );
     st.gateway.attach(conn, &session_id);
     st.gateway.identified += 1;
+    // READY lists the guilds of this shard only, as Discord's does.
     let guilds: Vec<Value> = st
         .guilds
         .keys()
+        .filter(|g| shard_of(**g, shard.1) == shard.0)
         .map(|g| json!({"id": g.to_string(), "unavailable": true}))
         .collect();
     let mut user = st.user_json(inner.cfg.bot_user_id);
@@ -329,12 +372,12 @@ fn identify(inner: &Inner, st: &mut State, conn: u64, d: &Value) {
         "guilds": guilds,
         "session_id": session_id,
         "resume_gateway_url": inner.gateway_url(),
-        "shard": shard,
+        "shard": [shard.0, shard.1],
         "application": {"id": inner.cfg.application_id.to_string(), "flags": 0},
         "private_channels": [],
         "relationships": [],
     });
-    st.gateway.dispatch("READY", &ready);
+    st.gateway.dispatch_to(&session_id, "READY", &ready);
 }
 
 fn resume(inner: &Inner, st: &mut State, conn: u64, d: &Value) {
@@ -369,5 +412,5 @@ fn resume(inner: &Inner, st: &mut State, conn: u64, d: &Value) {
     for frame in missed {
         st.gateway.send(conn, Out::Text(frame));
     }
-    st.gateway.dispatch("RESUMED", &json!({}));
+    st.gateway.dispatch_to(&id, "RESUMED", &json!({}));
 }

@@ -48,13 +48,15 @@ impl FakeDiscord {
                     let mut candidate = payload.clone();
                     let ready = s.read(|st| {
                         let source = prepare(st, &mut candidate, kind);
-                        let session = st.gateway.current().is_some();
+                        // The shard that owns the interaction's guild (shard 0 for a DM).
+                        let guild = candidate["guild_id"].as_str().and_then(|g| g.parse().ok());
+                        let session = st.gateway.owner(guild).is_some();
                         (source, session)
                     });
                     match ready {
                         (Ok(source), true) => Some((candidate, source)),
                         (Ok(_), false) => {
-                            problem = "no bot has identified yet".into();
+                            problem = "no bot has identified on the shard that owns it yet".into();
                             None
                         }
                         (Err(e), _) => {

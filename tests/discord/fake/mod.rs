@@ -26,6 +26,10 @@
 //! server.assert_no_violations();
 //! ```
 //!
+//! Shards: `Config::shards` is what `GET /gateway/bot` recommends; each IDENTIFY's `shard`
+//! opens a session of that shard, and a guild's events go to shard `(guild_id >> 22) % total`,
+//! DMs to shard 0 (`gateway_shards.rs`); `add_guild_on_shard` picks where a guild lands.
+//!
 //! Serenity notes: `GET /gateway` is unauthenticated and if it fails serenity silently falls
 //! back to `wss://gateway.discord.gg`; serenity re-IDENTIFYing (not resuming) may wait up to
 //! 5 s in its shard queuer, so tests should close sockets with 4000 (resume) rather than
@@ -87,6 +91,8 @@ pub struct Config {
     /// How long `dispatch` waits for the interaction to become possible (a session, the
     /// command registered, the message there) before it fails the test.
     pub dispatch_wait: Duration,
+    /// The shard count `GET /gateway/bot` recommends (Discord: one per 1 000 guilds or so).
+    pub shards: u32,
 }
 
 impl Default for Config {
@@ -102,6 +108,7 @@ impl Default for Config {
             token_lifetime: Duration::from_secs(15 * 60),
             privileged_intents: 0,
             dispatch_wait: Duration::from_secs(5),
+            shards: 1,
         }
     }
 }
@@ -314,7 +321,8 @@ impl FakeDiscord {
         self.with(|st| st.gateway.send_current(gateway::Out::Text(frame)))
     }
 
-    /// Sends any dispatch event to the current session; returns its sequence number.
+    /// Sends any dispatch event to the session of the shard that owns it (by its `guild_id`;
+    /// shard 0 without one); returns its sequence number.
     pub fn send_dispatch(&self, event: &str, data: &Value) -> Option<u64> {
         self.with(|st| st.gateway.dispatch(event, data).map(|(_, seq)| seq))
     }

@@ -44,7 +44,15 @@ impl FakeDiscord {
 
     /// A guild with its `@everyone` role (id == guild id) holding [`DEFAULT_PERMISSIONS`].
     pub fn add_guild(&self, name: &str) -> u64 {
-        let id = snowflake();
+        self.add_guild_with_id(name, snowflake())
+    }
+
+    /// A guild whose events Discord sends to shard `shard` of `total`.
+    pub fn add_guild_on_shard(&self, name: &str, shard: u64, total: u64) -> u64 {
+        self.add_guild_with_id(name, super::gateway::snowflake_on_shard(shard, total))
+    }
+
+    fn add_guild_with_id(&self, name: &str, id: u64) -> u64 {
         let bot = self.bot_user_id();
         self.with(|st| {
             st.guilds.insert(id, name.into());
@@ -159,6 +167,16 @@ impl FakeDiscord {
     /// One guild, one text channel, one member: the usual starting point.
     pub fn simple_guild(&self, user_name: &str) -> GuildScene {
         let guild_id = self.add_guild("Pit Lane");
+        self.scene_in(guild_id, user_name)
+    }
+
+    /// [`Self::simple_guild`] in a guild on shard `shard` of `total`.
+    pub fn simple_guild_on_shard(&self, user_name: &str, shard: u64, total: u64) -> GuildScene {
+        let guild_id = self.add_guild_on_shard("Pit Lane", shard, total);
+        self.scene_in(guild_id, user_name)
+    }
+
+    fn scene_in(&self, guild_id: u64, user_name: &str) -> GuildScene {
         let channel_id = self.add_text_channel(guild_id, "roadside-help");
         let user = self.add_user(user_name);
         self.add_member(guild_id, user.id, &[]);

@@ -227,7 +227,7 @@ fn route(inner: &Inner, st: &mut State, req: &Req) -> Reply {
     }
     let result = match (req.method, segs.as_slice()) {
         ("GET", ["gateway", "bot"]) => Ok(Reply::ok(json!({
-            "url": inner.gateway_url(), "shards": 1,
+            "url": inner.gateway_url(), "shards": inner.cfg.shards,
             "session_start_limit": {"total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1},
         }))),
         ("GET", ["users", "@me"]) => {

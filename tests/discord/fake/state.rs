@@ -16,8 +16,9 @@ const DISCORD_EPOCH_MS: u64 = 1_420_070_400_000;
 
 /// Real-looking snowflakes (timestamp in the high bits), so serenity's `created_at()` works and
 /// ids sort by creation like Discord's do. Unique across every server in the process.
+pub(super) static LAST: AtomicU64 = AtomicU64::new(0);
+
 pub fn snowflake() -> u64 {
-    static LAST: AtomicU64 = AtomicU64::new(0);
     let ms = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_millis() as u64);
