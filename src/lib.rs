@@ -16,6 +16,9 @@
 //! - [`triage`]: the engine. Pure functions from (guide, state, input, the member's car) to
 //!   (state, view), and the view in the member's language (the engine's own words, such as
 //!   navigation and notices, from [`i18n`]). No Discord, no SQL, no clock.
+//! - [`picture`]: pictures for moderators, pure like the engine: a guide's funnel chart and
+//!   its decision graph (laid out by `layout-rs`), as SVG and as PNG through `resvg` with
+//!   one embedded font. Takes plain figures from its callers; knows guides and [`i18n`].
 //! - [`store`]: the only place with SQL: sessions, the append-only answer log, handoffs, server
 //!   setup, members' cars, migrations.
 //! - [`desk`]: the application service both front ends call: starts, resumes and advances
@@ -46,6 +49,7 @@ pub mod domain;
 pub mod guide;
 pub mod handoff;
 pub mod i18n;
+pub mod picture;
 pub mod region;
 pub mod reload;
 pub mod retention;

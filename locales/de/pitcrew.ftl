@@ -306,3 +306,14 @@ fixed-no = Nein, ich komme nicht weiter
 fixed-thanks = Danke für Ihre Rückmeldung.
 
 chat-fixed-prompt = Hat das geholfen? [j]a / [n]ein
+
+# Bilder für Moderatorinnen und Moderatoren: der Trichter einer Anleitung und ihr Entscheidungsgraph.
+chart-no-data = Noch keine Daten
+chart-left = { $number } aufgehört
+chart-went-on = erreicht und weitergemacht
+chart-left-here = hier aufgehört
+graph-step = Schritt
+graph-resolved = gelöst
+graph-escalate = an Helfer übergeben
+graph-emergency = Notfall
+graph-edges = dickere Linie: mehr Mitglieder gingen diesen Weg

@@ -310,3 +310,14 @@ fixed-no = No, I'm still stuck
 fixed-thanks = Thanks for telling us.
 
 chat-fixed-prompt = Did this fix it? [y]es / [n]o
+
+# Pictures for moderators: a guide's funnel chart and its decision graph.
+chart-no-data = No data yet
+chart-left = { $number } left
+chart-went-on = reached and went on
+chart-left-here = left here
+graph-step = step
+graph-resolved = resolved
+graph-escalate = to a volunteer
+graph-emergency = emergency
+graph-edges = thicker line: more members went this way

@@ -282,4 +282,13 @@ messages! {
     FixedNo => "fixed-no",
     FixedThanks => "fixed-thanks",
     ChatFixedPrompt => "chat-fixed-prompt",
+    ChartNoData => "chart-no-data",
+    ChartLeft => "chart-left",
+    ChartWentOn => "chart-went-on",
+    ChartLeftHere => "chart-left-here",
+    GraphStep => "graph-step",
+    GraphResolved => "graph-resolved",
+    GraphEscalate => "graph-escalate",
+    GraphEmergency => "graph-emergency",
+    GraphEdges => "graph-edges",
 }
