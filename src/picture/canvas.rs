@@ -39,10 +39,11 @@ impl Canvas {
     }
 }
 
-/// `#rrggbb` and an opacity from layout's `#rrggbbaa`, which not every SVG reader takes.
-fn colour(c: Option<Color>) -> String {
+/// `fill="#rrggbb"` (or `stroke=…`) and its opacity, from layout's `#rrggbbaa`, which not
+/// every SVG reader takes; `none` for no colour.
+fn paint(attr: &str, c: Option<Color>) -> String {
     let Some(c) = c else {
-        return r#""none""#.to_string();
+        return format!(r#"{attr}="none""#);
     };
     let web = c.to_web_color();
     let rgb = web.get(..7).unwrap_or("#000000");
@@ -51,9 +52,12 @@ fn colour(c: Option<Color>) -> String {
         .and_then(|a| u8::from_str_radix(a, 16).ok())
         .unwrap_or(255);
     if alpha == 255 {
-        format!(r#""{rgb}""#)
+        format!(r#"{attr}="{rgb}""#)
     } else {
-        format!(r#""{rgb}" fill-opacity="{:.2}""#, f64::from(alpha) / 255.0)
+        format!(
+            r#"{attr}="{rgb}" {attr}-opacity="{:.2}""#,
+            f64::from(alpha) / 255.0
+        )
     }
 }
 
@@ -74,15 +78,15 @@ impl RenderBackend for Canvas {
         self.grow(xy, xy.add(size));
         let _ = write!(
             self.body,
-            r#"<rect {} x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="{}" fill={} stroke={} stroke-width="{}"/>"#,
+            r#"<rect {} x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="{}" {} {} stroke-width="{}"/>"#,
             props(properties),
             xy.x,
             xy.y,
             size.x,
             size.y,
             look.rounded,
-            colour(look.fill_color),
-            colour(Some(look.line_color)),
+            paint("fill", look.fill_color),
+            paint("stroke", Some(look.line_color)),
             look.line_width
         );
     }
@@ -91,13 +95,13 @@ impl RenderBackend for Canvas {
         self.grow(start, stop);
         let _ = write!(
             self.body,
-            r#"<line {} x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke={} stroke-width="{}"/>"#,
+            r#"<line {} x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" {} stroke-width="{}"/>"#,
             props(properties),
             start.x,
             start.y,
             stop.x,
             stop.y,
-            colour(Some(look.line_color)),
+            paint("stroke", Some(look.line_color)),
             look.line_width
         );
     }
@@ -107,14 +111,14 @@ impl RenderBackend for Canvas {
         self.grow(xy.sub(half), xy.add(half));
         let _ = write!(
             self.body,
-            r#"<ellipse {} cx="{:.1}" cy="{:.1}" rx="{:.1}" ry="{:.1}" fill={} stroke={} stroke-width="{}"/>"#,
+            r#"<ellipse {} cx="{:.1}" cy="{:.1}" rx="{:.1}" ry="{:.1}" {} {} stroke-width="{}"/>"#,
             props(properties),
             xy.x,
             xy.y,
             half.x,
             half.y,
-            colour(look.fill_color),
-            colour(Some(look.line_color)),
+            paint("fill", look.fill_color),
+            paint("stroke", Some(look.line_color)),
             look.line_width
         );
     }
@@ -166,9 +170,9 @@ impl RenderBackend for Canvas {
         }
         let _ = write!(
             self.body,
-            r#"<path {} d="{d}" fill="none" stroke={} stroke-width="{}"{}{}{}/>"#,
+            r#"<path {} d="{d}" fill="none" {} stroke-width="{}"{}{}{}/>"#,
             props(properties),
-            colour(Some(look.line_color)),
+            paint("stroke", Some(look.line_color)),
             look.line_width,
             if dashed { r#" stroke-dasharray="5,5""# } else { "" },
             if head.0 { r#" marker-start="url(#head-start)""# } else { "" },
