@@ -102,7 +102,9 @@ const HEADER: f64 = 48.0;
 const LEGEND: f64 = 64.0;
 /// The thinnest (no traffic) and thickest (the busiest choice) arrow, in pixels.
 const BASE_LINE: usize = 1;
-const MAX_LINE: usize = 12;
+const MAX_LINE: usize = 10;
+/// The outline of a node where members left.
+const LEAVE_LINE: &str = "#dc2626";
 
 fn look(fill: &str, line: &str, width: usize, rounded: usize) -> StyleAttr {
     StyleAttr::new(
@@ -154,7 +156,7 @@ fn node_element(node: &Node, traffic: &Traffic, lang: Lang) -> Element {
     let (fill, line) = kind.colours();
     let left = traffic.left.get(&node.id).copied().unwrap_or(0);
     // A node where members leave gets a thick red outline besides the count in its label.
-    let (line, width) = if left > 0 { ("#dc2626", 4) } else { (line, 2) };
+    let (line, width) = if left > 0 { (LEAVE_LINE, 4) } else { (line, 2) };
     let rounded = if kind == Kind::Resolved { 14 } else { 0 };
     let shape = kind.shape(&node_label(node, traffic, lang));
     let size = get_shape_size(Orientation::TopToBottom, &shape, FONT, false);
@@ -252,14 +254,17 @@ fn framed(guide: &Guide, canvas: Canvas, lang: Lang) -> String {
         layout::core::geometry::Point::zero(),
         layout::core::geometry::Point::zero(),
     ));
-    let legend_width = 640.0;
-    let width = (max.x - min.x + 2.0 * MARGIN).max(legend_width).ceil();
+    let title = shorten(guide.title_in(lang), TITLE_CHARS);
+    // Wide enough for the legend and the title (about 0.6 em a letter at 20 px), however
+    // narrow the guide.
+    let least = (title.chars().count() as f64 * 12.0 + 2.0 * MARGIN).max(720.0);
+    let width = (max.x - min.x + 2.0 * MARGIN).max(least).ceil();
     let height = (max.y - min.y + HEADER + LEGEND + 2.0 * MARGIN).ceil();
     let mut svg = String::new();
     let _ = write!(
         svg,
-        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="{FONT_FAMILY}"><defs><marker id="head" markerUnits="userSpaceOnUse" markerWidth="12" markerHeight="10" refX="12" refY="5" orient="auto"><polygon points="0 0, 12 5, 0 10" fill="#374151"/></marker><marker id="head-start" markerUnits="userSpaceOnUse" markerWidth="12" markerHeight="10" refX="0" refY="5" orient="auto"><polygon points="12 0, 12 10, 0 5" fill="#374151"/></marker></defs><rect width="100%" height="100%" fill="#ffffff"/><text x="{MARGIN}" y="32" font-size="20" fill="#111827" class="title">{}</text>"##,
-        escape(&shorten(&guide.title, TITLE_CHARS))
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="{FONT_FAMILY}"><defs><marker id="head" markerUnits="userSpaceOnUse" markerWidth="16" markerHeight="12" refX="14" refY="6" orient="auto"><polygon points="0 0, 16 6, 0 12" fill="#374151"/></marker><marker id="head-start" markerUnits="userSpaceOnUse" markerWidth="16" markerHeight="12" refX="2" refY="6" orient="auto"><polygon points="16 0, 16 12, 0 6" fill="#374151"/></marker></defs><rect width="100%" height="100%" fill="#ffffff"/><text x="{MARGIN}" y="32" font-size="20" fill="#111827" class="title">{}</text>"##,
+        escape(&title)
     );
     let _ = write!(
         svg,
@@ -271,6 +276,11 @@ fn framed(guide: &Guide, canvas: Canvas, lang: Lang) -> String {
     legend(&mut svg, height - LEGEND + 8.0, lang);
     svg.push_str("</svg>");
     svg
+}
+
+/// Room for `words` at 13 px in the one font (its widest letters are about 0.65 em).
+fn text_width(words: &str) -> f64 {
+    words.chars().count() as f64 * 8.5
 }
 
 fn legend(svg: &mut String, y: f64, lang: Lang) {
@@ -288,24 +298,35 @@ fn legend(svg: &mut String, y: f64, lang: Lang) {
                 y + 7.0
             ),
         };
+        let words = kind.words(lang);
         let _ = write!(
             svg,
             r##"<g class="legend {}">{shape}<text x="{}" y="{}" font-size="13" fill="#374151">{}</text></g>"##,
             kind.class(),
             x + 28.0,
             y + 12.0,
-            escape(&kind.words(lang))
+            escape(&words)
         );
-        x += 150.0;
+        x += 28.0 + text_width(&words) + 24.0;
     }
+    let below = y + 28.0;
+    let edges = i18n::text(lang, Msg::GraphEdges);
     let _ = write!(
         svg,
         r##"<line x1="{MARGIN}" y1="{}" x2="{}" y2="{}" stroke="#374151" stroke-width="6"/><text x="{}" y="{}" font-size="13" fill="#374151">{}</text>"##,
-        y + 34.0,
+        below + 6.0,
         MARGIN + 22.0,
-        y + 34.0,
+        below + 6.0,
         MARGIN + 28.0,
-        y + 39.0,
-        escape(&i18n::text(lang, Msg::GraphEdges))
+        below + 11.0,
+        escape(&edges)
+    );
+    let x = MARGIN + 28.0 + text_width(&edges) + 24.0;
+    let _ = write!(
+        svg,
+        r##"<g class="legend leaves"><rect x="{x}" y="{below}" width="22" height="14" fill="#ffffff" stroke="{LEAVE_LINE}" stroke-width="3"/><text x="{}" y="{}" font-size="13" fill="#374151">{}</text></g>"##,
+        x + 28.0,
+        below + 12.0,
+        escape(&i18n::text(lang, Msg::ChartLeftHere))
     );
 }
