@@ -280,3 +280,11 @@ fn graph_escapes_a_hostile_title() {
     assert!(svg.contains("&lt;svg onload=&quot;x&quot;&gt; &amp; &lt;/svg&gt; Tür"));
     decode(&graph_png(fob, &Traffic::default(), Lang::En).expect("a picture"));
 }
+
+#[test]
+fn a_picture_larger_than_the_cap_is_scaled_down_to_fit() {
+    let svg = r#"<svg xmlns="http://www.w3.org/2000/svg" width="6000" height="1200"><rect width="6000" height="1200" fill="black"/></svg>"#;
+    let pixmap = decode(&svg_to_png(svg).expect("a picture"));
+    assert_eq!(pixmap.width(), MAX_SIDE);
+    assert_eq!(pixmap.height(), MAX_SIDE / 5, "the same shape");
+}
