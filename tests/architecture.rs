@@ -256,7 +256,12 @@ fn crate_outside(files: &[File], crate_name: &str, allowed: &str) -> Vec<String>
 fn engine_reaching_up(files: &[File]) -> Vec<String> {
     arrows(files)
         .into_iter()
-        .filter(|a| matches!(a.from.first().map(String::as_str), Some("guide" | "triage" | "picture")))
+        .filter(|a| {
+            matches!(
+                a.from.first().map(String::as_str),
+                Some("guide" | "triage" | "picture")
+            )
+        })
         .filter(|a| {
             a.to.first()
                 .is_some_and(|m| ABOVE_THE_ENGINE.contains(&m.as_str()))

@@ -6,8 +6,7 @@ use std::path::{Path, PathBuf};
 
 use pitcrew::guide::{load_library, Guide, Lang, Library};
 use pitcrew::picture::{
-    funnel_png, funnel_svg, graph_png, graph_svg, svg_to_png, Funnel, FunnelRow, Traffic,
-    MAX_SIDE,
+    funnel_png, funnel_svg, graph_png, graph_svg, svg_to_png, Funnel, FunnelRow, Traffic, MAX_SIDE,
 };
 use resvg::tiny_skia::Pixmap;
 
@@ -50,8 +49,8 @@ fn shipped() -> Library {
 
 /// A library of one guide: the CLI fixture, its title replaced by `title`.
 fn fixture_titled(dir: &Path, title: &str) -> Library {
-    let source = std::fs::read_to_string(manifest("tests/fixtures/cli/stuck-fob.toml"))
-        .expect("fixture");
+    let source =
+        std::fs::read_to_string(manifest("tests/fixtures/cli/stuck-fob.toml")).expect("fixture");
     let source = source.replacen(
         r#"title = "Fob does nothing""#,
         &format!("title = {}", toml_string(title)),
@@ -77,7 +76,9 @@ fn guide<'a>(library: &'a Library, id: &str) -> &'a Guide {
 
 /// The opening tag of the first element carrying `attr` (e.g. `data-node="fixed"`).
 fn tag_with<'a>(svg: &'a str, attr: &str) -> &'a str {
-    let at = svg.find(attr).unwrap_or_else(|| panic!("no {attr} in the SVG"));
+    let at = svg
+        .find(attr)
+        .unwrap_or_else(|| panic!("no {attr} in the SVG"));
     let start = svg[..at].rfind('<').expect("a tag start");
     let end = at + svg[at..].find('>').expect("a tag end");
     &svg[start..=end]
@@ -86,7 +87,10 @@ fn tag_with<'a>(svg: &'a str, attr: &str) -> &'a str {
 /// The value of `name` in `tag`.
 fn attr<'a>(tag: &'a str, name: &str) -> &'a str {
     let key = format!(" {name}=\"");
-    let at = tag.find(&key).unwrap_or_else(|| panic!("no {name} in {tag}")) + key.len();
+    let at = tag
+        .find(&key)
+        .unwrap_or_else(|| panic!("no {name} in {tag}"))
+        + key.len();
     &tag[at..at + tag[at..].find('"').expect("a closing quote")]
 }
 
@@ -96,8 +100,16 @@ fn attr<'a>(tag: &'a str, name: &str) -> &'a str {
 fn funnel_png_decodes_at_a_sensible_size() {
     let png = funnel_png(&funnel("Flat tyre", rows(3)), Lang::En).expect("a picture");
     let pixmap = decode(&png);
-    assert!((400..=MAX_SIDE).contains(&pixmap.width()), "width {}", pixmap.width());
-    assert!((100..=MAX_SIDE).contains(&pixmap.height()), "height {}", pixmap.height());
+    assert!(
+        (400..=MAX_SIDE).contains(&pixmap.width()),
+        "width {}",
+        pixmap.width()
+    );
+    assert!(
+        (100..=MAX_SIDE).contains(&pixmap.height()),
+        "height {}",
+        pixmap.height()
+    );
     assert!(has_ink(&pixmap), "the chart is not blank");
 }
 
@@ -105,10 +117,18 @@ fn funnel_png_decodes_at_a_sensible_size() {
 fn funnel_grows_with_its_rows_and_forty_still_fit() {
     let one = decode(&funnel_png(&funnel("t", rows(1)), Lang::En).expect("one row"));
     let forty = decode(&funnel_png(&funnel("t", rows(40)), Lang::En).expect("forty rows"));
-    assert!(forty.height() > one.height(), "{} vs {}", forty.height(), one.height());
+    assert!(
+        forty.height() > one.height(),
+        "{} vs {}",
+        forty.height(),
+        one.height()
+    );
     assert!(forty.height() <= MAX_SIDE && forty.width() <= MAX_SIDE);
     let svg = funnel_svg(&funnel("t", rows(40)), Lang::En);
-    assert!(svg.contains(">step-0<") && svg.contains(">step-39<"), "every row drawn");
+    assert!(
+        svg.contains(">step-0<") && svg.contains(">step-39<"),
+        "every row drawn"
+    );
 }
 
 #[test]
@@ -126,17 +146,36 @@ fn funnel_marks_the_part_that_left_with_count_and_share() {
         &funnel(
             "t",
             vec![
-                FunnelRow { label: "start".into(), reached: 12, left: 3 },
-                FunnelRow { label: "fixed".into(), reached: 9, left: 0 },
+                FunnelRow {
+                    label: "start".into(),
+                    reached: 12,
+                    left: 3,
+                },
+                FunnelRow {
+                    label: "fixed".into(),
+                    reached: 9,
+                    left: 0,
+                },
             ],
         ),
         Lang::En,
     );
     assert!(svg.contains("12 · 3 left (25%)"), "{svg}");
-    assert_eq!(svg.matches(r#"class="left""#).count(), 1, "only the row where members left");
-    let went_on: f64 = attr(tag_with(&svg, r#"class="went-on""#), "width").parse().expect("a width");
-    let left: f64 = attr(tag_with(&svg, r#"class="left""#), "width").parse().expect("a width");
-    assert!((went_on / left - 3.0).abs() < 0.01, "9 went on, 3 left: {went_on} vs {left}");
+    assert_eq!(
+        svg.matches(r#"class="left""#).count(),
+        1,
+        "only the row where members left"
+    );
+    let went_on: f64 = attr(tag_with(&svg, r#"class="went-on""#), "width")
+        .parse()
+        .expect("a width");
+    let left: f64 = attr(tag_with(&svg, r#"class="left""#), "width")
+        .parse()
+        .expect("a width");
+    assert!(
+        (went_on / left - 3.0).abs() < 0.01,
+        "9 went on, 3 left: {went_on} vs {left}"
+    );
 }
 
 #[test]
@@ -146,8 +185,16 @@ fn funnel_cuts_long_labels_and_keeps_umlauts() {
         &funnel(
             "Schlüssel",
             vec![
-                FunnelRow { label: long.clone(), reached: 5, left: 0 },
-                FunnelRow { label: "Zündschlüssel klemmt".into(), reached: 4, left: 4 },
+                FunnelRow {
+                    label: long.clone(),
+                    reached: 5,
+                    left: 0,
+                },
+                FunnelRow {
+                    label: "Zündschlüssel klemmt".into(),
+                    reached: 4,
+                    left: 4,
+                },
             ],
         ),
         Lang::De,
@@ -155,7 +202,10 @@ fn funnel_cuts_long_labels_and_keeps_umlauts() {
     assert!(!svg.contains(&long), "the long label is cut");
     assert!(svg.contains("…"));
     assert!(svg.contains("Zündschlüssel klemmt"));
-    assert!(svg.contains("4 aufgehört (100%)"), "the German words: {svg}");
+    assert!(
+        svg.contains("4 aufgehört (100%)"),
+        "the German words: {svg}"
+    );
 }
 
 #[test]
@@ -169,7 +219,14 @@ fn the_embedded_font_draws_text_with_umlauts() {
 fn funnel_escapes_a_hostile_title_and_label() {
     let hostile = r#"<script>alert("x")</script> & Co"#;
     let svg = funnel_svg(
-        &funnel(hostile, vec![FunnelRow { label: hostile.into(), reached: 1, left: 0 }]),
+        &funnel(
+            hostile,
+            vec![FunnelRow {
+                label: hostile.into(),
+                reached: 1,
+                left: 0,
+            }],
+        ),
         Lang::En,
     );
     assert!(!svg.contains("<script>"), "{svg}");
@@ -181,7 +238,14 @@ fn funnel_escapes_a_hostile_title_and_label() {
 
 #[test]
 fn funnel_survives_more_left_than_reached() {
-    let odd = funnel("t", vec![FunnelRow { label: "x".into(), reached: 2, left: 5 }]);
+    let odd = funnel(
+        "t",
+        vec![FunnelRow {
+            label: "x".into(),
+            reached: 2,
+            left: 5,
+        }],
+    );
     decode(&funnel_png(&odd, Lang::En).expect("a picture"));
 }
 
@@ -202,8 +266,16 @@ fn graph_names_every_node_of_every_shipped_guide_and_decodes() {
             );
         }
         let pixmap = decode(&graph_png(guide, &Traffic::default(), Lang::En).expect("a picture"));
-        assert!(pixmap.width() >= 200 && pixmap.width() <= MAX_SIDE, "{}: width", guide.id);
-        assert!(pixmap.height() >= 200 && pixmap.height() <= MAX_SIDE, "{}: height", guide.id);
+        assert!(
+            pixmap.width() >= 200 && pixmap.width() <= MAX_SIDE,
+            "{}: width",
+            guide.id
+        );
+        assert!(
+            pixmap.height() >= 200 && pixmap.height() <= MAX_SIDE,
+            "{}: height",
+            guide.id
+        );
         assert!(has_ink(&pixmap), "{}: not blank", guide.id);
     }
 }
@@ -224,7 +296,10 @@ fn graph_marks_each_kind_with_its_own_shape_and_colour_and_a_legend() {
         assert!(attr(tag, "class").contains(class), "{node}: {tag}");
         assert!(tag.starts_with(&format!("<{element} ")), "{node}: {tag}");
         fills.push(attr(tag, "fill").to_string());
-        assert!(svg.contains(&format!(r#"class="legend {class}""#)), "legend for {class}");
+        assert!(
+            svg.contains(&format!(r#"class="legend {class}""#)),
+            "legend for {class}"
+        );
     }
     fills.sort();
     fills.dedup();
@@ -244,8 +319,15 @@ fn graph_draws_a_busier_choice_thicker_and_every_choice_without_traffic() {
         attr(tag, "stroke-width").parse().expect("a width")
     };
     let quiet = graph_svg(fob, &Traffic::default(), Lang::En);
-    assert_eq!(quiet.matches(r#"class="edge""#).count(), 6, "every choice an arrow");
-    assert_eq!(width(&quiet, "safe", "battery"), width(&quiet, "safe", "danger"));
+    assert_eq!(
+        quiet.matches(r#"class="edge""#).count(),
+        6,
+        "every choice an arrow"
+    );
+    assert_eq!(
+        width(&quiet, "safe", "battery"),
+        width(&quiet, "safe", "danger")
+    );
 
     let mut traffic = Traffic::default();
     traffic.edges.insert(("safe".into(), "battery".into()), 10);

@@ -91,7 +91,13 @@ impl RenderBackend for Canvas {
         );
     }
 
-    fn draw_line(&mut self, start: Point, stop: Point, look: &StyleAttr, properties: Option<String>) {
+    fn draw_line(
+        &mut self,
+        start: Point,
+        stop: Point,
+        look: &StyleAttr,
+        properties: Option<String>,
+    ) {
         self.grow(start, stop);
         let _ = write!(
             self.body,
@@ -106,7 +112,13 @@ impl RenderBackend for Canvas {
         );
     }
 
-    fn draw_circle(&mut self, xy: Point, size: Point, look: &StyleAttr, properties: Option<String>) {
+    fn draw_circle(
+        &mut self,
+        xy: Point,
+        size: Point,
+        look: &StyleAttr,
+        properties: Option<String>,
+    ) {
         let half = size.scale(0.5);
         self.grow(xy.sub(half), xy.add(half));
         let _ = write!(
@@ -163,7 +175,14 @@ impl RenderBackend for Canvas {
         }
         let mut d = format!(
             "M {:.1} {:.1} C {:.1} {:.1}, {:.1} {:.1}, {:.1} {:.1}",
-            first.0.x, first.0.y, first.1.x, first.1.y, second.0.x, second.0.y, second.1.x, second.1.y
+            first.0.x,
+            first.0.y,
+            first.1.x,
+            first.1.y,
+            second.0.x,
+            second.0.y,
+            second.1.x,
+            second.1.y
         );
         for (c, p) in path.iter().skip(2) {
             let _ = write!(d, " S {:.1} {:.1}, {:.1} {:.1}", c.x, c.y, p.x, p.y);
@@ -174,9 +193,21 @@ impl RenderBackend for Canvas {
             props(properties),
             paint("stroke", Some(look.line_color)),
             look.line_width,
-            if dashed { r#" stroke-dasharray="5,5""# } else { "" },
-            if head.0 { r#" marker-start="url(#head-start)""# } else { "" },
-            if head.1 { r#" marker-end="url(#head)""# } else { "" },
+            if dashed {
+                r#" stroke-dasharray="5,5""#
+            } else {
+                ""
+            },
+            if head.0 {
+                r#" marker-start="url(#head-start)""#
+            } else {
+                ""
+            },
+            if head.1 {
+                r#" marker-end="url(#head)""#
+            } else {
+                ""
+            },
         );
     }
 

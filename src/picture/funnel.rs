@@ -66,7 +66,13 @@ pub fn funnel_svg(funnel: &Funnel, lang: Lang) -> String {
         );
     }
     // The longest bar is the most members any node saw; at least 1 so nothing divides by 0.
-    let most = funnel.rows.iter().map(|r| r.reached).max().unwrap_or(0).max(1) as f64;
+    let most = funnel
+        .rows
+        .iter()
+        .map(|r| r.reached)
+        .max()
+        .unwrap_or(0)
+        .max(1) as f64;
     for (i, row) in funnel.rows.iter().enumerate() {
         bar(&mut svg, TOP + i as u32 * ROW, row, most, lang);
     }

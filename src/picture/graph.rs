@@ -190,7 +190,12 @@ fn laid_out(guide: &Guide, traffic: &Traffic, lang: Lang, plain: bool) -> Canvas
     let handles: BTreeMap<&str, _> = guide
         .nodes()
         .iter()
-        .map(|n| (n.id.as_str(), graph.add_node(node_element(n, traffic, lang))))
+        .map(|n| {
+            (
+                n.id.as_str(),
+                graph.add_node(node_element(n, traffic, lang)),
+            )
+        })
         .collect();
     let edges = edges(guide);
     let busiest = edges
@@ -208,7 +213,11 @@ fn laid_out(guide: &Guide, traffic: &Traffic, lang: Lang, plain: bool) -> Canvas
         let (Some(&a), Some(&b)) = (handles.get(from.as_str()), handles.get(to.as_str())) else {
             continue;
         };
-        let count = traffic.edges.get(&(from.clone(), to.clone())).copied().unwrap_or(0);
+        let count = traffic
+            .edges
+            .get(&(from.clone(), to.clone()))
+            .copied()
+            .unwrap_or(0);
         let colour = if count > 0 { "#374151" } else { "#9ca3af" };
         let style = look("#ffffff", colour, line_width(count, busiest), 0);
         let props = format!(

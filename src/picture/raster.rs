@@ -49,7 +49,11 @@ pub fn svg_to_png(svg: &str) -> Result<Vec<u8>, PictureError> {
     let height = (size.height() * scale).ceil().clamp(1.0, side) as u32;
     let mut pixmap = Pixmap::new(width, height).ok_or(PictureError::Empty { width, height })?;
     pixmap.fill(Color::WHITE);
-    resvg::render(&tree, Transform::from_scale(scale, scale), &mut pixmap.as_mut());
+    resvg::render(
+        &tree,
+        Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
     pixmap
         .encode_png()
         .map_err(|e| PictureError::Png(e.to_string()))
