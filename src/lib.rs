@@ -19,6 +19,9 @@
 //! - [`insight`]: the figures (`pitcrew stats`): starts, outcomes, drop-off per node, traffic
 //!   per edge, handoff times, from plain rows the store reads; pure arithmetic, `now` passed
 //!   in. Below `store`, which fills its row types; uses `domain` and `guide` (titles).
+//! - [`picture`]: pictures for moderators, pure like the engine: a guide's funnel chart and
+//!   its decision graph (laid out by `layout-rs`), as SVG and as PNG through `resvg` with
+//!   one embedded font. Takes plain figures from its callers; knows guides and [`i18n`].
 //! - [`store`]: the only place with SQL: sessions, the append-only answer log, handoffs, server
 //!   setup, members' cars, migrations.
 //! - [`desk`]: the application service both front ends call: starts, resumes and advances
@@ -50,6 +53,7 @@ pub mod guide;
 pub mod handoff;
 pub mod i18n;
 pub mod insight;
+pub mod picture;
 pub mod region;
 pub mod reload;
 pub mod retention;

@@ -35,6 +35,22 @@ enum Command {
         #[arg(long)]
         content: Option<PathBuf>,
     },
+    /// Draw a guide's decision graph: every node marked by its kind, every choice an arrow.
+    ///
+    /// Without --out the SVG goes to stdout; FILE.png for a picture Discord shows.
+    Graph {
+        /// Guide id (as in `pitcrew chat`).
+        guide: String,
+        /// Where to write the picture: FILE.svg or FILE.png.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// The language of the legend (en, de; default: PITCREW_LANG, else English).
+        #[arg(long)]
+        lang: Option<Lang>,
+        /// Folder of guide files (default: CONTENT_DIR, or ./content).
+        #[arg(long)]
+        content: Option<PathBuf>,
+    },
     /// Walk a guide in the terminal, exactly as a member would in Discord.
     Chat {
         /// Guide id; without it, pick from a list or describe the problem.
@@ -117,6 +133,9 @@ enum Command {
     },
 }
 
+#[path = "main_graph.rs"]
+mod graph_cmd;
+
 #[path = "main_ops.rs"]
 mod ops;
 use ops::{backup, doctor, forget, invite, restore};
@@ -146,6 +165,17 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Check { content } => check(&content.unwrap_or(config.content_dir)),
+        Command::Graph {
+            guide,
+            out,
+            lang,
+            content,
+        } => graph_cmd::graph(
+            &content.unwrap_or(config.content_dir),
+            &guide,
+            out,
+            lang.or(config.lang),
+        ),
         Command::Chat {
             guide,
             user,

@@ -2,7 +2,7 @@
 //!
 //! - arrows point down: no two sibling modules use each other, directly or round a longer loop;
 //! - serenity only in `discord/`, sqlx only in `store/`;
-//! - `guide/` and `triage/` know nothing of the store, Discord, the desk or the handoff service.
+//! - `guide/`, `triage/` and `picture/` know nothing of the store, Discord, the desk or the handoff service.
 //!
 //! A small tokenizer, not a parser: comments and literals are skipped, `use` trees (braces,
 //! `self`, `as`) and inline paths starting with `crate::`, `super::` or `self::` are read, and
@@ -251,11 +251,17 @@ fn crate_outside(files: &[File], crate_name: &str, allowed: &str) -> Vec<String>
     problems
 }
 
-/// `guide/` or `triage/` naming a module above the engine.
+/// `guide/`, `triage/` or `picture/` (pure too: figures in, pictures out) naming a module
+/// above the engine.
 fn engine_reaching_up(files: &[File]) -> Vec<String> {
     arrows(files)
         .into_iter()
-        .filter(|a| matches!(a.from.first().map(String::as_str), Some("guide" | "triage")))
+        .filter(|a| {
+            matches!(
+                a.from.first().map(String::as_str),
+                Some("guide" | "triage" | "picture")
+            )
+        })
         .filter(|a| {
             a.to.first()
                 .is_some_and(|m| ABOVE_THE_ENGINE.contains(&m.as_str()))

@@ -324,3 +324,13 @@ forget-me-done-released = { $number } Anfrage(n), die Sie als Freiwillige(r) üb
 forget-me-done-car = Ihr gespeichertes Auto
 forget-me-done-nothing = pitcrew hatte nichts über Sie gespeichert.
 card-forgotten = Die Angaben dieser Anfrage wurden auf Wunsch des Mitglieds gelöscht.
+# Bilder für Moderatorinnen und Moderatoren: der Trichter einer Anleitung und ihr Entscheidungsgraph.
+chart-no-data = Noch keine Daten
+chart-left = { $number } aufgehört
+chart-went-on = erreicht und weitergemacht
+chart-left-here = hier aufgehört
+graph-step = Schritt
+graph-resolved = gelöst
+graph-escalate = an Helfer übergeben
+graph-emergency = Notfall
+graph-edges = dickere Linie: mehr Mitglieder gingen diesen Weg

@@ -328,3 +328,14 @@ forget-me-done-released = { $number } request(s) you had taken as a volunteer, b
 forget-me-done-car = your saved car
 forget-me-done-nothing = pitcrew had nothing stored about you.
 card-forgotten = The details of this request were removed at the member's request.
+
+# Pictures for moderators: a guide's funnel chart and its decision graph.
+chart-no-data = No data yet
+chart-left = { $number } left
+chart-went-on = reached and went on
+chart-left-here = left here
+graph-step = step
+graph-resolved = resolved
+graph-escalate = to a volunteer
+graph-emergency = emergency
+graph-edges = thicker line: more members went this way

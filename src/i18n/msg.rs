@@ -297,4 +297,13 @@ messages! {
     ForgetMeDoneCar => "forget-me-done-car",
     ForgetMeDoneNothing => "forget-me-done-nothing",
     CardForgotten => "card-forgotten",
+    ChartNoData => "chart-no-data",
+    ChartLeft => "chart-left",
+    ChartWentOn => "chart-went-on",
+    ChartLeftHere => "chart-left-here",
+    GraphStep => "graph-step",
+    GraphResolved => "graph-resolved",
+    GraphEscalate => "graph-escalate",
+    GraphEmergency => "graph-emergency",
+    GraphEdges => "graph-edges",
 }
