@@ -324,6 +324,7 @@ forget-me-done-released = { $number } Anfrage(n), die Sie als Freiwillige(r) üb
 forget-me-done-car = Ihr gespeichertes Auto
 forget-me-done-nothing = pitcrew hatte nichts über Sie gespeichert.
 card-forgotten = Die Angaben dieser Anfrage wurden auf Wunsch des Mitglieds gelöscht.
+
 # Bilder für Moderatorinnen und Moderatoren: der Trichter einer Anleitung und ihr Entscheidungsgraph.
 chart-no-data = Noch keine Daten
 chart-left = { $number } aufgehört
