@@ -335,3 +335,37 @@ graph-resolved = gelöst
 graph-escalate = an Helfer übergeben
 graph-emergency = Notfall
 graph-edges = dickere Linie: mehr Mitglieder gingen diesen Weg
+
+# /pitcrew stats und /pitcrew graph: Zahlen und Bilder für Moderatoren (maschinell übersetzt, bitte von
+# einer Muttersprachlerin oder einem Muttersprachler prüfen lassen).
+cmd-pitcrew-stats = Zahlen: Starts, Ergebnisse, wo Mitglieder aufhören, Zeiten der Helfer
+cmd-pitcrew-stats-guide = Nur eine Anleitung (leer: alle Anleitungen)
+cmd-pitcrew-graph = Ein Bild des Entscheidungsgraphen einer Anleitung und wie Mitglieder ihn gingen
+cmd-pitcrew-graph-guide = Die Anleitung, die gezeichnet wird
+cmd-pitcrew-since = Wie viele Tage zurück (leer: 30)
+stats-title = Zahlen · { $title }
+stats-all = Alle Anleitungen
+stats-window = Anleitungen, die in den letzten { $number } Tagen begonnen wurden. Das Diagramm zeigt, wo Mitglieder aufgehört haben; die ganze Tabelle steht in der CSV-Datei.
+stats-none = In dieser Zeit wurde keine Anleitung begonnen.
+stats-starts = Begonnen
+stats-outcomes = Ergebnisse
+stats-resolved = gelöst
+stats-escalated = an Helfer
+stats-emergency = Notfall
+stats-abandoned = ohne Ergebnis verlassen
+stats-in-progress = noch offen
+stats-fixed = Hat das geholfen?
+stats-yes = ja
+stats-no = nein
+stats-no-answer = keine Antwort
+stats-median = Mittlere Zeit bis zum Ergebnis (Median)
+stats-handoffs = Anfragen an Helfer
+stats-to-claim = Median bis zur Übernahme
+stats-to-resolve = Median bis zur Lösung
+stats-before-reminder = vor der ersten Erinnerung übernommen
+stats-after-last-reminder = nach der letzten Erinnerung noch offen
+stats-ratings = gelöst / nicht gelöst
+stats-worst = Wo die meisten Mitglieder aufgehört haben
+stats-unknown-guide = Keine Anleitung heißt { $title }. Tippe in das Feld „guide“ und wähle eine aus der Liste.
+stats-no-picture = Das Bild konnte diesmal nicht gezeichnet werden; die Zahlen sind vollständig.
+graph-window = Dickere Linien: mehr Mitglieder gingen in den letzten { $number } Tagen diesen Weg. Roter Rand: hier haben Mitglieder aufgehört.

@@ -339,3 +339,37 @@ graph-resolved = resolved
 graph-escalate = to a volunteer
 graph-emergency = emergency
 graph-edges = thicker line: more members went this way
+
+# /pitcrew stats and /pitcrew graph: figures and pictures for moderators. Command and option
+# descriptions: at most 100 characters; embed field names: at most 256.
+cmd-pitcrew-stats = Figures: starts, outcomes, where members leave, volunteer times
+cmd-pitcrew-stats-guide = One guide only (all guides when empty)
+cmd-pitcrew-graph = A picture of a guide's decision graph and how members walked it
+cmd-pitcrew-graph-guide = The guide to draw
+cmd-pitcrew-since = How many days back (30 when empty)
+stats-title = Figures · { $title }
+stats-all = All guides
+stats-window = Guides started in the last { $number } days. The chart shows where members left; the full table is the CSV file.
+stats-none = No guide was started in this time.
+stats-starts = Started
+stats-outcomes = Outcomes
+stats-resolved = resolved
+stats-escalated = to a volunteer
+stats-emergency = emergency
+stats-abandoned = left without an outcome
+stats-in-progress = still going
+stats-fixed = Did this fix it?
+stats-yes = yes
+stats-no = no
+stats-no-answer = no answer
+stats-median = Median time to an outcome
+stats-handoffs = Requests for a volunteer
+stats-to-claim = median time to claim
+stats-to-resolve = median time to resolve
+stats-before-reminder = claimed before the first reminder
+stats-after-last-reminder = unclaimed after the last reminder
+stats-ratings = solved / not solved
+stats-worst = Where most members left
+stats-unknown-guide = No guide is called { $title }. Start typing in the guide option and pick one from the list.
+stats-no-picture = The picture could not be drawn this time; the figures are complete.
+graph-window = Thicker lines: more members went that way in the last { $number } days. A red outline: members left there.

@@ -45,6 +45,10 @@ pub enum Command {
     Car(CarCommand),
     /// `/pitcrew forum`: the forum helper on or off for one forum channel.
     Forum(ForumOptions),
+    /// `/pitcrew stats`: the figures, with the funnel chart and the full table as files.
+    Stats(InsightOptions),
+    /// `/pitcrew graph`: a guide's decision graph as a picture, with its traffic.
+    Graph(InsightOptions),
     /// `/forget-me`: asks, then deletes what pitcrew keeps about the member.
     ForgetMe,
 }
@@ -292,6 +296,8 @@ mod pitcrew {
                 Msg::CmdPitcrewStatus,
             ))
             .add_option(super::forum::subcommand())
+            .add_option(super::insight::stats())
+            .add_option(super::insight::graph())
             .add_option(option(
                 CommandOptionType::SubCommand,
                 RELOAD,
@@ -303,6 +309,9 @@ mod pitcrew {
         match subcommand(options)? {
             (STATUS, []) => Some(Command::Status),
             (super::forum::FORUM, given) => super::forum::parse(given),
+            (name @ (super::insight::STATS | super::insight::GRAPH), given) => {
+                super::insight::parse(name, given)
+            }
             (RELOAD, []) => Some(Command::Reload),
             (SETUP, given) => {
                 let mut o = SetupOptions::default();
@@ -374,24 +383,16 @@ mod volunteer {
 #[path = "commands_car.rs"]
 mod car;
 
-/// `/forget-me`: a command of its own, not a `/pitcrew` subcommand, because `/pitcrew` is for
-/// moderators only and every member must be able to ask; in a server and in a DM with the bot.
-mod forget_me {
-    use super::*;
-
-    pub fn define(cmd: CreateCommand) -> CreateCommand {
-        described(cmd, Msg::CmdForgetMe)
-            .contexts(vec![InteractionContext::Guild, InteractionContext::BotDm])
-    }
-
-    pub fn parse(options: &[CommandDataOption]) -> Option<Command> {
-        options.is_empty().then_some(Command::ForgetMe)
-    }
-}
+#[path = "commands_forget.rs"]
+mod forget_me;
 
 #[path = "commands_forum.rs"]
 mod forum;
 pub use forum::ForumOptions;
+
+#[path = "commands_insight.rs"]
+mod insight;
+pub use insight::{InsightOptions, SINCE_DEFAULT_DAYS};
 
 #[cfg(test)]
 #[path = "commands_tests.rs"]

@@ -12,6 +12,7 @@ mod forum;
 mod forum_press;
 mod forum_reply;
 mod handler;
+mod insight;
 pub mod ids;
 mod interaction;
 mod lifecycle;

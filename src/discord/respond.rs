@@ -30,12 +30,10 @@ pub enum Reply {
     Raw(CreateInteractionResponse),
     /// A new private message with an embed and files (figures as a chart and a table).
     // Nothing answers with files yet; `/pitcrew stats` and `/pitcrew graph` will.
-    #[allow(dead_code)]
     Files(Box<Attached>),
 }
 
 /// An embed with files, for [`Reply::Files`].
-#[allow(dead_code)]
 pub struct Attached {
     pub embed: CreateEmbed,
     pub files: Vec<File>,
@@ -43,7 +41,6 @@ pub struct Attached {
 
 /// A file as members download it: its name (its extension tells Discord how to show it) and
 /// its bytes.
-#[allow(dead_code)]
 pub struct File {
     pub name: String,
     pub bytes: Vec<u8>,

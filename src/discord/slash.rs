@@ -107,6 +107,8 @@ async fn run(
         Command::Car(car) => Reply::Note(super::car::run(desk, &member, car, reader.lang()).await?),
         Command::Forum(o) => setup::forum(desk, &caller(), o, reader.lang()).await?,
         Command::ForgetMe => super::forget::ask(cmd.user.id.into(), reader.lang()),
+        Command::Stats(o) => super::insight::stats(desk, &caller(), o).await?,
+        Command::Graph(o) => super::insight::graph(desk, &caller(), o).await?,
     };
     Ok((reply, None))
 }
@@ -236,7 +238,9 @@ pub async fn autocomplete(ctx: &Context, desk: &Desk, cmd: &CommandInteraction) 
         .flatten();
     search::fitting_first(&mut matches, car.as_ref());
     let mut offered = 0;
-    if !typed.trim().is_empty() && CANCEL.starts_with(&typed.trim().to_lowercase()) {
+    // `cancel` is `/triage`'s; `/pitcrew stats` and `graph` autocomplete guides only.
+    let triage = cmd.data.name == "triage";
+    if triage && !typed.trim().is_empty() && CANCEL.starts_with(&typed.trim().to_lowercase()) {
         response = response.add_string_choice(i18n::text(lang, Msg::CancelChoice), CANCEL);
         offered += 1;
     }

@@ -9,9 +9,11 @@
 //!
 //! - [`funnel`]: the horizontal bar chart of a guide's funnel;
 //! - [`graph`]: the guide's graph laid out by `layout-rs`, drawn by [`canvas`];
+//! - [`figures`]: the figures of `insight` as a funnel and as a graph's traffic;
 //! - [`text`]: escaping and shortening what moderators and members wrote, for XML.
 
 mod canvas;
+pub mod figures;
 pub mod funnel;
 pub mod graph;
 pub mod raster;
