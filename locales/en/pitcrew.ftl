@@ -351,6 +351,7 @@ stats-title = Figures · { $title }
 stats-all = All guides
 stats-window = Guides started in the last { $number } days. The chart shows where members left; the full table is the CSV file.
 stats-none = No guide was started in this time.
+stats-not-allowed = Only members with the Manage Server permission can see pitcrew's figures and pictures.
 stats-starts = Started
 stats-outcomes = Outcomes
 stats-resolved = resolved

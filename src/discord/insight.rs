@@ -44,12 +44,18 @@ pub async fn stats(desk: &Desk, caller: &Caller, o: InsightOptions) -> Result<Re
     };
     let mut embed = CreateEmbed::new()
         .colour(COLOUR)
-        .title(render::fit(&i18n::text_with(lang, Msg::StatsTitle, &[(Arg::Title, &title)]), 256))
+        .title(render::fit(
+            &i18n::text_with(lang, Msg::StatsTitle, &[(Arg::Title, &title)]),
+            256,
+        ))
         .description(window_text(lang, Msg::StatsWindow, &o));
     if shown.starts == 0 {
-        embed = embed.field(i18n::text(lang, Msg::StatsStarts), "0", true).footer(
-            serenity::all::CreateEmbedFooter::new(i18n::text(lang, Msg::StatsNone)),
-        );
+        embed = embed
+            .field(i18n::text(lang, Msg::StatsStarts), "0", true)
+            .footer(serenity::all::CreateEmbedFooter::new(i18n::text(
+                lang,
+                Msg::StatsNone,
+            )));
     } else {
         embed = fields(embed, shown, lang);
     }
@@ -62,7 +68,13 @@ pub async fn stats(desk: &Desk, caller: &Caller, o: InsightOptions) -> Result<Re
     match png {
         Ok(Ok(bytes)) => {
             embed = embed.image("attachment://funnel.png");
-            files.insert(0, File { name: "funnel.png".to_string(), bytes });
+            files.insert(
+                0,
+                File {
+                    name: "funnel.png".to_string(),
+                    bytes,
+                },
+            );
         }
         // The figures still go out; the moderator is told the picture is missing.
         failed => {
@@ -90,13 +102,14 @@ pub async fn graph(desk: &Desk, caller: &Caller, o: InsightOptions) -> Result<Re
         .map(|t| pictured::traffic(&t))
         .unwrap_or_default();
     let title = guide.title_in(lang).to_string();
-    let png =
-        tokio::task::spawn_blocking(move || picture::graph_png(&guide, &traffic, lang)).await;
+    let png = tokio::task::spawn_blocking(move || picture::graph_png(&guide, &traffic, lang)).await;
     let bytes = match png {
         Ok(Ok(bytes)) => bytes,
         failed => {
             tracing::error!(?failed, guide = %id, "the guide's graph could not be drawn");
-            return Ok(Reply::Note(i18n::text(lang, Msg::StatsNoPicture).into_owned()));
+            return Ok(Reply::Note(
+                i18n::text(lang, Msg::StatsNoPicture).into_owned(),
+            ));
         }
     };
     let embed = CreateEmbed::new()
@@ -104,7 +117,10 @@ pub async fn graph(desk: &Desk, caller: &Caller, o: InsightOptions) -> Result<Re
         .title(render::fit(&title, 256))
         .description(window_text(lang, Msg::GraphWindow, &o))
         .image("attachment://graph.png");
-    let files = vec![File { name: "graph.png".to_string(), bytes }];
+    let files = vec![File {
+        name: "graph.png".to_string(),
+        bytes,
+    }];
     Ok(Reply::Files(Box::new(Attached { embed, files })))
 }
 
@@ -112,7 +128,7 @@ pub async fn graph(desk: &Desk, caller: &Caller, o: InsightOptions) -> Result<Re
 fn refuse(caller: &Caller) -> Option<Reply> {
     let msg = match (caller.guild, caller.manages_guild) {
         (None, _) => Msg::CmdInAServer,
-        (Some(_), false) => Msg::SetupNotAllowed,
+        (Some(_), false) => Msg::StatsNotAllowed,
         (Some(_), true) => return None,
     };
     Some(Reply::Note(i18n::text(caller.lang, msg).into_owned()))
@@ -122,7 +138,11 @@ fn refuse(caller: &Caller) -> Option<Reply> {
 /// (nothing in it can ping or format), cut short.
 fn unknown(lang: Lang, typed: &str) -> Reply {
     let shown = format!("`{}`", render::fit(&typed.replace('`', "'"), 100));
-    Reply::Note(i18n::text_with(lang, Msg::StatsUnknownGuide, &[(Arg::Title, &shown)]))
+    Reply::Note(i18n::text_with(
+        lang,
+        Msg::StatsUnknownGuide,
+        &[(Arg::Title, &shown)],
+    ))
 }
 
 fn guide_title(desk: &Desk, id: &str, lang: Lang) -> Option<String> {
@@ -163,14 +183,22 @@ fn fields(embed: CreateEmbed, g: &GuideFigures, lang: Lang) -> CreateEmbed {
     let handoffs = [
         format!("{}", h.count),
         format!("{} {}", human(h.median_to_claim_ms), t(Msg::StatsToClaim)),
-        format!("{} {}", human(h.median_to_resolve_ms), t(Msg::StatsToResolve)),
+        format!(
+            "{} {}",
+            human(h.median_to_resolve_ms),
+            t(Msg::StatsToResolve)
+        ),
         format!(
             "{} ({:.0}%) {}",
             h.claimed_before_first_reminder,
             h.share_claimed_before_first_reminder * 100.0,
             t(Msg::StatsBeforeReminder)
         ),
-        format!("{} {}", h.unclaimed_after_last_reminder, t(Msg::StatsAfterLastReminder)),
+        format!(
+            "{} {}",
+            h.unclaimed_after_last_reminder,
+            t(Msg::StatsAfterLastReminder)
+        ),
         format!("{} / {} {}", h.solved, h.not_solved, t(Msg::StatsRatings)),
     ]
     .join("\n");
@@ -181,7 +209,12 @@ fn fields(embed: CreateEmbed, g: &GuideFigures, lang: Lang) -> CreateEmbed {
         .take(WORST_SHOWN)
         .map(|n| {
             let name = n.title.as_deref().unwrap_or(&n.node);
-            format!("{} ({:.0}%) · {}", n.left, n.share * 100.0, render::fit(name, 80))
+            format!(
+                "{} ({:.0}%) · {}",
+                n.left,
+                n.share * 100.0,
+                render::fit(name, 80)
+            )
         })
         .collect::<Vec<_>>();
     let mut embed = embed
@@ -191,7 +224,11 @@ fn fields(embed: CreateEmbed, g: &GuideFigures, lang: Lang) -> CreateEmbed {
         .field(t(Msg::StatsFixed), fixed, false)
         .field(t(Msg::StatsHandoffs), handoffs, false);
     if !worst.is_empty() {
-        embed = embed.field(t(Msg::StatsWorst), render::fit(&worst.join("\n"), FIELD_MAX), false);
+        embed = embed.field(
+            t(Msg::StatsWorst),
+            render::fit(&worst.join("\n"), FIELD_MAX),
+            false,
+        );
     }
     embed
 }

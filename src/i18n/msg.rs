@@ -315,6 +315,7 @@ messages! {
     StatsAll => "stats-all",
     StatsWindow => "stats-window",
     StatsNone => "stats-none",
+    StatsNotAllowed => "stats-not-allowed",
     StatsStarts => "stats-starts",
     StatsOutcomes => "stats-outcomes",
     StatsResolved => "stats-resolved",

@@ -42,7 +42,11 @@ pub fn funnel(figures: &GuideFigures, title: String) -> Funnel {
 /// The graph's traffic from the figures' traffic of one guide.
 pub fn traffic(t: &insight::Traffic) -> Traffic {
     Traffic {
-        reached: t.nodes.iter().map(|n| (n.node.clone(), n.reached)).collect(),
+        reached: t
+            .nodes
+            .iter()
+            .map(|n| (n.node.clone(), n.reached))
+            .collect(),
         left: t.nodes.iter().map(|n| (n.node.clone(), n.left)).collect(),
         edges: t
             .edges

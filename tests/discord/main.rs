@@ -20,6 +20,7 @@ mod handoff_setup;
 mod handoff_timers;
 mod harness;
 mod hostile;
+mod insight;
 mod invite;
 mod language;
 mod lifecycle;
