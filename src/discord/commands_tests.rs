@@ -161,6 +161,20 @@ fn meant(path: &str, given: &BTreeMap<String, Json>) -> Command {
         "car show" => Command::Car(CarCommand::Show),
         "car forget" => Command::Car(CarCommand::Forget),
         "forget-me" => Command::ForgetMe,
+        "pitcrew stats" | "pitcrew graph" => {
+            let o = InsightOptions {
+                guide: text("guide").map(|g| g.trim().to_string()),
+                since_days: given
+                    .get("since_days")
+                    .and_then(Json::as_u64)
+                    .and_then(|d| u32::try_from(d).ok()),
+            };
+            if path == "pitcrew stats" {
+                Command::Stats(o)
+            } else {
+                Command::Graph(o)
+            }
+        }
         other => panic!("`{other}` is registered but this test does not know what it means"),
     }
 }
@@ -181,6 +195,8 @@ fn kind(c: &Command) -> &'static str {
         Command::Car(CarCommand::Forget) => "car forget",
         Command::Forum(_) => "forum",
         Command::ForgetMe => "forget-me",
+        Command::Stats(_) => "stats",
+        Command::Graph(_) => "graph",
     }
 }
 
@@ -212,6 +228,8 @@ fn every_registered_invocation_parses_to_what_it_means() {
         "car forget",
         "forum",
         "forget-me",
+        "stats",
+        "graph",
     ];
     assert_eq!(
         seen,
