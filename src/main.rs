@@ -50,6 +50,9 @@ enum Command {
         /// Folder of guide files (default: CONTENT_DIR, or ./content).
         #[arg(long)]
         content: Option<PathBuf>,
+        /// Draw the traffic of the guides started this far back (30d, 24h; from DATABASE_URL).
+        #[arg(long, value_parser = stats::parse_since)]
+        since: Option<std::time::Duration>,
     },
     /// Walk a guide in the terminal, exactly as a member would in Discord.
     Chat {
@@ -170,12 +173,15 @@ fn main() -> ExitCode {
             out,
             lang,
             content,
-        } => graph_cmd::graph(
-            &content.unwrap_or(config.content_dir),
-            &guide,
-            out,
-            lang.or(config.lang),
-        ),
+            since,
+        } => {
+            let lang = lang.or(config.lang);
+            let mut config = config;
+            if let Some(dir) = content {
+                config.content_dir = dir;
+            }
+            with_runtime(graph_cmd::graph(config, guide, out, lang, since))
+        }
         Command::Chat {
             guide,
             user,

@@ -1,12 +1,15 @@
 //! `pitcrew graph GUIDE [--out FILE.svg|FILE.png]`: a guide's decision graph for its
 //! authors, from the content folder as `pitcrew check` reads it. Without `--out` the SVG goes
-//! to stdout (to pipe into a viewer); the file's extension picks SVG or PNG.
-//!
-//! No traffic yet: the figures that thicken the arrows come with `pitcrew stats`.
+//! to stdout (to pipe into a viewer); the file's extension picks SVG or PNG. With `--since`,
+//! the arrows thicken with the traffic of that window, from the same figures as `pitcrew
+//! stats` (the database of DATABASE_URL); without it, no database is opened.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use std::time::Duration;
+
+use pitcrew::config::Config;
 use pitcrew::guide::{self, Lang, LoadError};
 use pitcrew::picture::{self, Traffic};
 
@@ -28,7 +31,14 @@ impl Format {
 }
 
 /// Exit 2 for an argument to fix (unknown guide, extension), 1 for content or a file.
-pub(crate) fn graph(dir: &Path, id: &str, out: Option<PathBuf>, lang: Option<Lang>) -> ExitCode {
+pub(crate) async fn graph(
+    config: Config,
+    id: String,
+    out: Option<PathBuf>,
+    lang: Option<Lang>,
+    since: Option<Duration>,
+) -> ExitCode {
+    let (dir, id) = (config.content_dir.as_path(), id.as_str());
     let format = match &out {
         None => Format::Svg,
         Some(file) => match Format::of(file) {
@@ -66,7 +76,13 @@ pub(crate) fn graph(dir: &Path, id: &str, out: Option<PathBuf>, lang: Option<Lan
         return ExitCode::from(2);
     };
     let lang = lang.unwrap_or_default();
-    let traffic = Traffic::default();
+    let traffic = match since {
+        None => Traffic::default(),
+        Some(window) => match traffic(&config, id, window).await {
+            Ok(t) => t,
+            Err(code) => return code,
+        },
+    };
     let bytes = match format {
         Format::Svg => picture::graph_svg(guide, &traffic, lang).into_bytes(),
         Format::Png => match picture::graph_png(guide, &traffic, lang) {
@@ -95,6 +111,23 @@ pub(crate) fn graph(dir: &Path, id: &str, out: Option<PathBuf>, lang: Option<Lan
         Err(e) => {
             eprintln!("error: {}: {e}", file.display());
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// The traffic of `id` over the last `window`, from the database.
+async fn traffic(config: &Config, id: &str, window: Duration) -> Result<Traffic, ExitCode> {
+    let desk = super::open_desk(config).await?;
+    let figures = desk.figures(Some(id), window).await;
+    desk.store().close().await;
+    match figures {
+        Ok(f) => Ok(f
+            .traffic(id)
+            .map(|t| picture::figures::traffic(&t))
+            .unwrap_or_default()),
+        Err(e) => {
+            eprintln!("error: the figures of `{id}`: {e}");
+            Err(ExitCode::FAILURE)
         }
     }
 }

@@ -130,3 +130,51 @@ async fn stats_names_an_unknown_guide_and_an_unreadable_window() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("30x"), "{err}");
 }
+
+/// `pitcrew graph --since` draws the same traffic `pitcrew stats` counts: every choice walked
+/// carries its count; without `--since` no database is read and every arrow carries none.
+#[tokio::test]
+async fn graph_since_draws_the_traffic_stats_counts() {
+    let dir = planted().await;
+    let json = stdout(&pitcrew(
+        dir.path(),
+        &[
+            "stats",
+            "--since",
+            "5000d",
+            "--guide",
+            "stuck-fob",
+            "--format",
+            "json",
+        ],
+    ));
+    let figures: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let guide = figures["guides"]
+        .as_array()
+        .and_then(|g| g.iter().find(|g| g["guide"] == "stuck-fob"))
+        .expect("stuck-fob's figures");
+    let with = stdout(&pitcrew(
+        dir.path(),
+        &["graph", "stuck-fob", "--since", "5000d"],
+    ));
+    let without = stdout(&pitcrew(dir.path(), &["graph", "stuck-fob"]));
+    let mut drawn = 0;
+    for edge in guide["edges"].as_array().expect("edges") {
+        let (from, to) = (edge["from"].as_str().unwrap(), edge["to"].as_str().unwrap());
+        let arrow = format!(r#"data-from="{from}" data-to="{to}" data-traffic="#);
+        if !without.contains(&arrow) {
+            continue; // Back and Start over are moves, not arrows of the guide.
+        }
+        let count = edge["count"].as_u64().expect("a count");
+        assert!(
+            with.contains(&format!(r#"{arrow}"{count}""#)),
+            "{from} → {to}: {count}"
+        );
+        assert!(without.contains(&format!(r#"{arrow}"0""#)), "{from} → {to}");
+        drawn += 1;
+    }
+    assert!(
+        drawn >= 2,
+        "the walks' choices are arrows of the guide: {drawn}"
+    );
+}
