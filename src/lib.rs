@@ -21,7 +21,8 @@
 //!   in. Below `store`, which fills its row types; uses `domain` and `guide` (titles).
 //! - [`picture`]: pictures for moderators, pure like the engine: a guide's funnel chart and
 //!   its decision graph (laid out by `layout-rs`), as SVG and as PNG through `resvg` with
-//!   one embedded font. Takes plain figures from its callers; knows guides and [`i18n`].
+//!   one embedded font. Takes plain figures (and converts [`insight`]'s, `picture::figures`);
+//!   knows guides and [`i18n`].
 //! - [`store`]: the only place with SQL: sessions, the append-only answer log, handoffs, server
 //!   setup, members' cars, migrations.
 //! - [`desk`]: the application service both front ends call: starts, resumes and advances
