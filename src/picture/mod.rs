@@ -8,9 +8,9 @@
 //! embedded in the binary, so a server needs no system fonts and no C library.
 //!
 //! - [`funnel`]: the horizontal bar chart of a guide's funnel;
-//! - [`graph`]: the guide's graph laid out by `layout-rs`, drawn by [`canvas`];
+//! - [`graph`]: the guide's graph laid out by `layout-rs`, drawn by `canvas`;
 //! - [`figures`]: the figures of `insight` as a funnel and as a graph's traffic;
-//! - [`text`]: escaping and shortening what moderators and members wrote, for XML.
+//! - `text`: escaping and shortening what moderators and members wrote, for XML.
 
 mod canvas;
 pub mod figures;
