@@ -1,7 +1,7 @@
 //! The `pitcrew` binary: a thin shell over the library. Exit codes: 0 fine, 1 a problem with
 //! content, the database or Discord at run time, 2 a setting or argument to fix.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -136,6 +136,10 @@ enum Command {
     },
 }
 
+#[path = "main_content.rs"]
+mod content_cmd;
+use content_cmd::{check, translate};
+
 #[path = "main_graph.rs"]
 mod graph_cmd;
 
@@ -231,17 +235,6 @@ fn with_runtime(fut: impl std::future::Future<Output = ExitCode>) -> ExitCode {
     }
 }
 
-fn check(dir: &std::path::Path) -> ExitCode {
-    // The report prints every problem as FILE:LINE:COL, then one summary line.
-    let report = guide::check_dir(dir);
-    println!("{report}");
-    if report.is_ok() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    }
-}
-
 /// Loads and checks the content, then opens the store: what every front end needs first.
 async fn open_desk(config: &Config) -> Result<Desk, ExitCode> {
     let library = match guide::load_library(&config.content_dir) {
@@ -269,40 +262,6 @@ async fn open_desk(config: &Config) -> Result<Desk, ExitCode> {
         Err(e) => {
             eprintln!("error: {e}");
             Err(ExitCode::FAILURE)
-        }
-    }
-}
-
-/// `pitcrew translate`: a skeleton, or stamps. Exit 2 for arguments to fix, 1 for files.
-fn translate(dir: &Path, guide: Option<String>, lang: Option<Lang>, stamp: &[PathBuf]) -> ExitCode {
-    if !stamp.is_empty() {
-        let mut code = ExitCode::SUCCESS;
-        for file in stamp {
-            match guide::stamp::stamp_file(file) {
-                Ok(n) => println!("{}: {n} source hash(es) updated", file.display()),
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    code = ExitCode::FAILURE;
-                }
-            }
-        }
-        return code;
-    }
-    let (Some(id), Some(lang)) = (guide, lang) else {
-        eprintln!("error: say which guide and language (`pitcrew translate GUIDE_ID --lang de`), or --stamp FILE");
-        return ExitCode::from(2);
-    };
-    match guide::stamp::write_skeleton(dir, &id, lang) {
-        Ok(path) => {
-            println!(
-                "{}: written; fill in every text, then run `pitcrew check`",
-                path.display()
-            );
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::FAILURE
         }
     }
 }
