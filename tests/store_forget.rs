@@ -13,7 +13,7 @@ use pitcrew::guide::GuideVersion;
 use pitcrew::store::{Advance, Store, FORGOTTEN_USER};
 use pitcrew::triage::{State, Status};
 use sqlx::sqlite::SqliteConnectOptions;
-use sqlx::{ConnectOptions, Connection, Row, SqliteConnection};
+use sqlx::{ConnectOptions, Connection, SqliteConnection};
 use tempfile::TempDir;
 
 const ALICE: UserId = UserId(80_351_110_224_678_912);
@@ -107,40 +107,9 @@ async fn handoff(
     h
 }
 
-/// Every row of every table (but sqlx's own), each as its table name and a JSON array.
-async fn every_row(url: &str) -> Vec<(String, String)> {
-    let mut conn = raw(url).await;
-    let tables: Vec<String> = sqlx::query_scalar(
-        "SELECT name FROM sqlite_master WHERE type = 'table' \
-         AND name NOT LIKE 'sqlite_%' AND name <> '_sqlx_migrations' ORDER BY name",
-    )
-    .fetch_all(&mut conn)
-    .await
-    .expect("tables");
-    let mut out = Vec::new();
-    for table in tables {
-        let columns: Vec<String> =
-            sqlx::query_scalar("SELECT name FROM pragma_table_info(?) ORDER BY cid")
-                .bind(&table)
-                .fetch_all(&mut conn)
-                .await
-                .expect("columns");
-        let list = columns
-            .iter()
-            .map(|c| format!("\"{c}\""))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let rows = sqlx::query(&format!("SELECT json_array({list}) FROM \"{table}\""))
-            .fetch_all(&mut conn)
-            .await
-            .expect("rows");
-        for row in rows {
-            out.push((table.clone(), row.get::<String, _>(0)));
-        }
-    }
-    conn.close().await.expect("close");
-    out
-}
+#[path = "support/every_row.rs"]
+mod every_row;
+use every_row::every_row;
 
 /// Whether a row (as JSON) holds `user`'s id, or `text` anywhere in it.
 fn mentions(row: &str, user: UserId, texts: &[&str]) -> bool {

@@ -4,13 +4,10 @@
 //! while another member's rows stay, and redrawing the cards of an open and a past request
 //! without the member's words.
 
-use std::str::FromStr;
 use std::time::Duration;
 
 use pitcrew::domain::HandoffStatus;
 use pitcrew::triage::Status;
-use sqlx::sqlite::SqliteConnectOptions;
-use sqlx::{ConnectOptions, Connection, Row};
 
 use crate::fake::builders::command;
 use crate::fake::{Actor, StoredMessage};
@@ -43,44 +40,9 @@ async fn asked_with_note(pit: &Pit, actor: &Actor, note: &str) -> crate::harness
     d
 }
 
-/// Every row of every table (but sqlx's own), each as its table name and a JSON array.
-async fn every_row(url: &str) -> Vec<(String, String)> {
-    let mut conn = SqliteConnectOptions::from_str(url)
-        .expect("url")
-        .connect()
-        .await
-        .expect("raw connection");
-    let tables: Vec<String> = sqlx::query_scalar(
-        "SELECT name FROM sqlite_master WHERE type = 'table' \
-         AND name NOT LIKE 'sqlite_%' AND name <> '_sqlx_migrations' ORDER BY name",
-    )
-    .fetch_all(&mut conn)
-    .await
-    .expect("tables");
-    let mut out = Vec::new();
-    for table in tables {
-        let columns: Vec<String> =
-            sqlx::query_scalar("SELECT name FROM pragma_table_info(?) ORDER BY cid")
-                .bind(&table)
-                .fetch_all(&mut conn)
-                .await
-                .expect("columns");
-        let list = columns
-            .iter()
-            .map(|c| format!("\"{c}\""))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let rows = sqlx::query(&format!("SELECT json_array({list}) FROM \"{table}\""))
-            .fetch_all(&mut conn)
-            .await
-            .expect("rows");
-        for row in rows {
-            out.push((table.clone(), row.get::<String, _>(0)));
-        }
-    }
-    conn.close().await.expect("close");
-    out
-}
+#[path = "../support/every_row.rs"]
+mod every_row;
+use every_row::every_row;
 
 /// The rows that hold `user`'s id or any of `texts`.
 async fn rows_of(url: &str, user: u64, texts: &[&str]) -> Vec<(String, String)> {
