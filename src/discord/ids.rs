@@ -309,3 +309,7 @@ fn guide_id(s: &str) -> Option<String> {
 #[cfg(test)]
 #[path = "ids_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "ids_tests_forged.rs"]
+mod tests_forged;

@@ -45,12 +45,16 @@ mod channels;
 pub mod forum;
 mod gateway;
 mod holds;
+mod inspect;
+mod interaction_checks;
 mod interactions;
 pub mod limits;
 mod model;
 mod multipart;
+mod records;
 mod rest;
 mod state;
+mod waiting;
 mod webhooks;
 
 use std::sync::{Arc, Mutex};
@@ -65,8 +69,8 @@ pub use gateway::{GatewayFrame, PRIVILEGED_INTENTS};
 pub use holds::Hold;
 pub use interactions::InteractionHandle;
 pub use model::{FakeUser, GuildScene};
-use state::{path_matches, State, UserRec};
 pub use state::{snowflake, Callback, InteractionRecord, RequestRecord, StoredMessage, Violation};
+use state::{State, UserRec};
 
 /// Permissions of `@everyone` in a guild the fake creates: view, send, embed, read history,
 /// use application commands, create private threads, send in threads.
@@ -236,77 +240,6 @@ impl FakeDiscord {
         self.inner.read(f)
     }
 
-    // ---- records ----
-
-    pub fn requests(&self) -> Vec<RequestRecord> {
-        self.read(|st| st.requests.clone())
-    }
-
-    /// Requests whose method matches and whose path under `/api/v10` matches `pattern`.
-    pub fn requests_to(&self, method: &str, pattern: &str) -> Vec<RequestRecord> {
-        self.read(|st| {
-            st.requests
-                .iter()
-                .filter(|r| r.method == method && path_matches(pattern, r.api_path()))
-                .cloned()
-                .collect()
-        })
-    }
-
-    pub fn gateway_frames(&self) -> Vec<GatewayFrame> {
-        self.read(|st| st.gateway.frames.clone())
-    }
-
-    pub fn identified_count(&self) -> u32 {
-        self.read(|st| st.gateway.identified)
-    }
-
-    pub fn resumed_count(&self) -> u32 {
-        self.read(|st| st.gateway.resumed)
-    }
-
-    /// The IDENTIFY payload of the session dispatches currently go to.
-    pub fn current_identify(&self) -> Option<Value> {
-        self.read(|st| st.gateway.current().map(|s| s.identify.clone()))
-    }
-
-    pub fn violations(&self) -> Vec<Violation> {
-        self.read(|st| st.violations.clone())
-    }
-
-    /// Returns and forgets the violations, for tests that provoke some on purpose.
-    pub fn take_violations(&self) -> Vec<Violation> {
-        self.with(|st| std::mem::take(&mut st.violations))
-    }
-
-    #[track_caller]
-    pub fn assert_no_violations(&self) {
-        let v = self.violations();
-        if !v.is_empty() {
-            let lines: Vec<String> = v.iter().map(ToString::to_string).collect();
-            panic!(
-                "the bot broke {} Discord rule(s):\n{}",
-                v.len(),
-                lines.join("\n")
-            );
-        }
-    }
-
-    /// Removes and returns the first violation with Discord code `code`; panics if none.
-    #[track_caller]
-    pub fn expect_violation(&self, code: u64) -> Violation {
-        let found = self.with(|st| {
-            let i = st.violations.iter().position(|v| v.code == code)?;
-            Some(st.violations.remove(i))
-        });
-        found.unwrap_or_else(|| {
-            panic!(
-                "expected a violation with code {code}; got {:#?}",
-                self.violations()
-            )
-        })
-    }
-
     // ---- gateway control ----
 
     /// Closes the current gateway connection with `code` (4000 makes serenity RESUME);
@@ -325,88 +258,5 @@ impl FakeDiscord {
     /// shard 0 without one); returns its sequence number.
     pub fn send_dispatch(&self, event: &str, data: &Value) -> Option<u64> {
         self.with(|st| st.gateway.dispatch(event, data).map(|(_, seq)| seq))
-    }
-
-    // ---- waiting ----
-
-    /// Polls `f` after every state change until it yields, or fails after `timeout`.
-    pub async fn wait_until<T>(
-        &self,
-        timeout: Duration,
-        what: &str,
-        mut f: impl FnMut(&Self) -> Option<T>,
-    ) -> Result<T, WaitError> {
-        let deadline = tokio::time::Instant::now() + timeout;
-        let mut rx = self.inner.changed.subscribe();
-        loop {
-            // Marking the current version seen before checking means no change is missed.
-            rx.borrow_and_update();
-            if let Some(v) = f(self) {
-                return Ok(v);
-            }
-            if tokio::time::timeout_at(deadline, rx.changed())
-                .await
-                .is_err()
-            {
-                return Err(WaitError(self.describe_timeout(what, timeout)));
-            }
-        }
-    }
-
-    fn describe_timeout(&self, what: &str, timeout: Duration) -> String {
-        self.read(|st| {
-            let line = |r: &RequestRecord| {
-                format!("  {} {}?{} -> {}", r.method, r.path, r.query, r.status)
-            };
-            let recent: Vec<String> = st.requests.iter().rev().take(8).map(line).collect();
-            let violations: Vec<String> = st.violations.iter().map(|v| format!("  {v}")).collect();
-            let (identified, connected) = (st.gateway.identified, st.gateway.connected().is_some());
-            format!(
-                "timed out after {timeout:?} waiting for {what}\n\
-                 identified: {identified}, connected session: {connected}\n\
-                 latest requests:\n{}\nviolations:\n{}",
-                recent.join("\n"),
-                violations.join("\n")
-            )
-        })
-    }
-
-    /// Waits until a session is identified and connected (READY was sent); returns its id.
-    pub async fn wait_ready(&self, timeout: Duration) -> Result<String, WaitError> {
-        self.wait_until(timeout, "READY", |s| {
-            s.read(|st| st.gateway.connected().map(|c| c.id.clone()))
-        })
-        .await
-    }
-
-    /// Waits until at least `n` IDENTIFYs were accepted (a restarted bot identifies again).
-    pub async fn wait_identified_count(&self, n: u32, timeout: Duration) -> Result<u32, WaitError> {
-        let what = format!("{n} IDENTIFY(s)");
-        self.wait_until(timeout, &what, |s| {
-            Some(s.identified_count()).filter(|c| *c >= n)
-        })
-        .await
-    }
-
-    pub async fn wait_resumed_count(&self, n: u32, timeout: Duration) -> Result<u32, WaitError> {
-        let what = format!("{n} RESUME(s)");
-        self.wait_until(timeout, &what, |s| {
-            Some(s.resumed_count()).filter(|c| *c >= n)
-        })
-        .await
-    }
-
-    /// Waits for a request like [`Self::requests_to`] and returns the first match.
-    pub async fn wait_request(
-        &self,
-        method: &str,
-        pattern: &str,
-        timeout: Duration,
-    ) -> Result<RequestRecord, WaitError> {
-        let what = format!("{method} {pattern}");
-        self.wait_until(timeout, &what, |s| {
-            s.requests_to(method, pattern).into_iter().next()
-        })
-        .await
     }
 }
