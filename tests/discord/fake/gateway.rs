@@ -26,7 +26,6 @@ mod handshake;
 #[path = "gateway_shards.rs"]
 mod shards;
 use handshake::{identify, resume};
-use shards::guild_of;
 pub use shards::{shard_of, snowflake_on_shard};
 
 /// Privileged intents Discord refuses (close 4014) unless enabled for the application.
