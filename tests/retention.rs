@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use pitcrew::desk::Desk;
 use pitcrew::domain::time::TokioClock;
-use pitcrew::domain::{Clock, Member, NewAnswer, Scope, UserId};
+use pitcrew::domain::{Clock, Member, NewAnswer, Scope, SessionRecord, Timestamp, UserId};
 use pitcrew::guide::{load_library, GuideVersion};
 use pitcrew::retention::{run_daily, EVERY};
 use pitcrew::store::{Advance, Store};
@@ -33,6 +33,46 @@ async fn settle(store: &Store, id: pitcrew::domain::SessionId, want: Member) {
     }
 }
 
+/// Alice's walk of flat-tyre, started and resolved at `now`: one answer, a finished session.
+async fn finished_walk(store: &Store, now: Timestamp) -> SessionRecord {
+    let v = GuideVersion("sha256:aaaa".into());
+    let start = State {
+        node: "start".into(),
+        path: vec![],
+        step: 0,
+        status: Status::Active,
+    };
+    let rec = store
+        .start_session(
+            &Member::Discord(ALICE),
+            &Scope::Dm,
+            "flat-tyre",
+            &v,
+            &start,
+            now,
+        )
+        .await
+        .expect("start");
+    let end = State {
+        node: "end".into(),
+        path: vec!["start".into()],
+        step: 1,
+        status: Status::Resolved,
+    };
+    let answer = NewAnswer {
+        node: "start".into(),
+        choice: "Yes".into(),
+    };
+    let Advance::Applied(_) = store
+        .advance(rec.id, 0, &end, &v, &answer, now)
+        .await
+        .expect("advance")
+    else {
+        panic!("stale");
+    };
+    rec
+}
+
 /// Keeps paused time still while SQLite works on its own threads (else tokio would jump to
 /// the next timer: the pool's acquire timeout, or the task's next day).
 fn busy() -> tokio::task::JoinHandle<()> {
@@ -54,35 +94,8 @@ async fn the_daily_task_anonymises_a_session_once_it_is_older_than_the_period() 
     let clock = Arc::new(TokioClock::new());
     let desk = Arc::new(Desk::with_clock(library, store.clone(), clock.clone()).with_retention(2));
     // A walk that ended now.
-    let v = GuideVersion("sha256:aaaa".into());
-    let start = State {
-        node: "start".into(),
-        path: vec![],
-        step: 0,
-        status: Status::Active,
-    };
     let member = Member::Discord(ALICE);
-    let rec = store
-        .start_session(&member, &Scope::Dm, "flat-tyre", &v, &start, clock.now())
-        .await
-        .expect("start");
-    let end = State {
-        node: "end".into(),
-        path: vec!["start".into()],
-        step: 1,
-        status: Status::Resolved,
-    };
-    let answer = NewAnswer {
-        node: "start".into(),
-        choice: "Yes".into(),
-    };
-    let Advance::Applied(_) = store
-        .advance(rec.id, 0, &end, &v, &answer, clock.now())
-        .await
-        .expect("advance")
-    else {
-        panic!("stale");
-    };
+    let rec = finished_walk(&store, clock.now()).await;
 
     let stop = CancellationToken::new();
     let holder = pitcrew::domain::LeaseHolder::named("solo");
@@ -132,35 +145,7 @@ async fn the_task_runs_only_while_this_process_holds_the_retention_lease() {
         .expect("shipped content");
     let clock = Arc::new(TokioClock::new());
     let desk = Arc::new(Desk::with_clock(library, store.clone(), clock.clone()).with_retention(1));
-    let member = Member::Discord(ALICE);
-    let v = GuideVersion("sha256:aaaa".into());
-    let start = State {
-        node: "start".into(),
-        path: vec![],
-        step: 0,
-        status: Status::Active,
-    };
-    let rec = store
-        .start_session(&member, &Scope::Dm, "flat-tyre", &v, &start, clock.now())
-        .await
-        .expect("start");
-    let end = State {
-        node: "end".into(),
-        path: vec!["start".into()],
-        step: 1,
-        status: Status::Resolved,
-    };
-    let answer = NewAnswer {
-        node: "start".into(),
-        choice: "Yes".into(),
-    };
-    let Advance::Applied(_) = store
-        .advance(rec.id, 0, &end, &v, &answer, clock.now())
-        .await
-        .expect("advance")
-    else {
-        panic!("stale");
-    };
+    let rec = finished_walk(&store, clock.now()).await;
     // Another process holds the lease (and then dies without renewing it).
     tokio::time::advance(2 * DAY).await;
     let other = LeaseHolder::named("other");
@@ -175,7 +160,11 @@ async fn the_task_runs_only_while_this_process_holds_the_retention_lease() {
         tokio::task::yield_now().await;
     }
     let kept = store.session(rec.id).await.expect("read").expect("kept");
-    assert_eq!(kept.member, member, "the holder's work, not this process's");
+    assert_eq!(
+        kept.member,
+        Member::Discord(ALICE),
+        "the holder's work, not this process's"
+    );
     tokio::time::advance(LEASE_TTL).await;
     settle(
         &store,
