@@ -10,7 +10,8 @@
 //! - [`guide`]: guides as TOML files and their translations beside them: the model, the loader,
 //!   the checker (`pitcrew check`), the languages ([`guide::Lang`]), free-text ranking, the
 //!   words that make a member's post read as an emergency, and
-//!   car conditions (`when`) and whether a car fits them. Reads files, nothing else.
+//!   car conditions (`when`) and whether a car fits them, and guide text cut short for a
+//!   small space (`guide::words`). Reads files, nothing else.
 //! - [`i18n`]: the bot's own words per language, from the Fluent files in `locales/` embedded
 //!   in the binary; knows only [`guide::Lang`], the languages a member can read.
 //! - [`triage`]: the engine. Pure functions from (guide, state, input, the member's car) to

@@ -33,6 +33,19 @@ async fn settle(store: &Store, id: pitcrew::domain::SessionId, want: Member) {
     }
 }
 
+/// A database in a temporary folder, the shipped guides, paused tokio time as the clock, and a
+/// desk keeping finished sessions for `days` days. Keep the folder alive for the test.
+async fn world(days: u32) -> (tempfile::TempDir, Store, Arc<TokioClock>, Arc<Desk>) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}", dir.path().join("pitcrew.db").display());
+    let store = Store::open(&url).await.expect("open");
+    let library = load_library(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content"))
+        .expect("shipped content");
+    let clock = Arc::new(TokioClock::new());
+    let desk = Desk::with_clock(library, store.clone(), clock.clone()).with_retention(days);
+    (dir, store, clock, Arc::new(desk))
+}
+
 /// Alice's walk of flat-tyre, started and resolved at `now`: one answer, a finished session.
 async fn finished_walk(store: &Store, now: Timestamp) -> SessionRecord {
     let v = GuideVersion("sha256:aaaa".into());
@@ -86,13 +99,7 @@ fn busy() -> tokio::task::JoinHandle<()> {
 #[tokio::test(start_paused = true)]
 async fn the_daily_task_anonymises_a_session_once_it_is_older_than_the_period() {
     let busy = busy();
-    let dir = tempfile::tempdir().expect("temp dir");
-    let url = format!("sqlite://{}", dir.path().join("pitcrew.db").display());
-    let store = Store::open(&url).await.expect("open");
-    let library = load_library(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content"))
-        .expect("shipped content");
-    let clock = Arc::new(TokioClock::new());
-    let desk = Arc::new(Desk::with_clock(library, store.clone(), clock.clone()).with_retention(2));
+    let (_dir, store, clock, desk) = world(2).await;
     // A walk that ended now.
     let member = Member::Discord(ALICE);
     let rec = finished_walk(&store, clock.now()).await;
@@ -138,13 +145,7 @@ async fn the_daily_task_anonymises_a_session_once_it_is_older_than_the_period() 
 async fn the_task_runs_only_while_this_process_holds_the_retention_lease() {
     use pitcrew::domain::{LeaseHolder, LeaseName, LEASE_TTL};
     let busy = busy();
-    let dir = tempfile::tempdir().expect("temp dir");
-    let url = format!("sqlite://{}", dir.path().join("pitcrew.db").display());
-    let store = Store::open(&url).await.expect("open");
-    let library = load_library(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content"))
-        .expect("shipped content");
-    let clock = Arc::new(TokioClock::new());
-    let desk = Arc::new(Desk::with_clock(library, store.clone(), clock.clone()).with_retention(1));
+    let (_dir, store, clock, desk) = world(1).await;
     let rec = finished_walk(&store, clock.now()).await;
     // Another process holds the lease (and then dies without renewing it).
     tokio::time::advance(2 * DAY).await;

@@ -231,20 +231,8 @@ fn draw(session: SessionId, view: &View, (lang, region): (Lang, Region), fixed: 
     }
 }
 
-/// Fits `text` into `max` characters, breaking at the last whitespace before the limit and
-/// marking the cut with an ellipsis. Checked content never needs it; it guards the limits.
-pub fn fit(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let budget = max.saturating_sub(1);
-    let cut: String = text.chars().take(budget).collect();
-    let kept = match cut.rfind(char::is_whitespace) {
-        Some(i) if i > 0 => cut[..i].trim_end(),
-        _ => cut.as_str(),
-    };
-    format!("{kept}…")
-}
+/// Discord's limits cut guide text the way the card does ([`crate::guide::words::cut`]).
+pub use crate::guide::words::cut as fit;
 
 #[cfg(test)]
 mod tests {

@@ -24,6 +24,7 @@ pub mod raw;
 pub mod search;
 pub mod stamp;
 pub mod translate;
+pub mod words;
 
 pub use check::{check_dir, check_source, CheckReport, Problem, Rule};
 pub use fit::{When, Years};

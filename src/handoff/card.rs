@@ -3,6 +3,7 @@
 //! language the member reads, when it is not the card's own.
 
 use crate::domain::{AnswerRecord, LangCode};
+use crate::guide::words::headline;
 use crate::guide::{Guide, Lang};
 use crate::i18n::{self, Arg, Msg};
 
@@ -80,32 +81,9 @@ pub fn reads(lang: Option<LangCode>, server: Lang) -> Option<String> {
     ))
 }
 
-/// The first non-empty line of a step's text, without markdown emphasis or list markers.
+/// The first line of a step's text, as the card lists the walk (see [`headline`]).
 pub fn question(text: &str) -> String {
-    let line = text
-        .lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .unwrap_or_default();
-    let plain = line
-        .replace("**", "")
-        .replace("__", "")
-        .trim_start_matches(['-', '*', '#', ' '])
-        .to_string();
-    cut(&plain, QUESTION_MAX)
-}
-
-/// Cuts at the last space before `max` characters, with an ellipsis.
-pub fn cut(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let head: String = text.chars().take(max.saturating_sub(1)).collect();
-    let kept = match head.rfind(' ') {
-        Some(i) if i > 0 => head[..i].trim_end(),
-        _ => head.as_str(),
-    };
-    format!("{kept}…")
+    headline(text, QUESTION_MAX)
 }
 
 #[cfg(test)]

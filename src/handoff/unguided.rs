@@ -2,11 +2,12 @@
 //! volunteers with their own words. The rules are the escalation's (a server, a setup, one
 //! live request per member), judged here so both front ends and the tests meet the same ones.
 
-use super::card::{cut, lang_code};
+use super::card::lang_code;
 use super::deliver::Prepared;
 use super::port::Port;
 use super::{schedule, Handoffs};
 use crate::domain::{ChannelId, GuildId, Member, Scope, UserId};
+use crate::guide::words::cut;
 use crate::guide::Lang;
 use crate::store::{StoreError, NOTE_MAX_CHARS};
 

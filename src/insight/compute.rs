@@ -10,6 +10,7 @@ use super::{
 };
 use super::{AnswerRow, HandoffRow, SessionRow};
 use crate::domain::{Rating, SessionId, Status, Timestamp, RENOTIFY_MAX};
+use crate::guide::words::headline;
 use crate::guide::{Guide, Library};
 
 /// The longest node title kept, in characters.
@@ -299,17 +300,7 @@ fn handoff_figures<'a>(handoffs: impl Iterator<Item = &'a HandoffRow>) -> Handof
 /// A node's title: the first non-empty line of its text, without markdown stars, cut at
 /// [`TITLE_MAX`] characters.
 fn title_of(text: &str) -> String {
-    let line = text
-        .lines()
-        .map(|l| l.replace(['*', '_', '#'], "").trim().to_string())
-        .find(|l| !l.is_empty())
-        .unwrap_or_default();
-    if line.chars().count() > TITLE_MAX {
-        let cut: String = line.chars().take(TITLE_MAX - 1).collect();
-        format!("{cut}…")
-    } else {
-        line
-    }
+    headline(text, TITLE_MAX)
 }
 
 #[cfg(test)]
