@@ -28,12 +28,11 @@ impl<P: Port> Handoffs<P> {
     /// The platform side of a forgetting: each card redrawn, and a request that was still
     /// live (cancelled by the forgetting) has its thread closed, as a cancel would.
     pub async fn after_forget(&self, forgotten: &Forgotten) {
-        let now = self.now();
         for h in &forgotten.handoffs {
             let lang = self.card_lang(h.guild).await;
             let redrawn = self.forgotten_card(h, lang).await;
             self.note_port_problem(h.guild, redrawn).await;
-            if h.updated_at == now {
+            if forgotten.cancelled.contains(&h.id) {
                 let closed = self.close_thread(h, true).await;
                 self.note_port_problem(h.guild, closed).await;
             }

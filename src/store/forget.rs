@@ -8,7 +8,7 @@
 use super::handoff_rows::{handoff_columns, handoff_from_row};
 use super::rows::MemberKey;
 use super::{Store, StoreError};
-use crate::domain::{Handoff, Member, Timestamp, UserId};
+use crate::domain::{Handoff, HandoffId, Member, Timestamp, UserId};
 
 /// The member id a forgotten Discord member's rows carry. Discord never hands out 0 as a
 /// snowflake, so no real member can be mistaken for it. A forgotten terminal user's name
@@ -24,6 +24,9 @@ pub struct Forgotten {
     /// open or claimed cancelled. Their cards (`card_channel`, `card_message`) and threads
     /// still show the member's words until the Discord side edits them.
     pub handoffs: Vec<Handoff>,
+    /// Which of `handoffs` were live (open or claimed) and were cancelled by this forgetting:
+    /// their threads are to be closed, as a cancel would.
+    pub cancelled: Vec<HandoffId>,
     /// Handoffs the member held as a volunteer, released back to `open` (their cards still
     /// name the member as the volunteer who has it).
     pub released: Vec<Handoff>,
@@ -85,6 +88,13 @@ impl Store {
         };
         // Handoffs, duty and claims exist for Discord members only.
         if let Some(user) = key.id.filter(|&u| u != 0) {
+            let live: Vec<i64> = sqlx::query_scalar(
+                "SELECT id FROM handoffs WHERE member_id = ? AND status IN ('open', 'claimed')",
+            )
+            .bind(user)
+            .fetch_all(&mut *tx)
+            .await?;
+            forgotten.cancelled = live.into_iter().map(HandoffId).collect();
             let rows = sqlx::query(concat!(
                 "UPDATE handoffs SET member_id = 0, member_note = NULL, resolution_note = NULL, \
                    status = CASE WHEN status IN ('open', 'claimed') THEN 'cancelled' \

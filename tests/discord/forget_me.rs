@@ -174,6 +174,22 @@ async fn forget_me_in_a_server_asks_then_removes_every_row_and_redraws_the_cards
         .await
         .expect("the open request's card redrawn");
     assert_forgotten_card(&open_card, member, "the open request's card");
+    // The open request's thread is closed, as a cancel closes it; the past one's is left be.
+    let closed = |thread: u64| {
+        pit.server.channel(thread).is_some_and(|t| {
+            t["thread_metadata"]["archived"] == true && t["thread_metadata"]["locked"] == true
+        })
+    };
+    pit.server
+        .wait_until(T_CARD, "the open request's thread closed", |_| {
+            closed(open.thread).then_some(())
+        })
+        .await
+        .expect("the open request's thread closed");
+    assert!(
+        !closed(past.thread),
+        "the past request's thread is not touched"
+    );
     let past_card = pit
         .server
         .wait_until(T_CARD, "the card redrawn", |s| {
