@@ -1,18 +1,17 @@
 //! The member's car: one row per member in `member_cars`, replaced on change, deleted on
 //! request.
 
-use sqlx::sqlite::SqliteRow;
-use sqlx::Row;
+use super::rows::StoreRow;
 
 use super::rows::MemberKey;
-use super::{Store, StoreError};
+use super::{Lite, StoreError};
 use crate::domain::{Car, KeyType, Make, Member, Timestamp};
 
 /// The same member condition as the `member_cars_one` index, so SQLite answers from it.
 const SAME_MEMBER: &str =
     "member_kind = ? AND coalesce(member_id, -1) = ? AND coalesce(member_name, '') = ?";
 
-impl Store {
+impl Lite {
     /// Keeps `car` as the member's car, replacing the one they had.
     pub async fn save_car(
         &self,
@@ -83,7 +82,7 @@ impl Store {
 
 /// A stored car back into the domain; anything the domain would refuse is a corrupt row, never
 /// a panic.
-fn car_from_row(member: &Member, row: &SqliteRow) -> Result<Car, StoreError> {
+fn car_from_row(member: &Member, row: &impl StoreRow) -> Result<Car, StoreError> {
     let corrupt = |what: String| StoreError::CorruptRecord {
         record: format!("the car of {member}"),
         what,

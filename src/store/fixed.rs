@@ -1,6 +1,6 @@
 //! "Did this fix it?" on a resolved outcome: stored once per session, for the figures.
 
-use super::{Store, StoreError};
+use super::{Lite, StoreError};
 use crate::domain::SessionId;
 
 /// What became of a member's answer to "Did this fix it?".
@@ -12,7 +12,7 @@ pub enum FixedAnswer {
     AlreadyAnswered,
 }
 
-impl Store {
+impl Lite {
     /// Records `fixed` for session `id` if it is resolved and has no answer yet. Whose session
     /// it is was checked by the caller, which read it.
     pub async fn record_fixed(

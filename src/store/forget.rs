@@ -7,7 +7,7 @@
 
 use super::handoff_rows::{handoff_columns, handoff_from_row};
 use super::rows::MemberKey;
-use super::{Store, StoreError};
+use super::{Lite, StoreError};
 use crate::domain::{Handoff, HandoffId, Member, Timestamp, UserId};
 
 /// The member id a forgotten Discord member's rows carry. Discord never hands out 0 as a
@@ -37,7 +37,7 @@ pub struct Forgotten {
 /// Session columns that still name a person: not the marker.
 const NOT_FORGOTTEN: &str = "NOT (coalesce(member_id, -1) = 0 OR coalesce(member_name, 'x') = '')";
 
-impl Store {
+impl Lite {
     /// Forgets `member` in one write transaction: their sessions and handoffs lose the member's
     /// identity and free text (counted rows stay, under [`FORGOTTEN_USER`]); live sessions end
     /// as abandoned and live handoffs as cancelled; handoffs they had claimed as a volunteer are

@@ -1,12 +1,12 @@
 //! The forum helper's records: the forums a server watches, and the posts already taken on.
 
-use sqlx::Row;
 
 use super::rows::id_to_sql;
-use super::{Store, StoreError};
+use super::rows::StoreRow;
+use super::{Lite, StoreError};
 use crate::domain::{ChannelId, GuildId, Timestamp, WatchedForum, WhenNothingFits};
 
-impl Store {
+impl Lite {
     /// Starts watching `forum` in `guild` (`Some`, with what to do when nothing fits; a second
     /// call changes that), or stops (`None`). Returns the server's watched forums afterwards.
     pub async fn set_forum_watch(
@@ -121,7 +121,7 @@ impl Store {
     }
 }
 
-fn watched_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<WatchedForum, StoreError> {
+fn watched_from_row(row: &impl StoreRow) -> Result<WatchedForum, StoreError> {
     let corrupt = |what: String| StoreError::CorruptRecord {
         record: "forum_watch".into(),
         what,

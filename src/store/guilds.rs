@@ -5,10 +5,10 @@
 use super::handoff_rows::{duty_user_from_row, renotify_to_sql, setup_columns, setup_from_row};
 use super::rows::id_to_sql;
 use super::writer::WriteTx;
-use super::{Store, StoreError};
+use super::{Lite, StoreError};
 use crate::domain::{ChannelId, GuildId, GuildSetup, LangCode, Region, Timestamp, UserId};
 
-impl Store {
+impl Lite {
     /// The server's setup, or `None` if nothing was ever stored for it.
     pub async fn guild_setup(&self, guild: GuildId) -> Result<Option<GuildSetup>, StoreError> {
         let guild_id = id_to_sql("Discord guild id", guild.get())?;

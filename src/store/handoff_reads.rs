@@ -5,7 +5,7 @@ use sqlx::{Executor, Sqlite};
 
 use super::handoff_rows::{handoff_columns, handoff_from_row, live};
 use super::rows::id_to_sql;
-use super::{Store, StoreError};
+use super::{Lite, StoreError};
 use crate::domain::{GuildId, Handoff, HandoffId, SessionId, UserId};
 
 /// Handoff `id`, read through `executor`: the pool, or a write transaction (`&mut **tx`), so
@@ -41,7 +41,7 @@ pub(super) async fn read_by_session<'e>(
     row.as_ref().map(handoff_from_row).transpose()
 }
 
-impl Store {
+impl Lite {
     /// Any handoff by id, whatever its status.
     pub async fn handoff(&self, id: HandoffId) -> Result<Option<Handoff>, StoreError> {
         read_by_id(&self.pool, id).await

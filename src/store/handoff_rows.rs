@@ -4,8 +4,7 @@
 
 use std::time::Duration;
 
-use sqlx::sqlite::SqliteRow;
-use sqlx::{Decode, Row, Sqlite, Type};
+use super::rows::{Column, StoreRow};
 
 use super::StoreError;
 use crate::domain::SessionId;
@@ -94,15 +93,12 @@ fn corrupt(record: &str, what: impl Into<String>) -> StoreError {
 }
 
 /// Reads one column, turning a type mismatch or unexpected NULL into `CorruptRecord`.
-fn column<'r, T>(row: &'r SqliteRow, record: &str, name: &str) -> Result<T, StoreError>
-where
-    T: Decode<'r, Sqlite> + Type<Sqlite>,
-{
-    row.try_get::<T, _>(name)
+fn column<T: Column>(row: &impl StoreRow, record: &str, name: &str) -> Result<T, StoreError> {
+    row.try_get::<T>(name)
         .map_err(|e| corrupt(record, format!("column {name}: {e}")))
 }
 
-fn read_id<T: From<u64>>(record: &str, row: &SqliteRow, name: &str) -> Result<T, StoreError> {
+fn read_id<T: From<u64>>(record: &str, row: &impl StoreRow, name: &str) -> Result<T, StoreError> {
     let value: i64 = column(row, record, name)?;
     u64::try_from(value)
         .map(T::from)
@@ -111,7 +107,7 @@ fn read_id<T: From<u64>>(record: &str, row: &SqliteRow, name: &str) -> Result<T,
 
 fn optional_id<T: From<u64>>(
     record: &str,
-    row: &SqliteRow,
+    row: &impl StoreRow,
     name: &str,
 ) -> Result<Option<T>, StoreError> {
     let value: Option<i64> = column(row, record, name)?;
@@ -124,7 +120,7 @@ fn optional_id<T: From<u64>>(
         .transpose()
 }
 
-fn flag(record: &str, row: &SqliteRow, name: &str) -> Result<bool, StoreError> {
+fn flag(record: &str, row: &impl StoreRow, name: &str) -> Result<bool, StoreError> {
     match column::<i64>(row, record, name)? {
         0 => Ok(false),
         1 => Ok(true),
@@ -135,9 +131,9 @@ fn flag(record: &str, row: &SqliteRow, name: &str) -> Result<bool, StoreError> {
     }
 }
 
-pub(crate) fn handoff_from_row(row: &SqliteRow) -> Result<Handoff, StoreError> {
+pub(crate) fn handoff_from_row(row: &impl StoreRow) -> Result<Handoff, StoreError> {
     // The id comes first and through sqlx's own error: without it there is nothing to name.
-    let id = HandoffId(row.try_get::<i64, _>("id")?);
+    let id = HandoffId(row.try_get::<i64>("id")?);
     let record = format!("handoff {id}");
     let r = record.as_str();
 
@@ -189,8 +185,8 @@ pub(crate) fn handoff_from_row(row: &SqliteRow) -> Result<Handoff, StoreError> {
     })
 }
 
-pub(crate) fn setup_from_row(row: &SqliteRow) -> Result<GuildSetup, StoreError> {
-    let guild_raw = row.try_get::<i64, _>("guild_id")?;
+pub(crate) fn setup_from_row(row: &impl StoreRow) -> Result<GuildSetup, StoreError> {
+    let guild_raw = row.try_get::<i64>("guild_id")?;
     let record = format!("the setup of server {guild_raw}");
     let r = record.as_str();
 
@@ -238,7 +234,7 @@ fn lang_from_sql(record: &str, code: Option<String>) -> Result<Option<LangCode>,
 }
 
 /// One `volunteers_on_duty.user_id`.
-pub(crate) fn duty_user_from_row(guild: GuildId, row: &SqliteRow) -> Result<UserId, StoreError> {
+pub(crate) fn duty_user_from_row(guild: GuildId, row: &impl StoreRow) -> Result<UserId, StoreError> {
     read_id(
         &format!("the duty roster of server {guild}"),
         row,

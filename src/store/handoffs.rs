@@ -15,7 +15,7 @@ use super::handoff_reads::{read_by_id, read_by_session};
 use super::handoff_rows::{handoff_columns, handoff_from_row, live, note_to_sql};
 use super::rows::{id_to_sql, session_columns, session_from_row};
 use super::writer::WriteTx;
-use super::{Store, StoreError};
+use super::{Lite, StoreError};
 use crate::domain::{
     ChannelId, Claim, Handoff, HandoffId, HandoffStatus, MessageId, NewHandoff, Rating, SessionId,
     SessionRecord, Timestamp, UserId,
@@ -24,7 +24,7 @@ use crate::domain::{
 /// A query with its arguments bound, ready to run.
 type Bound<'q> = Query<'q, Sqlite, SqliteArguments<'q>>;
 
-impl Store {
+impl Lite {
     /// Runs one guarded `UPDATE handoffs … RETURNING` (the handoff columns) as a write of its
     /// own: the handoff it changed, or `None` when its guard matched nothing.
     pub(super) async fn guarded_update(

@@ -4,10 +4,10 @@
 
 use std::time::Duration;
 
-use super::{Store, StoreError};
+use super::{Lite, StoreError};
 use crate::domain::{LeaseHolder, LeaseName, Timestamp};
 
-impl Store {
+impl Lite {
     /// Takes lease `name` for `holder` until `now + ttl` when it is free, expired
     /// (`until <= now`), already `holder`'s (a renewal), or held in `holder`'s slot (a
     /// crashed predecessor's); `false` while another slot's holder's lease runs. One write: the `ON CONFLICT … WHERE` guard decides, not a read before it.

@@ -4,10 +4,10 @@
 
 use super::handoff_rows::{handoff_columns, handoff_from_row, live};
 use super::rows::id_to_sql;
-use super::{Store, StoreError};
+use super::{Lite, StoreError};
 use crate::domain::{GuildId, Handoff, HandoffId, Timestamp, RENOTIFY_MAX};
 
-impl Store {
+impl Lite {
     /// The server's live handoffs (open or claimed): urgent first, then oldest, then by id.
     pub async fn queue(&self, guild: GuildId) -> Result<Vec<Handoff>, StoreError> {
         let guild = id_to_sql("Discord guild id", guild.get())?;

@@ -3,8 +3,9 @@
 
 use sqlx::encode::IsNull;
 use sqlx::error::BoxDynError;
+use sqlx::postgres::{PgArgumentBuffer, PgRow, PgTypeInfo, PgValueRef};
 use sqlx::sqlite::{SqliteArgumentValue, SqliteRow, SqliteTypeInfo, SqliteValueRef};
-use sqlx::{Decode, Encode, Row, Sqlite, Type};
+use sqlx::{Decode, Encode, Postgres, Row, Sqlite, Type};
 
 use super::StoreError;
 use crate::domain::{
@@ -34,6 +35,40 @@ macro_rules! same_member_and_scope {
     };
 }
 pub(crate) use same_member_and_scope;
+
+/// A value a column can hold on either backend (`i64`, `String`, their `Option`s, the id and
+/// time newtypes below).
+pub(crate) trait Column:
+    Sized + for<'r> Decode<'r, Sqlite> + Type<Sqlite> + for<'r> Decode<'r, Postgres> + Type<Postgres>
+{
+}
+
+impl<T> Column for T where
+    T: Sized
+        + for<'r> Decode<'r, Sqlite>
+        + Type<Sqlite>
+        + for<'r> Decode<'r, Postgres>
+        + Type<Postgres>
+{
+}
+
+/// A row from either backend, read by column name: the row decoders (here, `handoff_rows.rs`,
+/// …) are written once for both.
+pub(crate) trait StoreRow {
+    fn try_get<T: Column>(&self, name: &str) -> Result<T, sqlx::Error>;
+}
+
+impl StoreRow for SqliteRow {
+    fn try_get<T: Column>(&self, name: &str) -> Result<T, sqlx::Error> {
+        Row::try_get(self, name)
+    }
+}
+
+impl StoreRow for PgRow {
+    fn try_get<T: Column>(&self, name: &str) -> Result<T, sqlx::Error> {
+        Row::try_get(self, name)
+    }
+}
 
 /// A Discord id as SQLite stores it. Snowflakes fit in 63 bits; anything larger is refused
 /// rather than wrapped, so a forged id can never alias a real one.
@@ -115,11 +150,8 @@ pub(crate) fn path_to_sql(path: &[String]) -> String {
 }
 
 /// Reads one column, turning a type mismatch or NULL into `Corrupt` for this session.
-fn column<'r, T>(row: &'r SqliteRow, session: SessionId, name: &str) -> Result<T, StoreError>
-where
-    T: Decode<'r, Sqlite> + Type<Sqlite>,
-{
-    row.try_get::<T, _>(name)
+fn column<T: Column>(row: &impl StoreRow, session: SessionId, name: &str) -> Result<T, StoreError> {
+    row.try_get::<T>(name)
         .map_err(|e| corrupt(session, format!("column {name}: {e}")))
 }
 
@@ -140,9 +172,9 @@ fn u32_from_sql(session: SessionId, name: &str, value: i64) -> Result<u32, Store
     u32::try_from(value).map_err(|_| corrupt(session, format!("{name} {value} is out of range")))
 }
 
-pub(crate) fn session_from_row(row: &SqliteRow) -> Result<SessionRecord, StoreError> {
+pub(crate) fn session_from_row(row: &impl StoreRow) -> Result<SessionRecord, StoreError> {
     // The id comes first and through sqlx's own error: without it there is nothing to name.
-    let id = SessionId(row.try_get::<i64, _>("id")?);
+    let id = SessionId(row.try_get::<i64>("id")?);
 
     let member_kind: String = column(row, id, "member_kind")?;
     let member = match member_kind.as_str() {
@@ -204,8 +236,8 @@ pub(crate) fn session_from_row(row: &SqliteRow) -> Result<SessionRecord, StoreEr
     })
 }
 
-pub(crate) fn answer_from_row(row: &SqliteRow) -> Result<AnswerRecord, StoreError> {
-    let session = SessionId(row.try_get::<i64, _>("session_id")?);
+pub(crate) fn answer_from_row(row: &impl StoreRow) -> Result<AnswerRecord, StoreError> {
+    let session = SessionId(row.try_get::<i64>("session_id")?);
     Ok(AnswerRecord {
         session,
         step: u32_from_sql(session, "answer step", column(row, session, "step")?)?,
@@ -215,7 +247,7 @@ pub(crate) fn answer_from_row(row: &SqliteRow) -> Result<AnswerRecord, StoreErro
     })
 }
 
-/// Times and row ids are SQLite integers: bound and read as such, so queries bind the domain
+/// Times and row ids are integers (SQLite INTEGER, PostgreSQL BIGINT): bound and read as such, so queries bind the domain
 /// types directly and no column can hand back a bare integer by mistake.
 macro_rules! integer_column {
     ($name:ident) => {
@@ -241,6 +273,29 @@ macro_rules! integer_column {
         impl<'r> Decode<'r, Sqlite> for $name {
             fn decode(value: SqliteValueRef<'r>) -> Result<Self, BoxDynError> {
                 Ok($name(<i64 as Decode<'r, Sqlite>>::decode(value)?))
+            }
+        }
+
+        // PostgreSQL: BIGINT, like every integer column of `migrations/postgres`.
+        impl Type<Postgres> for $name {
+            fn type_info() -> PgTypeInfo {
+                <i64 as Type<Postgres>>::type_info()
+            }
+
+            fn compatible(ty: &PgTypeInfo) -> bool {
+                <i64 as Type<Postgres>>::compatible(ty)
+            }
+        }
+
+        impl<'q> Encode<'q, Postgres> for $name {
+            fn encode_by_ref(&self, buf: &mut PgArgumentBuffer) -> Result<IsNull, BoxDynError> {
+                <i64 as Encode<'q, Postgres>>::encode_by_ref(&self.0, buf)
+            }
+        }
+
+        impl<'r> Decode<'r, Postgres> for $name {
+            fn decode(value: PgValueRef<'r>) -> Result<Self, BoxDynError> {
+                Ok($name(<i64 as Decode<'r, Postgres>>::decode(value)?))
             }
         }
     };

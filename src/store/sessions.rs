@@ -15,12 +15,12 @@ use sqlx::sqlite::SqliteArguments;
 use sqlx::Sqlite;
 
 use super::writer::WriteTx;
-use super::{Advance, Store, StoreError};
+use super::{Advance, Lite, StoreError};
 use crate::domain::{AnswerRecord, Member, NewAnswer, Scope, SessionId, SessionRecord, Timestamp};
 use crate::guide::GuideVersion;
 use crate::triage::State;
 
-impl Store {
+impl Lite {
     /// Starts a new session for `member` in `scope`. In the same transaction, any active session
     /// of that member in that scope becomes `abandoned` (at most one active session per member
     /// and scope; the `sessions_one_active` index enforces it too).

@@ -3,17 +3,16 @@
 //! rows. Forgotten and retention-anonymised rows are read like any other: the queries never
 //! look at who walked.
 
-use sqlx::sqlite::SqliteRow;
-use sqlx::Row;
+use super::rows::StoreRow;
 
-use super::{Store, StoreError};
+use super::{Lite, StoreError};
 use crate::domain::{HandoffStatus, Rating, SessionId, Status, Timestamp};
 use crate::insight::{AnswerRow, HandoffRow, Rows, SessionRow};
 
 /// The window's sessions: started at or after ?1, of guide ?2 when it is not NULL.
 const IN_WINDOW: &str = "s.created_at >= ?1 AND (?2 IS NULL OR s.guide_id = ?2)";
 
-impl Store {
+impl Lite {
     /// Sessions started at or after `since` (of `guide` only, when given), oldest first, with
     /// their answers (in step order) and handoffs.
     ///
@@ -68,7 +67,7 @@ fn count(record: &str, name: &str, value: i64) -> Result<u32, StoreError> {
     u32::try_from(value).map_err(|_| corrupt(record.into(), format!("{name} {value} out of range")))
 }
 
-fn session_row(row: &SqliteRow) -> Result<SessionRow, StoreError> {
+fn session_row(row: &impl StoreRow) -> Result<SessionRow, StoreError> {
     let id = SessionId(row.try_get("id")?);
     let status: String = row.try_get("status")?;
     let fixed: Option<i64> = row.try_get("fixed")?;
@@ -87,7 +86,7 @@ fn session_row(row: &SqliteRow) -> Result<SessionRow, StoreError> {
     })
 }
 
-fn answer_row(row: &SqliteRow) -> Result<AnswerRow, StoreError> {
+fn answer_row(row: &impl StoreRow) -> Result<AnswerRow, StoreError> {
     let session = SessionId(row.try_get("session_id")?);
     Ok(AnswerRow {
         session,
@@ -102,7 +101,7 @@ fn answer_row(row: &SqliteRow) -> Result<AnswerRow, StoreError> {
     })
 }
 
-fn handoff_row(row: &SqliteRow) -> Result<HandoffRow, StoreError> {
+fn handoff_row(row: &impl StoreRow) -> Result<HandoffRow, StoreError> {
     let session = SessionId(row.try_get("session_id")?);
     let record = format!("the handoff of session {session}");
     let status: String = row.try_get("status")?;
@@ -117,10 +116,10 @@ fn handoff_row(row: &SqliteRow) -> Result<HandoffRow, StoreError> {
     let notices: Option<i64> = row.try_get("notices_at_claim")?;
     Ok(HandoffRow {
         session,
-        urgent: row.try_get::<i64, _>("urgent")? != 0,
+        urgent: row.try_get::<i64>("urgent")? != 0,
         status: HandoffStatus::parse(&status)
             .ok_or_else(|| corrupt(record.clone(), format!("unknown status {status:?}")))?,
-        ever_claimed: row.try_get::<i64, _>("ever_claimed")? != 0,
+        ever_claimed: row.try_get::<i64>("ever_claimed")? != 0,
         notify_count: count(&record, "notify_count", row.try_get("notify_count")?)?,
         created_at: row.try_get("created_at")?,
         first_claimed_at: row.try_get("first_claimed_at")?,
@@ -132,7 +131,7 @@ fn handoff_row(row: &SqliteRow) -> Result<HandoffRow, StoreError> {
     })
 }
 
-impl Store {
+impl Lite {
     /// Whether any session (at any time) walked `guide`: a guide removed from the content is
     /// still one the figures know.
     pub async fn guide_walked(&self, guide: &str) -> Result<bool, StoreError> {

@@ -4,7 +4,7 @@
 
 use super::handoff_rows::{handoff_columns, handoff_from_row, note_to_sql};
 use super::rows::{id_to_sql, path_to_sql, session_columns, session_from_row};
-use super::{Store, StoreError};
+use super::{Lite, StoreError};
 use crate::domain::{
     ChannelId, GuildId, Handoff, LangCode, SessionRecord, Timestamp, UserId, NO_GUIDE,
 };
@@ -13,7 +13,7 @@ use crate::triage::Status;
 /// The node an unguided session stands on: the member described their problem.
 pub const DESCRIBED: &str = "described";
 
-impl Store {
+impl Lite {
     /// Opens a handoff for `member`, in `channel` of `guild`, whose problem no guide covers: a
     /// session of the built-in [`NO_GUIDE`] kind, born escalated (it never walks a step, and
     /// leaves any guide the member has open alone), and its `open`, not urgent handoff with

@@ -23,7 +23,7 @@ use std::str::FromStr;
 use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{ConnectOptions, Connection, SqliteConnection};
 
-use super::Store;
+use super::Lite;
 pub(crate) use check::check_open;
 pub use check::{check_copy, CopyReport};
 pub use daily::{backup_name, run_daily_backups, take_daily_backup, taken_at, DAILY};
@@ -49,6 +49,8 @@ pub enum BackupError {
     InUse { url: String },
     #[error("cannot restore into DATABASE_URL={url}: {reason}. If that file is damaged, move it (and any -wal and -shm beside it) away, then restore again")]
     Target { url: String, reason: String },
+    #[error("backups and restores here are for SQLite; a PostgreSQL database is backed up with the server's own tools (pg_dump, or the host's snapshots): unset BACKUP_DIR")]
+    Postgres,
 }
 
 /// The text of an SQLite error without sqlx's prefixes.
@@ -59,7 +61,7 @@ fn reason(e: &sqlx::Error) -> String {
     }
 }
 
-impl Store {
+impl Lite {
     /// Writes a consistent copy of this database to `dest` (which must not exist yet) while the
     /// store keeps working; see the module docs. Used by the bot's daily backups.
     pub async fn backup_to(&self, dest: &Path) -> Result<CopyReport, BackupError> {

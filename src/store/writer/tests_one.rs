@@ -7,7 +7,7 @@ use super::tests::{behind_a_leader, store_with_table, values};
 
 /// Sets the writer's connection to the answers' durability, as every write after the first
 /// finds it.
-async fn warmed(store: &crate::store::Store) {
+async fn warmed(store: &crate::store::Lite) {
     let (mut tx, sql) = store
         .begin_write_one("INSERT INTO t (x) VALUES (1)")
         .await
