@@ -3,6 +3,7 @@
 
 use std::fmt;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use thiserror::Error;
 
@@ -65,7 +66,15 @@ pub struct DiscordConfig {
     /// `DISCORD_SHARDS`: the gateway shards this process runs, when Discord's load is split
     /// across processes; `None` runs one shard, as a single club needs.
     pub shards: Option<ShardRange>,
+    /// `LEASE_SECS`: how long once-only work (reminders, retention) stays with a process that
+    /// stopped answering before another process on the same database takes it over.
+    pub lease: Duration,
 }
+
+/// `LEASE_SECS` bounds: renewed every third of it, so below 3 s the renewals would be most of
+/// the database's work; above an hour a dead process's reminders would wait too long.
+const LEASE_SECS_MIN: u64 = 3;
+const LEASE_SECS_MAX: u64 = 3600;
 
 /// The gateway shards one process runs: `first` to `last`, both included, out of `total`.
 ///
@@ -372,12 +381,27 @@ fn discord_settings(get: &dyn Fn(&str) -> Option<String>) -> Result<DiscordConfi
     let shards = get("DISCORD_SHARDS")
         .map(|raw| ShardRange::parse(&raw))
         .transpose()?;
+    let lease = match get("LEASE_SECS") {
+        None => crate::domain::LEASE_TTL,
+        Some(raw) => raw
+            .parse::<u64>()
+            .ok()
+            .filter(|s| (LEASE_SECS_MIN..=LEASE_SECS_MAX).contains(s))
+            .map(Duration::from_secs)
+            .ok_or_else(|| ConfigError::Invalid {
+                key: "LEASE_SECS",
+                why: format!(
+                    "`{raw}` is not a number of seconds from {LEASE_SECS_MIN} to {LEASE_SECS_MAX}"
+                ),
+            })?,
+    };
     Ok(DiscordConfig {
         token: Secret(token),
         api_url,
         guild_id,
         intents,
         shards,
+        lease,
     })
 }
 

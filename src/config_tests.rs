@@ -143,6 +143,25 @@ fn shards(raw: &str) -> Result<Option<ShardRange>, ConfigError> {
 }
 
 #[test]
+fn the_lease_term_defaults_to_90_s_and_is_refused_by_name_out_of_bounds() {
+    let lease = |raw: Option<&str>| {
+        let mut vars = vec![("DISCORD_TOKEN", "t")];
+        vars.extend(raw.map(|r| ("LEASE_SECS", r)));
+        load(&vars).and_then(|c| c.discord().map(|d| d.lease))
+    };
+    assert_eq!(lease(None).unwrap(), crate::domain::LEASE_TTL);
+    assert_eq!(
+        lease(Some(" 6 ")).unwrap(),
+        std::time::Duration::from_secs(6)
+    );
+    for bad in ["2", "3601", "ninety", "-5", "1.5"] {
+        let text = lease(Some(bad)).unwrap_err().to_string();
+        assert!(text.starts_with("LEASE_SECS is not valid"), "{bad}: {text}");
+        assert!(text.contains("3 to 3600"), "{bad}: {text}");
+    }
+}
+
+#[test]
 fn without_a_shard_range_the_bot_runs_as_one_process() {
     let c = load(&[("DISCORD_TOKEN", "t")]).unwrap();
     assert_eq!(c.discord().unwrap().shards, None);

@@ -4,7 +4,7 @@
 //! up. "Now" comes from the desk's clock, so tests move it without waiting.
 //!
 //! With several processes on one database only the holder of the retention lease runs it;
-//! each process looks every [`LEASE_RENEW`], the holder renewing. One that takes the lease over
+//! each process looks every [`LeaseHolder::renew_every`], the holder renewing. One that takes the lease over
 //! (its holder died or stopped) runs at once, as a restart would.
 
 use std::sync::Arc;
@@ -13,7 +13,7 @@ use std::time::Duration;
 use tokio_util::sync::CancellationToken;
 
 use crate::desk::Desk;
-use crate::domain::{LeaseHolder, LeaseName, Timestamp, LEASE_RENEW, LEASE_TTL};
+use crate::domain::{LeaseHolder, LeaseName, Timestamp};
 
 /// How often the task runs. A day: the period is counted in days, so a row is at most a day
 /// late, and a restart runs it at once anyway.
@@ -29,10 +29,10 @@ pub async fn run_daily(desk: Arc<Desk>, holder: LeaseHolder, stop: CancellationT
     while !stop.is_cancelled() {
         // The next look is counted from before this one's work, so time that passes during
         // it (a slow disk, or a test moving paused time) does not push the next look back.
-        let next = tokio::time::Instant::now() + LEASE_RENEW;
+        let next = tokio::time::Instant::now() + holder.renew_every();
         let now = desk.now();
         match store
-            .take_lease(LeaseName::Retention, &holder, now, LEASE_TTL)
+            .take_lease(LeaseName::Retention, &holder, now, holder.term())
             .await
         {
             Ok(true) if last.map_or(true, |t| t.plus(EVERY) <= now) => {

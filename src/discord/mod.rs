@@ -118,7 +118,7 @@ pub async fn run_with(
         || "one-process".to_string(),
         |r| format!("shards {}-{}/{}", r.first, r.last, r.total),
     );
-    let holder = crate::domain::LeaseHolder::random(slot);
+    let holder = crate::domain::LeaseHolder::random(slot).with_term(config.lease);
     let handler = handler::Handler::new(desk.clone(), life.clone(), live, holder);
     let mut client = ClientBuilder::new_with_http(http, gateway_intents(config.intents))
         .event_handler(handler)

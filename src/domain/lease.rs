@@ -27,12 +27,13 @@ impl LeaseName {
     }
 }
 
-/// How long a taken lease lasts unless renewed. The holders renew it at least every
-/// [`LEASE_RENEW`], so a live process keeps it with time to spare, and a dead one's work is
-/// taken over within this long.
+/// How long a taken lease lasts unless renewed, by default (`LEASE_SECS` sets a process's
+/// [`LeaseHolder::term`]). The holders renew it every third of it, so a live process keeps it
+/// with time to spare, and a dead one's work is taken over within this long (and a third).
 pub const LEASE_TTL: Duration = Duration::from_secs(90);
 
-/// How often a process holding a lease renews it, and one not holding it tries to take it.
+/// How often a process holding a lease of the default term renews it, and one not holding it
+/// tries to take it: [`LeaseHolder::renew_every`] of [`LEASE_TTL`].
 pub const LEASE_RENEW: Duration = Duration::from_secs(30);
 
 /// Who holds a lease: one id per process start (per bot run), never reused, within a *slot*:
@@ -40,10 +41,30 @@ pub const LEASE_RENEW: Duration = Duration::from_secs(30);
 /// slot (Discord would send both the same shards' events), so a process restarted after a
 /// crash, in its predecessor's slot, takes that one's leases over at once instead of waiting
 /// for them to run out.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+///
+/// It also carries the term of the leases it takes (how long a lease lasts unless renewed):
+/// a setting of the process, not part of who it is, so two holders are equal when slot and id
+/// are.
+#[derive(Debug, Clone)]
 pub struct LeaseHolder {
     slot: String,
     id: String,
+    term: Duration,
+}
+
+impl PartialEq for LeaseHolder {
+    fn eq(&self, other: &LeaseHolder) -> bool {
+        self.slot == other.slot && self.id == other.id
+    }
+}
+
+impl Eq for LeaseHolder {}
+
+impl std::hash::Hash for LeaseHolder {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.slot.hash(state);
+        self.id.hash(state);
+    }
 }
 
 impl LeaseHolder {
@@ -61,7 +82,26 @@ impl LeaseHolder {
         LeaseHolder {
             slot: slot.into(),
             id,
+            term: LEASE_TTL,
         }
+    }
+
+    /// The same holder taking leases of `term` (`LEASE_SECS`): a shorter term hands a dead
+    /// process's work over sooner, at the cost of a renewal write every third of it.
+    pub fn with_term(self, term: Duration) -> LeaseHolder {
+        LeaseHolder { term, ..self }
+    }
+
+    /// How long the leases it takes last unless renewed.
+    pub fn term(&self) -> Duration {
+        self.term
+    }
+
+    /// How often it renews what it holds and tries to take what it does not: a third of the
+    /// term, so two renewals can be missed (a slow database, a paused process) before the
+    /// lease runs out under a live holder.
+    pub fn renew_every(&self) -> Duration {
+        self.term / 3
     }
 
     /// A holder with a chosen id, alone in a slot of the same name (tests name their
@@ -71,6 +111,7 @@ impl LeaseHolder {
         LeaseHolder {
             slot: id.clone(),
             id,
+            term: LEASE_TTL,
         }
     }
 
@@ -79,6 +120,7 @@ impl LeaseHolder {
         LeaseHolder {
             slot: slot.into(),
             id: id.into(),
+            term: LEASE_TTL,
         }
     }
 
@@ -109,5 +151,15 @@ mod tests {
     #[test]
     fn a_live_holder_renews_well_before_its_lease_runs_out() {
         assert!(LEASE_RENEW * 2 < LEASE_TTL);
+        let holder = LeaseHolder::named("a");
+        assert_eq!(holder.renew_every(), LEASE_RENEW);
+        let short = holder.with_term(Duration::from_secs(6));
+        assert_eq!(short.renew_every(), Duration::from_secs(2));
+    }
+
+    #[test]
+    fn the_term_is_not_part_of_who_holds() {
+        let a = LeaseHolder::named("a");
+        assert_eq!(a.clone().with_term(Duration::from_secs(6)), a);
     }
 }

@@ -7,19 +7,15 @@
 //! holding the reminders lease sends: it renews the lease on every pass, and when it dies
 //! another takes the lease over once it runs out (`crate::domain::lease`).
 
-use std::time::Duration;
 
 use tokio_util::sync::CancellationToken;
 
 use super::port::Port;
 use super::Handoffs;
 use super::{schedule, text};
-use crate::domain::{Handoff, LeaseHolder, LeaseName, Region, Timestamp, LEASE_RENEW, LEASE_TTL};
+use crate::domain::{Handoff, LeaseHolder, LeaseName, Region, Timestamp};
 use crate::store::StoreError;
 
-/// The longest the loop sleeps without looking: a due time written by another process (one
-/// database, several bots) wakes nobody here, and the lease must be renewed in time.
-const IDLE_MAX: Duration = LEASE_RENEW;
 /// Reminders sent per pass; the rest follow on the next pass at once.
 const BATCH: u32 = 50;
 
@@ -32,7 +28,9 @@ impl<P: Port> Handoffs<P> {
             let woken = self.wake.notified();
             // The next look at the latest is counted from before this pass, so time spent in it
             // does not push the lease's renewal back.
-            let latest = tokio::time::Instant::now() + IDLE_MAX;
+            // The longest it sleeps without looking: a due time written by another process (one
+            // database, several bots) wakes nobody here, and the lease must be renewed in time.
+            let latest = tokio::time::Instant::now() + holder.renew_every();
             let wake_at = if self.holds_lease(&holder).await {
                 if let Err(e) = self.remind_until(&stop).await {
                     tracing::error!(error = %e, "re-notification pass failed");
@@ -64,7 +62,7 @@ impl<P: Port> Handoffs<P> {
     async fn holds_lease(&self, holder: &LeaseHolder) -> bool {
         let taken = self
             .store()
-            .take_lease(LeaseName::Reminders, holder, self.now(), LEASE_TTL)
+            .take_lease(LeaseName::Reminders, holder, self.now(), holder.term())
             .await;
         taken.unwrap_or_else(|e| {
             tracing::error!(error = %e, "could not take the reminders lease");

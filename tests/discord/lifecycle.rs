@@ -251,6 +251,7 @@ async fn a_stop_requested_before_connecting_never_reaches_discord() {
         guild_id: None,
         intents: Default::default(),
         shards: None,
+        lease: pitcrew::domain::LEASE_TTL,
     };
     let live = pitcrew::reload::LiveContent {
         dir: content,

@@ -67,6 +67,7 @@ impl Pit {
             guild_id: self.guild_id,
             intents: self.intents,
             shards,
+            lease: pitcrew::domain::LEASE_TTL,
         };
         let (content, db_url) = (self.content.clone(), self.db_url.clone());
         let live = pitcrew::reload::LiveContent {
