@@ -7,7 +7,6 @@
 //! holding the reminders lease sends: it renews the lease on every pass, and when it dies
 //! another takes the lease over once it runs out (`crate::domain::lease`).
 
-
 use tokio_util::sync::CancellationToken;
 
 use super::port::Port;

@@ -15,6 +15,7 @@ mod inspect;
 mod launch;
 pub mod lock;
 pub mod logs;
+mod process;
 pub mod screen;
 
 pub use crew::{Crew, Delivered};
@@ -88,6 +89,14 @@ pub struct Options {
     pub shards: Option<ShardRange>,
     /// Put the scene's guild on shard `.0` of `.1` (else wherever its id falls).
     pub scene_shard: Option<(u64, u64)>,
+    /// The bot's database (a PostgreSQL schema from `support/db.rs`); a SQLite file in the
+    /// test's folder when `None`.
+    pub database: Option<String>,
+    /// Run the bot as real `pitcrew run` processes, one per shard range, instead of in this
+    /// process (see `harness/process.rs`).
+    pub processes: Vec<ShardRange>,
+    /// `LEASE_SECS` for those processes.
+    pub lease_secs: Option<u64>,
 }
 
 pub struct Pit {
@@ -105,6 +114,9 @@ pub struct Pit {
     bot: Option<RunningBot>,
     /// More bot processes on the same server and database (other shard ranges).
     others: Vec<RunningBot>,
+    /// Real `pitcrew run` processes (see `harness/process.rs`), killed when the test ends.
+    processes: Vec<tokio::process::Child>,
+    lease_secs: Option<u64>,
     launches: u32,
     /// IDENTIFYs the launches so far should have made (one per shard each).
     identifies: u32,
@@ -156,7 +168,10 @@ impl Pit {
         for (name, text) in &options.guides {
             std::fs::write(content.join(name), text).expect("write guide");
         }
-        let db_url = format!("sqlite://{}", dir.path().join("pitcrew.db").display());
+        let db_url = options
+            .database
+            .clone()
+            .unwrap_or_else(|| format!("sqlite://{}", dir.path().join("pitcrew.db").display()));
         // Opened first, so the migrations are in place before the bot's own pool opens.
         let store = Store::open(&db_url).await.expect("test store opens");
         let mut pit = Pit {
@@ -171,11 +186,18 @@ impl Pit {
             shards: options.shards,
             bot: None,
             others: Vec::new(),
+            processes: Vec::new(),
+            lease_secs: options.lease_secs,
             launches: 0,
             identifies: 0,
             _dir: dir,
         };
-        pit.launch().await;
+        if options.processes.is_empty() {
+            pit.launch().await;
+        }
+        for shards in options.processes {
+            pit.launch_process(shards).await;
+        }
         pit
     }
 

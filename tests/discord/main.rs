@@ -4,6 +4,8 @@ mod autocomplete;
 mod backup;
 mod binary;
 mod car_flow;
+#[path = "../support/db.rs"]
+mod db;
 mod doctor;
 mod fake;
 mod fake_selftest;
@@ -27,6 +29,7 @@ mod lifecycle;
 mod limits;
 mod live_content;
 mod permissions;
+mod processes;
 mod region;
 mod registration;
 mod shards;

@@ -30,7 +30,7 @@ impl Pit {
     }
 
     /// Waits for a launch's IDENTIFYs (one per shard) and its command registration.
-    async fn wait_launched(&mut self, shards: Option<ShardRange>) {
+    pub(super) async fn wait_launched(&mut self, shards: Option<ShardRange>) {
         self.launches += 1;
         let count = shards.map_or(1, |r| r.last - r.first + 1);
         self.identifies += count;
