@@ -33,13 +33,15 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use clap::Parser;
-use serde_json::{json, Value};
+use serde_json::json;
 
 use bench::child::{BotProcess, Role};
+use bench::deploy::Deploy;
 use bench::members::{self, Figures, Plan, Window};
 use bench::procfs::mb;
 use bench::ready::wait_registered;
-use bench::stats::{ms, round, us};
+use bench::report::{print_verdict, summary, Measured};
+use bench::stats::ms;
 use fake::{Actor, FakeDiscord};
 
 const READY_TIMEOUT: Duration = Duration::from_secs(30);
@@ -76,42 +78,18 @@ struct Args {
     /// Run only one of the bots (`pitcrew` or `floor`), e.g. under a profiler.
     #[arg(long)]
     only: Option<String>,
+    /// pitcrew's database server: a `postgres://…` URL runs it on a fresh schema there
+    /// (dropped at the end) instead of a fresh SQLite file.
+    #[arg(long)]
+    database: Option<String>,
+    /// pitcrew processes, each on its own gateway shard of this many (`DISCORD_SHARDS=i/N`);
+    /// the members are spread over one guild per shard. The floor bot stays one process.
+    #[arg(long, default_value_t = 1)]
+    shards: u32,
 }
 
 fn main() -> ExitCode {
     bench::child::main(run)
-}
-
-/// One bot over all its rounds: its windows, the peak memory of its processes, the Discord
-/// rules it broke.
-struct Measured {
-    saturated: Vec<Window>,
-    paced: Vec<Window>,
-    /// The highest `VmHWM` of the bot's processes, KiB.
-    peak_rss_kb: u64,
-    /// Resident set once connected and registered, before any member came, KiB.
-    idle_rss_kb: u64,
-    violations: usize,
-    exited_cleanly: bool,
-}
-
-impl Default for Measured {
-    fn default() -> Self {
-        Measured {
-            saturated: Vec::new(),
-            paced: Vec::new(),
-            peak_rss_kb: 0,
-            idle_rss_kb: 0,
-            violations: 0,
-            exited_cleanly: true,
-        }
-    }
-}
-
-impl Measured {
-    fn errors(&self) -> usize {
-        Figures::of(&self.saturated).errors + Figures::of(&self.paced).errors
-    }
 }
 
 async fn run(args: Args) -> ExitCode {
@@ -124,10 +102,21 @@ async fn run(args: Args) -> ExitCode {
         }
     };
     let server = Arc::new(FakeDiscord::start().await);
-    let guild = server.add_guild("Pit Lane");
-    let channel = server.add_text_channel(guild, "roadside-help");
+    let shards = args.shards.max(1);
+    // One guild per shard, so each pitcrew process serves its share of the members.
+    let places: Vec<(u64, u64)> = (0..u64::from(shards))
+        .map(|i| {
+            let guild = if shards == 1 {
+                server.add_guild("Pit Lane")
+            } else {
+                server.add_guild_on_shard("Pit Lane", i, u64::from(shards))
+            };
+            (guild, server.add_text_channel(guild, "roadside-help"))
+        })
+        .collect();
     let actors: Vec<Actor> = (0..args.members)
         .map(|i| {
+            let (guild, channel) = places[i % places.len()];
             let user = server.add_user(&format!("member{i}"));
             server.add_member(guild, user.id, &[]);
             server.guild_actor(guild, channel, user.id)
@@ -141,6 +130,10 @@ async fn run(args: Args) -> ExitCode {
         measure: Duration::from_secs_f64(args.seconds as f64 / f64::from(rounds)),
         timeout: Duration::from_secs(10),
         think: Duration::ZERO,
+        db_cpu: args
+            .database
+            .as_deref()
+            .is_some_and(pitcrew::store::is_postgres),
     };
     let mut paced = Plan {
         // The saturated window just before is the warm-up; this lets its last answers drain.
@@ -167,14 +160,24 @@ async fn run(args: Args) -> ExitCode {
         Some(d) => tempfile::tempdir_in(d).expect("temporary folder for the database"),
         None => tempfile::tempdir().expect("temporary folder for the database"),
     };
-    let db = db_dir.path().join("pitcrew.db");
-    let pitcrew_env = vec![
+    let deploy = match Deploy::new(args.database.as_deref(), db_dir.path(), shards).await {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    println!("bench_load: pitcrew on {}", deploy.label());
+    let floor_env = vec![
         ("DISCORD_TOKEN", server.token().to_string()),
         ("DISCORD_API_URL", server.api_url()),
-        ("DATABASE_URL", format!("sqlite://{}", db.display())),
-        ("CONTENT_DIR", args.content.display().to_string()),
     ];
-    let floor_env = pitcrew_env[..2].to_vec();
+    let mut base = floor_env.clone();
+    base.push(("CONTENT_DIR", args.content.display().to_string()));
+    let pitcrew_envs = deploy.envs(&base);
+    let floor_envs = vec![floor_env];
+    // Bot processes started so far: the fake counts IDENTIFYs and registrations over the run.
+    let mut started = 0;
     let mut order = Vec::new();
     for r in 0..rounds {
         let pair = [Role::Pitcrew, Role::Floor];
@@ -188,13 +191,20 @@ async fn run(args: Args) -> ExitCode {
     let mut pitcrew = Measured::default();
     let mut floor = Measured::default();
     for (i, role) in order.into_iter().enumerate() {
-        let (name, env, acc) = match role {
-            Role::Pitcrew => ("pitcrew", &pitcrew_env, &mut pitcrew),
-            _ => ("floor", &floor_env, &mut floor),
+        let (name, envs, acc) = match role {
+            Role::Pitcrew => ("pitcrew", &pitcrew_envs, &mut pitcrew),
+            _ => ("floor", &floor_envs, &mut floor),
         };
-        let log = dir.path().join(format!("{name}-{i}.log"));
-        let bot = BotProcess::spawn(role, env, &log);
-        let (sat, pac) = measure(&server, &actors, [&saturated, &paced], bot, i + 1, acc).await;
+        let bots: Vec<BotProcess> = envs
+            .iter()
+            .enumerate()
+            .map(|(p, env)| {
+                let log = dir.path().join(format!("{name}-{i}-{p}.log"));
+                BotProcess::spawn(role, env, &log)
+            })
+            .collect();
+        started += bots.len();
+        let (sat, pac) = measure(&server, &actors, [&saturated, &paced], bots, started, acc).await;
         let (s, p) = (Figures::of(std::slice::from_ref(&sat)), pac.as_ref());
         let p = p.map(|w| Figures::of(std::slice::from_ref(w)));
         println!(
@@ -234,7 +244,19 @@ async fn run(args: Args) -> ExitCode {
         );
     }
 
-    let summary = summary(&args, pitcrew.as_ref(), floor.as_ref());
+    deploy.finish().await;
+    let header = json!({
+        "benchmark": "load",
+        "database": if deploy.is_postgres() { "postgres" } else { "sqlite" },
+        "pitcrew_processes": deploy.shards,
+        "members": args.members,
+        "saturated_s": args.seconds,
+        "warmup_s": args.warmup,
+        "paced_s": args.paced_seconds,
+        "paced_rate": args.paced_rate,
+        "rounds": args.rounds.max(1),
+    });
+    let summary = summary(header, pitcrew.as_ref(), floor.as_ref());
     print_verdict(&summary);
     println!("{summary}");
     let clean = [&pitcrew, &floor]
@@ -248,147 +270,50 @@ async fn run(args: Args) -> ExitCode {
     }
 }
 
-/// Waits for the `nth` bot of this server to be connected with its commands registered, runs
-/// the members against it (saturated, then paced), stops it, and adds what it showed to `acc`.
+/// Waits until the bot's processes (the first `started` of this server's run counted) are
+/// connected with their commands registered, runs the members against them (saturated, then
+/// paced), stops them, and adds what they showed to `acc`.
 async fn measure(
     server: &Arc<FakeDiscord>,
     actors: &[Actor],
     [saturated, paced]: [&Plan; 2],
-    bot: BotProcess,
-    nth: usize,
+    bots: Vec<BotProcess>,
+    started: usize,
     acc: &mut Measured,
 ) -> (Window, Option<Window>) {
-    if let Err(e) = wait_registered(server, nth as u32, READY_TIMEOUT).await {
-        eprintln!("{e}\nbot log:\n{}", bot.log_tail());
+    if let Err(e) = wait_registered(server, started as u32, READY_TIMEOUT).await {
+        let logs: Vec<String> = bots.iter().map(BotProcess::log_tail).collect();
+        eprintln!("{e}\nbot logs:\n{}", logs.join("\n---\n"));
         std::process::exit(1);
     }
-    let idle = bot.rss_kb();
-    let sat = members::run(server, actors, saturated, bot.pid).await;
+    let idle = bots.iter().map(BotProcess::rss_kb).sum();
+    let pids: Vec<u32> = bots.iter().map(|b| b.pid).collect();
+    let sat = members::run(server, actors, saturated, &pids).await;
     let pac = if paced.measure.is_zero() {
         None
     } else {
-        Some(members::run(server, actors, paced, bot.pid).await)
+        Some(members::run(server, actors, paced, &pids).await)
     };
-    let log = bot.log.clone();
-    let report = bot.stop().await;
-    let logged = std::fs::read_to_string(&log).unwrap_or_default();
-    for line in logged
-        .lines()
-        .filter(|l| l.contains("ERROR") || l.contains("WARN"))
-        .take(5)
-    {
-        eprintln!("bench: bot log: {line}");
+    for bot in bots {
+        let log = bot.log.clone();
+        let report = bot.stop().await;
+        let logged = std::fs::read_to_string(&log).unwrap_or_default();
+        for line in logged
+            .lines()
+            .filter(|l| l.contains("ERROR") || l.contains("WARN"))
+            .take(5)
+        {
+            eprintln!("bench: bot log: {line}");
+        }
+        // Peak memory per process: what one machine of a deployment needs.
+        acc.peak_rss_kb = acc.peak_rss_kb.max(report.peak_rss_kb);
+        acc.exited_cleanly &= report.success;
     }
     let violations = server.take_violations();
     for v in violations.iter().take(5) {
         eprintln!("bench: violation: {v}");
     }
-    acc.peak_rss_kb = acc.peak_rss_kb.max(report.peak_rss_kb);
     acc.idle_rss_kb = acc.idle_rss_kb.max(idle);
     acc.violations += violations.len();
-    acc.exited_cleanly &= report.success;
     (sat, pac)
-}
-
-fn figures_json(f: &Figures) -> Value {
-    json!({
-        "interactions_per_s": round(f.per_second, 1),
-        "p50_ms": round(ms(f.p50), 3),
-        "p95_ms": round(ms(f.p95), 3),
-        "p99_ms": round(ms(f.p99), 3),
-        "max_ms": round(ms(f.max), 3),
-        "interactions": f.interactions,
-        "commands": f.commands,
-        "presses": f.presses,
-        "errors": f.errors,
-        "over_3s": f.over_3s,
-        "deferred": f.deferred,
-        "bot_cpu_us_per_interaction": round(us(f.bot_cpu_per_interaction), 0),
-        "bot_thread_sleeps_per_interaction": round(f.bot_sleeps_per_interaction, 1),
-        "driver_cpu_us_per_interaction": round(us(f.driver_cpu_per_interaction), 0),
-    })
-}
-
-fn bot_json(m: &Measured) -> Value {
-    let mut v = figures_json(&Figures::of(&m.saturated));
-    if !m.paced.is_empty() {
-        v["paced"] = figures_json(&Figures::of(&m.paced));
-    }
-    v["peak_rss_mb"] = json!(round(mb(m.peak_rss_kb), 1));
-    v["idle_rss_mb"] = json!(round(mb(m.idle_rss_kb), 1));
-    v["violations"] = json!(m.violations);
-    v
-}
-
-fn summary(args: &Args, pitcrew: Option<&Measured>, floor: Option<&Measured>) -> Value {
-    let mut out = json!({
-        "benchmark": "load",
-        "members": args.members,
-        "saturated_s": args.seconds,
-        "warmup_s": args.warmup,
-        "paced_s": args.paced_seconds,
-        "paced_rate": args.paced_rate,
-        "rounds": args.rounds.max(1),
-    });
-    if let Some(p) = pitcrew {
-        out["pitcrew"] = bot_json(p);
-    }
-    if let Some(f) = floor {
-        out["floor"] = bot_json(f);
-    }
-    let (Some(pm), Some(fm)) = (pitcrew, floor) else {
-        return out;
-    };
-    let (p, f) = (Figures::of(&pm.saturated), Figures::of(&fm.saturated));
-    let ratio = |a: f64, b: f64| if b > 0.0 { round(a / b, 3) } else { 0.0 };
-    let p99_delta = ms(p.p99) - ms(f.p99);
-    out["ratios"] = json!({
-        "throughput": ratio(p.per_second, f.per_second),
-        "p50": ratio(ms(p.p50), ms(f.p50)),
-        "p95": ratio(ms(p.p95), ms(f.p95)),
-        "p99": ratio(ms(p.p99), ms(f.p99)),
-        "p99_delta_ms": round(p99_delta, 3),
-        "bot_cpu_per_interaction": ratio(
-            us(p.bot_cpu_per_interaction),
-            us(f.bot_cpu_per_interaction)
-        ),
-    });
-    let over_3s = |m: &Measured| {
-        let (s, p) = (Figures::of(&m.saturated), Figures::of(&m.paced));
-        s.over_3s + s.timeouts + p.over_3s + p.timeouts
-    };
-    out["targets"] = json!({
-        "throughput_at_least_0_8x_floor": p.per_second >= 0.8 * f.per_second,
-        "p99_within_2ms_of_floor_saturated": p99_delta <= 2.0,
-        "no_first_response_over_3s": over_3s(pm) == 0,
-    });
-    if !pm.paced.is_empty() && !fm.paced.is_empty() {
-        let (pp, fp) = (Figures::of(&pm.paced), Figures::of(&fm.paced));
-        let delta = ms(pp.p99) - ms(fp.p99);
-        out["ratios"]["paced_p50_delta_ms"] = json!(round(ms(pp.p50) - ms(fp.p50), 3));
-        out["ratios"]["paced_p99_delta_ms"] = json!(round(delta, 3));
-        out["targets"]["p99_within_2ms_of_floor_paced"] = json!(delta <= 2.0);
-    }
-    out
-}
-
-fn print_verdict(summary: &Value) {
-    let Some(targets) = summary["targets"].as_object() else {
-        return;
-    };
-    let r = &summary["ratios"];
-    let num = |v: &Value| v.as_f64().unwrap_or(0.0);
-    println!(
-        "pitcrew / floor, saturated: throughput {:.3}x, p99 {:+.2} ms ({:.2}x), bot CPU per \
-         interaction {:.2}x; paced: p99 {:+.2} ms",
-        num(&r["throughput"]),
-        num(&r["p99_delta_ms"]),
-        num(&r["p99"]),
-        num(&r["bot_cpu_per_interaction"]),
-        num(&r["paced_p99_delta_ms"]),
-    );
-    for (name, met) in targets {
-        let mark = if met == true { "met" } else { "NOT MET" };
-        println!("target {name}: {mark}");
-    }
 }

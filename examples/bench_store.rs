@@ -212,8 +212,9 @@ async fn run(args: Args) -> ExitCode {
         measure: Duration::from_secs(args.seconds),
         timeout: Duration::from_secs(10),
         think: Duration::ZERO,
+        db_cpu: false,
     };
-    let window = members::run(&server, &walkers, &plan, bot.pid).await;
+    let window = members::run(&server, &walkers, &plan, &[bot.pid]).await;
     let load = Figures::of(std::slice::from_ref(&window));
     let report = bot.stop().await;
     let violations = server.take_violations();

@@ -28,6 +28,9 @@ pub struct Plan {
     /// Each member's pause between an answer and its next interaction (±50 %, so members do
     /// not move in step). Zero: the next one at once, as fast as the bot answers.
     pub think: Duration,
+    /// Also sample the CPU time of the PostgreSQL server's processes: with
+    /// `DATABASE_URL=postgres://…` half of the store's work runs there, not in the bot.
+    pub db_cpu: bool,
 }
 
 /// How one interaction went.
@@ -80,8 +83,10 @@ pub struct Figures {
     pub timeouts: usize,
     /// Members whose task died (a panic in the fake's `dispatch`: a bug, reported loudly).
     pub members_lost: usize,
-    /// CPU time of the bot process in the window, per interaction.
+    /// CPU time of the bot processes in the window, per interaction.
     pub bot_cpu_per_interaction: Duration,
+    /// CPU time of the PostgreSQL server in the window, per interaction (zero on SQLite).
+    pub db_cpu_per_interaction: Duration,
     /// CPU time of the benchmark process (fake + members) in the window, per interaction.
     pub driver_cpu_per_interaction: Duration,
     /// Times a bot thread went to sleep, per interaction: hand-offs between threads, which
@@ -110,7 +115,8 @@ impl Figures {
         );
         println!(
             "{:>9}  {} interactions in {:.1} s ({} commands, {} presses); per interaction: bot \
-             CPU {:.0} µs and {:.1} thread sleeps, fake+members CPU {:.0} µs",
+             CPU {:.0} µs and {:.1} thread sleeps, PostgreSQL CPU {:.0} µs, fake+members CPU \
+             {:.0} µs",
             "",
             self.interactions,
             self.window.as_secs_f64(),
@@ -118,6 +124,7 @@ impl Figures {
             self.presses,
             super::stats::us(self.bot_cpu_per_interaction),
             self.bot_sleeps_per_interaction,
+            super::stats::us(self.db_cpu_per_interaction),
             super::stats::us(self.driver_cpu_per_interaction),
         );
     }
@@ -231,8 +238,10 @@ pub struct Window {
     pub measure: Duration,
     /// The interactions dispatched inside the window.
     pub samples: Vec<Sample>,
-    /// CPU time of the bot process during the window.
+    /// CPU time of the bot processes during the window.
     pub bot_cpu: Duration,
+    /// CPU time of the PostgreSQL server during the window (zero unless [`Plan::db_cpu`]).
+    pub db_cpu: Duration,
     /// CPU time of the benchmark process (fake + members) during the window.
     pub driver_cpu: Duration,
     /// Times a thread of the bot went to sleep during the window (see `procfs`).
@@ -241,8 +250,14 @@ pub struct Window {
 }
 
 /// Runs `actors` as members against whatever bot is connected to `server`, and measures.
-/// `bot_pid` is the bot process whose CPU time is sampled over the window.
-pub async fn run(server: &Arc<FakeDiscord>, actors: &[Actor], plan: &Plan, bot_pid: u32) -> Window {
+/// `bot_pids` are the bot's processes (one per shard range) whose CPU time is sampled over the
+/// window.
+pub async fn run(
+    server: &Arc<FakeDiscord>,
+    actors: &[Actor],
+    plan: &Plan,
+    bot_pids: &[u32],
+) -> Window {
     let plan = Arc::new(plan.clone());
     let start = Instant::now();
     let (t0, t1) = (start + plan.warmup, start + plan.warmup + plan.measure);
@@ -251,13 +266,16 @@ pub async fn run(server: &Arc<FakeDiscord>, actors: &[Actor], plan: &Plan, bot_p
         .enumerate()
         .map(|(i, a)| tokio::spawn(member(server.clone(), a.clone(), i, plan.clone(), t1)))
         .collect();
-    let pid = bot_pid.to_string();
+    let pids: Vec<String> = bot_pids.iter().map(u32::to_string).collect();
+    let bots_cpu = || -> Option<Duration> { pids.iter().map(|p| procfs::cpu_time(p)).sum() };
+    let bots_sleeps = || -> u64 { pids.iter().map(|p| procfs::context_switches(p)).sum() };
+    let db = || plan.db_cpu.then(|| procfs::cpu_by_command("postgres"));
     tokio::time::sleep_until(t0.into()).await;
-    let cpu0 = (procfs::cpu_time(&pid), procfs::cpu_time("self"));
-    let sleeps0 = procfs::context_switches(&pid);
+    let cpu0 = (bots_cpu(), procfs::cpu_time("self"));
+    let (sleeps0, db0) = (bots_sleeps(), db());
     tokio::time::sleep_until(t1.into()).await;
-    let cpu1 = (procfs::cpu_time(&pid), procfs::cpu_time("self"));
-    let sleeps1 = procfs::context_switches(&pid);
+    let cpu1 = (bots_cpu(), procfs::cpu_time("self"));
+    let (sleeps1, db1) = (bots_sleeps(), db());
     let mut samples = Vec::new();
     let mut lost = 0;
     for t in tasks {
@@ -284,6 +302,10 @@ pub async fn run(server: &Arc<FakeDiscord>, actors: &[Actor], plan: &Plan, bot_p
         measure: plan.measure,
         samples,
         bot_cpu: delta(cpu0.0, cpu1.0),
+        db_cpu: match (db0, db1) {
+            (Some(a), Some(b)) => procfs::spent_between(&a, &b),
+            _ => Duration::ZERO,
+        },
         driver_cpu: delta(cpu0.1, cpu1.1),
         bot_sleeps: sleeps1.saturating_sub(sleeps0),
         members_lost: lost,
@@ -296,6 +318,7 @@ impl Figures {
         let counted: Vec<&Sample> = windows.iter().flat_map(|w| &w.samples).collect();
         let measure: Duration = windows.iter().map(|w| w.measure).sum();
         let bot_cpu: Duration = windows.iter().map(|w| w.bot_cpu).sum();
+        let db_cpu: Duration = windows.iter().map(|w| w.db_cpu).sum();
         let driver_cpu: Duration = windows.iter().map(|w| w.driver_cpu).sum();
         let bot_sleeps: u64 = windows.iter().map(|w| w.bot_sleeps).sum();
         let lost = windows.iter().map(|w| w.members_lost).sum();
@@ -332,6 +355,7 @@ impl Figures {
             timeouts,
             members_lost: lost,
             bot_cpu_per_interaction: per(bot_cpu),
+            db_cpu_per_interaction: per(db_cpu),
             driver_cpu_per_interaction: per(driver_cpu),
             bot_sleeps_per_interaction: bot_sleeps as f64 / n.max(1) as f64,
         }

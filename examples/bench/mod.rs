@@ -5,10 +5,12 @@
 #![allow(dead_code)]
 
 pub mod child;
+pub mod deploy;
 pub mod floor;
 pub mod guides;
 pub mod history;
 pub mod members;
 pub mod procfs;
 pub mod ready;
+pub mod report;
 pub mod stats;

@@ -37,6 +37,33 @@ pub fn cpu_time(pid: &str) -> Option<Duration> {
     Some(Duration::from_millis(ticks * 1000 / TICKS_PER_SECOND))
 }
 
+/// CPU time of every process whose command is `name` (all of a PostgreSQL server's
+/// backends: `postgres`), by pid.
+pub fn cpu_by_command(name: &str) -> std::collections::HashMap<u32, Duration> {
+    let Ok(dir) = std::fs::read_dir("/proc") else {
+        return Default::default();
+    };
+    dir.filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| {
+            std::fs::read_to_string(format!("/proc/{pid}/comm")).is_ok_and(|c| c.trim() == name)
+        })
+        .filter_map(|pid| Some((pid, cpu_time(&pid.to_string())?)))
+        .collect()
+}
+
+/// The CPU time spent between two [`cpu_by_command`] readings: a process that started in
+/// between counts whole, one that ended in between is lost (connections here live for the
+/// whole run).
+pub fn spent_between(
+    before: &std::collections::HashMap<u32, Duration>,
+    after: &std::collections::HashMap<u32, Duration>,
+) -> Duration {
+    after
+        .iter()
+        .map(|(pid, t)| t.saturating_sub(before.get(pid).copied().unwrap_or_default()))
+        .sum()
+}
+
 pub fn mb(kb: u64) -> f64 {
     kb as f64 / 1024.0
 }
