@@ -1,8 +1,15 @@
-//! Store tests on real SQLite files in temporary folders: migrations, the one-active-session
-//! rule, the step guard under concurrency, restarts, and the errors an operator will meet.
+//! Store tests: the one-active-session rule, the step guard under concurrency (in one process
+//! and across two), restarts, and the errors an operator will meet.
 //!
-//! Raw SQL appears here only to inspect the schema and to plant rows the store itself would
-//! never write (that is the point: proving they decode to `Corrupt`, not a panic).
+//! Tests about the store's behaviour open [`fresh`], which is SQLite normally and PostgreSQL
+//! when `PITCREW_TEST_POSTGRES` names a server (`support/db.rs`): one source for both backends.
+//! Tests about SQLite itself (its files, WAL, open errors, migrations' tables) open
+//! [`fresh_sqlite`]; raw SQL appears only there, to inspect the schema and to plant rows the
+//! store itself would never write (that is the point: proving they decode to `Corrupt`, not a
+//! panic).
+
+#[path = "support/db.rs"]
+mod db;
 
 use std::str::FromStr;
 use std::sync::Arc;
@@ -12,7 +19,7 @@ use pitcrew::domain::{
     SystemClock, Timestamp, UserId,
 };
 use pitcrew::guide::GuideVersion;
-use pitcrew::store::{Advance, Store, StoreError, StoreOptions};
+use pitcrew::store::{Advance, FixedAnswer, Store, StoreError, StoreOptions};
 use pitcrew::triage::{State, Status};
 use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{ConnectOptions, Connection, Row, SqliteConnection};
@@ -23,17 +30,26 @@ use tokio::sync::Barrier;
 // Helpers
 
 fn db_url(dir: &TempDir) -> String {
-    format!("sqlite://{}", dir.path().join("pitcrew.db").display())
+    db::sqlite_url(dir)
 }
 
+/// A fresh store on the backend under test.
 async fn fresh() -> (TempDir, String, Store) {
+    let dir = TempDir::new().expect("temp dir");
+    let url = db::fresh_url(&dir).await;
+    let store = Store::open(&url).await.expect("open a fresh database");
+    (dir, url, store)
+}
+
+/// A fresh store on a SQLite file, for the tests about SQLite itself.
+async fn fresh_sqlite() -> (TempDir, String, Store) {
     let dir = TempDir::new().expect("temp dir");
     let url = db_url(&dir);
     let store = Store::open(&url).await.expect("open a fresh database");
     (dir, url, store)
 }
 
-/// A raw connection for inspecting or planting rows, bypassing the store.
+/// A raw connection for inspecting or planting rows, bypassing the store (SQLite only).
 async fn raw(url: &str) -> SqliteConnection {
     SqliteConnectOptions::from_str(url)
         .expect("url")
@@ -118,7 +134,7 @@ fn stale(outcome: Advance) -> SessionRecord {
 
 #[tokio::test]
 async fn a_server_region_is_one_of_the_known_codes_or_null() {
-    let (_dir, url, store) = fresh().await;
+    let (_dir, url, store) = fresh_sqlite().await;
     let mut conn = raw(&url).await;
     let insert = |region: &'static str| {
         format!(
@@ -357,7 +373,7 @@ async fn start_then_read_back_equal() {
 
 #[tokio::test]
 async fn starting_again_in_the_same_scope_abandons_the_first() {
-    let (_dir, url, store) = fresh().await;
+    let (_dir, _url, store) = fresh().await;
     let first = start(&store, &alice(), &channel(CHANNEL_A), t(1_000)).await;
     let second = start(&store, &alice(), &channel(CHANNEL_A), t(2_000)).await;
     assert_ne!(first.id, second.id);
@@ -388,7 +404,16 @@ async fn starting_again_in_the_same_scope_abandons_the_first() {
             .expect("active"),
         Some(second)
     );
+    store.close().await;
+}
 
+/// SQLite's partial unique index backs the one-active-session rule even against a writer that
+/// skips the store (PostgreSQL's is the same index, `migrations/postgres/0001_schema.sql`).
+#[tokio::test]
+async fn a_second_active_row_written_past_the_store_is_refused() {
+    let (_dir, url, store) = fresh_sqlite().await;
+    start(&store, &alice(), &channel(CHANNEL_A), t(1_000)).await;
+    start(&store, &alice(), &channel(CHANNEL_A), t(2_000)).await;
     let mut conn = raw(&url).await;
     let active: i64 = sqlx::query("SELECT count(*) FROM sessions WHERE status = 'active'")
         .fetch_one(&mut conn)
@@ -397,7 +422,6 @@ async fn starting_again_in_the_same_scope_abandons_the_first() {
         .get(0);
     assert_eq!(active, 1);
 
-    // The partial unique index backs the rule even against a writer that skips the store.
     let dup = sqlx::query(
         "INSERT INTO sessions (member_kind, member_id, scope_kind, guild_id, channel_id, \
          guide_id, guide_version, node, path, step, status, created_at, updated_at) \
@@ -818,7 +842,7 @@ async fn advance_refuses_missing_sessions_and_non_increasing_steps() {
 /// it, though far fewer pages were written than SQLite's own checkpoint threshold.
 #[tokio::test]
 async fn the_wal_is_checkpointed_into_the_database_file_by_the_store() {
-    let (dir, _url, store) = fresh().await;
+    let (dir, _url, store) = fresh_sqlite().await;
     let rec = start(&store, &alice(), &channel(CHANNEL_A), t(1_000)).await;
     let copy = dir.path().join("copy.db");
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
@@ -886,29 +910,37 @@ async fn sessions_and_answers_survive_closing_and_reopening() {
     reopened.close().await;
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn concurrent_advances_on_one_step_apply_exactly_once() {
-    const RACERS: usize = 8;
-    const ROUNDS: u32 = 5;
+/// Racers per race: enough that several are in flight at once on every connection.
+const RACERS: usize = 8;
 
+/// `processes` stores on one fresh database: each its own pool, as separate bot processes
+/// would have (on SQLite, its own writer too).
+async fn stores_on_one_database(processes: usize) -> (TempDir, Vec<Store>) {
     let dir = TempDir::new().expect("temp dir");
-    let store = Store::open_with(
-        &db_url(&dir),
-        StoreOptions {
+    let url = db::fresh_url(&dir).await;
+    let mut stores = Vec::new();
+    for _ in 0..processes {
+        let options = StoreOptions {
             max_connections: RACERS as u32,
             ..StoreOptions::default()
-        },
-    )
-    .await
-    .expect("open");
-    let rec = start(&store, &alice(), &Scope::Dm, t(0)).await;
+        };
+        stores.push(Store::open_with(&url, options).await.expect("open"));
+    }
+    (dir, stores)
+}
+
+/// `RACERS` presses on the same step of one session, spread over `stores`, for a few rounds:
+/// exactly one applies each time, the others are Stale with the winner's row, never an error.
+async fn racing_presses_apply_exactly_once(stores: &[Store]) {
+    const ROUNDS: u32 = 5;
+    let rec = start(&stores[0], &alice(), &Scope::Dm, t(0)).await;
 
     // Several rounds, so each race starts from a session that has already been written to.
     for step in 0..ROUNDS {
         let barrier = Arc::new(Barrier::new(RACERS));
         let mut tasks = Vec::new();
         for racer in 0..RACERS {
-            let store = store.clone();
+            let store = stores[racer % stores.len()].clone();
             let barrier = barrier.clone();
             tasks.push(tokio::spawn(async move {
                 let next = state(
@@ -944,15 +976,256 @@ async fn concurrent_advances_on_one_step_apply_exactly_once() {
         assert_eq!(winners.len(), 1, "round {step}: winners {winners:?}");
         assert_eq!(stale_count, RACERS - 1);
 
-        let log = store.answers(rec.id).await.expect("answers");
-        assert_eq!(log.len(), step as usize + 1, "one answer per step");
-        let last = log.last().expect("an answer");
-        assert_eq!(last.step, step);
-        assert_eq!(last.choice, format!("racer {}", winners[0]));
-        let now = store.session(rec.id).await.expect("read").expect("exists");
-        assert_eq!(now.state.node, format!("n{}-{}", step + 1, winners[0]));
+        for store in stores {
+            let log = store.answers(rec.id).await.expect("answers");
+            assert_eq!(log.len(), step as usize + 1, "one answer per step");
+            let last = log.last().expect("an answer");
+            assert_eq!(last.step, step);
+            assert_eq!(last.choice, format!("racer {}", winners[0]));
+            let now = store.session(rec.id).await.expect("read").expect("exists");
+            assert_eq!(now.state.node, format!("n{}-{}", step + 1, winners[0]));
+            // What a press in each process finds for the new step is the winner's row, whether
+            // this process wrote it, lost to it, or never saw the race.
+            let pressed = store
+                .session_for_press(rec.id, step + 1)
+                .await
+                .expect("read")
+                .expect("exists");
+            assert_eq!(pressed, now);
+        }
     }
-    store.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_advances_on_one_step_apply_exactly_once() {
+    let (_dir, stores) = stores_on_one_database(1).await;
+    racing_presses_apply_exactly_once(&stores).await;
+    stores[0].close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_advances_from_two_processes_apply_exactly_once() {
+    let (_dir, stores) = stores_on_one_database(2).await;
+    racing_presses_apply_exactly_once(&stores).await;
+    for store in &stores {
+        store.close().await;
+    }
+}
+
+/// Which starts race in [`racing_starts`].
+#[derive(Clone, Copy)]
+enum Starts {
+    /// `start_session`, which replaces the open one.
+    Replacing,
+    /// `start_session_unless_active`.
+    UnlessActive,
+    /// Half and half.
+    Mixed,
+}
+
+/// `RACERS` starts for one member in one place at once, spread over `stores`. Returns the
+/// sessions they started (an unless-active start that found one open starts none). None of
+/// them may fail.
+async fn racing_starts(stores: &[Store], starts: Starts) -> Vec<SessionRecord> {
+    let barrier = Arc::new(Barrier::new(RACERS));
+    let mut tasks = Vec::new();
+    for racer in 0..RACERS {
+        let store = stores[racer % stores.len()].clone();
+        let barrier = barrier.clone();
+        let unless = match starts {
+            Starts::Replacing => false,
+            Starts::UnlessActive => true,
+            Starts::Mixed => racer % 2 == 1,
+        };
+        tasks.push(tokio::spawn(async move {
+            let place = channel(CHANNEL_A);
+            let guide = format!("guide-{racer}");
+            barrier.wait().await;
+            if unless {
+                store
+                    .start_session_unless_active(
+                        &alice(),
+                        &place,
+                        &guide,
+                        &v1(),
+                        &start_state(),
+                        t(racer as i64),
+                    )
+                    .await
+            } else {
+                store
+                    .start_session(
+                        &alice(),
+                        &place,
+                        &guide,
+                        &v1(),
+                        &start_state(),
+                        t(racer as i64),
+                    )
+                    .await
+                    .map(Some)
+            }
+        }));
+    }
+    let mut started = Vec::new();
+    for task in tasks {
+        let outcome = task.await.expect("task");
+        if let Some(record) = outcome.expect("a racing start must never be an error") {
+            started.push(record);
+        }
+    }
+    started
+}
+
+/// After a race of starts: of the sessions started, exactly one is active, and it is the one
+/// every process finds; the others were abandoned by a later start.
+async fn exactly_one_active(stores: &[Store], started: &[SessionRecord]) -> SessionRecord {
+    let mut active = Vec::new();
+    for record in started {
+        let now = stores[0]
+            .session(record.id)
+            .await
+            .expect("read")
+            .expect("exists");
+        match now.state.status {
+            Status::Active => active.push(now),
+            Status::Abandoned => {}
+            other => panic!("session {} is {other:?}", record.id),
+        }
+    }
+    assert_eq!(active.len(), 1, "active: {active:?}");
+    for store in stores {
+        assert_eq!(
+            store
+                .active_session(&alice(), &channel(CHANNEL_A))
+                .await
+                .expect("active"),
+            Some(active[0].clone())
+        );
+    }
+    active[0].clone()
+}
+
+/// Starting a session abandons the one open in that place first; racing starts from two
+/// processes never meet the one-active-session rule as an error, and leave one active.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn racing_starts_from_two_processes_leave_one_active_session() {
+    let (_dir, stores) = stores_on_one_database(2).await;
+    for round in 0..3 {
+        let started = racing_starts(&stores, Starts::Replacing).await;
+        assert_eq!(started.len(), RACERS, "round {round}: every start starts");
+        exactly_one_active(&stores, &started).await;
+    }
+    for store in &stores {
+        store.close().await;
+    }
+}
+
+/// `/triage guide` pressed at once from two processes (or alongside `start_session`s): with
+/// nothing open exactly one `start_session_unless_active` starts; none fails.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn racing_starts_unless_active_start_exactly_one() {
+    let (_dir, stores) = stores_on_one_database(2).await;
+    let started = racing_starts(&stores, Starts::UnlessActive).await;
+    assert_eq!(started.len(), 1, "exactly one started: {started:?}");
+    let mut only = exactly_one_active(&stores, &started).await;
+    // With one open, none starts.
+    assert!(racing_starts(&stores, Starts::UnlessActive)
+        .await
+        .is_empty());
+    assert_eq!(
+        stores[1]
+            .active_session(&alice(), &channel(CHANNEL_A))
+            .await
+            .expect("active"),
+        Some(only.clone())
+    );
+    // Mixed with starts that replace: still no error and one active at the end.
+    for _ in 0..3 {
+        let started = racing_starts(&stores, Starts::Mixed).await;
+        assert!(started.len() >= RACERS / 2, "every start_session starts");
+        // The one open before the round counts too: it may have outlived every start.
+        let mut all = started;
+        if !all.iter().any(|r| r.id == only.id) {
+            all.push(only.clone());
+        }
+        only = exactly_one_active(&stores, &all).await;
+    }
+    for store in &stores {
+        store.close().await;
+    }
+}
+
+/// "Did this fix it?" is kept once per resolved session: a second answer, an answer on a
+/// session that is not resolved, and the loser of two racing answers from two processes
+/// change nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_fixed_answer_is_kept_once_and_only_for_a_resolved_session() {
+    let (_dir, stores) = stores_on_one_database(2).await;
+    let store = &stores[0];
+    let open = start(store, &alice(), &Scope::Dm, t(1)).await;
+    assert_eq!(
+        store
+            .record_fixed(open.id, true)
+            .await
+            .expect("on an open session"),
+        FixedAnswer::AlreadyAnswered,
+        "not resolved: nothing kept"
+    );
+    assert_eq!(store.fixed(open.id).await.expect("read"), None);
+    assert_eq!(
+        store
+            .fixed(SessionId(open.id.0 + 99))
+            .await
+            .expect("no such session"),
+        None
+    );
+
+    for round in 0..5 {
+        let scope = channel(ChannelId(round));
+        let rec = start(store, &alice(), &scope, t(2)).await;
+        applied(
+            store
+                .advance(
+                    rec.id,
+                    0,
+                    &state("fixed", &["start"], 1, Status::Resolved),
+                    &v1(),
+                    &answer("start", "Yes"),
+                    t(3),
+                )
+                .await
+                .expect("resolve"),
+        );
+        let barrier = Arc::new(Barrier::new(2));
+        let mut tasks = Vec::new();
+        for (i, fixed) in [true, false].into_iter().enumerate() {
+            let (store, barrier) = (stores[i].clone(), barrier.clone());
+            tasks.push(tokio::spawn(async move {
+                barrier.wait().await;
+                (fixed, store.record_fixed(rec.id, fixed).await)
+            }));
+        }
+        let mut kept = Vec::new();
+        for task in tasks {
+            let (fixed, outcome) = task.await.expect("task");
+            if outcome.expect("never an error") == FixedAnswer::Recorded {
+                kept.push(fixed);
+            }
+        }
+        assert_eq!(kept.len(), 1, "round {round}: exactly one answer kept");
+        for store in &stores {
+            assert_eq!(store.fixed(rec.id).await.expect("read"), Some(kept[0]));
+        }
+        assert_eq!(
+            store.record_fixed(rec.id, !kept[0]).await.expect("again"),
+            FixedAnswer::AlreadyAnswered
+        );
+        assert_eq!(store.fixed(rec.id).await.expect("read"), Some(kept[0]));
+    }
+    for store in &stores {
+        store.close().await;
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -960,7 +1233,7 @@ async fn concurrent_advances_on_one_step_apply_exactly_once() {
 
 #[tokio::test]
 async fn ids_at_or_above_two_to_the_63_are_refused_not_wrapped() {
-    let (_dir, url, store) = fresh().await;
+    let (_dir, _url, store) = fresh().await;
     let huge = 1_u64 << 63;
 
     let err = store
@@ -1005,14 +1278,10 @@ async fn ids_at_or_above_two_to_the_63_are_refused_not_wrapped() {
         .expect_err("lookup with a huge id");
     assert!(matches!(err, StoreError::IdOutOfRange { .. }), "{err}");
 
-    let mut conn = raw(&url).await;
-    let rows: i64 = sqlx::query("SELECT count(*) FROM sessions")
-        .fetch_one(&mut conn)
-        .await
-        .expect("count")
-        .get(0);
-    assert_eq!(rows, 0, "nothing written");
-    conn.close().await.expect("close raw");
+    // Nothing written: the first session stored after them is the first ever (ids start at 1
+    // on both backends, and a refused id never reaches the database to take one).
+    let first = start(&store, &alice(), &Scope::Dm, t(2)).await;
+    assert_eq!(first.id, SessionId(1), "nothing written before it");
     store.close().await;
 }
 
@@ -1129,7 +1398,7 @@ async fn an_empty_url_is_an_open_error() {
 
 #[tokio::test]
 async fn a_changed_migration_is_named_in_the_error() {
-    let (_dir, url, store) = fresh().await;
+    let (_dir, url, store) = fresh_sqlite().await;
     store.close().await;
     let mut conn = raw(&url).await;
     sqlx::query("UPDATE _sqlx_migrations SET checksum = x'00' WHERE version = 1")
@@ -1154,7 +1423,7 @@ async fn a_changed_migration_is_named_in_the_error() {
 
 #[tokio::test]
 async fn a_database_from_a_newer_build_is_named_in_the_error() {
-    let (_dir, url, store) = fresh().await;
+    let (_dir, url, store) = fresh_sqlite().await;
     store.close().await;
     let mut conn = raw(&url).await;
     sqlx::query(
@@ -1232,7 +1501,7 @@ fn assert_corrupt(err: StoreError, id: SessionId, what_has: &str) {
 
 #[tokio::test]
 async fn a_broken_status_written_by_raw_sql_reads_as_corrupt() {
-    let (_dir, url, store) = fresh().await;
+    let (_dir, url, store) = fresh_sqlite().await;
     let rec = start(&store, &alice(), &Scope::Dm, t(1)).await;
     plant(
         &url,
@@ -1262,7 +1531,7 @@ async fn a_broken_status_written_by_raw_sql_reads_as_corrupt() {
 
 #[tokio::test]
 async fn broken_paths_and_ids_read_as_corrupt() {
-    let (_dir, url, store) = fresh().await;
+    let (_dir, url, store) = fresh_sqlite().await;
 
     let cases = [
         ("UPDATE sessions SET path = 'not json' WHERE id = ?", "path"),
@@ -1292,7 +1561,7 @@ async fn broken_paths_and_ids_read_as_corrupt() {
 
 #[tokio::test]
 async fn the_answer_log_is_append_only_but_goes_with_its_session() {
-    let (_dir, url, store) = fresh().await;
+    let (_dir, url, store) = fresh_sqlite().await;
     let rec = start(&store, &alice(), &Scope::Dm, t(1)).await;
     applied(
         store

@@ -1,6 +1,9 @@
-//! The member's car in the store, on a real SQLite file: saved, replaced, read back, deleted,
-//! kept apart per member, and a planted row the domain would refuse read as corrupt, never a
-//! panic.
+//! The member's car in the store: saved, replaced, read back, deleted, kept apart per member
+//! (on the backend under test, `support/db.rs`), and a row the domain would refuse, planted
+//! in a SQLite file, read as corrupt, never a panic.
+
+#[path = "support/db.rs"]
+mod db;
 
 use std::str::FromStr;
 
@@ -10,9 +13,18 @@ use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{ConnectOptions, Connection};
 use tempfile::TempDir;
 
+/// A fresh store on the backend under test.
 async fn fresh() -> (TempDir, String, Store) {
     let dir = TempDir::new().expect("temp dir");
-    let url = format!("sqlite://{}", dir.path().join("pitcrew.db").display());
+    let url = db::fresh_url(&dir).await;
+    let store = Store::open(&url).await.expect("open a fresh database");
+    (dir, url, store)
+}
+
+/// A fresh store on a SQLite file, for planting rows with SQLite's SQL.
+async fn fresh_sqlite() -> (TempDir, String, Store) {
+    let dir = TempDir::new().expect("temp dir");
+    let url = db::sqlite_url(&dir);
     let store = Store::open(&url).await.expect("open a fresh database");
     (dir, url, store)
 }
@@ -90,7 +102,7 @@ async fn cars_are_kept_per_member_discord_and_terminal_apart() {
 
 #[tokio::test]
 async fn a_planted_car_the_domain_refuses_is_corrupt_not_a_panic() {
-    let (_dir, url, store) = fresh().await;
+    let (_dir, url, store) = fresh_sqlite().await;
     let mut conn = SqliteConnectOptions::from_str(&url)
         .expect("url")
         .connect()
@@ -123,4 +135,36 @@ async fn a_planted_car_the_domain_refuses_is_corrupt_not_a_panic() {
         assert!(sqlx::query(sql).execute(&mut conn).await.is_err(), "{sql}");
     }
     conn.close().await.expect("close");
+}
+
+/// Two processes saving the member's car at once (two pools on one database): neither fails,
+/// and one car is kept, one of the two.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn racing_saves_from_two_processes_keep_one_car() {
+    let (_dir, url, store) = fresh().await;
+    let other = Store::open(&url).await.expect("a second process");
+    let cars = [car("MINI Cooper 2010"), car("BMW 2015 comfort-access")];
+    for round in 0..10 {
+        let barrier = std::sync::Arc::new(tokio::sync::Barrier::new(cars.len()));
+        let mut tasks = Vec::new();
+        for (i, saved) in cars.iter().enumerate() {
+            let store = if i == 0 { store.clone() } else { other.clone() };
+            let (barrier, saved) = (barrier.clone(), saved.clone());
+            tasks.push(tokio::spawn(async move {
+                barrier.wait().await;
+                store.save_car(&ANA, &saved, Timestamp(round)).await
+            }));
+        }
+        for task in tasks {
+            task.await
+                .expect("task")
+                .expect("a racing save must never be an error");
+        }
+        let kept = store.car(&ANA).await.expect("read").expect("a car");
+        assert!(cars.contains(&kept), "{kept:?}");
+        assert!(store.delete_car(&ANA).await.expect("forget"));
+        assert_eq!(other.car(&ANA).await.expect("read"), None, "one row, gone");
+    }
+    other.close().await;
+    store.close().await;
 }

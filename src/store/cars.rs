@@ -82,7 +82,7 @@ impl Lite {
 
 /// A stored car back into the domain; anything the domain would refuse is a corrupt row, never
 /// a panic.
-fn car_from_row(member: &Member, row: &impl StoreRow) -> Result<Car, StoreError> {
+pub(super) fn car_from_row(member: &Member, row: &impl StoreRow) -> Result<Car, StoreError> {
     let corrupt = |what: String| StoreError::CorruptRecord {
         record: format!("the car of {member}"),
         what,

@@ -303,7 +303,7 @@ macro_rules! new_session_columns {
          guide_version, node, path, step, status, created_at, updated_at"
     };
 }
-use new_session_columns;
+pub(super) use new_session_columns;
 
 /// Binds the values of a new session's row, in the order of `new_session_columns!`.
 fn bind_new_session<'q>(

@@ -12,9 +12,12 @@
 //! - Connections come from one `PgPool`; there are no WAL checkpoints, backups or file checks
 //!   (the server has its own tools: `pg_dump`).
 
+mod cars;
+mod fixed;
 mod forget;
 mod guilds;
 mod handoffs;
+mod remember;
 mod sessions;
 
 use std::sync::Arc;
