@@ -14,8 +14,12 @@
 
 mod forget;
 mod guilds;
+mod handoff_end;
+mod handoff_reads;
 mod handoffs;
+mod notices;
 mod sessions;
+mod unguided;
 
 use std::sync::Arc;
 use std::time::Duration;
