@@ -1,6 +1,10 @@
-//! The member's language kept with their handoff (migration 0005) on a real SQLite file: it
-//! round-trips for a guided and an unguided handoff and across a reopen, a handoff from before
-//! the migration reads as unrecorded, and the schema refuses a code that is no language tag.
+//! The member's language kept with their handoff (migration 0005): it round-trips for a guided
+//! and an unguided handoff and across a reopen, on either backend (`support/db.rs`); on a SQLite
+//! file, a handoff from before the migration reads as unrecorded, and the schema refuses a code
+//! that is no language tag.
+
+#[path = "support/db.rs"]
+mod db;
 
 use std::str::FromStr;
 
@@ -17,9 +21,18 @@ use tempfile::TempDir;
 const GUILD: GuildId = GuildId(175_928_847_299_117_063);
 const CHANNEL: ChannelId = ChannelId(381_870_553_235_193_857);
 
+/// A fresh store on the backend under test.
 async fn fresh() -> (TempDir, String, Store) {
     let dir = TempDir::new().expect("temp dir");
-    let url = format!("sqlite://{}", dir.path().join("pitcrew.db").display());
+    let url = db::fresh_url(&dir).await;
+    let store = Store::open(&url).await.expect("open a fresh database");
+    (dir, url, store)
+}
+
+/// A fresh store on a SQLite file, for the tests that plant rows with SQLite's SQL.
+async fn fresh_sqlite() -> (TempDir, String, Store) {
+    let dir = TempDir::new().expect("temp dir");
+    let url = db::sqlite_url(&dir);
     let store = Store::open(&url).await.expect("open a fresh database");
     (dir, url, store)
 }
@@ -116,7 +129,8 @@ async fn the_members_language_round_trips_for_guided_and_unguided_handoffs() {
 
 #[tokio::test]
 async fn a_handoff_from_before_0005_reads_unrecorded_and_no_stray_code_is_kept() {
-    let (_dir, url, store) = fresh().await;
+    // SQLite's migration history and rows planted with SQLite's SQL.
+    let (_dir, url, store) = fresh_sqlite().await;
     let h = escalate(&store, UserId(1), LangCode::De).await;
     let mut conn = raw(&url).await;
     // What a row written before the migration looks like: the new column is NULL.

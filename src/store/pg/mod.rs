@@ -16,9 +16,13 @@ mod cars;
 mod fixed;
 mod forget;
 mod guilds;
+mod handoff_end;
+mod handoff_reads;
 mod handoffs;
+mod notices;
 mod remember;
 mod sessions;
+mod unguided;
 
 use std::sync::Arc;
 use std::time::Duration;
