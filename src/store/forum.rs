@@ -1,6 +1,5 @@
 //! The forum helper's records: the forums a server watches, and the posts already taken on.
 
-
 use super::rows::id_to_sql;
 use super::rows::StoreRow;
 use super::{Lite, StoreError};
@@ -121,7 +120,7 @@ impl Lite {
     }
 }
 
-fn watched_from_row(row: &impl StoreRow) -> Result<WatchedForum, StoreError> {
+pub(super) fn watched_from_row(row: &impl StoreRow) -> Result<WatchedForum, StoreError> {
     let corrupt = |what: String| StoreError::CorruptRecord {
         record: "forum_watch".into(),
         what,

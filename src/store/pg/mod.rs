@@ -13,9 +13,12 @@
 //!   (the server has its own tools: `pg_dump`).
 
 mod forget;
+mod forum;
 mod guilds;
 mod handoffs;
+mod leases;
 mod sessions;
+mod stats;
 
 use std::sync::Arc;
 use std::time::Duration;
