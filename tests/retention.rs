@@ -33,11 +33,14 @@ async fn settle(store: &Store, id: pitcrew::domain::SessionId, want: Member) {
     }
 }
 
-/// A database in a temporary folder, the shipped guides, paused tokio time as the clock, and a
+#[path = "support/db.rs"]
+mod db;
+
+/// A fresh database (a SQLite file in a temporary folder, or PostgreSQL), the shipped guides, paused tokio time as the clock, and a
 /// desk keeping finished sessions for `days` days. Keep the folder alive for the test.
 async fn world(days: u32) -> (tempfile::TempDir, Store, Arc<TokioClock>, Arc<Desk>) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let url = format!("sqlite://{}", dir.path().join("pitcrew.db").display());
+    let url = db::fresh_url(&dir).await;
     let store = Store::open(&url).await.expect("open");
     let library = load_library(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content"))
         .expect("shipped content");

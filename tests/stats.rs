@@ -12,7 +12,15 @@ use pitcrew::insight::{EdgeFigures, Fixed, Outcomes, ALL_GUIDES};
 
 #[path = "stats/walks.rs"]
 mod walks;
-use walks::{desk, walk_all, world, HandClock, NOW, T0};
+use walks::{desk_on, walk_all, world, HandClock, NOW, T0};
+
+#[path = "support/db.rs"]
+mod db;
+
+/// The scripted walks' desk on a fresh database: a SQLite file in `dir`, or PostgreSQL.
+async fn fresh_desk(dir: &tempfile::TempDir, clock: Arc<HandClock>) -> pitcrew::desk::Desk {
+    desk_on(&db::fresh_url(dir).await, dir.path(), clock).await
+}
 
 const MONTH: Duration = Duration::from_secs(30 * 86_400);
 
@@ -20,7 +28,7 @@ const MONTH: Duration = Duration::from_secs(30 * 86_400);
 async fn the_figures_of_the_scripted_walks_are_exact() {
     let dir = world();
     let clock = Arc::new(HandClock::default());
-    let desk = desk(dir.path(), clock.clone()).await;
+    let desk = fresh_desk(&dir, clock.clone()).await;
     walk_all(&desk, &clock).await;
 
     let figures = desk.figures(None, MONTH).await.expect("figures");
@@ -122,7 +130,7 @@ async fn the_figures_of_the_scripted_walks_are_exact() {
 async fn a_narrower_window_and_a_guide_filter_count_only_their_walks() {
     let dir = world();
     let clock = Arc::new(HandClock::default());
-    let desk = desk(dir.path(), clock.clone()).await;
+    let desk = fresh_desk(&dir, clock.clone()).await;
     walk_all(&desk, &clock).await;
 
     // The last hour: only W7, still in progress.
@@ -155,7 +163,7 @@ async fn a_narrower_window_and_a_guide_filter_count_only_their_walks() {
 async fn the_first_claim_and_the_resolve_are_recorded_on_the_handoff() {
     let dir = world();
     let clock = Arc::new(HandClock::default());
-    let desk = desk(dir.path(), clock.clone()).await;
+    let desk = fresh_desk(&dir, clock.clone()).await;
     walk_all(&desk, &clock).await;
     let rows = desk
         .store()
@@ -186,7 +194,7 @@ async fn the_first_claim_and_the_resolve_are_recorded_on_the_handoff() {
 async fn forgotten_members_still_count() {
     let dir = world();
     let clock = Arc::new(HandClock::default());
-    let desk = desk(dir.path(), clock.clone()).await;
+    let desk = fresh_desk(&dir, clock.clone()).await;
     walk_all(&desk, &clock).await;
     let before = desk.figures(None, MONTH).await.expect("figures");
     // W1 (resolved, fixed yes), W4 (a claimed handoff, cancelled by the forgetting) and W5

@@ -1,5 +1,6 @@
-//! The forum helper's records on a real SQLite file: forums watched and unwatched per server,
-//! and a post taken exactly once however many callers race for it, across a reopen.
+//! The forum helper's records, on a SQLite file or (with `PITCREW_TEST_POSTGRES`) PostgreSQL:
+//! forums watched and unwatched per server, and a post taken exactly once however many
+//! callers race for it, in one process or two, across a reopen.
 
 use pitcrew::domain::{ChannelId, GuildId, Timestamp, WatchedForum, WhenNothingFits};
 use pitcrew::store::Store;
@@ -10,9 +11,12 @@ const OTHER_GUILD: GuildId = GuildId(175_928_847_299_117_064);
 const FORUM: ChannelId = ChannelId(175_928_847_299_117_100);
 const SHOWROOM: ChannelId = ChannelId(175_928_847_299_117_101);
 
+#[path = "support/db.rs"]
+mod db;
+
 async fn fresh() -> (TempDir, String, Store) {
     let dir = TempDir::new().expect("temp dir");
-    let url = format!("sqlite://{}", dir.path().join("pitcrew.db").display());
+    let url = db::fresh_url(&dir).await;
     let store = Store::open(&url).await.expect("open a fresh database");
     (dir, url, store)
 }
@@ -83,4 +87,27 @@ async fn a_post_is_taken_once_by_racing_callers_and_after_a_reopen() {
         .take_forum_post(GUILD, FORUM, thread, now())
         .await
         .unwrap());
+}
+
+/// Two processes (two stores on one database) hear of the same new posts at once, as two
+/// shards' processes may after a reconnect: each post is answered by exactly one of them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn of_two_processes_racing_for_a_post_exactly_one_takes_it() {
+    let (_dir, url, a) = fresh().await;
+    let b = Store::open(&url)
+        .await
+        .expect("open the second process's store");
+    for n in 0..20u64 {
+        let thread = ChannelId(175_928_847_299_118_000 + n);
+        let (ta, tb) = tokio::join!(
+            a.take_forum_post(GUILD, FORUM, thread, now()),
+            b.take_forum_post(GUILD, FORUM, thread, now()),
+        );
+        assert!(
+            ta.expect("a takes") ^ tb.expect("b takes"),
+            "post {n}: exactly one process answers it"
+        );
+    }
+    a.close().await;
+    b.close().await;
 }

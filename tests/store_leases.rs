@@ -1,5 +1,5 @@
 //! Leases for once-only periodic work, seen as two processes see them: two `Store`s opened on
-//! one SQLite file. Exactly one holds a lease; renewal keeps it; the other takes over only once
+//! one database (a SQLite file, or PostgreSQL with `PITCREW_TEST_POSTGRES`). Exactly one holds a lease; renewal keeps it; the other takes over only once
 //! it has run out (a dead process) or was released (a graceful stop). Time is passed in.
 
 use std::time::Duration;
@@ -13,9 +13,12 @@ fn at(ms: i64) -> Timestamp {
     Timestamp(ms)
 }
 
+#[path = "support/db.rs"]
+mod db;
+
 async fn two_processes() -> (tempfile::TempDir, Store, Store) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let url = format!("sqlite://{}", dir.path().join("pitcrew.db").display());
+    let url = db::fresh_url(&dir).await;
     let a = Store::open(&url).await.expect("open a");
     let b = Store::open(&url).await.expect("open b");
     (dir, a, b)

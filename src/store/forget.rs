@@ -35,7 +35,8 @@ pub struct Forgotten {
 }
 
 /// Session columns that still name a person: not the marker.
-const NOT_FORGOTTEN: &str = "NOT (coalesce(member_id, -1) = 0 OR coalesce(member_name, 'x') = '')";
+pub(super) const NOT_FORGOTTEN: &str =
+    "NOT (coalesce(member_id, -1) = 0 OR coalesce(member_name, 'x') = '')";
 
 impl Lite {
     /// Forgets `member` in one write transaction: their sessions and handoffs lose the member's

@@ -120,7 +120,7 @@ impl Lite {
     }
 }
 
-fn watched_from_row(row: &impl StoreRow) -> Result<WatchedForum, StoreError> {
+pub(super) fn watched_from_row(row: &impl StoreRow) -> Result<WatchedForum, StoreError> {
     let corrupt = |what: String| StoreError::CorruptRecord {
         record: "forum_watch".into(),
         what,

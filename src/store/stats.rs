@@ -67,7 +67,7 @@ fn count(record: &str, name: &str, value: i64) -> Result<u32, StoreError> {
     u32::try_from(value).map_err(|_| corrupt(record.into(), format!("{name} {value} out of range")))
 }
 
-fn session_row(row: &impl StoreRow) -> Result<SessionRow, StoreError> {
+pub(super) fn session_row(row: &impl StoreRow) -> Result<SessionRow, StoreError> {
     let id = SessionId(row.try_get("id")?);
     let status: String = row.try_get("status")?;
     let fixed: Option<i64> = row.try_get("fixed")?;
@@ -86,7 +86,7 @@ fn session_row(row: &impl StoreRow) -> Result<SessionRow, StoreError> {
     })
 }
 
-fn answer_row(row: &impl StoreRow) -> Result<AnswerRow, StoreError> {
+pub(super) fn answer_row(row: &impl StoreRow) -> Result<AnswerRow, StoreError> {
     let session = SessionId(row.try_get("session_id")?);
     Ok(AnswerRow {
         session,
@@ -101,7 +101,7 @@ fn answer_row(row: &impl StoreRow) -> Result<AnswerRow, StoreError> {
     })
 }
 
-fn handoff_row(row: &impl StoreRow) -> Result<HandoffRow, StoreError> {
+pub(super) fn handoff_row(row: &impl StoreRow) -> Result<HandoffRow, StoreError> {
     let session = SessionId(row.try_get("session_id")?);
     let record = format!("the handoff of session {session}");
     let status: String = row.try_get("status")?;

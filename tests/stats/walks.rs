@@ -73,8 +73,15 @@ pub fn content(dir: &Path) -> PathBuf {
 }
 
 pub async fn desk(dir: &Path, clock: Arc<HandClock>) -> Desk {
+    desk_on(&db_url(dir), dir, clock).await
+}
+
+/// [`desk`] on the database at `url` (the content still from `dir`). Unused by `cli_stats.rs`,
+/// whose binary reads the SQLite file [`db_url`] names.
+#[allow(dead_code)]
+pub async fn desk_on(url: &str, dir: &Path, clock: Arc<HandClock>) -> Desk {
     let library = load_library(&content(dir)).expect("valid content");
-    let store = Store::open(&db_url(dir)).await.expect("store");
+    let store = Store::open(url).await.expect("store");
     Desk::with_clock(library, store, clock)
 }
 

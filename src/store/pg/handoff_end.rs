@@ -2,8 +2,6 @@
 //! behind it (the SQLite twin is in `../handoffs.rs`, whose docs are the contract), and
 //! recording the sessions these writes committed in this process's session cache.
 
-use std::sync::atomic::{AtomicU64, Ordering};
-
 use sqlx::{Postgres, Transaction};
 
 use super::handoffs::Bound;
@@ -13,36 +11,18 @@ use crate::store::handoff_rows::{handoff_columns, handoff_from_row, live, note_t
 use crate::store::rows::{session_columns, session_from_row};
 use crate::store::StoreError;
 
-/// The order in which this process's session writes took their row: what the session cache
-/// compares ([`SessionCache::put`](crate::store::cache::SessionCache::put)), as SQLite's
-/// writer queue number is. Taken while the write holds the session's row lock, so of two
-/// writes of one session the one that locked it later has the larger number, whichever
-/// commit is acknowledged first.
-///
-/// Every PostgreSQL write that records sessions in the cache must take its number here (or
-/// from one counter shared with it), or the cache compares unrelated numbers.
-static CACHE_SEQ: AtomicU64 = AtomicU64::new(1);
-
-/// The next write's place in [`CACHE_SEQ`]'s order.
-pub(super) fn cache_seq() -> u64 {
-    CACHE_SEQ.fetch_add(1, Ordering::Relaxed)
-}
-
 impl Pg {
-    /// Commits `tx`, which wrote `records` and holds their rows' locks since its write number
-    /// `seq` was taken, and records them in the session cache. A commit that fails may or may
-    /// not have happened, so those sessions are forgotten instead (like `Lite::committed`).
+    /// Commits `tx`, which wrote `records`, and records them in the session cache in their
+    /// rows' own order ([`Pg::remember`]). A commit that fails may or may not have happened, so
+    /// those sessions are forgotten instead (like `Lite::committed`).
     pub(super) async fn committed_sessions(
         &self,
         tx: Transaction<'_, Postgres>,
-        seq: u64,
         records: &[SessionRecord],
     ) -> Result<(), StoreError> {
         match tx.commit().await {
             Ok(()) => {
-                for record in records {
-                    self.cache.put(seq, record);
-                }
+                self.remember(records);
                 Ok(())
             }
             Err(e) => {
@@ -85,9 +65,8 @@ impl Pg {
             return Ok(None);
         };
         let handoff = handoff_from_row(&row)?;
-        let seq = cache_seq();
         let session = end_session(&mut tx, handoff.session, session_status, now).await?;
-        self.committed_sessions(tx, seq, session.as_slice()).await?;
+        self.committed_sessions(tx, session.as_slice()).await?;
         Ok(Some(handoff))
     }
 

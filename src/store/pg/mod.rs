@@ -15,13 +15,16 @@
 mod cars;
 mod fixed;
 mod forget;
+mod forum;
 mod guilds;
 mod handoff_end;
 mod handoff_reads;
 mod handoffs;
+mod leases;
 mod notices;
 mod remember;
 mod sessions;
+mod stats;
 mod unguided;
 
 use std::sync::Arc;

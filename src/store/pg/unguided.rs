@@ -1,7 +1,6 @@
 //! PostgreSQL: a handoff no guide led to, its session and the handoff written in one
 //! transaction (the SQLite twin is `../unguided.rs`, whose docs are the contract).
 
-use super::handoff_end::cache_seq;
 use super::Pg;
 use crate::domain::{
     ChannelId, GuildId, Handoff, LangCode, SessionRecord, Timestamp, UserId, NO_GUIDE,
@@ -76,8 +75,6 @@ impl Pg {
         .fetch_one(&mut *tx)
         .await?;
         let session = session_from_row(&row)?;
-        // A new row: nobody else can write it before this commits.
-        let seq = cache_seq();
         let row = sqlx::query(concat!(
             "INSERT INTO handoffs (session_id, guild_id, member_id, urgent, member_lang, status, \
              member_note, next_notify_at, created_at, updated_at) \
@@ -96,7 +93,7 @@ impl Pg {
         .fetch_one(&mut *tx)
         .await?;
         let handoff = handoff_from_row(&row)?;
-        self.committed_sessions(tx, seq, std::slice::from_ref(&session))
+        self.committed_sessions(tx, std::slice::from_ref(&session))
             .await?;
         Ok((session, handoff))
     }
