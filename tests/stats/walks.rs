@@ -64,6 +64,8 @@ pub fn world() -> tempfile::TempDir {
     dir
 }
 
+// Used by `cli_stats.rs` only (`stats.rs` opens its own database through `support/db.rs`).
+#[allow(dead_code)]
 pub fn db_url(dir: &Path) -> String {
     format!("sqlite://{}", dir.join("p.db").display())
 }
@@ -72,6 +74,7 @@ pub fn content(dir: &Path) -> PathBuf {
     dir.join("content")
 }
 
+#[allow(dead_code)]
 pub async fn desk(dir: &Path, clock: Arc<HandClock>) -> Desk {
     desk_on(&db_url(dir), dir, clock).await
 }

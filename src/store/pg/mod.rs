@@ -92,10 +92,3 @@ fn open_error(url: &str, err: &sqlx::Error) -> StoreError {
                (createdb NAME), and the user in the URL may connect and create tables",
     }
 }
-
-/// Until each method is written for PostgreSQL.
-pub(super) fn not_yet(what: &str) -> StoreError {
-    StoreError::Database(sqlx::Error::Protocol(format!(
-        "{what} is not available on PostgreSQL yet"
-    )))
-}
