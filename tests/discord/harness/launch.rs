@@ -18,7 +18,9 @@ impl Pit {
         assert!(self.bot.is_none(), "a bot is already running");
         let bot = self.spawn_bot(self.shards);
         self.bot = Some(bot);
-        self.wait_launched(self.shards).await;
+        if let Err(e) = self.wait_launched(self.shards).await {
+            panic!("{e}");
+        }
     }
 
     /// Another bot process on the same server, content and database, running `shards`; it
@@ -26,11 +28,14 @@ impl Pit {
     pub async fn launch_also(&mut self, shards: ShardRange) {
         let bot = self.spawn_bot(Some(shards));
         self.others.push(bot);
-        self.wait_launched(Some(shards)).await;
+        if let Err(e) = self.wait_launched(Some(shards)).await {
+            panic!("{e}");
+        }
     }
 
-    /// Waits for a launch's IDENTIFYs (one per shard) and its command registration.
-    pub(super) async fn wait_launched(&mut self, shards: Option<ShardRange>) {
+    /// Waits for a launch's IDENTIFYs (one per shard) and its command registration; what was
+    /// missing, when one does not come.
+    pub(super) async fn wait_launched(&mut self, shards: Option<ShardRange>) -> Result<(), String> {
         self.launches += 1;
         let count = shards.map_or(1, |r| r.last - r.first + 1);
         self.identifies += count;
@@ -40,7 +45,7 @@ impl Pit {
         self.server
             .wait_identified_count(self.identifies, boots)
             .await
-            .expect("the bot identifies");
+            .map_err(|e| format!("the bot identifies: {e:?}"))?;
         let pattern = self.commands_route();
         self.server
             .wait_until(T, "the bot's command registration", |s| {
@@ -48,7 +53,7 @@ impl Pit {
                 (puts.len() as u32 >= n && puts.iter().all(|r| r.status == 200)).then_some(())
             })
             .await
-            .expect("commands registered");
+            .map_err(|e| format!("commands registered: {e:?}"))
     }
 
     fn spawn_bot(&self, shards: Option<ShardRange>) -> RunningBot {

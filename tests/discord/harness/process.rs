@@ -42,7 +42,9 @@ impl Pit {
         }
         self.processes
             .push(cmd.spawn().expect("pitcrew run starts"));
-        self.wait_launched(Some(shards)).await;
+        if let Err(e) = self.wait_launched(Some(shards)).await {
+            panic!("{e}\nprocess {n} log:\n{}", self.process_log(n));
+        }
     }
 
     /// `kill -9` of process `n` (in start order): no stop, no goodbye, nothing flushed that was
