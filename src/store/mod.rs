@@ -75,6 +75,7 @@ pub use handoff_rows::{NOTE_MAX_CHARS, RENOTIFY_LIMIT, RENOTIFY_MIN};
 pub use health::{check_database, configured_servers};
 pub(crate) use lite::Lite;
 use pg::Pg;
+pub use pg::copy::{migrate_data, Copied, MigrateDataError};
 
 /// The SQLite migrations under `migrations/`, embedded at compile time.
 pub(crate) static MIGRATOR: Migrator = sqlx::migrate!("./migrations");

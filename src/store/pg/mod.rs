@@ -12,9 +12,11 @@
 //! - Connections come from one `PgPool`; there are no WAL checkpoints, backups or file checks
 //!   (the server has its own tools: `pg_dump`).
 
+pub(super) mod copy;
 mod forget;
 mod guilds;
 mod handoffs;
+pub(super) mod health;
 mod sessions;
 
 use std::sync::Arc;
