@@ -77,7 +77,7 @@ pub(crate) async fn check_database(database_url: &str) -> Result<String, String>
 async fn check(conn: &mut PgConnection, shown: &str) -> Result<String, String> {
     let failed = |e: sqlx::Error| format!("DATABASE_URL={shown} cannot be read: {}", reason(&e));
     let known = PG_MIGRATOR.iter().count();
-    let read_only: String = sqlx::query_scalar("SHOW transaction_read_only")
+    let read_only: String = sqlx::query_scalar("SELECT current_setting('transaction_read_only')")
         .fetch_one(&mut *conn)
         .await
         .map_err(failed)?;
