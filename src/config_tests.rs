@@ -206,7 +206,10 @@ fn database_url_is_sqlite_or_postgres_and_anything_else_names_both() {
     for url in ["mysql://db/pitcrew", "pitcrew.db", "postgres:/x"] {
         let err = load(&[("DATABASE_URL", url)]).unwrap_err().to_string();
         assert!(err.starts_with("DATABASE_URL is not valid"), "{err}");
-        assert!(err.contains("sqlite://") && err.contains("postgres://"), "{err}");
+        assert!(
+            err.contains("sqlite://") && err.contains("postgres://"),
+            "{err}"
+        );
     }
 }
 
@@ -219,11 +222,16 @@ fn daily_backups_are_refused_on_postgres_with_pg_dump_named() {
     .unwrap_err()
     .to_string();
     assert!(err.starts_with("BACKUP_DIR is not valid"), "{err}");
-    assert!(err.contains("DATABASE_URL") && err.contains("pg_dump"), "{err}");
+    assert!(
+        err.contains("DATABASE_URL") && err.contains("pg_dump"),
+        "{err}"
+    );
     // Without BACKUP_DIR, PostgreSQL is fine; with SQLite, BACKUP_DIR is.
-    assert!(load(&[("DATABASE_URL", "postgres://pitcrew@127.0.0.1/pitcrew")])
-        .unwrap()
-        .backups
-        .is_none());
+    assert!(
+        load(&[("DATABASE_URL", "postgres://pitcrew@127.0.0.1/pitcrew")])
+            .unwrap()
+            .backups
+            .is_none()
+    );
     assert!(load(&[("BACKUP_DIR", "b")]).unwrap().backups.is_some());
 }

@@ -82,7 +82,14 @@ async fn club(url: &str) {
     {
         let scope = if i == 2 { Scope::Local } else { place.clone() };
         let s = store
-            .start_session(member, &scope, "battery", &v, &state("start", 0), Timestamp(1_000 + i as i64))
+            .start_session(
+                member,
+                &scope,
+                "battery",
+                &v,
+                &state("start", 0),
+                Timestamp(1_000 + i as i64),
+            )
             .await
             .expect("start");
         sessions.push(s);
@@ -95,12 +102,22 @@ async fn club(url: &str) {
             choice: "yes".into(),
         };
         let done = store
-            .advance(sessions[0].id, step, &next, &v, &answer, Timestamp(2_000 + i64::from(step)))
+            .advance(
+                sessions[0].id,
+                step,
+                &next,
+                &v,
+                &answer,
+                Timestamp(2_000 + i64::from(step)),
+            )
             .await
             .expect("advance");
         assert!(matches!(done, Advance::Applied(_)));
     }
-    store.record_fixed(sessions[0].id, true).await.expect("fixed");
+    store
+        .record_fixed(sessions[0].id, true)
+        .await
+        .expect("fixed");
     let (handoff, _) = store
         .open_handoff(
             &NewHandoff {
@@ -119,7 +136,10 @@ async fn club(url: &str) {
         .set_member_note(handoff.id, "flat tyre, ß and ✓", Timestamp(3_100))
         .await
         .expect("note");
-    store.claim(handoff.id, UserId(99), Timestamp(3_200)).await.expect("claim");
+    store
+        .claim(handoff.id, UserId(99), Timestamp(3_200))
+        .await
+        .expect("claim");
     store
         .save_guild_setup(
             &GuildSetup {
@@ -137,12 +157,26 @@ async fn club(url: &str) {
         )
         .await
         .expect("setup");
-    store.set_on_duty(GUILD, UserId(99), true, Timestamp(600)).await.expect("duty");
-    let car = Car::from_str("MINI Cooper 2006 clamshell").expect("car");
-    store.save_car(&Member::Discord(UserId(11)), &car, Timestamp(700)).await.expect("car");
-    store.save_car(&Member::Local("terminal user".into()), &car, Timestamp(701)).await.expect("car");
     store
-        .set_forum_watch(GUILD, ChannelId(8), Some(WhenNothingFits::Silent), Timestamp(800))
+        .set_on_duty(GUILD, UserId(99), true, Timestamp(600))
+        .await
+        .expect("duty");
+    let car = Car::from_str("MINI Cooper 2006 clamshell").expect("car");
+    store
+        .save_car(&Member::Discord(UserId(11)), &car, Timestamp(700))
+        .await
+        .expect("car");
+    store
+        .save_car(&Member::Local("terminal user".into()), &car, Timestamp(701))
+        .await
+        .expect("car");
+    store
+        .set_forum_watch(
+            GUILD,
+            ChannelId(8),
+            Some(WhenNothingFits::Silent),
+            Timestamp(800),
+        )
         .await
         .expect("watch");
     assert!(store
@@ -153,32 +187,62 @@ async fn club(url: &str) {
 }
 
 /// Every row of `table`, every column as text, in key order.
-async fn sqlite_rows(conn: &mut SqliteConnection, table: &str, columns: &[String], order: &str) -> Vec<Vec<Option<String>>> {
-    let list: Vec<String> = columns.iter().map(|c| format!("CAST(\"{c}\" AS TEXT)")).collect();
-    let rows = sqlx::query(&format!("SELECT {} FROM {table} ORDER BY {order}", list.join(", ")))
-        .fetch_all(conn)
-        .await
-        .expect("sqlite rows");
+async fn sqlite_rows(
+    conn: &mut SqliteConnection,
+    table: &str,
+    columns: &[String],
+    order: &str,
+) -> Vec<Vec<Option<String>>> {
+    let list: Vec<String> = columns
+        .iter()
+        .map(|c| format!("CAST(\"{c}\" AS TEXT)"))
+        .collect();
+    let rows = sqlx::query(&format!(
+        "SELECT {} FROM {table} ORDER BY {order}",
+        list.join(", ")
+    ))
+    .fetch_all(conn)
+    .await
+    .expect("sqlite rows");
     rows.iter()
-        .map(|r| (0..columns.len()).map(|i| r.get::<Option<String>, _>(i)).collect())
+        .map(|r| {
+            (0..columns.len())
+                .map(|i| r.get::<Option<String>, _>(i))
+                .collect()
+        })
         .collect()
 }
 
-async fn pg_rows(conn: &mut PgConnection, table: &str, columns: &[String], order: &str) -> Vec<Vec<Option<String>>> {
+async fn pg_rows(
+    conn: &mut PgConnection,
+    table: &str,
+    columns: &[String],
+    order: &str,
+) -> Vec<Vec<Option<String>>> {
     let list: Vec<String> = columns.iter().map(|c| format!("\"{c}\"::TEXT")).collect();
-    let rows = sqlx::query(&format!("SELECT {} FROM {table} ORDER BY {order}", list.join(", ")))
-        .fetch_all(conn)
-        .await
-        .expect("pg rows");
+    let rows = sqlx::query(&format!(
+        "SELECT {} FROM {table} ORDER BY {order}",
+        list.join(", ")
+    ))
+    .fetch_all(conn)
+    .await
+    .expect("pg rows");
     rows.iter()
-        .map(|r| (0..columns.len()).map(|i| r.get::<Option<String>, _>(i)).collect())
+        .map(|r| {
+            (0..columns.len())
+                .map(|i| r.get::<Option<String>, _>(i))
+                .collect()
+        })
         .collect()
 }
 
 #[tokio::test]
 async fn a_club_is_copied_row_for_row_and_new_ids_follow_the_copied_ones() {
     let Some(_) = db::postgres() else {
-        println!("skipped: set {} to run migrate-data against PostgreSQL", db::POSTGRES_ENV);
+        println!(
+            "skipped: set {} to run migrate-data against PostgreSQL",
+            db::POSTGRES_ENV
+        );
         return;
     };
     let dir = tempfile::tempdir().unwrap();
@@ -222,7 +286,10 @@ async fn a_club_is_copied_row_for_row_and_new_ids_follow_the_copied_ones() {
 
     // The sequences moved past the copied ids: a new session (or answer, through the
     // trigger) never takes an id a Discord button may still carry.
-    let max: i64 = sqlx::query_scalar("SELECT max(id) FROM sessions").fetch_one(&mut pg).await.unwrap();
+    let max: i64 = sqlx::query_scalar("SELECT max(id) FROM sessions")
+        .fetch_one(&mut pg)
+        .await
+        .unwrap();
     let new: i64 = sqlx::query_scalar(
         "INSERT INTO sessions (member_kind, member_id, scope_kind, guide_id, guide_version, node, \
          step, status, created_at, updated_at) \
@@ -252,7 +319,10 @@ async fn a_club_is_copied_row_for_row_and_new_ids_follow_the_copied_ones() {
 #[tokio::test]
 async fn a_database_that_holds_data_is_refused_and_left_as_it_was() {
     let Some(_) = db::postgres() else {
-        println!("skipped: set {} to run migrate-data against PostgreSQL", db::POSTGRES_ENV);
+        println!(
+            "skipped: set {} to run migrate-data against PostgreSQL",
+            db::POSTGRES_ENV
+        );
         return;
     };
     let dir = tempfile::tempdir().unwrap();
@@ -271,14 +341,24 @@ async fn a_database_that_holds_data_is_refused_and_left_as_it_was() {
     let out = pitcrew(dir.path(), &to, &["migrate-data", "--from", &from]);
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stdout));
     let err = text(&out.stderr);
-    assert!(err.contains("DATABASE_URL=") && err.contains("already holds data"), "{err}");
+    assert!(
+        err.contains("DATABASE_URL=") && err.contains("already holds data"),
+        "{err}"
+    );
     assert!(err.contains("volunteers_on_duty"), "{err}");
-    let sessions: i64 = sqlx::query_scalar("SELECT count(*) FROM sessions").fetch_one(&mut pg).await.unwrap();
+    let sessions: i64 = sqlx::query_scalar("SELECT count(*) FROM sessions")
+        .fetch_one(&mut pg)
+        .await
+        .unwrap();
     assert_eq!(sessions, 0, "nothing was copied");
     let _ = pg.close().await;
 
     // And the other way round: a SQLite DATABASE_URL is no target.
     let out = pitcrew(dir.path(), &from, &["migrate-data", "--from", &from]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("is not a PostgreSQL database"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("is not a PostgreSQL database"),
+        "{}",
+        text(&out.stderr)
+    );
 }

@@ -17,13 +17,21 @@ use sqlx::{Connection, PgConnection};
 #[tokio::test]
 async fn an_empty_then_a_migrated_database_is_ok_with_its_counts_and_servers() {
     let Some(_) = db::postgres() else {
-        println!("skipped: set {} to run the doctor against PostgreSQL", db::POSTGRES_ENV);
+        println!(
+            "skipped: set {} to run the doctor against PostgreSQL",
+            db::POSTGRES_ENV
+        );
         return;
     };
     let dir = tempfile::tempdir().unwrap();
     let url = db::fresh_url(&dir).await;
-    let empty = check_database(&url).await.expect("an empty database is fine");
-    assert!(empty.contains("`pitcrew run` creates the tables"), "{empty}");
+    let empty = check_database(&url)
+        .await
+        .expect("an empty database is fine");
+    assert!(
+        empty.contains("`pitcrew run` creates the tables"),
+        "{empty}"
+    );
     assert_eq!(configured_servers(&url).await, Ok(vec![]));
 
     Store::open(&url).await.expect("migrate").close().await;
@@ -95,7 +103,10 @@ async fn a_server_that_cannot_be_reached_is_named_without_its_password() {
     // Port 1 on this machine: nothing listens there.
     let url = "postgres://bot:s3cret@127.0.0.1:1/pitcrew";
     let err = check_database(url).await.unwrap_err();
-    assert!(err.starts_with("DATABASE_URL=postgres://bot:***@127.0.0.1:1/pitcrew cannot be reached"), "{err}");
+    assert!(
+        err.starts_with("DATABASE_URL=postgres://bot:***@127.0.0.1:1/pitcrew cannot be reached"),
+        "{err}"
+    );
     assert!(!err.contains("s3cret"), "{err}");
     assert!(configured_servers(url).await.is_err());
 }

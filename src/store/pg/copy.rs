@@ -73,7 +73,9 @@ pub enum MigrateDataError {
 /// PostgreSQL database at `to` (migrated too); see the module docs.
 pub async fn migrate_data(from: &str, to: &str) -> Result<Vec<Copied>, MigrateDataError> {
     if is_postgres(from) {
-        return Err(MigrateDataError::SourceNotSqlite { url: shown_url(from) });
+        return Err(MigrateDataError::SourceNotSqlite {
+            url: shown_url(from),
+        });
     }
     if !is_postgres(to) {
         return Err(MigrateDataError::TargetNotPostgres { url: to.into() });
@@ -174,7 +176,9 @@ async fn copy(lite: &Lite, pg: &Pg, shown: &str) -> Result<Vec<Copied>, MigrateD
                     other => {
                         return Err(MigrateDataError::Copy {
                             table,
-                            reason: format!("column {name} is of type {other}, which this build cannot copy"),
+                            reason: format!(
+                                "column {name} is of type {other}, which this build cannot copy"
+                            ),
                         })
                     }
                 });
