@@ -1,5 +1,6 @@
 //! The forum helper's records: the forums a server watches, and the posts already taken on.
 
+
 use super::rows::id_to_sql;
 use super::rows::StoreRow;
 use super::{Lite, StoreError};

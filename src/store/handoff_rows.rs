@@ -234,10 +234,7 @@ fn lang_from_sql(record: &str, code: Option<String>) -> Result<Option<LangCode>,
 }
 
 /// One `volunteers_on_duty.user_id`.
-pub(crate) fn duty_user_from_row(
-    guild: GuildId,
-    row: &impl StoreRow,
-) -> Result<UserId, StoreError> {
+pub(crate) fn duty_user_from_row(guild: GuildId, row: &impl StoreRow) -> Result<UserId, StoreError> {
     read_id(
         &format!("the duty roster of server {guild}"),
         row,

@@ -21,9 +21,7 @@ pub const POSTGRES_ENV: &str = "PITCREW_TEST_POSTGRES";
 
 /// The PostgreSQL server to test on, if this run is the PostgreSQL one.
 pub fn postgres() -> Option<String> {
-    std::env::var(POSTGRES_ENV)
-        .ok()
-        .filter(|url| !url.trim().is_empty())
+    std::env::var(POSTGRES_ENV).ok().filter(|url| !url.trim().is_empty())
 }
 
 /// A SQLite database file in `dir`.

@@ -9,9 +9,7 @@ use super::super::Lite as Store;
 
 pub(super) async fn store_with_table(dir: &tempfile::TempDir) -> Store {
     let url = format!("sqlite://{}", dir.path().join("w.db").display());
-    let store = Store::open_with(&url, Default::default())
-        .await
-        .expect("open");
+    let store = Store::open_with(&url, Default::default()).await.expect("open");
     sqlx::query("CREATE TABLE t (x INTEGER NOT NULL CHECK (x > 0))")
         .execute(&store.pool)
         .await
