@@ -80,7 +80,7 @@ async fn club(url: &str) {
     .iter()
     .enumerate()
     {
-        let scope = if i == 2 { Scope::Local } else { place.clone() };
+        let scope = if i == 2 { Scope::Local } else { place };
         let s = store
             .start_session(
                 member,
