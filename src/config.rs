@@ -9,6 +9,7 @@ use thiserror::Error;
 
 use crate::domain::Region;
 use crate::guide::Lang;
+use crate::store::is_postgres;
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://pitcrew.db";
 pub const DEFAULT_CONTENT_DIR: &str = "content";
@@ -198,6 +199,8 @@ impl Intents {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
+    /// `DATABASE_URL`: `sqlite:…` (embedded, one process) or `postgres://`/`postgresql://`
+    /// (shared by several processes); see `crate::store::Store::open`.
     pub database_url: String,
     pub content_dir: PathBuf,
     /// `PITCREW_REGION`: the terminal's default region (`pitcrew chat --region` wins over it).
@@ -243,11 +246,14 @@ impl Config {
                 .filter(|v| !v.is_empty())
         };
         let database_url = get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into());
-        if !database_url.starts_with("sqlite:") {
+        let postgres = is_postgres(&database_url);
+        if !postgres && !database_url.starts_with("sqlite:") {
             return Err(ConfigError::Invalid {
                 key: "DATABASE_URL",
                 why: format!(
-                    "`{database_url}` is not a SQLite URL; use a value like `sqlite://pitcrew.db`"
+                    "`{database_url}` is neither a SQLite nor a PostgreSQL URL; use a value like \
+                     `sqlite://pitcrew.db` (one process, the default) or \
+                     `postgres://user@host:5432/pitcrew` (several processes)"
                 ),
             });
         }
@@ -275,6 +281,17 @@ impl Config {
             })?,
         };
         let backups = backup_settings(&get)?;
+        if backups.is_some() && postgres {
+            // The bot's own backups copy a SQLite file; refused here rather than at the first
+            // nightly run, so the operator hears it when starting the bot.
+            return Err(ConfigError::Invalid {
+                key: "BACKUP_DIR",
+                why: "the bot's daily backups are for SQLite, and DATABASE_URL is a PostgreSQL \
+                      database: back that up with the server's own tool, pg_dump (or the \
+                      host's snapshots), and unset BACKUP_DIR (and BACKUP_KEEP)"
+                    .into(),
+            });
+        }
         let retention_days =
             match get("RETENTION_DAYS") {
                 None => DEFAULT_RETENTION_DAYS,

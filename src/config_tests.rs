@@ -98,7 +98,7 @@ fn retention_is_a_number_of_days() {
 #[test]
 fn bad_values_name_the_setting() {
     let bad = [
-        (("DATABASE_URL", "postgres://x"), "DATABASE_URL"),
+        (("DATABASE_URL", "mysql://x"), "DATABASE_URL"),
         (("DISCORD_GUILD_ID", "my-server"), "DISCORD_GUILD_ID"),
         (("DISCORD_API_URL", "discord.com"), "DISCORD_API_URL"),
         (("PITCREW_REGION", "Narnia"), "PITCREW_REGION"),
@@ -210,4 +210,47 @@ fn an_empty_or_out_of_range_shard_range_is_refused_by_name() {
         .unwrap_err()
         .to_string()
         .contains("out of range"));
+}
+
+#[test]
+fn database_url_is_sqlite_or_postgres_and_anything_else_names_both() {
+    for url in [
+        "sqlite://pitcrew.db",
+        "sqlite:pitcrew.db",
+        "postgres://pitcrew@127.0.0.1:5432/pitcrew",
+        "postgresql://pitcrew@db/pitcrew",
+    ] {
+        assert_eq!(load(&[("DATABASE_URL", url)]).unwrap().database_url, url);
+    }
+    for url in ["mysql://db/pitcrew", "pitcrew.db", "postgres:/x"] {
+        let err = load(&[("DATABASE_URL", url)]).unwrap_err().to_string();
+        assert!(err.starts_with("DATABASE_URL is not valid"), "{err}");
+        assert!(
+            err.contains("sqlite://") && err.contains("postgres://"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn daily_backups_are_refused_on_postgres_with_pg_dump_named() {
+    let err = load(&[
+        ("DATABASE_URL", "postgres://pitcrew@127.0.0.1/pitcrew"),
+        ("BACKUP_DIR", "/var/backups/pitcrew"),
+    ])
+    .unwrap_err()
+    .to_string();
+    assert!(err.starts_with("BACKUP_DIR is not valid"), "{err}");
+    assert!(
+        err.contains("DATABASE_URL") && err.contains("pg_dump"),
+        "{err}"
+    );
+    // Without BACKUP_DIR, PostgreSQL is fine; with SQLite, BACKUP_DIR is.
+    assert!(
+        load(&[("DATABASE_URL", "postgres://pitcrew@127.0.0.1/pitcrew")])
+            .unwrap()
+            .backups
+            .is_none()
+    );
+    assert!(load(&[("BACKUP_DIR", "b")]).unwrap().backups.is_some());
 }

@@ -111,6 +111,13 @@ enum Command {
         /// The backup to restore (from `pitcrew backup` or BACKUP_DIR).
         file: PathBuf,
     },
+    /// Copy a club's SQLite data into a new, empty PostgreSQL database (DATABASE_URL), ids
+    /// and all, in one transaction; stop the bot first. Then run the bot on DATABASE_URL.
+    MigrateData {
+        /// The club's SQLite database, e.g. sqlite://pitcrew.db (the old DATABASE_URL).
+        #[arg(long, value_name = "URL")]
+        from: String,
+    },
     /// Forget a Discord member on request: their notes, descriptions and saved car are
     /// deleted, their sessions and handoffs kept for the figures without their id.
     Forget {
@@ -145,7 +152,7 @@ mod graph_cmd;
 
 #[path = "main_ops.rs"]
 mod ops;
-use ops::{backup, doctor, forget, invite, restore};
+use ops::{backup, doctor, forget, invite, migrate_data, restore};
 #[path = "main_stats.rs"]
 mod stats;
 
@@ -204,6 +211,7 @@ fn main() -> ExitCode {
         Command::Doctor => with_runtime(doctor(config)),
         Command::Backup { file } => with_runtime(backup(config, file)),
         Command::Restore { file } => with_runtime(restore(config, file)),
+        Command::MigrateData { from } => with_runtime(migrate_data(config, from)),
         Command::Forget { user, yes } => with_runtime(forget(config, user, yes)),
         Command::Stats {
             guide,

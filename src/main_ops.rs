@@ -1,4 +1,5 @@
-//! The binary's operator commands: `doctor`, `invite`, `backup`, `restore`, `forget`. Each
+//! The binary's operator commands: `doctor`, `invite`, `backup`, `restore`, `migrate-data`,
+//! `forget`. Each
 //! prints what it did, or what to fix, and picks the exit code (see `main.rs`).
 
 use std::path::PathBuf;
@@ -7,7 +8,7 @@ use std::process::ExitCode;
 use pitcrew::config::Config;
 use pitcrew::discord::{self, RunError};
 use pitcrew::domain::{Clock, Member, SystemClock, UserId};
-use pitcrew::store::{self, Store, FORGOTTEN_USER};
+use pitcrew::store::{self, MigrateDataError, Store, FORGOTTEN_USER};
 
 /// `pitcrew doctor`: the report on stdout; exit 1 when any check failed.
 pub(crate) async fn doctor(config: Config) -> ExitCode {
@@ -71,6 +72,36 @@ pub(crate) async fn restore(config: Config, file: PathBuf) -> ExitCode {
                 file.display()
             );
             ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `pitcrew migrate-data --from URL`: one line per table copied, or what to fix (exit 2 for
+/// a setting or flag, 1 for a database that failed).
+pub(crate) async fn migrate_data(config: Config, from: String) -> ExitCode {
+    match store::migrate_data(&from, &config.database_url).await {
+        Ok(copied) => {
+            for c in &copied {
+                println!("{:<20} {:>8} rows", c.table, c.rows);
+            }
+            println!(
+                "Copied {from} into DATABASE_URL; start the bot on DATABASE_URL, and keep the \
+                 SQLite file until you are happy."
+            );
+            ExitCode::SUCCESS
+        }
+        Err(
+            e @ (MigrateDataError::SourceNotSqlite { .. }
+            | MigrateDataError::SourceMissing { .. }
+            | MigrateDataError::TargetNotPostgres { .. }
+            | MigrateDataError::TargetNotEmpty { .. }),
+        ) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
         }
         Err(e) => {
             eprintln!("error: {e}");

@@ -1,5 +1,6 @@
 //! `pitcrew doctor`'s database check: the file opens, passes SQLite's integrity check, its
-//! migrations are this build's, and it takes a write lock (so the bot can write).
+//! migrations are this build's, and it takes a write lock (so the bot can write). A PostgreSQL
+//! `DATABASE_URL` is checked by `pg/health.rs`.
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -8,10 +9,14 @@ use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{ConnectOptions, Connection};
 
 use super::backup::check_open;
+use super::is_postgres;
 use crate::domain::{ChannelId, GuildId};
 
 /// `Ok(what is fine)`, or `Err(what is wrong and the fix)`.
 pub async fn check_database(database_url: &str) -> Result<String, String> {
+    if is_postgres(database_url) {
+        return super::pg::health::check_database(database_url).await;
+    }
     let options = SqliteConnectOptions::from_str(database_url)
         .map_err(|e| format!("DATABASE_URL={database_url} is not a SQLite URL: {e}"))?;
     if !options.get_filename().exists() {
@@ -94,6 +99,9 @@ type SetupRow = (i64, Option<i64>, Option<i64>);
 pub async fn configured_servers(
     database_url: &str,
 ) -> Result<Vec<(GuildId, Vec<ChannelId>)>, String> {
+    if is_postgres(database_url) {
+        return super::pg::health::configured_servers(database_url).await;
+    }
     let options = SqliteConnectOptions::from_str(database_url).map_err(|e| e.to_string())?;
     if !options.get_filename().exists() {
         return Ok(Vec::new());

@@ -74,6 +74,7 @@ pub use forget::{Forgotten, FORGOTTEN_USER};
 pub use handoff_rows::{NOTE_MAX_CHARS, RENOTIFY_LIMIT, RENOTIFY_MIN};
 pub use health::{check_database, configured_servers};
 pub(crate) use lite::Lite;
+pub use pg::copy::{migrate_data, Copied, MigrateDataError};
 use pg::Pg;
 
 /// The SQLite migrations under `migrations/`, embedded at compile time.

@@ -13,6 +13,7 @@
 //!   (the server has its own tools: `pg_dump`).
 
 mod cars;
+pub(super) mod copy;
 mod fixed;
 mod forget;
 mod forum;
@@ -20,6 +21,7 @@ mod guilds;
 mod handoff_end;
 mod handoff_reads;
 mod handoffs;
+pub(super) mod health;
 mod leases;
 mod notices;
 mod remember;
