@@ -2,6 +2,8 @@
 //! on a temp file, and paused tokio time read through `TokioClock`, so reminders due in ten
 //! minutes are sent without waiting ten minutes.
 
+#[path = "support/db.rs"]
+mod db;
 #[path = "handoff_service/leases.rs"]
 mod leases;
 #[path = "handoff_service/privacy.rs"]

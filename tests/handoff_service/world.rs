@@ -29,7 +29,7 @@ pub const GUIDE: &str = "bmw-keys-locked";
 
 pub struct World {
     _dir: tempfile::TempDir,
-    /// The database's URL, for a second process's store on the same file.
+    /// The database's URL, for a second process's store on the same database.
     pub url: String,
     _busy: Busy,
     pub desk: Arc<Desk>,
@@ -43,7 +43,8 @@ impl World {
         let dir = tempfile::tempdir().unwrap();
         let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
         let library = load_library(&content).expect("shipped content");
-        let url = format!("sqlite://{}", dir.path().join("p.db").display());
+        // A SQLite file, or a PostgreSQL schema on the PostgreSQL run (`support/db.rs`).
+        let url = crate::db::fresh_url(&dir).await;
         let store = Store::open(&url).await.expect("store");
         let desk = Arc::new(Desk::with_clock(
             library,
