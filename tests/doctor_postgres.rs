@@ -110,3 +110,19 @@ async fn a_server_that_cannot_be_reached_is_named_without_its_password() {
     assert!(!err.contains("s3cret"), "{err}");
     assert!(configured_servers(url).await.is_err());
 }
+
+#[tokio::test]
+async fn the_store_names_a_server_it_cannot_reach_without_its_password() {
+    // The error `pitcrew run` prints and logs when the database is away at start.
+    let url = "postgres://bot:s3cret@127.0.0.1:1/pitcrew";
+    let err = pitcrew::store::Store::open(url)
+        .await
+        .expect_err("nothing listens on port 1")
+        .to_string();
+    assert!(
+        err.contains("DATABASE_URL=postgres://bot:***@127.0.0.1:1/pitcrew"),
+        "{err}"
+    );
+    assert!(!err.contains("s3cret"), "{err}");
+    assert!(err.contains("PostgreSQL server is running"), "{err}");
+}

@@ -67,7 +67,11 @@ impl Pg {
             .map_err(|e| open_error(database_url, &e))?;
         if let Err(e) = PG_MIGRATOR.run(&pool).await {
             pool.close().await;
-            return Err(super::error::migrate_error(database_url, e));
+            // The URL as shown: its password never reaches a log or a terminal.
+            return Err(super::error::migrate_error(
+                &health::shown_url(database_url),
+                e,
+            ));
         }
         Ok(Pg {
             pool,
@@ -85,7 +89,8 @@ impl Pg {
 /// to check.
 fn open_error(url: &str, err: &sqlx::Error) -> StoreError {
     StoreError::Open {
-        url: url.to_string(),
+        // Without its password: this error is printed and logged.
+        url: health::shown_url(url),
         reason: match err.as_database_error() {
             Some(db) => db.message().to_string(),
             None => err.to_string(),
