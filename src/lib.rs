@@ -25,7 +25,9 @@
 //!   one embedded font. Takes plain figures (and converts [`insight`]'s, `picture::figures`);
 //!   knows guides and [`i18n`].
 //! - [`store`]: the only place with SQL: sessions, the append-only answer log, handoffs, server
-//!   setup, members' cars, migrations.
+//!   setup, members' cars, leases, migrations; one API over two backends, SQLite (embedded,
+//!   one process) and PostgreSQL (shared by processes on shard ranges), chosen by
+//!   `DATABASE_URL`; `pitcrew migrate-data` copies the one into the other.
 //! - [`desk`]: the application service both front ends call: starts, resumes and advances
 //!   sessions by joining the engine to the store; it holds the running set of guides (swapped
 //!   whole by a reload, one snapshot per interaction), the store and the clock.
@@ -36,7 +38,8 @@
 //!   the card's content, the reminder schedule and the texts.
 //! - [`retention`]: the daily task that anonymises finished sessions and closed handoffs
 //!   after `RETENTION_DAYS`, on the desk's clock; the Discord front end spawns it.
-//! - [`config`]: settings from the environment, loaded once, errors name the setting.
+//! - [`config`]: settings from the environment, loaded once, errors name the setting (the
+//!   gateway's shards and intents in `config_gateway.rs`).
 //! - [`chat`]: the terminal front end (`pitcrew chat`): the conversation, and what it shows
 //!   (`chat::screen`) in the language of `--lang`.
 //! - [`doctor`]: `pitcrew doctor`, the operator's checks from settings to Discord, one line
