@@ -15,7 +15,7 @@ use crate::domain::{Handoff, HandoffId, Member, Timestamp, UserId};
 /// becomes the empty string, for the same reason (`pitcrew chat` always has a name).
 pub const FORGOTTEN_USER: UserId = UserId(0);
 
-/// What [`Store::forget_member`] did, and what the Discord side still has to do.
+/// What [`super::Store::forget_member`] did, and what the Discord side still has to do.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Forgotten {
     /// The member's sessions now anonymous (any still active were ended as abandoned).
@@ -151,7 +151,7 @@ impl Lite {
 
     /// Retention: finished sessions, and resolved or cancelled handoffs, last changed more
     /// than `days` days before `now` lose their member's identity and free text, as
-    /// [`Store::forget_member`] does (a session whose handoff is still live keeps them: a
+    /// [`super::Store::forget_member`] does (a session whose handoff is still live keeps them: a
     /// volunteer is still helping). Returns how many rows (sessions and handoffs) it
     /// anonymised; running it again finds none of them.
     pub async fn apply_retention(&self, now: Timestamp, days: u32) -> Result<u64, StoreError> {

@@ -26,7 +26,7 @@ impl Lite {
     /// The server's setup as the writer has settled it: read in the writer's turn, so every
     /// write of this process queued before it is applied first. For the moderators' and
     /// volunteers' commands, which are rare and decide on it (who may act, what to show);
-    /// members' presses use [`Store::guild_setup`], which never waits for a writer.
+    /// members' presses use [`super::Store::guild_setup`], which never waits for a writer.
     pub async fn guild_setup_settled(
         &self,
         guild: GuildId,

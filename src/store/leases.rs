@@ -40,7 +40,7 @@ impl Lite {
     }
 
     /// Who holds lease `name` at `now`, if anyone: for operators and tests; the work itself
-    /// only ever asks through [`Store::take_lease`].
+    /// only ever asks through [`super::Store::take_lease`].
     pub async fn lease_holder(
         &self,
         name: LeaseName,

@@ -100,7 +100,7 @@ impl Lite {
     /// the losers slept in SQLite's busy handler in steps of 1, 2, 5 … 25 ms and retried long
     /// after the lock was free. Here they
     /// wait in a fair async queue instead, and the ones waiting while a transaction is open
-    /// share it and its fsync ([`writer`]). The busy timeout still covers other processes on
+    /// share it and its fsync ([`super::writer`]). The busy timeout still covers other processes on
     /// the same file (`pitcrew chat`).
     ///
     /// Its commit survives a power cut ([`Durability::PowerCut`]): every write but a session's

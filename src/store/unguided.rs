@@ -34,7 +34,7 @@ impl Lite {
             .await
     }
 
-    /// [`Store::open_unguided_handoff`], urgent: a forum post that reads as an emergency, so
+    /// [`super::Store::open_unguided_handoff`], urgent: a forum post that reads as an emergency, so
     /// its card sorts first and looks distinct, like an emergency outcome's.
     pub async fn open_urgent_unguided_handoff(
         &self,
