@@ -126,3 +126,23 @@ async fn the_store_names_a_server_it_cannot_reach_without_its_password() {
     assert!(!err.contains("s3cret"), "{err}");
     assert!(err.contains("PostgreSQL server is running"), "{err}");
 }
+
+#[tokio::test]
+async fn a_changed_postgres_migration_is_named_by_its_own_file() {
+    let Some(_) = db::postgres() else {
+        println!("skipped: set {} to run it", db::POSTGRES_ENV);
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let url = db::fresh_url(&dir).await;
+    Store::open(&url).await.expect("migrates").close().await;
+    let mut conn = PgConnection::connect(&url).await.expect("connect");
+    sqlx::query("UPDATE _sqlx_migrations SET checksum = '\\x00'::bytea WHERE version = 1")
+        .execute(&mut conn)
+        .await
+        .expect("change the record");
+    let _ = conn.close().await;
+    let err = Store::open(&url).await.expect_err("changed").to_string();
+    // migrations/postgres/0001_schema.sql, not SQLite's 0001_sessions.sql.
+    assert!(err.contains("migration 0001_schema"), "{err}");
+}

@@ -5,9 +5,9 @@ use std::time::Duration;
 
 use sqlx::migrate::MigrateError;
 
-use super::MIGRATOR;
 use crate::domain::HandoffId;
 use crate::domain::SessionId;
+use sqlx::migrate::Migrator;
 
 /// The setting that holds the database location; named in every start-up error so the operator
 /// knows which knob to turn.
@@ -156,16 +156,18 @@ pub(crate) fn empty_url_error(url: &str) -> StoreError {
     }
 }
 
-/// `0001_sessions` for version 1: the file name an operator or developer can look up.
-fn migration_name(version: i64) -> String {
-    MIGRATOR
+/// `0001_sessions` for version 1 of `migrator` (each backend has its own): the file name an
+/// operator or developer can look up.
+fn migration_name(migrator: &Migrator, version: i64) -> String {
+    migrator
         .iter()
         .find(|m| m.version == version)
         .map(|m| format!("{:04}_{}", m.version, m.description.replace(' ', "_")))
         .unwrap_or_else(|| format!("{version:04} (unknown to this build)"))
 }
 
-pub(crate) fn migrate_error(url: &str, err: MigrateError) -> StoreError {
+/// A failure of `migrator` (the backend's migrations) on the database at `url`.
+pub(crate) fn migrate_error(url: &str, migrator: &Migrator, err: MigrateError) -> StoreError {
     let migrate = |migration: String, reason: String, hint: &'static str| StoreError::Migrate {
         url: url.to_string(),
         migration,
@@ -181,7 +183,7 @@ pub(crate) fn migrate_error(url: &str, err: MigrateError) -> StoreError {
             open_error(url, &e)
         }
         MigrateError::ExecuteMigration(e, version) => migrate(
-            migration_name(version),
+            migration_name(migrator, version),
             reason(&e),
             "The database does not have the shape this migration expects (tables made by hand or by another program?): restore a backup, or set DATABASE_URL to a new file",
         ),
@@ -191,17 +193,17 @@ pub(crate) fn migrate_error(url: &str, err: MigrateError) -> StoreError {
             "Restore a backup, or set DATABASE_URL to a new file",
         ),
         MigrateError::VersionMissing(version) => migrate(
-            migration_name(version),
+            migration_name(migrator, version),
             "it is applied to this database but this build of pitcrew does not have it".to_string(),
             "The file was written by a newer pitcrew: run that version, or set DATABASE_URL to another file",
         ),
         MigrateError::VersionMismatch(version) => migrate(
-            migration_name(version),
+            migration_name(migrator, version),
             "it was changed after it was applied to this database".to_string(),
             "Migrations are forward-only: restore the original file under migrations/ and put the change in a new numbered migration",
         ),
         MigrateError::Dirty(version) => migrate(
-            migration_name(version),
+            migration_name(migrator, version),
             "it was left partly applied".to_string(),
             "Restore a backup, or set DATABASE_URL to a new file",
         ),

@@ -81,7 +81,7 @@ impl Lite {
 
         if let Err(e) = MIGRATOR.run(&pool).await {
             pool.close().await;
-            return Err(error::migrate_error(database_url, e));
+            return Err(error::migrate_error(database_url, &MIGRATOR, e));
         }
         Ok(Lite {
             pool,

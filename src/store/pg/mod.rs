@@ -70,6 +70,7 @@ impl Pg {
             // The URL as shown: its password never reaches a log or a terminal.
             return Err(super::error::migrate_error(
                 &health::shown_url(database_url),
+                &PG_MIGRATOR,
                 e,
             ));
         }
