@@ -200,7 +200,7 @@ pub(crate) fn migrate_error(url: &str, migrator: &Migrator, err: MigrateError) -
         MigrateError::VersionMismatch(version) => migrate(
             migration_name(migrator, version),
             "it was changed after it was applied to this database".to_string(),
-            "Migrations are forward-only: restore the original file under migrations/ and put the change in a new numbered migration",
+            "Migrations are forward-only: restore the original file under migrations/ (migrations/postgres/ for PostgreSQL) and put the change in a new numbered migration",
         ),
         MigrateError::Dirty(version) => migrate(
             migration_name(migrator, version),
