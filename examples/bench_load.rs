@@ -286,7 +286,8 @@ async fn measure(
         eprintln!("{e}\nbot logs:\n{}", logs.join("\n---\n"));
         std::process::exit(1);
     }
-    let idle = bots.iter().map(BotProcess::rss_kb).sum();
+    // Per process, like the peak: what one machine of a deployment needs.
+    let idle = bots.iter().map(BotProcess::rss_kb).max().unwrap_or(0);
     let pids: Vec<u32> = bots.iter().map(|b| b.pid).collect();
     let sat = members::run(server, actors, saturated, &pids).await;
     let pac = if paced.measure.is_zero() {

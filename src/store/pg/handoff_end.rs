@@ -1,6 +1,5 @@
 //! PostgreSQL: ending a handoff (resolve, cancel) and, in the same transaction, the session
-//! behind it (the SQLite twin is in `../handoffs.rs`, whose docs are the contract), and
-//! recording the sessions these writes committed in this process's session cache.
+//! behind it (the SQLite twin is in `../handoffs.rs`, whose docs are the contract).
 
 use sqlx::{Postgres, Transaction};
 
@@ -12,28 +11,6 @@ use crate::store::rows::{session_columns, session_from_row};
 use crate::store::StoreError;
 
 impl Pg {
-    /// Commits `tx`, which wrote `records`, and records them in the session cache in their
-    /// rows' own order ([`Pg::remember`]). A commit that fails may or may not have happened, so
-    /// those sessions are forgotten instead (like `Lite::committed`).
-    pub(super) async fn committed_sessions(
-        &self,
-        tx: Transaction<'_, Postgres>,
-        records: &[SessionRecord],
-    ) -> Result<(), StoreError> {
-        match tx.commit().await {
-            Ok(()) => {
-                self.remember(records);
-                Ok(())
-            }
-            Err(e) => {
-                for record in records {
-                    self.cache.forget(record.id.0);
-                }
-                Err(e.into())
-            }
-        }
-    }
-
     /// Runs the guarded `UPDATE` that ends live handoff `id` (resolve, cancel) and, in the same
     /// transaction, moves the session behind it to `session_status` ([`end_session`]). `None`
     /// when the guard matched nothing: nothing is written.

@@ -1,8 +1,11 @@
 //! PostgreSQL: what its session writes record in the session cache (`../cache.rs`), and in
 //! which order.
 
+use sqlx::{Postgres, Transaction};
+
 use super::Pg;
 use crate::domain::SessionRecord;
+use crate::store::StoreError;
 use crate::triage::Status;
 
 impl Pg {
@@ -19,6 +22,28 @@ impl Pg {
     pub(super) fn remember(&self, records: &[SessionRecord]) {
         for record in records {
             self.cache.put(written_order(record), record);
+        }
+    }
+
+    /// Commits `tx`, which wrote `records`, and records them in the session cache in their
+    /// rows' own order ([`Pg::remember`]). A commit that fails may or may not have happened, so
+    /// those sessions are forgotten instead (like `Lite::committed`).
+    pub(super) async fn committed_sessions(
+        &self,
+        tx: Transaction<'_, Postgres>,
+        records: &[SessionRecord],
+    ) -> Result<(), StoreError> {
+        match tx.commit().await {
+            Ok(()) => {
+                self.remember(records);
+                Ok(())
+            }
+            Err(e) => {
+                for record in records {
+                    self.cache.forget(record.id.0);
+                }
+                Err(e.into())
+            }
         }
     }
 }

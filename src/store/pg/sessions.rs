@@ -104,19 +104,8 @@ impl Pg {
             .collect::<Result<Vec<_>, _>>()?;
         let record = session_from_row(&started)?;
         records.push(record.clone());
-        match tx.commit().await {
-            Ok(()) => {
-                self.remember(&records);
-                Ok(record)
-            }
-            Err(e) => {
-                // It may or may not have happened: let the next press read the database.
-                for written in &records {
-                    self.cache.forget(written.id.0);
-                }
-                Err(e.into())
-            }
-        }
+        self.committed_sessions(tx, &records).await?;
+        Ok(record)
     }
 
     /// Starts a new session unless the member has an active one in that scope: `None` then,
